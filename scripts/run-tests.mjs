@@ -1,0 +1,37 @@
+// Runs the test suites with node's test runner. Unit tests run once per time zone, because results
+// must never depend on the machine's zone; protocol tests drive dist/server.js and run once.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ZONES = ['UTC', 'America/Chicago', 'Asia/Shanghai', 'Pacific/Kiritimati'];
+
+function testFiles(folder) {
+  const files = [];
+  for (const entry of readdirSync(folder)) {
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) files.push(...testFiles(path));
+    else if (entry.endsWith('.test.ts')) files.push(path);
+  }
+  return files.sort();
+}
+
+const only = process.argv.slice(2);
+const suites = [
+  { name: 'unit', files: testFiles('test/unit'), zones: ZONES },
+  { name: 'lsp', files: testFiles('test/lsp'), zones: ['UTC'] },
+  { name: 'cli', files: testFiles('test/cli'), zones: ['UTC'] },
+].filter((suite) => suite.files.length && (!only.length || only.includes(suite.name)));
+
+let failed = false;
+for (const suite of suites) {
+  for (const zone of suite.zones) {
+    console.log(`\n# ${suite.name} tests, TZ=${zone}`);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...suite.files], {
+      stdio: 'inherit',
+      env: { ...process.env, TZ: zone },
+    });
+    if (result.status !== 0) failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);

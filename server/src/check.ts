@@ -1,0 +1,54 @@
+import { buildModel, type RcaDocument } from './model';
+import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
+import { allRules, type Rule } from './rules';
+import { resolveSettings, type RcaSettings } from './settings';
+import { comparePositions } from './text';
+import type { Finding, RcaDiagnostic, Severity } from './types';
+
+export interface CheckResult {
+  doc: RcaDocument;
+  diagnostics: RcaDiagnostic[];
+}
+
+export class UnknownProfileError extends Error {
+  constructor(readonly profile: string) {
+    super(`unknown profile "${profile}"`);
+  }
+}
+
+export function resolveProfile(name: string): Profile {
+  const profile = findProfile(name);
+  if (!profile) throw new UnknownProfileError(name);
+  return profile;
+}
+
+/** The severity a rule's findings get under these settings, or 'off'. */
+export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: Finding): Severity | 'off' {
+  return settings.rules[rule.code] ?? settings.rules[rule.name] ?? finding?.severity ?? rule.defaultSeverity;
+}
+
+/**
+ * Parses the text once and runs every enabled rule over the model.
+ * This is the engine's single entry point: the server, the CLI and the tests all call it.
+ */
+export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}): CheckResult {
+  const settings = resolveSettings(settingsInput);
+  const profile = findProfile(settings.profile) ?? findProfile(DEFAULT_PROFILE)!;
+  const doc = buildModel(text, profile);
+  const diagnostics: RcaDiagnostic[] = [];
+  for (const rule of allRules) {
+    if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
+    rule.check({
+      doc,
+      profile,
+      settings,
+      report(finding) {
+        const severity = effectiveSeverity(rule, settings, finding);
+        if (severity === 'off') return;
+        diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
+      },
+    });
+  }
+  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  return { doc, diagnostics };
+}

@@ -1,0 +1,281 @@
+import type { Heading, Html, Link, ListItem, Nodes, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { matchHeading, type MatchKind } from './headings';
+import { parseMarkdown } from './parse';
+import type { Profile, SectionDef } from './profiles';
+import { LineIndex } from './text';
+import type { Range } from './types';
+
+/** One section of an RCA: a heading and what stands under it, up to the next heading at its level or above. */
+export interface Section {
+  /** The profile section this is, when the heading names one. */
+  def?: SectionDef;
+  /** How the heading named it; 'implicit' for an introduction that has no heading. */
+  match?: MatchKind | 'implicit';
+  heading?: Heading;
+  /** Heading text without markup or comments. */
+  headingText: string;
+  level: number;
+  /** The whole heading line(s). */
+  headingRange?: Range;
+  /** Just the heading's words (after "## "), for renaming. */
+  headingTextRange?: Range;
+  /** Offset where the block starts (the heading's first character, or the body's for implicit sections). */
+  start: number;
+  /** Offset where the heading ends (== start for implicit sections). */
+  headingEnd: number;
+  /** Offset where the next section begins, or the end of the text. */
+  end: number;
+  /** Top-level nodes under the heading. */
+  body: RootContent[];
+  bodyRange: Range;
+}
+
+export interface ListItemInfo {
+  node: ListItem;
+  range: Range;
+  text: string;
+  /** Index into `sections`, or -1 before the first section. */
+  section: number;
+}
+
+export interface LinkInfo {
+  url: string;
+  range: Range;
+  section: number;
+}
+
+export interface TitleInfo {
+  node: Heading;
+  text: string;
+  range: Range;
+  /** Just the words after "# ". */
+  textRange: Range;
+}
+
+export interface RcaDocument {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  profile: Profile;
+  frontMatter?: Record<string, unknown>;
+  /** A message when the front matter is not valid YAML. */
+  frontMatterError?: string;
+  title?: TitleInfo;
+  /** Other level-1 headings after the title. */
+  extraTitles: TitleInfo[];
+  /** Heading level that sections use in this document (2 unless the writer used 3). */
+  sectionLevel: number;
+  sections: Section[];
+  listItems: ListItemInfo[];
+  links: LinkInfo[];
+  /** HTML comments, in order: where suppression directives live. */
+  comments: { value: string; range: Range }[];
+}
+
+export function nodeRange(lines: LineIndex, node: Nodes): Range {
+  return lines.range(startOffset(node), endOffset(node));
+}
+
+export function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+export function endOffset(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+/** The words a reader sees: text and inline code, without HTML or comments. */
+export function plainText(node: Nodes): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') {
+    return node.type === 'yaml' || node.type === 'code' ? '' : node.value;
+  }
+  if ('children' in node) {
+    const parts = (node.children as Nodes[]).map(plainText);
+    const separator = node.type === 'root' || node.type === 'list' || node.type === 'listItem' ? '\n' : '';
+    return parts.join(separator);
+  }
+  if (node.type === 'break') return '\n';
+  return '';
+}
+
+/** Range of a heading's words, without the "##" marker, closing hashes or trailing spaces. */
+function headingTextRange(lines: LineIndex, heading: Heading): Range {
+  const children = heading.children.filter((child) => child.type !== 'html' || !/^<!--/.test(child.value));
+  if (children.length === 0) return nodeRange(lines, heading);
+  return lines.range(startOffset(children[0]), endOffset(children[children.length - 1]));
+}
+
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+function titleInfo(lines: LineIndex, heading: Heading): TitleInfo {
+  return {
+    node: heading,
+    text: plainText(heading).trim(),
+    range: nodeRange(lines, heading),
+    textRange: headingTextRange(lines, heading),
+  };
+}
+
+export function buildModel(text: string, profile: Profile): RcaDocument {
+  const root = parseMarkdown(text);
+  const lines = new LineIndex(text);
+  const doc: RcaDocument = {
+    text,
+    lines,
+    root,
+    profile,
+    extraTitles: [],
+    sectionLevel: 2,
+    sections: [],
+    listItems: [],
+    links: [],
+    comments: [],
+  };
+  readFrontMatter(doc);
+
+  const top = root.children;
+  const matches = new Map<Heading, ReturnType<typeof matchHeading>>();
+  for (const node of top) {
+    if (node.type === 'heading') matches.set(node, matchHeading(plainText(node), profile));
+  }
+  const matchedLevels = [...matches].filter(([h, m]) => m && h.depth >= 2 && h.depth <= 3).map(([h]) => h.depth);
+  doc.sectionLevel = matchedLevels.length ? Math.min(...matchedLevels) : 2;
+
+  const startsSection = (node: RootContent): node is Heading => {
+    if (node.type !== 'heading') return false;
+    if (node.depth <= doc.sectionLevel) return true;
+    // Mixed levels: a level-3 heading that names a section is one, even where sections are level 2.
+    return node.depth <= 3 && matches.get(node) !== undefined;
+  };
+
+  let index = 0;
+  // Front matter and the title come first.
+  const preamble: RootContent[] = [];
+  for (; index < top.length; index++) {
+    const node = top[index];
+    if (node.type === 'heading' && node.depth === 1 && !matches.get(node) && !doc.title) {
+      doc.title = titleInfo(lines, node);
+      continue;
+    }
+    if (startsSection(node)) break;
+    preamble.push(node);
+  }
+  addImplicitIntroduction(doc, preamble);
+
+  let current: Section | undefined;
+  for (; index < top.length; index++) {
+    const node = top[index];
+    if (startsSection(node)) {
+      if (node.depth === 1 && !matches.get(node)) doc.extraTitles.push(titleInfo(lines, node));
+      const match = matches.get(node);
+      current = {
+        def: match?.def,
+        match: match?.kind,
+        heading: node,
+        headingText: plainText(node).trim(),
+        level: node.depth,
+        headingRange: nodeRange(lines, node),
+        headingTextRange: headingTextRange(lines, node),
+        start: lines.lineStart(lines.positionAt(startOffset(node)).line),
+        headingEnd: endOffset(node),
+        end: text.length,
+        body: [],
+        bodyRange: lines.range(endOffset(node), text.length),
+      };
+      const previous = doc.sections[doc.sections.length - 1];
+      if (previous) closeSection(doc, previous, current.start);
+      doc.sections.push(current);
+    } else if (current) {
+      current.body.push(node);
+    }
+  }
+  collectInlineFacts(doc);
+  return doc;
+}
+
+function closeSection(doc: RcaDocument, section: Section, end: number): void {
+  section.end = end;
+  section.bodyRange = doc.lines.range(section.headingEnd, end);
+}
+
+function addImplicitIntroduction(doc: RcaDocument, preamble: RootContent[]): void {
+  const def = doc.profile.sections.find((section) => section.mayBeImplicit);
+  if (!def) return;
+  const content = preamble.filter((node) => {
+    if (node.type === 'yaml' || node.type === 'heading' || isComment(node)) return false;
+    if (node.type === 'paragraph') {
+      const words = plainText(node).trim();
+      return !doc.profile.preambleLines.some((pattern) => pattern.test(words));
+    }
+    return true;
+  });
+  if (content.length === 0) return;
+  const start = startOffset(content[0]);
+  const end = endOffset(content[content.length - 1]);
+  doc.sections.push({
+    def,
+    match: 'implicit',
+    headingText: '',
+    level: doc.sectionLevel,
+    start,
+    headingEnd: start,
+    end,
+    body: content,
+    bodyRange: doc.lines.range(start, end),
+  });
+}
+
+function readFrontMatter(doc: RcaDocument): void {
+  const first = doc.root.children[0];
+  if (!first || first.type !== 'yaml') return;
+  try {
+    const data: unknown = parseYaml(first.value);
+    if (data && typeof data === 'object' && !Array.isArray(data)) doc.frontMatter = data as Record<string, unknown>;
+  } catch (error) {
+    doc.frontMatterError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  }
+}
+
+/** Which section an offset falls in, or -1. */
+export function sectionAt(doc: RcaDocument, offset: number): number {
+  for (let i = doc.sections.length - 1; i >= 0; i--) {
+    const section = doc.sections[i];
+    if (offset >= section.start && offset <= section.end) return i;
+  }
+  return -1;
+}
+
+function collectInlineFacts(doc: RcaDocument): void {
+  visit(doc.root, (node) => {
+    if (node.type === 'listItem') {
+      const item = node as ListItem;
+      doc.listItems.push({
+        node: item,
+        range: nodeRange(doc.lines, item),
+        text: plainText(item).trim(),
+        section: sectionAt(doc, startOffset(item)),
+      });
+    } else if (node.type === 'link') {
+      const link = node as Link;
+      doc.links.push({ url: link.url, range: nodeRange(doc.lines, link), section: sectionAt(doc, startOffset(link)) });
+    } else if (node.type === 'html') {
+      const html = node as Html;
+      const comment = /^<!--([\s\S]*?)-->$/.exec(html.value.trim());
+      if (comment) doc.comments.push({ value: comment[1].trim(), range: nodeRange(doc.lines, html) });
+    }
+  });
+}
+
+/** The sections the profile knows, by id; the first of each when a section is repeated. */
+export function sectionsById(doc: RcaDocument): Map<string, Section> {
+  const result = new Map<string, Section>();
+  for (const section of doc.sections) {
+    if (section.def && !result.has(section.def.id)) result.set(section.def.id, section);
+  }
+  return result;
+}

@@ -1,0 +1,16 @@
+import { exlibrisProfile } from './exlibris';
+import type { Profile } from './profile';
+
+export type { Profile, SectionDef, TitleDef } from './profile';
+
+const builtIn = new Map<string, Profile>([[exlibrisProfile.name, exlibrisProfile]]);
+
+export const DEFAULT_PROFILE = exlibrisProfile.name;
+
+export function builtInProfileNames(): string[] {
+  return [...builtIn.keys()];
+}
+
+export function findProfile(name: string): Profile | undefined {
+  return builtIn.get(name.trim().toLowerCase());
+}

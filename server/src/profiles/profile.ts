@@ -1,0 +1,48 @@
+/**
+ * A profile says what an RCA looks like: its sections, in order, with the other names writers use for them.
+ *
+ * Section skeletons are written once here in a small template language, and rendered either as
+ * VS Code snippets (with tab stops) or as plain text (for the missing-section fix), so the two can't drift:
+ *   {{name}}                 a value: instances, date, product, zone, start, end, url
+ *   {{name|choice a|choice b}} a value with a list of common choices
+ */
+export interface SectionDef {
+  /** Stable identifier, e.g. "event-timeline". */
+  id: string;
+  /** Canonical heading text. */
+  name: string;
+  /** Other headings that mean the same section; reported as nonstandard and renamed by the fix. */
+  aliases: string[];
+  required: boolean;
+  /** Skeleton of the section body, in the template language above. */
+  skeleton: string;
+  /** Snippet prefix; defaults to "rca-" + id. */
+  prefix?: string;
+  /**
+   * The section may stand without a heading, as the text between the title and the first heading
+   * (older reports do this with their introduction).
+   */
+  mayBeImplicit?: boolean;
+  /** The section must name the status-portal address. */
+  needsStatusLink?: boolean;
+}
+
+export interface TitleDef {
+  /** Human-readable form, used in messages: "<instances> - RCA - <Month D, YYYY>". */
+  form: string;
+  /** Skeleton of the title line, in the template language above. */
+  skeleton: string;
+  /** Whether the title must carry a date. */
+  requiresDate: boolean;
+  /** A word the title must contain (e.g. "RCA"); empty for none. */
+  marker: string;
+}
+
+export interface Profile {
+  name: string;
+  description: string;
+  title: TitleDef;
+  sections: SectionDef[];
+  /** Lines that may stand between the title and the first section and are not content (disclaimers). */
+  preambleLines: RegExp[];
+}

@@ -1,0 +1,27 @@
+import type { Section } from '../model';
+import type { Rule } from './rule';
+
+export const duplicateSection: Rule = {
+  code: 'RCA103',
+  name: 'duplicate-section',
+  description: 'The same section appears more than once.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check({ doc, report }) {
+    const first = new Map<string, Section>();
+    for (const section of doc.sections) {
+      if (!section.def) continue;
+      const earlier = first.get(section.def.id);
+      if (!earlier) {
+        first.set(section.def.id, section);
+        continue;
+      }
+      const earlierLine = (earlier.headingRange ?? earlier.bodyRange).start.line + 1;
+      report({
+        range: section.headingRange ?? section.bodyRange,
+        message: `"${section.def.name}" appears again; it first appears on line ${earlierLine}. Merge the two.`,
+        related: [{ range: earlier.headingRange ?? earlier.bodyRange, message: `First "${section.def.name}"` }],
+      });
+    }
+  },
+};

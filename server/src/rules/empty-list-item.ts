@@ -1,0 +1,53 @@
+import type { RootContent } from 'mdast';
+import { endOffset, plainText, startOffset } from '../model';
+import { wholeLines } from '../structure';
+import type { Rule } from './rule';
+
+const ONLY_PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
+
+export const emptyListItem: Rule = {
+  code: 'RCA107',
+  name: 'empty-list-item',
+  description: 'A list item with no text, or a paragraph that is only punctuation.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, report }) {
+    for (const item of doc.listItems) {
+      if (item.text || item.node.children.some((child) => child.type !== 'paragraph')) continue;
+      if (isPrintedItem(doc.root.children, item.node, doc)) continue;
+      const lines = wholeLines(doc, startOffset(item.node), endOffset(item.node));
+      report({
+        range: item.range,
+        message: 'This list item is empty.',
+        fixes: [{ title: 'Remove the empty list item', edits: [{ range: doc.lines.range(lines.start, lines.end), newText: '' }], isPreferred: true }],
+      });
+    }
+    for (const section of doc.sections) {
+      for (const node of section.body) {
+        if (node.type !== 'paragraph') continue;
+        const text = plainText(node).trim();
+        if (!text || !ONLY_PUNCTUATION.test(text)) continue;
+        const lines = wholeLines(doc, startOffset(node), endOffset(node));
+        report({
+          range: doc.lines.range(startOffset(node), endOffset(node)),
+          message: `This paragraph is only "${text}"; it says nothing.`,
+          fixes: [{ title: 'Remove the stray paragraph', edits: [{ range: doc.lines.range(lines.start, lines.end), newText: '' }], isPreferred: true }],
+        });
+      }
+    }
+  },
+};
+
+/**
+ * Published pages print a list item as a lone "-" line with its text on the next line.
+ * In Markdown that is an empty item followed by a paragraph; the item is not empty in the writer's eyes.
+ */
+function isPrintedItem(top: RootContent[], item: RootContent, doc: { lines: { positionAt(o: number): { line: number } } }): boolean {
+  const listIndex = top.findIndex((node) => node.type === 'list' && node.children.includes(item as never));
+  if (listIndex < 0) return false;
+  const list = top[listIndex];
+  if (list.type !== 'list' || list.children[list.children.length - 1] !== item) return false;
+  const next = top[listIndex + 1];
+  if (!next || next.type !== 'paragraph') return false;
+  return doc.lines.positionAt(startOffset(next)).line === doc.lines.positionAt(endOffset(item as never)).line + 1;
+}

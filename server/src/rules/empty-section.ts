@@ -1,0 +1,38 @@
+import { documentValues, renderTemplate } from '../skeleton';
+import type { Rule } from './rule';
+
+export const emptySection: Rule = {
+  code: 'RCA104',
+  name: 'empty-section',
+  description: 'A section heading has nothing under it.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, settings, report }) {
+    for (const section of doc.sections) {
+      if (!section.heading || !section.headingRange) continue;
+      const hasContent = section.body.some(
+        (node) => node.type !== 'heading' && !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)),
+      );
+      if (hasContent) continue;
+      const name = section.def?.name ?? section.headingText;
+      const fixes = section.def
+        ? [
+            {
+              title: `Insert a skeleton for "${section.def.name}"`,
+              edits: [
+                {
+                  range: { start: section.headingRange.end, end: section.headingRange.end },
+                  newText: skeletonAfterHeading(doc.lines.eol, renderTemplate(section.def.skeleton, 'text', documentValues(doc, settings.statusPortalUrl)), doc.text.length === section.headingEnd),
+                },
+              ],
+            },
+          ]
+        : [];
+      report({ range: section.headingRange, message: `Section "${name}" is empty.`, fixes });
+    }
+  },
+};
+
+function skeletonAfterHeading(eol: string, body: string, atEnd: boolean): string {
+  return eol + eol + body.replace(/\n/g, eol) + (atEnd ? eol : '');
+}

@@ -1,0 +1,34 @@
+import { insertSectionEdit, canonicalPlacement } from '../structure';
+import type { Rule } from './rule';
+
+export const missingSection: Rule = {
+  code: 'RCA101',
+  name: 'missing-section',
+  description: 'A section that the profile requires is absent.',
+  defaultSeverity: 'error',
+  fixable: true,
+  check({ doc, profile, settings, report }) {
+    const present = new Set(doc.sections.map((section) => section.def?.id));
+    for (const def of profile.sections) {
+      if (!def.required || present.has(def.id)) continue;
+      const placement = canonicalPlacement(doc, def);
+      const where =
+        placement.after && placement.before
+          ? ` It belongs between "${placement.after.def!.name}" and "${placement.before.def!.name}".`
+          : placement.after
+            ? ` It belongs after "${placement.after.def!.name}".`
+            : placement.before
+              ? ` It belongs before "${placement.before.def!.name}".`
+              : '';
+      const anchor = placement.before?.headingRange ?? doc.title?.range ?? {
+        start: { line: 0, character: 0 },
+        end: { line: 0, character: doc.lines.lineEnd(0) },
+      };
+      report({
+        range: anchor,
+        message: `Missing required section "${def.name}".${where}`,
+        fixes: [{ title: `Insert the "${def.name}" section`, edits: [insertSectionEdit(doc, def, settings.statusPortalUrl)], isPreferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from './rule';
+
+export const nonstandardHeading: Rule = {
+  code: 'RCA105',
+  name: 'nonstandard-heading',
+  description: 'A heading uses another name or a misspelling for a standard section.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, report }) {
+    for (const section of doc.sections) {
+      if (!section.def || !section.headingTextRange) continue;
+      if (section.match !== 'alias' && section.match !== 'misspelling') continue;
+      const kind = section.match === 'alias' ? 'another name for' : 'a misspelling of';
+      report({
+        range: section.headingTextRange,
+        message: `"${section.headingText}" is ${kind} "${section.def.name}"; use the standard heading.`,
+        fixes: [
+          {
+            title: `Rename to "${section.def.name}"`,
+            edits: [{ range: section.headingTextRange, newText: section.def.name }],
+            isPreferred: true,
+          },
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { visit } from 'unist-util-visit';
+import type { Nodes } from 'mdast';
+import { endOffset, startOffset } from '../model';
+import type { Rule } from './rule';
+
+const PLACEHOLDER_WORDS =
+  'date|time|times|instances?|products?|zone|time ?zone|customer|company|url|link|start|end|cause|root cause|action|name|month|day|year|duration|description|details?|summary|tbd';
+
+/** Each pattern with the message it earns. Matched on the raw text, outside code and comments. */
+const PATTERNS: { pattern: RegExp; what: string }[] = [
+  { pattern: /\b(?:TODO|TBD|FIXME|TBA)\b/g, what: 'a to-do marker' },
+  { pattern: /\b(?:XX|xx|HH|hh):(?:XX|xx|MM|mm)(?::(?:SS|ss|XX|xx))?\b/g, what: 'a time placeholder' },
+  { pattern: /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b|\b(?:MM|DD)\/(?:DD|MM)\/(?:YYYY|YY)\b/g, what: 'a date placeholder' },
+  { pattern: /\?{2,}/g, what: 'question marks left for a missing fact' },
+  { pattern: /\$\{\d+(?::[^}\n]*|\|[^}\n]*\|)?\}|\$\d+\b(?![.,]\d)/g, what: 'an unexpanded snippet tab stop' },
+  { pattern: new RegExp(`<(?:${PLACEHOLDER_WORDS})>|<Month D, YYYY>|<[A-Z][a-z]+ D, YYYY>`, 'gi'), what: 'a placeholder' },
+  { pattern: new RegExp(`\\[(?:${PLACEHOLDER_WORDS}|insert [^\\]\\n]{1,40})\\](?!\\()`, 'gi'), what: 'a placeholder' },
+];
+
+export const placeholder: Rule = {
+  code: 'RCA109',
+  name: 'placeholder',
+  description: 'Placeholders are left in the text: TODO, TBD, XX:XX, HH:mm, ??, <date>, snippet tab stops.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check({ doc, report }) {
+    const skip: [number, number][] = [];
+    visit(doc.root, (node: Nodes) => {
+      const comment = node.type === 'html' && /^\s*<!--/.test(node.value);
+      const literalUrl = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
+      if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || comment || literalUrl) {
+        skip.push([startOffset(node), endOffset(node)]);
+      } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+        // The address itself is not prose; the link text is still checked.
+        const source = doc.text.slice(startOffset(node), endOffset(node));
+        const urlAt = source.lastIndexOf(node.url);
+        if (node.url && urlAt > 0) skip.push([startOffset(node) + urlAt, startOffset(node) + urlAt + node.url.length]);
+      }
+    });
+    const skipped = (start: number, end: number) => skip.some(([a, b]) => start < b && end > a);
+    for (const { pattern, what } of PATTERNS) {
+      for (const match of doc.text.matchAll(pattern)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (skipped(start, end)) continue;
+        report({ range: doc.lines.range(start, end), message: `"${match[0]}" is ${what}; replace it with the real text.` });
+      }
+    }
+  },
+};

@@ -1,0 +1,88 @@
+import type { RcaDocument } from './model';
+import type { Profile, SectionDef } from './profiles';
+
+/**
+ * Renders the profile's template language (see profiles/profile.ts).
+ * - 'snippet': VS Code snippet syntax, one tab stop per value (repeated values mirror), choices as choice lists;
+ * - 'text': plain Markdown, with known values filled in and "<name>" left for the writer where none is known.
+ */
+export type RenderMode = 'snippet' | 'text';
+
+const FIELD = /\{\{(\w+)((?:\|[^|}]+)*)\}\}/g;
+
+function escapeSnippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (ch) => `\\${ch}`);
+}
+
+function escapeChoice(text: string): string {
+  return text.replace(/[\\,|$}]/g, (ch) => `\\${ch}`);
+}
+
+export function renderTemplate(template: string, mode: RenderMode, values: Record<string, string> = {}): string {
+  const stops = new Map<string, number>();
+  let result = '';
+  let cursor = 0;
+  for (const match of template.matchAll(FIELD)) {
+    const [whole, name, choiceText] = match;
+    const literal = template.slice(cursor, match.index);
+    cursor = match.index + whole.length;
+    const choices = choiceText ? choiceText.slice(1).split('|') : [];
+    const known = values[name];
+    if (mode === 'text') {
+      result += literal + (known ?? `<${name}>`);
+      continue;
+    }
+    result += escapeSnippetText(literal);
+    let stop = stops.get(name);
+    const first = stop === undefined;
+    if (first) {
+      stop = stops.size + 1;
+      stops.set(name, stop);
+    }
+    if (!first) result += `$${stop}`;
+    else if (choices.length) {
+      const ordered = known && !choices.includes(known) ? [known, ...choices] : choices;
+      result += `\${${stop}|${ordered.map(escapeChoice).join(',')}|}`;
+    } else result += `\${${stop}:${escapeSnippetText(known ?? name)}}`;
+  }
+  const rest = template.slice(cursor);
+  return result + (mode === 'snippet' ? escapeSnippetText(rest) : rest);
+}
+
+function sectionTemplate(def: SectionDef, level: number): string {
+  return `${'#'.repeat(level)} ${def.name}\n\n${def.skeleton}`;
+}
+
+/** A whole section, heading included, in the given mode. */
+export function renderSection(def: SectionDef, level: number, mode: RenderMode, values: Record<string, string> = {}, eol = '\n'): string {
+  const text = renderTemplate(sectionTemplate(def, level), mode, values);
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+/**
+ * A whole RCA, in profile order, rendered as one template so that a value used in several sections
+ * (the date, the instances) is one tab stop. Optional sections are left out unless asked for.
+ */
+export function renderDocument(profile: Profile, mode: RenderMode, values: Record<string, string> = {}, withOptional = false): string {
+  const parts = [`# ${profile.title.skeleton}`];
+  for (const def of profile.sections) {
+    if (def.required || withOptional) parts.push(sectionTemplate(def, 2));
+  }
+  return renderTemplate(parts.join('\n\n'), mode, values) + '\n';
+}
+
+/** Values a skeleton can be filled with, read from the document itself. */
+export function documentValues(doc: RcaDocument, statusPortalUrl: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (statusPortalUrl) values.url = statusPortalUrl;
+  const title = doc.title?.text;
+  if (title) {
+    const parsed = /^(.*?)\s*-?\s*\bRCA\b\s*-\s*(.+)$/.exec(title);
+    if (parsed) {
+      const codes = parsed[1].match(/\b[A-Z]{2,3}\d{2,3}\b/g);
+      if (codes) values.instances = codes.join(', ');
+      values.date = parsed[2].trim();
+    }
+  }
+  return values;
+}

@@ -1,0 +1,61 @@
+/**
+ * Reads an RCA title such as "NA01, NA02 - RCA - April 11, 2026" or "Alma EU00- RCA - May 6 ,2024".
+ * The forms published reports use are accepted; only what a reader would miss is reported.
+ */
+export interface ParsedTitle {
+  /** Whether the marker word (e.g. "RCA") stands in the title. */
+  hasMarker: boolean;
+  /** Text before the marker: the product and the instances or region. */
+  subject: string;
+  /** Instance codes such as NA01, EU00, CN01. */
+  instances: string[];
+  /** The date part, when the title has one, with its offsets in the title text. */
+  date?: TitleDate;
+}
+
+export interface TitleDate {
+  text: string;
+  start: number;
+  end: number;
+  /** Month name spelled out or abbreviated, day and year all present. */
+  complete: boolean;
+  /** A numeric form such as 2026-04-11 or 04/11/2026 rather than "April 11, 2026". */
+  numeric: boolean;
+}
+
+export const INSTANCE_CODE = /\b[A-Z]{2,3}\d{2,3}\b/g;
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const WORD_DATE = new RegExp(
+  `\\b(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*,\\s*|\\s+)?(\\d{4})?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH})\\s*,?\\s*(\\d{4})?\\b|\\b(${MONTH})\\s*,?\\s*(\\d{4})\\b`,
+  'i',
+);
+const NUMERIC_DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
+
+export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
+  const markerPattern = marker ? new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(marker)}(?=$|[^\\p{L}\\p{N}])`, 'u') : undefined;
+  const markerMatch = markerPattern?.exec(text);
+  const hasMarker = markerMatch !== null && markerMatch !== undefined;
+  const markerIndex = hasMarker ? markerMatch.index + markerMatch[1].length : -1;
+  const subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
+  const instances = [...subject.matchAll(INSTANCE_CODE)].map((m) => m[0]);
+  const searchFrom = hasMarker ? markerIndex + marker.length : 0;
+  const tail = text.slice(searchFrom);
+  let date: TitleDate | undefined;
+  const word = WORD_DATE.exec(tail);
+  if (word) {
+    const complete = word[1] !== undefined ? word[3] !== undefined : word[5] !== undefined && word[6] !== undefined;
+    date = { text: word[0].trim(), start: searchFrom + word.index, end: searchFrom + word.index + word[0].trimEnd().length, complete, numeric: false };
+  } else {
+    const numeric = NUMERIC_DATE.exec(tail);
+    if (numeric) {
+      date = { text: numeric[0], start: searchFrom + numeric.index, end: searchFrom + numeric.index + numeric[0].length, complete: true, numeric: true };
+    }
+  }
+  return { hasMarker, subject, instances, date };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Rule fixtures carry their expected findings inline, markdownlint-style:
+ *   some text <!-- expect RCA104 RCA109 -->   diagnostics with these codes start on this line
+ *   <!-- fixture-settings {"statusPortalUrl": ""} -->   settings for this file (JSON)
+ * A fixture with no expect comment expects no diagnostics at all.
+ */
+export interface Fixture {
+  name: string;
+  path: string;
+  text: string;
+  settings: Record<string, unknown>;
+  /** "line:code" with 0-based lines, sorted. */
+  expected: string[];
+}
+
+const EXPECT = /<!--\s*expect\s+((?:RCA\d{3}\s*)+)-->/g;
+const SETTINGS = /<!--\s*fixture-settings\s+([\s\S]*?)-->/;
+
+export function readFixture(path: string, name = path): Fixture {
+  const text = readFileSync(path, 'utf8');
+  const expected: string[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    for (const match of line.matchAll(EXPECT)) {
+      for (const code of match[1].trim().split(/\s+/)) expected.push(`${index}:${code}`);
+    }
+  });
+  const settingsMatch = SETTINGS.exec(text);
+  const settings = settingsMatch ? (JSON.parse(settingsMatch[1]) as Record<string, unknown>) : {};
+  return { name, path, text, settings, expected: expected.sort() };
+}
+
+export function readFixtures(folder: string): Fixture[] {
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => readFixture(join(folder, file), file));
+}
+
+export function found(diagnostics: { code: string; range: { start: { line: number } } }[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line}:${d.code}`).sort();
+}
