@@ -1,6 +1,9 @@
 // Bundles the client, the language server and the CLI into CommonJS files under dist/.
 // unified and remark are ESM-only; esbuild turns them into a single CommonJS bundle each.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -11,6 +14,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { RCA_WRITER_VERSION: JSON.stringify(version) },
   minify: process.argv.includes('--minify'),
 };
 

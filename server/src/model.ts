@@ -89,6 +89,7 @@ export function endOffset(node: Nodes): number {
 /** The words a reader sees: text and inline code, without HTML or comments. */
 export function plainText(node: Nodes): string {
   if (node.type === 'html') return '';
+  if (node.type === 'image') return node.alt ?? '';
   if ('value' in node && typeof node.value === 'string') {
     return node.type === 'yaml' || node.type === 'code' ? '' : node.value;
   }
@@ -108,7 +109,8 @@ function headingTextRange(lines: LineIndex, heading: Heading): Range {
   return lines.range(startOffset(children[0]), endOffset(children[children.length - 1]));
 }
 
-function isComment(node: RootContent): boolean {
+/** An HTML comment block: invisible to readers, home of suppression directives. */
+export function isComment(node: RootContent): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }
 

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { endOffset, plainText, startOffset } from '../model';
+import { endOffset, isComment, plainText, startOffset } from '../model';
 import { wholeLines } from '../structure';
 import type { Rule } from './rule';
 
@@ -13,7 +13,8 @@ export const emptyListItem: Rule = {
   fixable: true,
   check({ doc, report }) {
     for (const item of doc.listItems) {
-      if (item.text || item.node.children.some((child) => child.type !== 'paragraph')) continue;
+      const onlyWordsOrComments = item.node.children.every((child) => child.type === 'paragraph' || isComment(child));
+      if (item.text || !onlyWordsOrComments) continue;
       if (isPrintedItem(doc.root.children, item.node, doc)) continue;
       const lines = wholeLines(doc, startOffset(item.node), endOffset(item.node));
       report({

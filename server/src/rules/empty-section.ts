@@ -1,3 +1,4 @@
+import { isComment } from '../model';
 import { documentValues, renderTemplate } from '../skeleton';
 import type { Rule } from './rule';
 
@@ -10,9 +11,7 @@ export const emptySection: Rule = {
   check({ doc, settings, report }) {
     for (const section of doc.sections) {
       if (!section.heading || !section.headingRange) continue;
-      const hasContent = section.body.some(
-        (node) => node.type !== 'heading' && !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)),
-      );
+      const hasContent = section.body.some((node) => node.type !== 'heading' && !isComment(node));
       if (hasContent) continue;
       const name = section.def?.name ?? section.headingText;
       const fixes = section.def

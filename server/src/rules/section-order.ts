@@ -2,8 +2,17 @@ import { moveSectionEdits, orderedSections, profileIndex } from '../structure';
 import type { Section } from '../model';
 import type { Rule } from './rule';
 
-/** Indices (into `values`) of one longest strictly increasing subsequence. */
+/**
+ * Indices (into `values`) of one longest strictly increasing subsequence. Among equally long ones it
+ * keeps the earliest elements, so the section reported is the one that appears later, out of its place.
+ */
 function longestIncreasing(values: number[]): Set<number> {
+  const reversed = values.map((value) => -value).reverse();
+  const keep = longestIncreasingFromEnd(reversed);
+  return new Set([...keep].map((i) => values.length - 1 - i));
+}
+
+function longestIncreasingFromEnd(values: number[]): Set<number> {
   const tails: number[] = [];
   const previous: number[] = new Array(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {

@@ -1,0 +1,291 @@
+// LSP wiring only: the checks live in the engine (check.ts and rules/), which knows nothing of LSP.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  createConnection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeActionParams,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText, type CheckResult } from './check';
+import { isRcaDocument } from './detect';
+import { fixAll } from './fix-all';
+import { findProfile } from './profiles';
+import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
+import { resolveSettings, type RcaSettings } from './settings';
+import { minimalEdit } from './text';
+import type { RcaDiagnostic, Severity } from './types';
+
+const PUSH_DELAY_MS = 200;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+interface Analysis {
+  version: number;
+  settingsKey: string;
+  isRca: boolean;
+  result?: CheckResult;
+  diagnostics: Diagnostic[];
+}
+
+export function docsUri(code: string): string {
+  // dist/server.js sits next to docs/ in the extension and in the npm package.
+  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString();
+}
+
+export function toLspDiagnostic(diagnostic: RcaDiagnostic, uri: string, version: number): Diagnostic {
+  const data: DiagnosticData = { fixes: diagnostic.fixes ?? [], version };
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    codeDescription: { href: docsUri(diagnostic.code) },
+    source: DIAGNOSTIC_SOURCE,
+    message: diagnostic.message,
+    relatedInformation: diagnostic.related?.map((related) => ({ location: { uri, range: related.range }, message: related.message })),
+    data,
+  };
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, Analysis>();
+  const settingsCache = new Map<string, Promise<RcaSettings>>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let workspaceRoots: string[] = [];
+  let canPull = false;
+  let canConfigure = false;
+  let canRefresh = false;
+  let initialSettings: unknown = undefined;
+  let warnedProfiles = new Set<string>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    canPull = Boolean(capabilities.textDocument?.diagnostic);
+    canConfigure = Boolean(capabilities.workspace?.configuration);
+    canRefresh = Boolean(capabilities.workspace?.diagnostics?.refreshSupport);
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    initialSettings = options?.settings;
+    workspaceRoots = (params.workspaceFolders ?? [])
+      .map((folder) => filePath(folder.uri))
+      .filter((path): path is string => Boolean(path));
+    if (!workspaceRoots.length && params.rootUri) {
+      const root = filePath(params.rootUri);
+      if (root) workspaceRoots.push(root);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...(canPull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canConfigure) {
+      // Dynamic registration is what makes VS Code send configuration changes.
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION })
+        .catch(() => undefined);
+    }
+  });
+
+  function settingsFor(uri: string): Promise<RcaSettings> {
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = canConfigure
+        ? connection.workspace
+            .getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION })
+            .then((value: unknown) => resolveSettings(value ?? initialSettings), () => resolveSettings(initialSettings))
+        : Promise.resolve(resolveSettings(initialSettings));
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  function warnUnknownProfile(settings: RcaSettings): void {
+    if (findProfile(settings.profile) || warnedProfiles.has(settings.profile)) return;
+    warnedProfiles.add(settings.profile);
+    void connection.window.showWarningMessage(
+      `RCA Writer: unknown profile "${settings.profile}" in rcaWriter.profile; using the default profile.`,
+    );
+  }
+
+  async function analyse(document: TextDocument): Promise<Analysis> {
+    const settings = await settingsFor(document.uri);
+    const settingsKey = JSON.stringify(settings);
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached;
+    warnUnknownProfile(settings);
+    const text = document.getText();
+    let analysis: Analysis;
+    try {
+      const result = checkText(text, settings);
+      const isRca = isRcaDocument({ path: filePath(document.uri), roots: workspaceRoots, text, include: settings.include, root: result.doc.root });
+      analysis = {
+        version: document.version,
+        settingsKey,
+        isRca,
+        result: isRca ? result : undefined,
+        diagnostics: isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, document.uri, document.version)) : [],
+      };
+    } catch (error) {
+      // A bug in a rule must never take the server down or leave stale problems on screen.
+      connection.console.error(`RCA Writer could not check ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      analysis = { version: document.version, settingsKey, isRca: false, diagnostics: [] };
+    }
+    // A newer version may have arrived while settings were awaited; keep only the newest.
+    const latest = documents.get(document.uri);
+    if (!latest || latest.version === document.version) analyses.set(document.uri, analysis);
+    return analysis;
+  }
+
+  function schedulePush(document: TextDocument, delay = PUSH_DELAY_MS): void {
+    if (canPull) return;
+    clearTimeout(pushTimers.get(document.uri));
+    pushTimers.set(
+      document.uri,
+      setTimeout(async () => {
+        pushTimers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (!current) return;
+        const analysis = await analyse(current);
+        if (documents.get(document.uri)?.version !== analysis.version) return;
+        await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: analysis.diagnostics });
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((event) => schedulePush(event.document, 0));
+  documents.onDidChangeContent((event) => schedulePush(event.document));
+  documents.onDidClose((event) => {
+    clearTimeout(pushTimers.get(event.document.uri));
+    pushTimers.delete(event.document.uri);
+    analyses.delete(event.document.uri);
+    settingsCache.delete(event.document.uri);
+    if (!canPull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const analysis = await analyse(document);
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    analyses.clear();
+    warnedProfiles = new Set();
+    if (canPull) {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) schedulePush(document, 0);
+    }
+  });
+
+  connection.onRequest(IS_RCA_REQUEST, async (params: IsRcaParams) => {
+    const document = documents.get(params.uri);
+    return document ? (await analyse(document)).isRca : false;
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = await analyse(document);
+    if (token.isCancellationRequested || !analysis.result) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+        // Fixes are taken from the current analysis, so an out-of-date diagnostic never applies stale edits.
+        const current = analysis.diagnostics.find(
+          (candidate) =>
+            candidate.code === diagnostic.code &&
+            candidate.message === diagnostic.message &&
+            candidate.range.start.line === diagnostic.range.start.line &&
+            candidate.range.start.character === diagnostic.range.start.character,
+        );
+        const data = current?.data as DiagnosticData | undefined;
+        for (const fix of data?.fixes ?? []) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [current!],
+            isPreferred: fix.isPreferred,
+            edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: fix.edits }] },
+          });
+        }
+      }
+    }
+    // Fix-all re-checks the text several times: compute it when asked for, or beside a fixable problem.
+    const besideFixable = actions.length > 0;
+    if (wants(FIX_ALL_KIND) && (only || besideFixable)) {
+      const settings = await settingsFor(document.uri);
+      const text = document.getText();
+      const edit = minimalEdit(text, fixAll(text, settings));
+      if (edit) {
+        actions.push({
+          title: 'Fix all RCA Writer problems',
+          kind: FIX_ALL_KIND,
+          edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [edit] }] },
+        });
+      }
+    }
+    return actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function usage(): string {
+  return [
+    'Usage: rca-writer-language-server --stdio | --node-ipc | --socket=<port>',
+    '',
+    'The RCA Writer language server. It speaks the Language Server Protocol to any editor.',
+  ].join('\n');
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${usage()}\n`);
+    process.exit(0);
+  }
+  if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
+    process.stderr.write(`rca-writer-language-server: choose a transport.\n${usage()}\n`);
+    process.exit(2);
+  }
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface ClientOptions {
+  /** Declare pull-diagnostics support (textDocument.diagnostic). */
+  pull?: boolean;
+  /** Answer workspace/configuration with this; undefined: don't declare the capability. */
+  configuration?: () => unknown;
+  initializationOptions?: unknown;
+  workspaceFolder?: string;
+}
+
+/** A minimal LSP client over stdio: the protocol as any editor speaks it, with waits on notifications. */
+export class TestClient {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly connection: MessageConnection;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  stderr = '';
+
+  constructor(readonly options: ClientOptions = {}) {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process.stderr.on('data', (chunk) => (this.stderr += String(chunk)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.test(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => options.configuration?.() ?? null),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<unknown> {
+    const folder = this.options.workspaceFolder;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder ? `file://${folder}` : null,
+      workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'test' }] : null,
+      initializationOptions: this.options.initializationOptions,
+      capabilities: {
+        workspace: { configuration: Boolean(this.options.configuration), diagnostics: { refreshSupport: true } },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, dataSupport: true },
+          ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  replace(uri: string, text: string, version: number): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Resolves with the next published diagnostics for `uri` that pass `test` (or the last ones, if they already do). */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const last = this.published.get(uri);
+    if (last && test(last)) return Promise.resolve(last);
+    return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** Waits for diagnostics published for this exact document version. */
+  diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
+    return this.diagnostics(uri, (p) => p.version === version).then((p) => p.diagnostics);
+  }
+
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { TestClient } from '../helpers/lsp-client';
+
+const seeds = join(__dirname, '..', 'fixtures', 'seeds');
+const rules = join(__dirname, '..', 'fixtures', 'rules');
+const read = (folder: string, file: string) => readFileSync(join(folder, file), 'utf8');
+const uriOf = (name: string) => `file:///virtual/rcas/${name}`;
+
+function applyAction(text: string, action: CodeAction): string {
+  const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+  assert.ok(change, `action "${action.title}" carries a document edit`);
+  return TextDocument.applyEdits(TextDocument.create('x', 'markdown', 1, text), change.edits);
+}
+
+function codes(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(d.code)).sort();
+}
+
+describe('language server over stdio, push diagnostics', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('publishes RCA108 for seed 003 with code, source, docs link and fixes in data', async () => {
+    const uri = uriOf('seed-003.md');
+    client.open(uri, read(seeds, 'seed-003.md'));
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.deepEqual(codes(diagnostics), ['RCA108']);
+    const [d] = diagnostics;
+    assert.equal(d.source, 'rca-writer');
+    assert.match(d.codeDescription!.href, /docs\/rules\/RCA108\.md$/);
+    assert.equal((d.data as { fixes: unknown[] }).fixes.length, 1);
+  });
+
+  it('applies the RCA108 quick fix and the diagnostic goes away', async () => {
+    const uri = uriOf('seed-004.md');
+    const text = read(seeds, 'seed-004.md');
+    client.open(uri, text);
+    const [diagnostic] = await client.diagnosticsFor(uri, 1);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    const fixed = applyAction(text, actions[0]);
+    assert.match(fixed, /at this address: http:\/\/status\.exlibrisgroup\.com\/\n/);
+    client.replace(uri, fixed, 2);
+    assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+  });
+
+  it('gives no diagnostics to Markdown that is not an RCA', async () => {
+    const uri = 'file:///virtual/docs/README.md';
+    client.open(uri, '# My project\n\n## Install\n\nTODO\n');
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+  });
+
+  it('checks a file outside the include globs when its H1 says RCA, and one inside them whatever its title', async () => {
+    const byTitle = 'file:///virtual/notes/outage.md';
+    client.open(byTitle, '# EU01 - RCA - May 6, 2024\n\n## Introduction\n\nText.\n');
+    assert.ok((await client.diagnosticsFor(byTitle, 1)).some((d) => d.code === 'RCA101'));
+    const byPath = 'file:///virtual/notes/outage.rca.md';
+    client.open(byPath, '# Outage notes\n\nText.\n');
+    assert.ok((await client.diagnosticsFor(byPath, 1)).some((d) => d.code === 'RCA101'));
+  });
+
+  it('offers every fix of a defective document through codeAction, and each one removes its diagnostic', async () => {
+    const uri = uriOf('structure.md');
+    const text = read(rules, 'structure-defects.md');
+    client.open(uri, text, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    const fixable = diagnostics.filter((d) => (d.data as { fixes: unknown[] }).fixes.length > 0);
+    assert.ok(fixable.length >= 4, `expected several fixable diagnostics, got ${codes(fixable).join(' ')}`);
+    let version = 1;
+    for (const diagnostic of fixable) {
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      })) as CodeAction[];
+      assert.ok(actions.length > 0, `a quick fix for ${diagnostic.code}`);
+      const fixed = applyAction(text, actions[0]);
+      version++;
+      client.replace(uri, fixed, version);
+      const after = await client.diagnosticsFor(uri, version);
+      assert.ok(
+        !after.some((d) => d.code === diagnostic.code && d.message === diagnostic.message),
+        `${diagnostic.code} "${diagnostic.message}" gone after "${actions[0].title}"`,
+      );
+      version++;
+      client.replace(uri, text, version);
+      await client.diagnosticsFor(uri, version);
+    }
+  });
+
+  it('fix-all (source.fixAll.rcaWriter) leaves nothing fixable, and a second run changes nothing', async () => {
+    const uri = uriOf('fix-all.md');
+    const text = read(rules, 'structure-defects.md');
+    client.open(uri, text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const request = () =>
+      client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.rcaWriter'] },
+      }) as Promise<CodeAction[]>;
+    const [action] = await request();
+    assert.equal(action.kind, 'source.fixAll.rcaWriter');
+    const fixed = applyAction(text, action);
+    client.replace(uri, fixed, 2);
+    const remaining = await client.diagnosticsFor(uri, 2);
+    assert.ok(remaining.every((d) => (d.data as { fixes: unknown[] }).fixes.length === 0), `left: ${codes(remaining)}`);
+    assert.deepEqual(await request(), []);
+  });
+
+  it('ignores a stale diagnostic: no fix is offered for text that has changed', async () => {
+    const uri = uriOf('stale.md');
+    const text = read(seeds, 'seed-003.md');
+    client.open(uri, text, 1);
+    const [diagnostic] = await client.diagnosticsFor(uri, 1);
+    client.replace(uri, `${text}\nhttp://status.exlibrisgroup.com/\n`, 2);
+    assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions, []);
+  });
+});
+
+describe('language server over stdio, pull diagnostics and settings', () => {
+  let client: TestClient;
+  let settings: Record<string, unknown> = {};
+  before(async () => {
+    client = new TestClient({ pull: true, configuration: () => settings });
+    const result = (await client.initialize()) as { capabilities: { diagnosticProvider?: unknown } };
+    assert.ok(result.capabilities.diagnosticProvider, 'advertises pull diagnostics to a client that supports them');
+  });
+  after(() => client.shutdown());
+
+  const pull = (uri: string) =>
+    client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items: Diagnostic[] }>;
+
+  it('answers textDocument/diagnostic', async () => {
+    const uri = uriOf('pull-003.md');
+    client.open(uri, read(seeds, 'seed-003.md'));
+    const report = await pull(uri);
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(codes(report.items), ['RCA108']);
+  });
+
+  it('follows rcaWriter settings: a rule turned off, a changed status URL, a severity override', async () => {
+    const uri = uriOf('pull-000.md');
+    client.open(uri, read(seeds, 'seed-000.md'));
+    settings = { statusPortalUrl: 'https://status.example.com' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const moved = await pull(uri);
+    assert.ok(moved.items.some((d) => d.code === 'RCA108'), 'seed 000 lacks the configured address');
+    settings = { statusPortalUrl: 'https://status.example.com', rules: { RCA108: 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(!(await pull(uri)).items.some((d) => d.code === 'RCA108'));
+    settings = { rules: { 'status-link': 'error' }, statusPortalUrl: 'https://status.example.com' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const errors = (await pull(uri)).items.filter((d) => d.code === 'RCA108');
+    assert.equal(errors[0]?.severity, 1);
+  });
+});
