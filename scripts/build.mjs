@@ -33,3 +33,9 @@ for (const entry of entries) {
     await build({ ...common, ...entry });
   }
 }
+
+// The CLI and the server are also npm bins: they must be executable.
+if (!watch) {
+  const { chmodSync } = await import('node:fs');
+  for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);
+}

@@ -96,7 +96,8 @@ if [[ ! -d "$DIR/node_modules/code-server/lib/vscode/node_modules" ]]; then
   log "install failed: code-server's postinstall did not install VS Code's modules (lib/vscode/node_modules)"
   exit 1
 fi
-version_out="$(node "$ENTRY" --version 2>&1 | head -1)"
+# code-server writes a default config.yaml and data under the XDG folders on first use; keep them out of $HOME.
+version_out="$(XDG_CONFIG_HOME="$TMPDIR/xdg" XDG_DATA_HOME="$TMPDIR/xdg" node "$ENTRY" --version 2>&1 | head -1)"
 log "installed: code-server $version_out in $(( $(date +%s) - start ))s"
 rm -rf "$TMPDIR"
 date -u +%FT%TZ > "$MARKER"

@@ -173,7 +173,7 @@ export function buildModel(text: string, profile: Profile): RcaDocument {
   for (; index < top.length; index++) {
     const node = top[index];
     if (startsSection(node)) {
-      if (node.depth === 1 && !matches.get(node)) doc.extraTitles.push(titleInfo(lines, node));
+      if (node.depth === 1) doc.extraTitles.push(titleInfo(lines, node));
       const match = matches.get(node);
       current = {
         def: match?.def,

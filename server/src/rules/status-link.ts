@@ -1,4 +1,3 @@
-import { asBlock } from '../structure';
 import { documentValues, renderTemplate } from '../skeleton';
 import { endOffset, plainText, type RcaDocument, type Section } from '../model';
 import type { Rule } from './rule';
@@ -55,9 +54,8 @@ function insertion(doc: RcaDocument, section: Section, url: string, portal: stri
   }
   const last = section.body[section.body.length - 1];
   const offset = last ? endOffset(last) : section.headingEnd;
-  const def = section.def!;
-  const sentence = renderTemplate(def.skeleton, 'text', documentValues(doc, portal)).split('\n\n')[0];
-  const text = asBlock(doc, offset, sentence);
-  // Inside the document the block ends where the old text resumes; keep one line break fewer there.
-  return { range: doc.lines.range(offset, offset), newText: offset < doc.text.length ? text.replace(/(\r?\n)$/, '') : text };
+  const sentence = renderTemplate(section.def!.skeleton, 'text', documentValues(doc, portal)).split('\n\n')[0];
+  // Right after the last block: the text that follows (a line break, the next heading) stays as it was.
+  const eol = doc.lines.eol;
+  return { range: doc.lines.range(offset, offset), newText: `${eol}${eol}${sentence}` };
 }

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isRcaDocument, pathIncluded } from '../../server/src/detect';
+import { matchHeading, normaliseHeading } from '../../server/src/headings';
+import { buildModel } from '../../server/src/model';
+import { findProfile } from '../../server/src/profiles';
+import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/settings';
+import { renderDocument, renderTemplate } from '../../server/src/skeleton';
+import { applyEdits, LineIndex, minimalEdit } from '../../server/src/text';
+import { parseTitle } from '../../server/src/title';
+
+const profile = findProfile('exlibris')!;
+
+describe('heading matching', () => {
+  const cases: [string, string | undefined, string | undefined][] = [
+    ['Event Timeline', 'event-timeline', 'exact'],
+    ['event timeline:', 'event-timeline', 'tolerated'],
+    ['  Event   Timeline.', 'event-timeline', 'tolerated'],
+    ['2. Event Timeline', 'event-timeline', 'tolerated'],
+    ['Technical Action Items & Preventive Measures', 'technical-action-items', 'tolerated'],
+    ['Effected Products', 'affected-products', 'alias'],
+    ['Root Cause', 'root-cause-analysis', 'alias'],
+    ['Root Cuase Analysis', 'root-cause-analysis', 'misspelling'],
+    ['Custmer Communication', 'customer-communication', 'misspelling'],
+    ['Appendix', undefined, undefined],
+    ['Lessons learned', undefined, undefined],
+  ];
+  for (const [text, id, kind] of cases) {
+    it(`"${text}" → ${id ?? 'no section'}`, () => {
+      const match = matchHeading(text, profile);
+      assert.equal(match?.def.id, id);
+      assert.equal(match?.kind, kind);
+    });
+  }
+  it('normalises case, spacing, numbering and trailing punctuation', () => {
+    assert.equal(normaliseHeading(' 1) Root  Cause Analysis: '), 'root cause analysis');
+  });
+});
+
+describe('the RCA model', () => {
+  it('reads title, sections with ranges, list items and links', () => {
+    const text = '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nText.\n\n### Event Timeline\n\n- one\n- two\n\n## Customer Communication\n\nSee http://status.exlibrisgroup.com/\n';
+    const doc = buildModel(text, profile);
+    assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
+    assert.deepEqual(doc.sections.map((s) => [s.def?.id, s.level]), [['introduction', 2], ['event-timeline', 3], ['customer-communication', 2]]);
+    assert.equal(doc.sections[0].headingRange?.start.line, 2);
+    assert.equal(doc.sections[1].bodyRange.end.line, 11);
+    assert.deepEqual(doc.listItems.map((i) => i.text), ['one', 'two']);
+    assert.equal(doc.links[0].url, 'http://status.exlibrisgroup.com/');
+    assert.equal(doc.links[0].section, 2);
+  });
+
+  it('treats the text between the title and the first heading as an implicit introduction, skipping the disclaimer line', () => {
+    const doc = buildModel('# X - RCA - May 1, 2020\n\nConfidential Information, Disclaimer and Trade Marks\n\nThis document serves.\n\n## Event Timeline\n\nT.\n', profile);
+    assert.equal(doc.sections[0].match, 'implicit');
+    assert.equal(doc.sections[0].body.length, 1);
+    const none = buildModel('# X - RCA - May 1, 2020\n\nConfidential Information, Disclaimer and Trade Marks\n\n## Event Timeline\n\nT.\n', profile);
+    assert.equal(none.sections[0].def?.id, 'event-timeline');
+  });
+
+  it('keeps subheadings inside their section', () => {
+    const doc = buildModel('# T - RCA - May 1, 2020\n\n## Root Cause Analysis\n\n### Details\n\nText.\n\n## Customer Communication\n\nx\n', profile);
+    assert.deepEqual(doc.sections.map((s) => s.headingText), ['Root Cause Analysis', 'Customer Communication']);
+    assert.equal(doc.sections[0].body.length, 2);
+  });
+
+  it('reads front matter, and reports front matter that is not YAML', () => {
+    assert.deepEqual(buildModel('---\ntype: rca\n---\n# T\n', profile).frontMatter, { type: 'rca' });
+    assert.ok(buildModel('---\ntype: [rca\n---\n# T\n', profile).frontMatterError);
+  });
+});
+
+describe('which files are RCAs', () => {
+  it('matches the default include globs', () => {
+    assert.ok(pathIncluded('/work/docs/outage.rca.md', DEFAULT_INCLUDE));
+    assert.ok(pathIncluded('/work/rca/2026/april.md', DEFAULT_INCLUDE));
+    assert.ok(pathIncluded('/work/rcas/april.md', DEFAULT_INCLUDE));
+    assert.ok(!pathIncluded('/work/README.md', DEFAULT_INCLUDE));
+    assert.ok(!pathIncluded('/work/rcaz/april.md', DEFAULT_INCLUDE));
+  });
+  it('matches workspace-relative globs', () => {
+    assert.ok(pathIncluded('/work/incidents/2026/a.md', ['incidents/**/*.md'], ['/work']));
+    assert.ok(!pathIncluded('/other/incidents/a.md', ['incidents/**/*.md'], ['/work']));
+  });
+  it('reads front matter type and the H1', () => {
+    const include: string[] = [];
+    assert.ok(isRcaDocument({ text: '---\ntype: rca\n---\n# Notes\n', include }));
+    assert.ok(isRcaDocument({ text: '# NA01 - RCA - April 11, 2026\n', include }));
+    assert.ok(isRcaDocument({ text: '# Root cause analysis of the outage\n', include }));
+    assert.ok(!isRcaDocument({ text: '# RCAs we wrote\n', include }), 'RCA must stand as a word');
+    assert.ok(!isRcaDocument({ text: '# Project\n\nAn RCA tool.\n', include }));
+    assert.ok(!isRcaDocument({ text: '---\ntype: [\n---\n# Notes\n', include }));
+  });
+});
+
+describe('settings', () => {
+  it('fills defaults and drops values of the wrong type', () => {
+    const settings = resolveSettings({ profile: 3, include: 'x', rules: { RCA104: 'OFF', RCA105: 'info', RCA106: 'loud' }, timeZoneAliases: { a: 1 } });
+    assert.equal(settings.profile, 'exlibris');
+    assert.deepEqual(settings.include, DEFAULT_INCLUDE);
+    assert.deepEqual(settings.rules, { RCA104: 'off', RCA105: 'information' });
+    assert.deepEqual(settings.timeZoneAliases, {});
+  });
+});
+
+describe('titles', () => {
+  const cases: [string, Partial<ReturnType<typeof parseTitle>> & { dateText?: string; complete?: boolean }][] = [
+    ['NA01, NA02, NA03, NA91 - RCA - April 11, 2026', { instances: ['NA01', 'NA02', 'NA03', 'NA91'], dateText: 'April 11, 2026', complete: true }],
+    ['Alma EU00- RCA - May 6 ,2024', { instances: ['EU00'], dateText: 'May 6 ,2024', complete: true }],
+    ['Primo MT NA04 RCA - March 3, 2023', { instances: ['NA04'], dateText: 'March 3, 2023', complete: true }],
+    ['APAC Data Center - RCA - Aug 19, 2022', { instances: [], subject: 'APAC Data Center', dateText: 'Aug 19, 2022', complete: true }],
+    ['NA01 - RCA - April 11', { dateText: 'April 11', complete: false }],
+  ];
+  for (const [title, expected] of cases) {
+    it(title, () => {
+      const parsed = parseTitle(title);
+      assert.ok(parsed.hasMarker);
+      if (expected.instances) assert.deepEqual(parsed.instances, expected.instances);
+      if (expected.subject) assert.equal(parsed.subject, expected.subject);
+      assert.equal(parsed.date?.text, expected.dateText);
+      assert.equal(parsed.date?.complete, expected.complete);
+    });
+  }
+});
+
+describe('skeletons', () => {
+  it('renders tab stops, mirrors and choices for snippets, and placeholders for text', () => {
+    const template = 'On {{date}} ({{zone|Chicago time|UTC, Z}}) and again {{date}} cost $5}';
+    assert.equal(renderTemplate(template, 'snippet'), 'On ${1:date} (${2|Chicago time,UTC\\, Z|}) and again $1 cost \\$5\\}');
+    assert.equal(renderTemplate(template, 'text', { date: 'April 11, 2026' }), 'On April 11, 2026 (<zone>) and again April 11, 2026 cost $5}');
+  });
+  it('renders a whole RCA with every required section, once', () => {
+    const text = renderDocument(profile, 'text', { instances: 'NA01', date: 'April 11, 2026', url: 'http://s/' });
+    const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings, profile.sections.filter((s) => s.required).map((s) => s.name));
+    assert.ok(text.startsWith('# NA01 - RCA - April 11, 2026\n'));
+  });
+});
+
+describe('text utilities', () => {
+  it('maps offsets and positions across LF, CRLF and CR', () => {
+    const index = new LineIndex('a\r\nbc\nd\re');
+    assert.deepEqual(index.positionAt(3), { line: 1, character: 0 });
+    assert.equal(index.offsetAt({ line: 3, character: 0 }), 8);
+    assert.equal(index.lineText(1), 'bc');
+    assert.equal(index.eol, '\r\n');
+  });
+  it('computes a minimal edit that reproduces the target', () => {
+    const before = 'one\r\ntwo\r\nthree';
+    const after = 'one\r\n2\r\nthree';
+    const edit = minimalEdit(before, after)!;
+    assert.equal(applyEdits(before, [edit]), after);
+    assert.equal(minimalEdit('same', 'same'), undefined);
+  });
+  it('refuses overlapping edits', () => {
+    const r = (a: number, b: number) => ({ start: { line: 0, character: a }, end: { line: 0, character: b } });
+    assert.throws(() => applyEdits('abcdef', [{ range: r(0, 3), newText: '' }, { range: r(2, 4), newText: '' }]));
+  });
+});

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkText } from '../../server/src/check';
+import { fixAll } from '../../server/src/fix-all';
+import { applyEdits } from '../../server/src/text';
+import type { RcaDiagnostic } from '../../server/src/types';
+
+const seeds = join(__dirname, '..', 'fixtures', 'seeds');
+
+function fixFor(text: string, code: string, index = 0): { diagnostic: RcaDiagnostic; fixed: string } {
+  const diagnostic = checkText(text).diagnostics.filter((d) => d.code === code)[index];
+  assert.ok(diagnostic, `${code} reported`);
+  assert.ok(diagnostic.fixes?.length, `${code} has a fix`);
+  return { diagnostic, fixed: applyEdits(text, diagnostic.fixes![0].edits) };
+}
+
+const base = [
+  '# NA01 - RCA - April 11, 2026',
+  '',
+  '## Introduction',
+  '',
+  'Intro text.',
+  '',
+  '## Event Timeline',
+  '',
+  'April 11, 2026 from 10:16 until 10:23 Chicago time.',
+  '',
+  '## Root Cause Analysis',
+  '',
+  'The cause.',
+  '',
+  '## Technical Action Items and Preventive Measures',
+  '',
+  '- An action.',
+  '',
+  '## Customer Communication',
+  '',
+  'Updates at this address: http://status.exlibrisgroup.com/',
+  '',
+].join('\n');
+
+function without(text: string, heading: string): string {
+  const start = text.indexOf(`## ${heading}`);
+  const next = text.indexOf('\n## ', start + 3);
+  return text.slice(0, start) + (next < 0 ? '' : text.slice(next + 1));
+}
+
+describe('fixes produce exactly the expected text', () => {
+  it('inserts a missing middle section between its neighbours, filled from the title', () => {
+    const text = without(base, 'Root Cause Analysis');
+    const { fixed } = fixFor(text, 'RCA101');
+    assert.ok(fixed.includes('10:23 Chicago time.\n\n## Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n<cause>\n\n## Technical Action Items'));
+    assert.equal(fixed.replace(/## Root Cause Analysis\n\n[\s\S]*?\n\n(?=## Technical)/, ''), text, 'nothing else changed');
+  });
+
+  it('inserts a missing last section at the end with one final line break', () => {
+    const text = without(base, 'Customer Communication');
+    const { fixed } = fixFor(text, 'RCA101');
+    assert.ok(fixed.startsWith(text));
+    assert.match(fixed.slice(text.length), /^\n?## Customer Communication\n\n.*http:\/\/status\.exlibrisgroup\.com\/\n\nRegistered customers receive these updates by email\.\n$/);
+  });
+
+  it('inserts a missing first section right after the title', () => {
+    const text = without(base, 'Introduction');
+    // Without an Introduction heading the intro paragraph would count as implicit; drop it too.
+    const { fixed } = fixFor(text, 'RCA101');
+    assert.ok(fixed.startsWith('# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nThis report is the Root Cause Analysis of the <product> service interruption that customers experienced on April 11, 2026.'));
+    assert.ok(fixed.endsWith(text.slice(text.indexOf('## Event Timeline'))));
+  });
+
+  it('keeps CRLF line breaks in inserted text', () => {
+    const text = without(base, 'Root Cause Analysis').replace(/\n/g, '\r\n');
+    const { fixed } = fixFor(text, 'RCA101');
+    assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  });
+
+  it('moves an out-of-order section, heading and body, to its place', () => {
+    const timeline = base.slice(base.indexOf('## Event Timeline'), base.indexOf('## Root Cause Analysis'));
+    const text = base.replace(timeline, '') + '\n' + timeline.trimEnd() + '\n';
+    const { fixed } = fixFor(text, 'RCA102');
+    assert.equal(fixed.replace(/\n+$/, '\n'), base);
+  });
+
+  it('renames an alias heading and nothing else', () => {
+    const text = base.replace('## Root Cause Analysis', '## Root Cause');
+    const { fixed } = fixFor(text, 'RCA105');
+    assert.equal(fixed, base);
+  });
+
+  it('removes an empty list item line', () => {
+    const text = base.replace('- An action.\n', '- An action.\n-\n- Another.\n');
+    const { fixed } = fixFor(text, 'RCA107');
+    assert.equal(fixed, base.replace('- An action.\n', '- An action.\n- Another.\n'));
+  });
+
+  it('completes a dangling "at this address:" with the portal address (seed 004)', () => {
+    const text = readFileSync(join(seeds, 'seed-004.md'), 'utf8');
+    const { fixed } = fixFor(text, 'RCA108');
+    assert.equal(fixed, text.replace('at this address:\n', 'at this address: http://status.exlibrisgroup.com/\n'));
+  });
+
+  it('adds the portal sentence at the end of a section that has none', () => {
+    const text = base.replace('Updates at this address: http://status.exlibrisgroup.com/', 'Updates by email.');
+    const { fixed } = fixFor(text, 'RCA108');
+    assert.equal(
+      fixed,
+      text.replace('Updates by email.', 'Updates by email.\n\nUpdates on service interruptions are posted while they happen on the system status portal at this address: http://status.exlibrisgroup.com/'),
+    );
+  });
+
+  it('fills an empty section with its skeleton', () => {
+    const text = base.replace('- An action.\n\n', '');
+    const { fixed } = fixFor(text, 'RCA104');
+    assert.ok(fixed.includes('## Technical Action Items and Preventive Measures\n\nThe following actions'));
+    assert.equal(checkText(fixed).diagnostics.filter((d) => d.code === 'RCA104').length, 0);
+  });
+
+  it('rewrites an ISO title date', () => {
+    const text = base.replace('April 11, 2026', '2026-04-11');
+    const { fixed } = fixFor(text, 'RCA106');
+    assert.equal(fixed, base);
+  });
+
+  it('demotes a second H1 to the section level', () => {
+    const text = base.replace('## Root Cause Analysis', '# Root Cause Analysis');
+    assert.ok(checkText(text).diagnostics.some((d) => d.code === 'RCA106'));
+    const { fixed } = fixFor(text, 'RCA106');
+    assert.equal(fixed, base);
+  });
+});
+
+describe('fix-all', () => {
+  const messy = [
+    '# NA01 - RCA - April 11, 2026',
+    '',
+    '## Intro',
+    '',
+    'Intro text.',
+    '',
+    '## Root Cause',
+    '',
+    'The cause.',
+    '',
+    '## Event Timeline',
+    '',
+    'April 11, 2026 from 10:16 until 10:23 Chicago time.',
+    '',
+    '-',
+    '',
+    '## Customer Communication',
+    '',
+    'Updates at this address:',
+    '',
+  ].join('\n');
+
+  it('repairs everything fixable in rounds and converges', () => {
+    const fixed = fixAll(messy, {});
+    const left = checkText(fixed).diagnostics;
+    assert.deepEqual(left.filter((d) => d.fixes?.some((f) => f.isPreferred)), []);
+    const order = [...fixed.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    assert.deepEqual(order, ['Introduction', 'Event Timeline', 'Root Cause Analysis', 'Technical Action Items and Preventive Measures', 'Customer Communication']);
+    assert.equal(fixAll(fixed, {}), fixed, 'a second run changes nothing');
+  });
+
+  it('changes nothing in a clean document', () => {
+    assert.equal(fixAll(base, {}), base);
+  });
+});
