@@ -1,6 +1,5 @@
 // The command line: the same engine as the editor, for CI and for batch checks.
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkText } from './check';
 import { builtInProfileNames, findProfile } from './profiles';
@@ -41,7 +40,6 @@ export interface FileReport {
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  cwd: string;
 }
 
 function describeReadError(file: string, error: unknown): string {
@@ -105,10 +103,8 @@ function runCheck(args: string[], io: CliIo): number {
   const settings = values.profile ? { profile: values.profile } : {};
   // Read everything first: a bad file stops the run before any partial report is printed.
   const inputs = positionals.map((file) => ({ file, text: readInput(file) }));
-  const reports = inputs.map(({ file, text }) => ({
-    file: relative(io.cwd, file) || file,
-    diagnostics: checkText(text, settings).diagnostics,
-  }));
+  // Files are named as the user gave them, so editors and CI logs can follow the names.
+  const reports = inputs.map(({ file, text }) => ({ file, diagnostics: checkText(text, settings).diagnostics }));
   io.stdout(format === 'json' ? formatJson(reports) : formatText(reports));
   return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
@@ -142,6 +138,5 @@ if (require.main === module) {
   process.exitCode = main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    cwd: process.cwd(),
   });
 }

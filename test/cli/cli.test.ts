@@ -37,7 +37,7 @@ describe('rca-writer check', () => {
     const lines = stdout.trim().split('\n');
     assert.ok(lines.length >= 4);
     for (const line of lines) assert.match(line, /^.+broken\.md:\d+:\d+ (error|warning|information|hint) RCA\d{3} .+$/);
-    assert.ok(lines.some((l) => /broken\.md:1:1 error RCA101 Missing required section "Event Timeline"/.test(l)));
+    assert.ok(lines.some((l) => /broken\.md:3:1 error RCA101 Missing required section "Event Timeline"/.test(l)));
   });
 
   it('takes --profile', () => {

@@ -1,0 +1,308 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Zone phrases as writers put them: "Chicago time", "Beijing time zone", "U.S. Central Time", "CDT", "GMT+8",
+ * "America/Chicago". Everything resolves to an IANA name; offsets and DST always come from Luxon.
+ */
+
+/** Whether an abbreviation names the standard or the daylight half of a zone, or either. */
+export type ZoneSeason = 'standard' | 'daylight' | 'any';
+
+export interface ZoneCandidate {
+  iana: string;
+  season: ZoneSeason;
+  /** What the candidate is called in messages ("US Central", "China"). */
+  label: string;
+}
+
+/** Abbreviations; several have more than one meaning and are resolved by context. */
+const ABBREVIATIONS: Record<string, ZoneCandidate[]> = {
+  UTC: [{ iana: 'UTC', season: 'any', label: 'UTC' }],
+  GMT: [{ iana: 'UTC', season: 'any', label: 'GMT' }],
+  Z: [{ iana: 'UTC', season: 'any', label: 'UTC' }],
+  CST: [
+    { iana: 'America/Chicago', season: 'standard', label: 'US Central Standard Time' },
+    { iana: 'Asia/Shanghai', season: 'any', label: 'China Standard Time' },
+  ],
+  CDT: [{ iana: 'America/Chicago', season: 'daylight', label: 'US Central Daylight Time' }],
+  CT: [{ iana: 'America/Chicago', season: 'any', label: 'US Central Time' }],
+  EST: [{ iana: 'America/New_York', season: 'standard', label: 'US Eastern Standard Time' }],
+  EDT: [{ iana: 'America/New_York', season: 'daylight', label: 'US Eastern Daylight Time' }],
+  ET: [{ iana: 'America/New_York', season: 'any', label: 'US Eastern Time' }],
+  MST: [{ iana: 'America/Denver', season: 'standard', label: 'US Mountain Standard Time' }],
+  MDT: [{ iana: 'America/Denver', season: 'daylight', label: 'US Mountain Daylight Time' }],
+  MT: [{ iana: 'America/Denver', season: 'any', label: 'US Mountain Time' }],
+  PST: [{ iana: 'America/Los_Angeles', season: 'standard', label: 'US Pacific Standard Time' }],
+  PDT: [{ iana: 'America/Los_Angeles', season: 'daylight', label: 'US Pacific Daylight Time' }],
+  PT: [{ iana: 'America/Los_Angeles', season: 'any', label: 'US Pacific Time' }],
+  AKST: [{ iana: 'America/Anchorage', season: 'standard', label: 'Alaska Standard Time' }],
+  AKDT: [{ iana: 'America/Anchorage', season: 'daylight', label: 'Alaska Daylight Time' }],
+  HST: [{ iana: 'Pacific/Honolulu', season: 'any', label: 'Hawaii Standard Time' }],
+  AST: [
+    { iana: 'America/Halifax', season: 'standard', label: 'Atlantic Standard Time' },
+    { iana: 'Asia/Riyadh', season: 'any', label: 'Arabia Standard Time' },
+  ],
+  ADT: [{ iana: 'America/Halifax', season: 'daylight', label: 'Atlantic Daylight Time' }],
+  WET: [{ iana: 'Europe/Lisbon', season: 'standard', label: 'Western European Time' }],
+  WEST: [{ iana: 'Europe/Lisbon', season: 'daylight', label: 'Western European Summer Time' }],
+  BST: [{ iana: 'Europe/London', season: 'daylight', label: 'British Summer Time' }],
+  CET: [{ iana: 'Europe/Amsterdam', season: 'standard', label: 'Central European Time' }],
+  CEST: [{ iana: 'Europe/Amsterdam', season: 'daylight', label: 'Central European Summer Time' }],
+  EET: [{ iana: 'Europe/Athens', season: 'standard', label: 'Eastern European Time' }],
+  EEST: [{ iana: 'Europe/Athens', season: 'daylight', label: 'Eastern European Summer Time' }],
+  MSK: [{ iana: 'Europe/Moscow', season: 'any', label: 'Moscow Time' }],
+  IST: [
+    { iana: 'Asia/Jerusalem', season: 'standard', label: 'Israel Standard Time' },
+    { iana: 'Asia/Kolkata', season: 'any', label: 'India Standard Time' },
+  ],
+  IDT: [{ iana: 'Asia/Jerusalem', season: 'daylight', label: 'Israel Daylight Time' }],
+  SGT: [{ iana: 'Asia/Singapore', season: 'any', label: 'Singapore Time' }],
+  HKT: [{ iana: 'Asia/Hong_Kong', season: 'any', label: 'Hong Kong Time' }],
+  JST: [{ iana: 'Asia/Tokyo', season: 'any', label: 'Japan Standard Time' }],
+  KST: [{ iana: 'Asia/Seoul', season: 'any', label: 'Korea Standard Time' }],
+  AWST: [{ iana: 'Australia/Perth', season: 'any', label: 'Australian Western Time' }],
+  ACST: [{ iana: 'Australia/Adelaide', season: 'standard', label: 'Australian Central Standard Time' }],
+  ACDT: [{ iana: 'Australia/Adelaide', season: 'daylight', label: 'Australian Central Daylight Time' }],
+  AEST: [{ iana: 'Australia/Sydney', season: 'standard', label: 'Australian Eastern Standard Time' }],
+  AEDT: [{ iana: 'Australia/Sydney', season: 'daylight', label: 'Australian Eastern Daylight Time' }],
+  NZST: [{ iana: 'Pacific/Auckland', season: 'standard', label: 'New Zealand Standard Time' }],
+  NZDT: [{ iana: 'Pacific/Auckland', season: 'daylight', label: 'New Zealand Daylight Time' }],
+};
+
+/** The other half of each standard/daylight pair: what RCA205's fix swaps in. */
+export const SEASON_SWAP: Record<string, string> = {
+  CST: 'CDT', CDT: 'CST', EST: 'EDT', EDT: 'EST', MST: 'MDT', MDT: 'MST', PST: 'PDT', PDT: 'PST',
+  AKST: 'AKDT', AKDT: 'AKST', AST: 'ADT', ADT: 'AST', WET: 'WEST', WEST: 'WET', CET: 'CEST', CEST: 'CET',
+  EET: 'EEST', EEST: 'EET', IST: 'IDT', IDT: 'IST', ACST: 'ACDT', ACDT: 'ACST', AEST: 'AEDT', AEDT: 'AEST',
+  NZST: 'NZDT', NZDT: 'NZST', BST: 'GMT',
+};
+
+/** Places and regions, written before "time", "time zone" or "timezone" (lower-case keys). */
+const PLACES: Record<string, string> = {
+  'chicago': 'America/Chicago', 'central': 'America/Chicago', 'us central': 'America/Chicago', 'u.s. central': 'America/Chicago',
+  'north america': 'America/Chicago', 'north american': 'America/Chicago', 'north america central': 'America/Chicago',
+  'new york': 'America/New_York', 'eastern': 'America/New_York', 'us eastern': 'America/New_York', 'u.s. eastern': 'America/New_York',
+  'boston': 'America/New_York', 'washington': 'America/New_York', 'toronto': 'America/Toronto', 'montreal': 'America/Toronto',
+  'mountain': 'America/Denver', 'us mountain': 'America/Denver', 'u.s. mountain': 'America/Denver', 'denver': 'America/Denver',
+  'phoenix': 'America/Phoenix', 'arizona': 'America/Phoenix',
+  'pacific': 'America/Los_Angeles', 'us pacific': 'America/Los_Angeles', 'u.s. pacific': 'America/Los_Angeles',
+  'los angeles': 'America/Los_Angeles', 'san francisco': 'America/Los_Angeles', 'seattle': 'America/Los_Angeles', 'vancouver': 'America/Vancouver',
+  'alaska': 'America/Anchorage', 'hawaii': 'Pacific/Honolulu', 'atlantic': 'America/Halifax',
+  'mexico city': 'America/Mexico_City', 'sao paulo': 'America/Sao_Paulo', 'são paulo': 'America/Sao_Paulo', 'brazil': 'America/Sao_Paulo',
+  'buenos aires': 'America/Argentina/Buenos_Aires', 'bogota': 'America/Bogota', 'santiago': 'America/Santiago', 'lima': 'America/Lima',
+  'london': 'Europe/London', 'uk': 'Europe/London', 'u.k.': 'Europe/London', 'british': 'Europe/London', 'greenwich': 'UTC',
+  'dublin': 'Europe/Dublin', 'irish': 'Europe/Dublin', 'ireland': 'Europe/Dublin', 'lisbon': 'Europe/Lisbon', 'portugal': 'Europe/Lisbon',
+  'amsterdam': 'Europe/Amsterdam', 'netherlands': 'Europe/Amsterdam', 'dutch': 'Europe/Amsterdam', 'the netherlands': 'Europe/Amsterdam',
+  'central european': 'Europe/Amsterdam', 'central europe': 'Europe/Amsterdam', 'europe': 'Europe/Amsterdam', 'european': 'Europe/Amsterdam',
+  'berlin': 'Europe/Berlin', 'germany': 'Europe/Berlin', 'german': 'Europe/Berlin', 'frankfurt': 'Europe/Berlin', 'munich': 'Europe/Berlin',
+  'paris': 'Europe/Paris', 'france': 'Europe/Paris', 'madrid': 'Europe/Madrid', 'spain': 'Europe/Madrid', 'rome': 'Europe/Rome', 'italy': 'Europe/Rome',
+  'brussels': 'Europe/Brussels', 'zurich': 'Europe/Zurich', 'vienna': 'Europe/Vienna', 'stockholm': 'Europe/Stockholm', 'oslo': 'Europe/Oslo',
+  'copenhagen': 'Europe/Copenhagen', 'helsinki': 'Europe/Helsinki', 'warsaw': 'Europe/Warsaw', 'prague': 'Europe/Prague',
+  'eastern european': 'Europe/Athens', 'athens': 'Europe/Athens', 'istanbul': 'Europe/Istanbul', 'turkey': 'Europe/Istanbul',
+  'moscow': 'Europe/Moscow', 'western european': 'Europe/Lisbon',
+  'israel': 'Asia/Jerusalem', 'israeli': 'Asia/Jerusalem', 'jerusalem': 'Asia/Jerusalem', 'tel aviv': 'Asia/Jerusalem',
+  'dubai': 'Asia/Dubai', 'riyadh': 'Asia/Riyadh', 'cairo': 'Africa/Cairo', 'johannesburg': 'Africa/Johannesburg', 'south africa': 'Africa/Johannesburg',
+  'india': 'Asia/Kolkata', 'indian': 'Asia/Kolkata', 'mumbai': 'Asia/Kolkata', 'kolkata': 'Asia/Kolkata', 'delhi': 'Asia/Kolkata',
+  'new delhi': 'Asia/Kolkata', 'bangalore': 'Asia/Kolkata', 'karachi': 'Asia/Karachi',
+  'singapore': 'Asia/Singapore', 'beijing': 'Asia/Shanghai', 'china': 'Asia/Shanghai', 'chinese': 'Asia/Shanghai', 'shanghai': 'Asia/Shanghai',
+  'hong kong': 'Asia/Hong_Kong', 'taipei': 'Asia/Taipei', 'taiwan': 'Asia/Taipei', 'tokyo': 'Asia/Tokyo', 'japan': 'Asia/Tokyo',
+  'seoul': 'Asia/Seoul', 'korea': 'Asia/Seoul', 'manila': 'Asia/Manila', 'jakarta': 'Asia/Jakarta', 'bangkok': 'Asia/Bangkok',
+  'kuala lumpur': 'Asia/Kuala_Lumpur', 'sydney': 'Australia/Sydney', 'melbourne': 'Australia/Melbourne', 'canberra': 'Australia/Sydney',
+  'brisbane': 'Australia/Brisbane', 'perth': 'Australia/Perth', 'adelaide': 'Australia/Adelaide', 'australian eastern': 'Australia/Sydney',
+  'australia eastern': 'Australia/Sydney', 'aest': 'Australia/Sydney', 'auckland': 'Pacific/Auckland', 'new zealand': 'Pacific/Auckland',
+  'wellington': 'Pacific/Auckland', 'universal': 'UTC', 'coordinated universal': 'UTC', 'utc': 'UTC', 'gmt': 'UTC', 'zulu': 'UTC',
+};
+
+/** Long names that carry a season ("Central Daylight Time"), lower-case, with the zone they name. */
+const SEASONAL_NAMES: Record<string, ZoneCandidate> = {};
+for (const [region, iana] of [
+  ['central', 'America/Chicago'], ['eastern', 'America/New_York'], ['mountain', 'America/Denver'], ['pacific', 'America/Los_Angeles'],
+  ['alaska', 'America/Anchorage'], ['atlantic', 'America/Halifax'], ['israel', 'Asia/Jerusalem'],
+  ['australian eastern', 'Australia/Sydney'], ['new zealand', 'Pacific/Auckland'],
+] as const) {
+  SEASONAL_NAMES[`${region} standard`] = { iana, season: 'standard', label: '' };
+  SEASONAL_NAMES[`${region} daylight`] = { iana, season: 'daylight', label: '' };
+}
+for (const [region, iana] of [['central european', 'Europe/Amsterdam'], ['eastern european', 'Europe/Athens'], ['western european', 'Europe/Lisbon']] as const) {
+  SEASONAL_NAMES[`${region} standard`] = { iana, season: 'standard', label: '' };
+  SEASONAL_NAMES[`${region} summer`] = { iana, season: 'daylight', label: '' };
+}
+SEASONAL_NAMES['british summer'] = { iana: 'Europe/London', season: 'daylight', label: '' };
+for (const [region, iana] of [['china', 'Asia/Shanghai'], ['india', 'Asia/Kolkata'], ['japan', 'Asia/Tokyo'], ['singapore', 'Asia/Singapore'], ['korea', 'Asia/Seoul'], ['hong kong', 'Asia/Hong_Kong'], ['greenwich mean', 'UTC']] as const) {
+  SEASONAL_NAMES[`${region} standard`] = { iana, season: 'any', label: '' };
+}
+SEASONAL_NAMES['greenwich mean'] = { iana: 'UTC', season: 'any', label: '' };
+
+const SUFFIX = String.raw`(?:\s+(?:time\s*zone|timezone|time|tz)\b)`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(words: string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\\\.\s*|\s+/g, (m) => (m.startsWith('\\') ? '\\.?\\s*' : '\\s+'))).join('|');
+}
+
+export interface ZoneMatch {
+  start: number;
+  end: number;
+  text: string;
+  /** The IANA zone, when the phrase maps to one. */
+  iana?: string;
+  /** Every reading of an ambiguous abbreviation, in order of likelihood. */
+  candidates: ZoneCandidate[];
+  /** The abbreviation as written (upper case), for the season check and its fix. */
+  abbreviation?: string;
+  /** Where the abbreviation or the Standard/Daylight word stands, for the swap fix. */
+  seasonWord?: { start: number; end: number; text: string };
+  season: ZoneSeason;
+  /** "local time": a zone statement that names no zone. */
+  vague?: boolean;
+  /** Looks like a zone phrase but maps to nothing. */
+  unknown?: boolean;
+  /** Only counts as a zone right after a time ("PT", "MT", an unknown "XYZ time"). */
+  weak?: boolean;
+}
+
+export interface ZoneTable {
+  find(text: string, offset?: number): ZoneMatch[];
+  /** Maps a phrase someone typed (alias, city phrase, abbreviation, IANA name) to an IANA zone. */
+  lookup(phrase: string): string | undefined;
+}
+
+const UTC_OFFSET = String.raw`\b(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\b`;
+
+export function isValidZone(iana: string): boolean {
+  return IANAZone.isValidZone(iana);
+}
+
+/** "+8" → "Etc/GMT-8" style fixed zones; Luxon's "UTC+8" is simpler and exact. */
+function offsetZone(sign: string, hours: string, minutes: string | undefined): string | undefined {
+  const h = Number(hours);
+  const m = minutes ? Number(minutes) : 0;
+  if (h > 14 || m >= 60) return undefined;
+  const s = sign === '+' ? '+' : '-';
+  return m ? `UTC${s}${h}:${String(m).padStart(2, '0')}` : `UTC${s}${h}`;
+}
+
+export function normaliseIana(iana: string): string | undefined {
+  const trimmed = iana.trim();
+  if (/^(?:utc|gmt|etc\/utc|etc\/gmt|z)$/i.test(trimmed)) return 'UTC';
+  const offset = new RegExp(`^${UTC_OFFSET}$`, 'i').exec(trimmed);
+  if (offset) return offsetZone(offset[1], offset[2], offset[3]);
+  return isValidZone(trimmed) ? trimmed : undefined;
+}
+
+/** Builds the phrase finder once per alias set. */
+export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
+  const aliasMap = new Map<string, string>();
+  for (const [phrase, iana] of Object.entries(aliases)) {
+    const zone = normaliseIana(iana);
+    if (zone && phrase.trim()) aliasMap.set(phrase.trim().toLowerCase().replace(/\s+/g, ' '), zone);
+  }
+  const aliasPattern = aliasMap.size ? `(?<alias>${alternation([...aliasMap.keys()])})(?![\\p{L}\\p{N}])` : '';
+  const seasonal = `(?<us>U\\.?S\\.?\\s+)?(?<seasonal>${alternation(Object.keys(SEASONAL_NAMES))})\\s+time\\b`;
+  const place = `(?<place>${alternation(Object.keys(PLACES))})${SUFFIX}`;
+  const iana = String.raw`(?<iana>\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)`;
+  const offset = `(?<offset>${UTC_OFFSET}|\\(\\s*[+\\-]\\d{1,2}:?\\d{2}\\s*\\))`;
+  const abbreviation = `(?<abbr>\\b(?:${Object.keys(ABBREVIATIONS).filter((a) => a.length >= 3).sort((a, b) => b.length - a.length).join('|')})\\b)(?<abbrSuffix>\\s+time\\b(?!\\s*(?:zone|frame|window|period|line|s\\b)))?`;
+  const weakAbbreviation = `(?<weak>\\b(?:CT|ET|MT|PT|Z)\\b)`;
+  const local = `(?<local>\\blocal\\s+time\\b)`;
+  const unknown = String.raw`(?<unknown>\b[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2}${SUFFIX})`;
+  const unknownAbbr = String.raw`(?<unknownAbbr>\b[A-Z]{2,4}T\b)`;
+  const parts = [aliasPattern, seasonal, place, iana, offset, abbreviation, local, weakAbbreviation, unknown, unknownAbbr].filter(Boolean);
+  const pattern = new RegExp(parts.join('|'), 'giu');
+
+  function find(text: string, base = 0): ZoneMatch[] {
+    const result: ZoneMatch[] = [];
+    for (const m of text.matchAll(pattern)) {
+      const g = m.groups ?? {};
+      const start = base + m.index;
+      const end = start + m[0].length;
+      const match: ZoneMatch = { start, end, text: m[0], candidates: [], season: 'any' };
+      if (g.alias !== undefined) {
+        match.iana = aliasMap.get(g.alias.toLowerCase().replace(/\s+/g, ' '));
+      } else if (g.seasonal !== undefined) {
+        const key = g.seasonal.toLowerCase().replace(/\s+/g, ' ');
+        const def = SEASONAL_NAMES[key];
+        match.iana = def.iana;
+        match.season = def.season;
+        const word = /\b(standard|daylight|summer)\b/i.exec(m[0]);
+        if (word && def.season !== 'any') match.seasonWord = { start: start + word.index, end: start + word.index + word[0].length, text: word[0] };
+      } else if (g.place !== undefined) {
+        match.iana = PLACES[g.place.toLowerCase().replace(/\s+/g, ' ')] ?? PLACES[g.place.toLowerCase().replace(/\.\s*/g, '.').replace(/\s+/g, ' ')];
+        if (!match.iana) {
+          // "U.S Central" and other spellings of the dotted forms.
+          const compact = g.place.toLowerCase().replace(/[.\s]+/g, ' ').replace(/^u s /, 'us ').trim();
+          match.iana = PLACES[compact];
+        }
+      } else if (g.iana !== undefined) {
+        if (isValidZone(g.iana)) match.iana = g.iana;
+        else match.unknown = true;
+      } else if (g.offset !== undefined) {
+        const o = new RegExp(UTC_OFFSET, 'i').exec(g.offset) ?? /\(\s*([+\-])(\d{1,2}):?(\d{2})\s*\)/.exec(g.offset);
+        match.iana = o ? offsetZone(o[1], o[2], o[3]) : undefined;
+        if (!match.iana) match.unknown = true;
+      } else if (g.abbr !== undefined) {
+        if (g.abbr !== g.abbr.toUpperCase()) continue; // "est", "Ist": words, not zones
+        match.abbreviation = g.abbr;
+        match.candidates = ABBREVIATIONS[g.abbr];
+        match.iana = match.candidates[0].iana;
+        match.season = match.candidates[0].season;
+        match.seasonWord = { start, end: start + g.abbr.length, text: g.abbr };
+      } else if (g.weak !== undefined) {
+        match.abbreviation = g.weak;
+        match.candidates = ABBREVIATIONS[g.weak];
+        match.iana = match.candidates[0].iana;
+        match.weak = true;
+      } else if (g.local !== undefined) {
+        match.vague = true;
+      } else if (g.unknown !== undefined || g.unknownAbbr !== undefined) {
+        match.unknown = true;
+        match.weak = true;
+      }
+      if (match.candidates.length === 0 && match.iana) match.candidates = [{ iana: match.iana, season: match.season, label: match.text }];
+      result.push(match);
+    }
+    return result;
+  }
+
+  function lookup(phrase: string): string | undefined {
+    const found = find(phrase.trim());
+    if (found.length === 1 && found[0].start === 0 && found[0].end === phrase.trim().length) return found[0].iana;
+    return normaliseIana(phrase);
+  }
+
+  return { find, lookup };
+}
+
+/** How a fix writes a zone: "Chicago time", "UTC", or the IANA name when no phrase reads back the same. */
+export function zonePhrase(iana: string, table: ZoneTable): string {
+  if (iana === 'UTC' || iana === 'Etc/UTC') return 'UTC';
+  if (/^UTC[+-]/.test(iana)) return iana;
+  const preferred: Record<string, string> = { 'Asia/Shanghai': 'Beijing time', 'Asia/Jerusalem': 'Israel time', 'Asia/Kolkata': 'India time' };
+  const city = preferred[iana] ?? `${iana.split('/').pop()!.replace(/_/g, ' ')} time`;
+  return table.lookup(city) === iana ? city : iana;
+}
+
+/** The zone's short name at an instant ("CDT"), from the platform's ICU data via Luxon. */
+export function offsetName(iana: string, millis: number): string {
+  const dt = DateTime.fromMillis(millis, { zone: iana });
+  const short = dt.offsetNameShort ?? '';
+  return /^[A-Z]{2,5}$/.test(short) ? short : dt.toFormat("'UTC'ZZ");
+}
+
+export function isDst(iana: string, millis: number): boolean {
+  return DateTime.fromMillis(millis, { zone: iana }).isInDST;
+}
+
+/** Whether a zone observes daylight saving time at all in that year. */
+export function hasDst(iana: string, year: number): boolean {
+  const jan = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: iana });
+  const jul = DateTime.fromObject({ year, month: 7, day: 1 }, { zone: iana });
+  return jan.isValid && jul.isValid && jan.offset !== jul.offset;
+}
+
+export function offsetAt(iana: string, millis: number): number {
+  return DateTime.fromMillis(millis, { zone: iana }).offset;
+}
