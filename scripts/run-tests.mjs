@@ -24,14 +24,27 @@ const suites = [
 ].filter((suite) => suite.files.length && (!only.length || only.includes(suite.name)));
 
 let failed = false;
+const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const suite of suites) {
   for (const zone of suite.zones) {
     console.log(`\n# ${suite.name} tests, TZ=${zone}`);
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...suite.files], {
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, TZ: zone },
     });
-    if (result.status !== 0) failed = true;
+    process.stdout.write(result.stdout);
+    const count = (name) => Number(new RegExp(`^\\u2139 ${name} (\\d+)$`, 'm').exec(result.stdout)?.[1] ?? 0);
+    totals.passed += count('pass');
+    totals.failed += count('fail') + count('cancelled');
+    totals.skipped += count('skipped') + count('todo');
+    if (result.status !== 0) {
+      failed = true;
+      // A crash before any test ran still has to show up in the count.
+      if (count('fail') + count('cancelled') === 0) totals.failed += 1;
+    }
   }
 }
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -206,16 +206,26 @@ export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
   const iana = String.raw`(?<iana>\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)`;
   const offset = `(?<offset>${UTC_OFFSET}|\\(\\s*[+\\-]\\d{1,2}:?\\d{2}\\s*\\))`;
   const abbreviation = `(?<abbr>\\b(?:${Object.keys(ABBREVIATIONS).filter((a) => a.length >= 3).sort((a, b) => b.length - a.length).join('|')})\\b)(?<abbrSuffix>\\s+time\\b(?!\\s*(?:zone|frame|window|period|line|s\\b)))?`;
-  const weakAbbreviation = `(?<weak>\\b(?:CT|ET|MT|PT|Z)\\b)`;
   const local = `(?<local>\\blocal\\s+time\\b)`;
-  const unknown = String.raw`(?<unknown>\b[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2}${SUFFIX})`;
-  const unknownAbbr = String.raw`(?<unknownAbbr>\b[A-Z]{2,4}T\b)`;
-  const parts = [aliasPattern, seasonal, place, iana, offset, abbreviation, local, weakAbbreviation, unknown, unknownAbbr].filter(Boolean);
+  const parts = [aliasPattern, seasonal, place, iana, offset, abbreviation, local].filter(Boolean);
   const pattern = new RegExp(parts.join('|'), 'giu');
+  // Case matters for these: "ET" is a zone, "et" is not; "Response Time" is capitalised like a zone.
+  const weakPattern = new RegExp(
+    [
+      String.raw`(?<weak>\b(?:CT|ET|MT|PT)\b)`,
+      String.raw`(?<unknown>\b[A-Z][\p{Ll}.]*(?:\s+[A-Z][\p{Ll}.]*){0,2}\s+(?:[Tt]ime\s*[Zz]one|[Tt]imezone|[Tt]ime)\b)`,
+      String.raw`(?<unknownAbbr>\b[A-Z]{2,4}T\b)`,
+    ].join('|'),
+    'gu',
+  );
 
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
-    for (const m of text.matchAll(pattern)) {
+    const strong = [...text.matchAll(pattern)];
+    const weak = [...text.matchAll(weakPattern)].filter(
+      (w) => !strong.some((s) => w.index < s.index + s[0].length && s.index < w.index + w[0].length),
+    );
+    for (const m of [...strong, ...weak].sort((a, b) => a.index - b.index)) {
       const g = m.groups ?? {};
       const start = base + m.index;
       const end = start + m[0].length;

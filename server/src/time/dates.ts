@@ -1,0 +1,207 @@
+/**
+ * Dates and times as RCAs write them, found in plain text with their offsets.
+ * "April 11, 2026", "April 1st, 2020", "Aug 19", "September 05", "May 6 ,2024", "Tuesday, March 10th",
+ * "11 April 2026", "2026-04-11"; "12:14 AM", "10:16AM", "05:59", "23:43:10", "3 pm", "10:15 a.m.".
+ */
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const WEEKDAY = String.raw`(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)`;
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  year?: number;
+  month: number;
+  day?: number;
+  /** The weekday written with the date ("Tuesday, March 10"), with its own offsets. */
+  weekday?: { index: number; start: number; end: number; text: string };
+  /** The year was not written and came from context. */
+  yearInferred?: boolean;
+  /** Month/day/year that cannot exist (February 30). */
+  invalid?: boolean;
+  style: DateStyle;
+}
+
+/** How the writer wrote a date, so a fix can write another date the same way. */
+export interface DateStyle {
+  order: 'mdy' | 'dmy' | 'iso';
+  monthForm: 'long' | 'short' | 'short-dot' | 'numeric';
+  ordinal: boolean;
+  padded: boolean;
+  /** Text between day and year as written (", ", " ,", ","). */
+  yearSeparator: string;
+}
+
+function monthIndex(word: string): number {
+  const lower = word.toLowerCase().slice(0, 3);
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(lower) + 1;
+}
+
+function weekdayIndex(word: string): number {
+  return ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(word.toLowerCase().slice(0, 3)) + 1;
+}
+
+export function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) return year === undefined || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const WEEKDAY_PREFIX = String.raw`(?:(?<wd>${WEEKDAY})\.?,?\s+(?:the\s+)?)?`;
+const MDY = new RegExp(
+  String.raw`${WEEKDAY_PREFIX}\b(?<m>${MONTH})(?<dot>\.)?\s+(?<d>\d{1,2})(?<ord>st|nd|rd|th)?(?!\d|:|\.\d|[\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:))?(?:\s*\((?<wd2>${WEEKDAY})\))?`,
+  'gu',
+);
+const DMY = new RegExp(
+  String.raw`${WEEKDAY_PREFIX}\b(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:))?`,
+  'gu',
+);
+const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:)`, 'gu');
+const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})\b(?!-)/g;
+
+/** Month words that are also ordinary words only count when capitalised ("may", "march" are verbs). */
+function capitalised(word: string): boolean {
+  return /^[A-Z]/.test(word);
+}
+
+export interface MonthOnly {
+  start: number;
+  end: number;
+  text: string;
+  month: number;
+  year: number;
+}
+
+export function findDates(text: string, base = 0): { dates: DateMention[]; monthYears: MonthOnly[] } {
+  const dates: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const add = (date: DateMention) => {
+    if (overlaps(date.start, date.end)) return;
+    taken.push([date.start, date.end]);
+    dates.push(date);
+  };
+  for (const pattern of [MDY, DMY]) {
+    for (const m of text.matchAll(pattern)) {
+      const g = m.groups!;
+      if (!capitalised(g.m)) continue;
+      const month = monthIndex(g.m);
+      const day = Number(g.d);
+      if (day === 0 && !g.ord) continue;
+      // "May 6" as a verb is rare; "March 10 servers" is rarer than the date. A year must not be a count: "May 2024 release" is fine.
+      const year = g.y ? Number(g.y) : undefined;
+      let start = base + m.index;
+      const wdText = g.wd ?? g.wd2;
+      const weekday = wdText && capitalised(wdText)
+        ? {
+            index: weekdayIndex(wdText),
+            start: base + m.index + (g.wd ? 0 : m[0].lastIndexOf(wdText)),
+            end: base + m.index + (g.wd ? 0 : m[0].lastIndexOf(wdText)) + wdText.length,
+            text: wdText,
+          }
+        : undefined;
+      if (g.wd && !weekday) start = base + m.index + m[0].indexOf(pattern === MDY ? g.m : g.d, g.wd.length);
+      const monthForm = g.m.length > 3 && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(g.m) ? 'long' : g.dot ? 'short-dot' : 'short';
+      add({
+        start,
+        end: base + m.index + m[0].length,
+        text: text.slice(start - base, m.index + m[0].length),
+        year,
+        month,
+        day,
+        weekday,
+        invalid: day < 1 || day > daysInMonth(year, month),
+        style: {
+          order: pattern === MDY ? 'mdy' : 'dmy',
+          monthForm: monthForm === 'long' && g.m === 'May' ? 'long' : monthForm,
+          ordinal: Boolean(g.ord),
+          padded: g.d.length === 2 && g.d.startsWith('0'),
+          yearSeparator: g.ysep ?? ', ',
+        },
+      });
+    }
+  }
+  for (const m of text.matchAll(ISO)) {
+    const g = m.groups!;
+    const year = Number(g.y);
+    const month = Number(g.m);
+    const day = Number(g.d);
+    if (month < 1 || month > 12) continue;
+    add({
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      text: m[0],
+      year,
+      month,
+      day,
+      invalid: day < 1 || day > daysInMonth(year, month),
+      style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: '-' },
+    });
+  }
+  const monthYears: MonthOnly[] = [];
+  for (const m of text.matchAll(MONTH_YEAR)) {
+    const start = base + m.index;
+    if (!capitalised(m.groups!.m) || overlaps(start, start + m[0].length)) continue;
+    monthYears.push({ start, end: start + m[0].length, text: m[0], month: monthIndex(m.groups!.m), year: Number(m.groups!.y) });
+  }
+  dates.sort((a, b) => a.start - b.start);
+  return { dates, monthYears };
+}
+
+export interface TimeMention {
+  start: number;
+  end: number;
+  text: string;
+  hour: number;
+  minute: number;
+  second?: number;
+  /** AM/PM as written ("PM", "pm", "p.m."), with the offset where it starts. */
+  meridiem?: { pm: boolean; text: string; start: number };
+  /** Digits of the hour as written ("02" is padded). */
+  hourText: string;
+  /** The clock reading in 24-hour form, when the time can exist. */
+  hour24?: number;
+  /** What makes it impossible: "14:00 PM", "25:10", "12:60". */
+  problem?: string;
+}
+
+const TIME = /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?![\d:]|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}]))|\b(?<word>noon|midnight)\b/giu;
+
+export function findTimes(text: string, base = 0): TimeMention[] {
+  const result: TimeMention[] = [];
+  for (const m of text.matchAll(TIME)) {
+    const g = m.groups!;
+    const start = base + m.index;
+    if (g.word) {
+      const noon = g.word.toLowerCase() === 'noon';
+      result.push({ start, end: start + m[0].length, text: m[0], hour: noon ? 12 : 0, minute: 0, hourText: noon ? '12' : '00', hour24: noon ? 12 : 0 });
+      continue;
+    }
+    const hourText = g.h ?? g.bh;
+    const hour = Number(hourText);
+    const minute = g.min !== undefined ? Number(g.min) : 0;
+    const second = g.s !== undefined ? Number(g.s) : undefined;
+    const merText = g.mer ?? g.bmer;
+    const meridiem = merText
+      ? { pm: /^p/i.test(merText), text: merText, start: base + m.index + m[0].length - merText.length }
+      : undefined;
+    const mention: TimeMention = { start, end: start + m[0].length, text: m[0], hour, minute, second, meridiem, hourText };
+    if (minute > 59 || (second !== undefined && second > 59)) mention.problem = `minute ${minute > 59 ? minute : second} does not exist`;
+    else if (meridiem) {
+      if (hour > 12) mention.problem = `${hour}:${pad(minute)} is already a 24-hour time, so "${merText}" contradicts it`;
+      else if (hour === 0) mention.problem = `there is no hour 0 on a 12-hour clock`;
+      else mention.hour24 = (hour % 12) + (meridiem.pm ? 12 : 0);
+    } else if (hour > 24 || (hour === 24 && (minute > 0 || (second ?? 0) > 0))) mention.problem = `hour ${hour} does not exist`;
+    else mention.hour24 = hour;
+    // A bare "3 pm" with no colon is only a time with its AM/PM; "24/7" and "2 hours" never reach here.
+    result.push(mention);
+  }
+  return result;
+}
+
+export function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

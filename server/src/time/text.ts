@@ -1,0 +1,100 @@
+import type { Nodes, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { endOffset, sectionAt, startOffset, type RcaDocument } from '../model';
+
+/**
+ * The prose of a document, as the time engine reads it: the source text with code, HTML, link targets and
+ * emphasis markers blanked out (same length, so offsets stay those of the source), cut into blocks and sentences.
+ */
+export interface Block {
+  start: number;
+  end: number;
+  /** Index into doc.sections, or -1 (the title and anything before the first section). */
+  section: number;
+  isTitle: boolean;
+  /** Index into doc.listItems of the innermost list item holding the block, or -1. */
+  listItem: number;
+  /** A table cell: its row's first offset, so cells of one row share context. */
+  tableRow?: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  block: Block;
+}
+
+export function maskedText(doc: RcaDocument): string {
+  const chars = doc.text.split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  visit(doc.root, (node: Nodes) => {
+    const s = startOffset(node);
+    const e = endOffset(node);
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'html') blank(s, e);
+    else if (node.type === 'link' || node.type === 'image') {
+      const source = doc.text.slice(s, e);
+      const at = node.url ? source.lastIndexOf(node.url) : -1;
+      const isAutolink = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
+      if (isAutolink) blank(s, e);
+      else if (at > 0) blank(s + at, s + at + node.url.length);
+    }
+  });
+  const text = chars.join('');
+  // Emphasis and escapes: "**April 11, 2026**" reads as the date. Underscores stay: "America/Los_Angeles".
+  return text.replace(/[*~\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
+}
+
+export function blocksOf(doc: RcaDocument): Block[] {
+  const blocks: Block[] = [];
+  const itemStarts = doc.listItems.map((item) => doc.lines.offsetAt(item.range.start));
+  const itemEnds = doc.listItems.map((item) => doc.lines.offsetAt(item.range.end));
+  const innermostItem = (offset: number) => {
+    let best = -1;
+    for (let i = 0; i < itemStarts.length; i++) {
+      if (itemStarts[i] <= offset && offset < itemEnds[i] && (best < 0 || itemStarts[i] >= itemStarts[best])) best = i;
+    }
+    return best;
+  };
+  const walk = (node: Nodes, row?: number) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const start = startOffset(node);
+      const isTitle = node.type === 'heading' && doc.title?.node === node;
+      blocks.push({
+        start,
+        end: endOffset(node),
+        section: isTitle ? -1 : sectionAt(doc, start),
+        isTitle,
+        listItem: innermostItem(start),
+        tableRow: row,
+      });
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
+    if ('children' in node) {
+      const rowStart = node.type === 'tableRow' ? startOffset(node) : row;
+      for (const child of node.children as RootContent[]) walk(child as Nodes, rowStart);
+    }
+  };
+  walk(doc.root);
+  return blocks.sort((a, b) => a.start - b.start);
+}
+
+const NO_BREAK_AFTER = /(?:\b(?:U\.S|U\.K|a\.m|p\.m|A\.M|P\.M|e\.g|i\.e|etc|approx|vs|Inc|Ltd|Co|St|No|Mr|Mrs|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$/;
+
+export function sentencesOf(masked: string, block: Block): Sentence[] {
+  const result: Sentence[] = [];
+  let start = block.start;
+  const text = masked.slice(block.start, block.end);
+  const breaker = /[.!?]+(?=\s+\S|\s*$)/g;
+  for (const m of text.matchAll(breaker)) {
+    const end = block.start + m.index + m[0].length;
+    if (NO_BREAK_AFTER.test(masked.slice(Math.max(start, end - 12), end))) continue;
+    if (end - start > 0) result.push({ start, end, text: masked.slice(start, end), block });
+    start = end;
+  }
+  if (start < block.end && masked.slice(start, block.end).trim()) result.push({ start, end: block.end, text: masked.slice(start, block.end), block });
+  return result;
+}
