@@ -2,6 +2,7 @@ import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, type Rule } from './rules';
 import { resolveSettings, type RcaSettings } from './settings';
+import { applySuppressions, ignoreLineFix } from './suppress';
 import { comparePositions } from './text';
 import type { Finding, RcaDiagnostic, Severity } from './types';
 
@@ -49,6 +50,11 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
       },
     });
   }
-  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
-  return { doc, diagnostics };
+  const kept = applySuppressions(doc, diagnostics);
+  for (const diagnostic of kept) {
+    const ignore = ignoreLineFix(doc, diagnostic);
+    if (ignore) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
+  }
+  kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  return { doc, diagnostics: kept };
 }

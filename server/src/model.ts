@@ -266,9 +266,13 @@ function collectInlineFacts(doc: RcaDocument): void {
       const link = node as Link;
       doc.links.push({ url: link.url, range: nodeRange(doc.lines, link), section: sectionAt(doc, startOffset(link)) });
     } else if (node.type === 'html') {
+      // One HTML block can hold several comments ("<!-- a --> <!-- b -->" on one line).
       const html = node as Html;
-      const comment = /^<!--([\s\S]*?)-->$/.exec(html.value.trim());
-      if (comment) doc.comments.push({ value: comment[1].trim(), range: nodeRange(doc.lines, html) });
+      const base = startOffset(html);
+      for (const comment of html.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+        const start = base + comment.index;
+        doc.comments.push({ value: comment[1].trim(), range: doc.lines.range(start, start + comment[0].length) });
+      }
     }
   });
 }

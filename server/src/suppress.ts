@@ -1,0 +1,94 @@
+import type { RcaDocument } from './model';
+import { comparePositions } from './text';
+import type { Fix, Position, RcaDiagnostic } from './types';
+
+/**
+ * Inline suppression, as markdownlint users know it:
+ *   <!-- rca-writer-disable [CODES] -->            from here on
+ *   <!-- rca-writer-enable [CODES] -->             from here on again
+ *   <!-- rca-writer-disable-line [CODES] -->       this line
+ *   <!-- rca-writer-disable-next-line [CODES] -->  the next line
+ *   <!-- rca-writer-disable-file [CODES] -->       the whole file
+ * CODES are rule codes or names, separated by spaces or commas; none means every rule.
+ */
+const DIRECTIVE = /^rca-writer-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])\s*([\s\S]*)$/;
+
+type Scope = 'all' | Set<string>;
+
+interface Directive {
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+  scope: Scope;
+  at: Position;
+  endLine: number;
+}
+
+function parseScope(text: string): Scope {
+  const words = text
+    .split(/[\s,]+/)
+    .map((word) => word.trim())
+    .filter(Boolean);
+  return words.length ? new Set(words.map((word) => word.toLowerCase())) : 'all';
+}
+
+function covers(scope: Scope, diagnostic: RcaDiagnostic): boolean {
+  return scope === 'all' || scope.has(diagnostic.code.toLowerCase()) || scope.has(diagnostic.rule);
+}
+
+function directives(doc: RcaDocument): Directive[] {
+  const result: Directive[] = [];
+  for (const comment of doc.comments) {
+    const match = DIRECTIVE.exec(comment.value);
+    if (!match) continue;
+    result.push({
+      kind: match[1] as Directive['kind'],
+      scope: parseScope(match[2]),
+      at: comment.range.start,
+      endLine: comment.range.end.line,
+    });
+  }
+  return result;
+}
+
+function suppressed(diagnostic: RcaDiagnostic, list: Directive[]): boolean {
+  const line = diagnostic.range.start.line;
+  let disabled = false;
+  for (const directive of list) {
+    if (!covers(directive.scope, diagnostic)) continue;
+    switch (directive.kind) {
+      case 'disable-file':
+        return true;
+      case 'disable-line':
+        if (line >= directive.at.line && line <= directive.endLine) return true;
+        break;
+      case 'disable-next-line':
+        if (line === directive.endLine + 1) return true;
+        break;
+      case 'disable':
+      case 'enable':
+        if (comparePositions(directive.at, diagnostic.range.start) <= 0) disabled = directive.kind === 'disable';
+        break;
+    }
+  }
+  return disabled;
+}
+
+/** Drops the diagnostics that comments in the document switch off. */
+export function applySuppressions(doc: RcaDocument, diagnostics: RcaDiagnostic[]): RcaDiagnostic[] {
+  const list = directives(doc);
+  if (!list.length) return diagnostics;
+  return diagnostics.filter((diagnostic) => !suppressed(diagnostic, list));
+}
+
+/** "Ignore RCA201 on this line": a comment at the end of the diagnostic's first line. */
+export function ignoreLineFix(doc: RcaDocument, diagnostic: RcaDiagnostic): Fix | undefined {
+  const line = diagnostic.range.start.line;
+  const text = doc.lines.lineText(line);
+  // A comment after a table row would become a cell, and one in a fenced block would be code.
+  if (/^\s*\|/.test(text) || /^\s*(```|~~~)/.test(text) || text.trim() === '') return undefined;
+  const end = { line, character: text.length };
+  const pad = text.endsWith(' ') ? '' : ' ';
+  return {
+    title: `Ignore ${diagnostic.code} on this line`,
+    edits: [{ range: { start: end, end }, newText: `${pad}<!-- rca-writer-disable-line ${diagnostic.code} -->` }],
+  };
+}
