@@ -1,9 +1,9 @@
 // The VS Code side is deliberately thin: it starts the language server, forwards settings and
 // offers a few commands. Everything that knows about RCAs lives in the server.
 import * as path from 'node:path';
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/protocol';
+import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -18,7 +18,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: CONFIGURATION_SECTION },
+    synchronize: {
+      configurationSection: CONFIGURATION_SECTION,
+      fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+    },
   };
   client = new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions);
   context.subscriptions.push(

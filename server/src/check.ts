@@ -1,3 +1,4 @@
+import { compileProfiles } from './config';
 import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, type Rule } from './rules';
@@ -17,10 +18,21 @@ export class UnknownProfileError extends Error {
   }
 }
 
-export function resolveProfile(name: string): Profile {
-  const profile = findProfile(name);
-  if (!profile) throw new UnknownProfileError(name);
+/** The profile the settings name: a user-defined one first, then a built-in one. */
+export function resolveProfile(settings: RcaSettings): Profile {
+  const custom = compileProfiles(settings.profiles, 'settings').get(settings.profile.toLowerCase());
+  const profile = custom ?? findProfile(settings.profile);
+  if (!profile) throw new UnknownProfileError(settings.profile);
   return profile;
+}
+
+function profileOrDefault(settings: RcaSettings): Profile {
+  try {
+    return resolveProfile(settings);
+  } catch {
+    // The editor and the CLI report a bad profile to the user; checking goes on with the default.
+    return findProfile(DEFAULT_PROFILE)!;
+  }
 }
 
 /** The severity a rule's findings get under these settings, or 'off'. */
@@ -34,7 +46,7 @@ export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: F
  */
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}): CheckResult {
   const settings = resolveSettings(settingsInput);
-  const profile = findProfile(settings.profile) ?? findProfile(DEFAULT_PROFILE)!;
+  const profile = profileOrDefault(settings);
   const doc = buildModel(text, profile);
   const diagnostics: RcaDiagnostic[] = [];
   for (const rule of allRules) {

@@ -1,8 +1,11 @@
 // The command line: the same engine as the editor, for CI and for batch checks.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkText } from './check';
-import { builtInProfileNames, findProfile } from './profiles';
+import { resolve } from 'node:path';
+import { checkText, resolveProfile, UnknownProfileError } from './check';
+import { ConfigError, settingsForFile } from './config';
+import { builtInProfileNames } from './profiles';
+import { resolveSettings, type RcaSettings } from './settings';
 import type { RcaDiagnostic } from './types';
 
 declare const RCA_WRITER_VERSION: string | undefined;
@@ -62,6 +65,30 @@ export function readInput(file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The nearest .rca-writer.json applies, and flags win over it. */
+function settingsFor(file: string, flags: Partial<RcaSettings>): RcaSettings {
+  let settings: RcaSettings;
+  let source = 'the command line';
+  try {
+    const found = settingsForFile(resolve(file), {});
+    settings = resolveSettings({ ...found.settings, ...flags });
+    if (found.configPath && !flags.profile) source = found.configPath;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    resolveProfile(settings);
+  } catch (error) {
+    if (error instanceof UnknownProfileError) {
+      throw new UsageError(`unknown profile "${settings.profile}" from ${source} (built in: ${builtInProfileNames().join(', ')})`);
+    }
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  return settings;
+}
+
 function formatText(reports: FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
@@ -96,15 +123,12 @@ function runCheck(args: string[], io: CliIo): number {
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (use text or json)`);
-  if (values.profile !== undefined && !findProfile(values.profile)) {
-    throw new UsageError(`unknown profile "${values.profile}" (built in: ${builtInProfileNames().join(', ')})`);
-  }
   if (positionals.length === 0) throw new UsageError('no files given (try: rca-writer check examples/*.md)');
-  const settings = values.profile ? { profile: values.profile } : {};
-  // Read everything first: a bad file stops the run before any partial report is printed.
-  const inputs = positionals.map((file) => ({ file, text: readInput(file) }));
+  const flags = values.profile ? { profile: values.profile } : {};
+  // Read everything first: a bad file or config stops the run before any partial report is printed.
+  const inputs = positionals.map((file) => ({ file, text: readInput(file), settings: settingsFor(file, flags) }));
   // Files are named as the user gave them, so editors and CI logs can follow the names.
-  const reports = inputs.map(({ file, text }) => ({ file, diagnostics: checkText(text, settings).diagnostics }));
+  const reports = inputs.map(({ file, text, settings }) => ({ file, diagnostics: checkText(text, settings).diagnostics }));
   io.stdout(format === 'json' ? formatJson(reports) : formatText(reports));
   return reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

@@ -13,6 +13,8 @@ export interface DetectInput {
   include: string[];
   /** An already parsed tree, to avoid parsing twice. */
   root?: Root;
+  /** More title words that mark a report, from the profile (e.g. "Postmortem"). */
+  titleWords?: string[];
 }
 
 const matchers = new Map<string, picomatch.Matcher>();
@@ -44,11 +46,17 @@ export function pathIncluded(path: string, include: string[], roots: string[] = 
   return false;
 }
 
-const RCA_WORD = /(^|[^\p{L}\p{N}])(RCA|Root Cause Analysis)(?=$|[^\p{L}\p{N}])/iu;
+const BASE_WORDS = ['RCA', 'Root Cause Analysis'];
+
+function titlePattern(words: string[]): RegExp {
+  const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`(^|[^\\p{L}\\p{N}])(${alternatives.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'iu');
+}
 
 /**
  * Which Markdown files are RCAs: those whose path matches `include`, whose front matter says
- * `type: rca`, or whose H1 says "RCA" or "Root Cause Analysis" as a word. Other Markdown is left alone.
+ * `type: rca`, or whose H1 says "RCA" or "Root Cause Analysis" (or a word of the profile's) as a word.
+ * Other Markdown is left alone.
  */
 export function isRcaDocument(input: DetectInput): boolean {
   if (input.path && pathIncluded(input.path, input.include, input.roots)) return true;
@@ -62,7 +70,7 @@ export function isRcaDocument(input: DetectInput): boolean {
         // Front matter that is not YAML says nothing about the type.
       }
     } else if (node.type === 'heading' && node.depth === 1) {
-      return RCA_WORD.test(plainText(node));
+      return titlePattern([...BASE_WORDS, ...(input.titleWords ?? [])]).test(plainText(node));
     }
   }
   return false;

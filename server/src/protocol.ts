@@ -4,6 +4,8 @@ export const SERVER_NAME = 'RCA Writer';
 export const DIAGNOSTIC_SOURCE = 'rca-writer';
 export const FIX_ALL_KIND = 'source.fixAll.rcaWriter';
 export const CONFIGURATION_SECTION = 'rcaWriter';
+/** The workspace config file; the client watches it and the server reads it. */
+export const CONFIG_FILE_NAME = '.rca-writer.json';
 
 /** What travels in Diagnostic.data: the fixes the engine computed for this finding. */
 export interface DiagnosticData {

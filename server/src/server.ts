@@ -18,10 +18,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, type CheckResult } from './check';
+import { checkText, resolveProfile, UnknownProfileError, type CheckResult } from './check';
+import { settingsForFile } from './config';
 import { isRcaDocument } from './detect';
 import { fixAll } from './fix-all';
-import { findProfile } from './profiles';
 import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
 import { resolveSettings, type RcaSettings } from './settings';
 import { minimalEdit } from './text';
@@ -82,7 +82,7 @@ export function startServer(connection: Connection): void {
   let canConfigure = false;
   let canRefresh = false;
   let initialSettings: unknown = undefined;
-  let warnedProfiles = new Set<string>();
+  let warned = new Set<string>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -120,22 +120,45 @@ export function startServer(connection: Connection): void {
   function settingsFor(uri: string): Promise<RcaSettings> {
     let cached = settingsCache.get(uri);
     if (!cached) {
-      cached = canConfigure
-        ? connection.workspace
-            .getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION })
-            .then((value: unknown) => resolveSettings(value ?? initialSettings), () => resolveSettings(initialSettings))
-        : Promise.resolve(resolveSettings(initialSettings));
+      const editor: Promise<unknown> = canConfigure
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION }).then(
+            (value: unknown) => value ?? initialSettings,
+            () => initialSettings,
+          )
+        : Promise.resolve(initialSettings);
+      cached = editor.then((value) => withConfigFile(uri, (value ?? {}) as Partial<RcaSettings>));
       settingsCache.set(uri, cached);
     }
     return cached;
   }
 
-  function warnUnknownProfile(settings: RcaSettings): void {
-    if (findProfile(settings.profile) || warnedProfiles.has(settings.profile)) return;
-    warnedProfiles.add(settings.profile);
-    void connection.window.showWarningMessage(
-      `RCA Writer: unknown profile "${settings.profile}" in rcaWriter.profile; using the default profile.`,
-    );
+  /** Editor settings, overridden by the nearest .rca-writer.json; a broken file is reported, not fatal. */
+  function withConfigFile(uri: string, editor: Partial<RcaSettings>): RcaSettings {
+    const path = filePath(uri);
+    let merged = editor;
+    if (path) {
+      try {
+        merged = settingsForFile(path, editor).settings;
+      } catch (error) {
+        warnOnce(error instanceof Error ? error.message : String(error));
+      }
+    }
+    const settings = resolveSettings(merged);
+    try {
+      resolveProfile(settings);
+    } catch (error) {
+      const detail = error instanceof UnknownProfileError ? `unknown profile "${settings.profile}"` : (error as Error).message;
+      warnOnce(`${detail}; checking with the default profile`);
+    }
+    return settings;
+  }
+
+  function warnOnce(message: string): void {
+    if (warned.has(message)) return;
+    warned.add(message);
+    connection.console.warn(message);
+    // A client that cannot show messages must not take the server down with it.
+    connection.window.showWarningMessage(`RCA Writer: ${message}`).then(undefined, () => undefined);
   }
 
   async function analyse(document: TextDocument): Promise<Analysis> {
@@ -143,12 +166,18 @@ export function startServer(connection: Connection): void {
     const settingsKey = JSON.stringify(settings);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached;
-    warnUnknownProfile(settings);
     const text = document.getText();
     let analysis: Analysis;
     try {
       const result = checkText(text, settings);
-      const isRca = isRcaDocument({ path: filePath(document.uri), roots: workspaceRoots, text, include: settings.include, root: result.doc.root });
+      const isRca = isRcaDocument({
+        path: filePath(document.uri),
+        roots: workspaceRoots,
+        text,
+        include: settings.include,
+        root: result.doc.root,
+        titleWords: result.doc.profile.titleWords,
+      });
       analysis = {
         version: document.version,
         settingsKey,
@@ -201,16 +230,20 @@ export function startServer(connection: Connection): void {
     return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
   });
 
-  connection.onDidChangeConfiguration(() => {
+  function settingsChanged(): void {
     settingsCache.clear();
     analyses.clear();
-    warnedProfiles = new Set();
+    warned = new Set();
     if (canPull) {
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else {
       for (const document of documents.all()) schedulePush(document, 0);
     }
-  });
+  }
+
+  connection.onDidChangeConfiguration(settingsChanged);
+  // The client watches .rca-writer.json files; any change may affect any open document.
+  connection.onDidChangeWatchedFiles(settingsChanged);
 
   connection.onRequest(IS_RCA_REQUEST, async (params: IsRcaParams) => {
     const document = documents.get(params.uri);
@@ -287,5 +320,8 @@ if (require.main === module) {
     process.stderr.write(`rca-writer-language-server: choose a transport.\n${usage()}\n`);
     process.exit(2);
   }
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  // Last line of defence: a fault in one request is logged, and the server keeps serving the others.
+  process.on('unhandledRejection', (reason) => connection.console.error(`RCA Writer: unhandled rejection: ${String(reason)}`));
+  startServer(connection);
 }

@@ -19,6 +19,8 @@ export interface RcaSettings {
   timeZoneAliases: Record<string, string>;
   /** Instance-code glob to IANA zone, e.g. { "NA*": "America/Chicago" }. */
   instanceTimeZones: Record<string, string>;
+  /** User-defined profiles by name, as JSON (see config.ts for their shape). */
+  profiles: Record<string, unknown>;
 }
 
 export const DEFAULT_STATUS_PORTAL_URL = 'http://status.exlibrisgroup.com/';
@@ -34,6 +36,7 @@ export function defaultSettings(): RcaSettings {
     defaultTimeZone: '',
     timeZoneAliases: {},
     instanceTimeZones: {},
+    profiles: {},
   };
 }
 
@@ -71,5 +74,8 @@ export function resolveSettings(partial: unknown): RcaSettings {
   if (typeof input.defaultTimeZone === 'string') result.defaultTimeZone = input.defaultTimeZone.trim();
   if (isStringRecord(input.timeZoneAliases)) result.timeZoneAliases = { ...input.timeZoneAliases };
   if (isStringRecord(input.instanceTimeZones)) result.instanceTimeZones = { ...input.instanceTimeZones };
+  if (typeof input.profiles === 'object' && input.profiles !== null && !Array.isArray(input.profiles)) {
+    result.profiles = { ...(input.profiles as Record<string, unknown>) };
+  }
   return result;
 }

@@ -8,7 +8,7 @@ import type { Profile, SectionDef } from './profiles';
  */
 export type RenderMode = 'snippet' | 'text';
 
-const FIELD = /\{\{(\w+)((?:\|[^|}]+)*)\}\}/g;
+const FIELD = /\{\{([\w-]+)((?:\|[^|}]+)*)\}\}/g;
 
 function escapeSnippetText(text: string): string {
   return text.replace(/[\\$}]/g, (ch) => `\\${ch}`);
@@ -43,7 +43,7 @@ export function renderTemplate(template: string, mode: RenderMode, values: Recor
     else if (choices.length) {
       const ordered = known && !choices.includes(known) ? [known, ...choices] : choices;
       result += `\${${stop}|${ordered.map(escapeChoice).join(',')}|}`;
-    } else result += `\${${stop}:${escapeSnippetText(known ?? name)}}`;
+    } else result += `\${${stop}:${escapeSnippetText(known ?? `<${name}>`)}}`;
   }
   const rest = template.slice(cursor);
   return result + (mode === 'snippet' ? escapeSnippetText(rest) : rest);

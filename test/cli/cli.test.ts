@@ -18,14 +18,16 @@ function run(...args: string[]) {
 describe('rca-writer check', () => {
   it('prints JSON with 0-based LSP ranges, the same findings as the engine', () => {
     const { code, stdout } = run('check', '--format', 'json', ...seeds);
-    assert.equal(code, 0, 'warnings only: exit 0');
     const reports = JSON.parse(stdout) as { file: string; diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[];
     assert.deepEqual(reports.map((r) => r.file), seeds);
     for (const report of reports) {
       const engine = checkText(readFileSync(join(root, report.file), 'utf8')).diagnostics;
       assert.deepEqual(report.diagnostics, engine.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })));
     }
-    assert.deepEqual(reports.map((r) => r.diagnostics.map((d) => d.code)), [[], ['RCA108'], ['RCA108']]);
+    const structural = reports.map((r) => r.diagnostics.map((d) => d.code).filter((c) => c.startsWith('RCA1')));
+    assert.deepEqual(structural, [[], ['RCA108'], ['RCA108']]);
+    const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+    assert.equal(code, hasError ? 1 : 0, 'exit 1 exactly when an error is reported');
   });
 
   it('prints file:line:col severity CODE message, 1-based, and exits 1 on errors', () => {
@@ -41,7 +43,9 @@ describe('rca-writer check', () => {
   });
 
   it('takes --profile', () => {
-    assert.equal(run('check', '--profile', 'exlibris', seeds[0]).code, 0);
+    assert.equal(run('check', '--profile', 'exlibris', seeds[1]).code, 0);
+    const postmortem = run('check', '--profile', 'postmortem', seeds[1]);
+    assert.match(postmortem.stdout, /RCA101 Missing required section "Summary"/);
     const bad = run('check', '--profile', 'nope', seeds[0]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^rca-writer: unknown profile "nope"/);
@@ -79,5 +83,45 @@ describe('rca-writer check', () => {
     assert.match(run('check', '--help').stdout, /--format json/);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     assert.equal(run('--version').stdout.trim(), pkg.version);
+  });
+});
+
+describe('rca-writer check with .rca-writer.json', () => {
+  function project(config: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'rca-cli-config-'));
+    writeFileSync(join(dir, '.rca-writer.json'), config);
+    const file = join(dir, 'seed-003.md');
+    writeFileSync(file, readFileSync(join(root, seeds[1]), 'utf8'));
+    return { dir, file };
+  }
+
+  it('reads the nearest config file, like the editor', () => {
+    const { file } = project('{"rules": {"RCA108": "error"}}');
+    const { code, stdout } = run('check', file);
+    assert.equal(code, 1);
+    assert.match(stdout, /error RCA108/);
+  });
+
+  it('lets --profile win over the file', () => {
+    const { file } = project('{"profile": "postmortem"}');
+    assert.match(run('check', file).stdout, /RCA101 Missing required section "Summary"/);
+    assert.doesNotMatch(run('check', '--profile', 'exlibris', file).stdout, /Summary/);
+  });
+
+  it('exits 2 naming the config file when it is broken', () => {
+    const { dir, file } = project('{"rules": [}');
+    const { code, stderr } = run('check', file);
+    assert.equal(code, 2);
+    assert.equal(stderr.trim().split('\n').length, 1);
+    assert.ok(stderr.includes(join(dir, '.rca-writer.json')));
+    assert.match(stderr, /not valid JSON/);
+  });
+
+  it('names the config file that selects an unknown profile', () => {
+    const { dir, file } = project('{"profile": "acme"}');
+    const { code, stderr } = run('check', file);
+    assert.equal(code, 2);
+    assert.match(stderr, /unknown profile "acme" from .*\.rca-writer\.json/);
+    assert.ok(stderr.includes(dir));
   });
 });

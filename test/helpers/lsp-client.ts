@@ -21,6 +21,8 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   stderr = '';
+  /** Messages the server asked the editor to show. */
+  readonly messages: string[] = [];
 
   constructor(readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
@@ -41,7 +43,11 @@ export class TestClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onNotification('window/showMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (params: { message: string }) => void this.messages.push(params.message));
+    this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.messages.push(params.message);
+      return null;
+    });
     this.connection.listen();
   }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
@@ -45,7 +47,7 @@ describe('language server over stdio, push diagnostics', () => {
     const uri = uriOf('seed-004.md');
     const text = read(seeds, 'seed-004.md');
     client.open(uri, text);
-    const [diagnostic] = await client.diagnosticsFor(uri, 1);
+    const diagnostic = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'RCA108')!;
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
@@ -55,7 +57,7 @@ describe('language server over stdio, push diagnostics', () => {
     const fixed = applyAction(text, actions[0]);
     assert.match(fixed, /at this address: http:\/\/status\.exlibrisgroup\.com\/\n/);
     client.replace(uri, fixed, 2);
-    assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+    assert.ok(!(await client.diagnosticsFor(uri, 2)).some((d) => d.code === 'RCA108'));
   });
 
   it('gives no diagnostics to Markdown that is not an RCA', async () => {
@@ -174,5 +176,37 @@ describe('language server over stdio, pull diagnostics and settings', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const errors = (await pull(uri)).items.filter((d) => d.code === 'RCA108');
     assert.equal(errors[0]?.severity, 1);
+  });
+});
+
+describe('language server and .rca-writer.json', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('applies the nearest config file and reloads it when the client reports a change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rca-lsp-config-'));
+    const config = join(dir, '.rca-writer.json');
+    writeFileSync(config, '{"rules": {"RCA108": "off"}}');
+    const uri = pathToFileURL(join(dir, 'outage.md')).toString();
+    client.open(uri, read(seeds, 'seed-003.md'));
+    assert.deepEqual(codes(await client.diagnosticsFor(uri, 1)), []);
+    writeFileSync(config, '{"rules": {"RCA108": "error"}}');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 2 }] });
+    const after = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'RCA108'));
+    assert.equal(after.diagnostics.find((d) => d.code === 'RCA108')?.severity, 1);
+  });
+
+  it('keeps checking with the editor settings when the config file is broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rca-lsp-config-'));
+    writeFileSync(join(dir, '.rca-writer.json'), '{ not json');
+    const uri = pathToFileURL(join(dir, 'outage.md')).toString();
+    client.open(uri, read(seeds, 'seed-003.md'));
+    assert.ok(codes(await client.diagnosticsFor(uri, 1)).includes('RCA108'));
+    const warning = client.messages.find((m) => m.includes(join(dir, '.rca-writer.json')));
+    assert.match(warning ?? '', /^RCA Writer: .*\.rca-writer\.json: not valid JSON/);
   });
 });

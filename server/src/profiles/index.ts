@@ -1,9 +1,10 @@
 import { exlibrisProfile } from './exlibris';
+import { postmortemProfile } from './postmortem';
 import type { Profile } from './profile';
 
 export type { Profile, SectionDef, TitleDef } from './profile';
 
-const builtIn = new Map<string, Profile>([[exlibrisProfile.name, exlibrisProfile]]);
+const builtIn = new Map<string, Profile>([exlibrisProfile, postmortemProfile].map((profile) => [profile.name, profile]));
 
 export const DEFAULT_PROFILE = exlibrisProfile.name;
 

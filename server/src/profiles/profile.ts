@@ -43,6 +43,11 @@ export interface Profile {
   description: string;
   title: TitleDef;
   sections: SectionDef[];
+  /**
+   * Words that mark a Markdown file as a report of this kind when its H1 contains one
+   * ("RCA" and "Root Cause Analysis" always do).
+   */
+  titleWords?: string[];
   /** Lines that may stand between the title and the first section and are not content (disclaimers). */
   preambleLines: RegExp[];
 }

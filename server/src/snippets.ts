@@ -1,0 +1,43 @@
+import type { Profile } from './profiles';
+import { DEFAULT_STATUS_PORTAL_URL } from './settings';
+import { renderDocument, renderSection } from './skeleton';
+
+/** What a tab stop shows before the writer types: the expected form, which RCA109 reports if left. */
+const SNIPPET_VALUES = { date: '<Month D, YYYY>', url: DEFAULT_STATUS_PORTAL_URL };
+
+export interface SnippetDefinition {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+/** The profile's prefix for its whole-document snippet ("rca", "postmortem"). */
+function documentPrefix(profile: Profile): string {
+  return profile.name === 'exlibris' ? 'rca' : profile.name;
+}
+
+/**
+ * VS Code snippets for a profile: one per section and one for a whole report. They are rendered from the
+ * same skeletons as the missing-section fix, so the two always insert the same text.
+ */
+export function buildSnippets(profile: Profile): Record<string, SnippetDefinition> {
+  const snippets: Record<string, SnippetDefinition> = {};
+  const label = profile.name === 'exlibris' ? 'RCA' : capitalise(profile.name);
+  snippets[`${label}: whole report`] = {
+    prefix: documentPrefix(profile),
+    body: renderDocument(profile, 'snippet', SNIPPET_VALUES).replace(/\n$/, '').split('\n'),
+    description: `A complete ${label} with every required section (profile "${profile.name}").`,
+  };
+  for (const def of profile.sections) {
+    snippets[`${label}: ${def.name}`] = {
+      prefix: def.prefix ?? `${documentPrefix(profile)}-${def.id}`,
+      body: renderSection(def, 2, 'snippet', SNIPPET_VALUES).split('\n'),
+      description: `The "${def.name}" section${def.required ? '' : ' (optional)'} of ${label === 'RCA' ? 'an RCA' : `a ${profile.name}`}.`,
+    };
+  }
+  return snippets;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
