@@ -157,8 +157,7 @@ export function startServer(connection: Connection): void {
     if (warned.has(message)) return;
     warned.add(message);
     connection.console.warn(message);
-    // A client that cannot show messages must not take the server down with it.
-    connection.window.showWarningMessage(`RCA Writer: ${message}`).then(undefined, () => undefined);
+    connection.window.showWarningMessage(`RCA Writer: ${message}`);
   }
 
   async function analyse(document: TextDocument): Promise<Analysis> {

@@ -1,4 +1,20 @@
+import { ambiguousTime } from './ambiguous-time';
+import { chronology } from './chronology';
+import { dateMismatch } from './date-mismatch';
 import { duplicateSection } from './duplicate-section';
+import { durationMismatch } from './duration-mismatch';
+import { incompleteDate } from './incomplete-date';
+import { instanceMismatch } from './instance-mismatch';
+import { invalidTime } from './invalid-time';
+import { missingDate } from './missing-date';
+import { missingTimeZone } from './missing-time-zone';
+import { mixedTimeZones } from './mixed-time-zones';
+import { productMismatch } from './product-mismatch';
+import { timeRangeOrder } from './time-range-order';
+import { unknownTimeZone } from './unknown-time-zone';
+import { weekdayMismatch } from './weekday-mismatch';
+import { zoneLocation } from './zone-location';
+import { zoneSeason } from './zone-season';
 import { emptyListItem } from './empty-list-item';
 import { emptySection } from './empty-section';
 import { missingSection } from './missing-section';
@@ -22,6 +38,23 @@ export const allRules: readonly Rule[] = [
   emptyListItem,
   statusLink,
   placeholder,
+  // Dates, times, zones, instances and products (server/src/time).
+  dateMismatch,
+  missingDate,
+  missingTimeZone,
+  unknownTimeZone,
+  zoneSeason,
+  mixedTimeZones,
+  timeRangeOrder,
+  invalidTime,
+  ambiguousTime,
+  weekdayMismatch,
+  chronology,
+  zoneLocation,
+  durationMismatch,
+  incompleteDate,
+  instanceMismatch,
+  productMismatch,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
 export function findRule(codeOrName: string): Rule | undefined {

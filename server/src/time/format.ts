@@ -23,7 +23,7 @@ export function formatLike(ymd: Ymd, style: DateStyle, withYear: boolean, weekda
   if (style.order === 'iso') text = `${ymd.year}-${pad(ymd.month)}-${pad(ymd.day)}`;
   else {
     const long = MONTH_NAMES[ymd.month - 1];
-    const month = style.monthForm === 'long' ? long : long.slice(0, long === 'September' && false ? 4 : 3) + (style.monthForm === 'short-dot' ? '.' : '');
+    const month = style.monthForm === 'long' ? long : long.slice(0, 3) + (style.monthForm === 'short-dot' ? '.' : '');
     const day = style.ordinal ? ordinal(ymd.day) : style.padded ? pad(ymd.day) : String(ymd.day);
     text = style.order === 'dmy' ? `${day} ${month}` : `${month} ${day}`;
     if (withYear) text += (style.order === 'dmy' ? ' ' : style.yearSeparator) + ymd.year;

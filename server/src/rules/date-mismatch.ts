@@ -1,0 +1,67 @@
+import { analyzeTimes } from '../time/analyze';
+import { describeYmd, replaceDate, sameYmd } from '../time/format';
+import { datesIn, differences, statedYmd, timelineDays, type StatedDate } from '../time/incident';
+import type { Fix } from '../types';
+import type { Rule } from './rule';
+
+export const dateMismatch: Rule = {
+  code: 'RCA201',
+  name: 'date-mismatch',
+  description: 'The title, the introduction and the timeline name different incident dates.',
+  defaultSeverity: 'error',
+  fixable: true,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    const titleMention = a.titleDate;
+    const titleYmd = titleMention && titleMention.year !== undefined ? statedYmd(titleMention, a) : undefined;
+    const title: StatedDate | undefined = titleMention && titleYmd ? { mention: titleMention, ymd: titleYmd } : undefined;
+    const intro = datesIn(a, a.introIndex);
+    const timeline = timelineDays(a);
+    const reference = timeline.written[0];
+    const fixTo = (target: StatedDate, ymd: typeof target.ymd, source: string): Fix => ({
+      title: `Use ${source}'s date, ${describeYmd(ymd)}`,
+      edits: [{ range: doc.lines.range(target.mention.start, target.mention.end), newText: replaceDate(target.mention, ymd) }],
+      isPreferred: true,
+    });
+    const say = (d: StatedDate) => d.mention.text.replace(/\s+/g, ' ').trim();
+    const introMatches = (accepts: (ymd: StatedDate['ymd']) => boolean) => intro.length === 0 || intro.some((d) => accepts(d.ymd));
+
+    if (reference) {
+      const titleOk = !title || timeline.accepts(title.ymd);
+      const introOk = introMatches(timeline.accepts);
+      // Title and introduction agree with each other but not with the timeline: the timeline is the odd one out.
+      if (title && intro.length && !titleOk && !introOk && intro.some((d) => sameYmd(d.ymd, title.ymd))) {
+        report({
+          range: doc.lines.range(reference.mention.start, reference.mention.end),
+          message: `The timeline says ${say(reference)}; the title and introduction say ${describeYmd(title.ymd)}: ${differences(reference.ymd, title.ymd)}.`,
+          fixes: [fixTo(reference, title.ymd, 'the title')],
+        });
+        return;
+      }
+      if (title && !titleOk) {
+        report({
+          range: doc.lines.range(title.mention.start, title.mention.end),
+          message: `The title says ${say(title)}; the timeline says ${describeYmd(reference.ymd)}: ${differences(title.ymd, reference.ymd)}.`,
+          fixes: [fixTo(title, reference.ymd, 'the timeline')],
+        });
+      }
+      if (!introOk) {
+        const first = intro[0];
+        report({
+          range: doc.lines.range(first.mention.start, first.mention.end),
+          message: `The introduction says ${say(first)}; the timeline says ${describeYmd(reference.ymd)}: ${differences(first.ymd, reference.ymd)}.`,
+          fixes: [fixTo(first, reference.ymd, 'the timeline')],
+        });
+      }
+      return;
+    }
+    if (title && intro.length && !intro.some((d) => sameYmd(d.ymd, title.ymd))) {
+      const first = intro[0];
+      report({
+        range: doc.lines.range(first.mention.start, first.mention.end),
+        message: `The introduction says ${say(first)}; the title says ${describeYmd(title.ymd)}: ${differences(first.ymd, title.ymd)}.`,
+        fixes: [fixTo(first, title.ymd, 'the title')],
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { analyzeTimes } from '../time/analyze';
+import { durationFits, findDurations } from '../time/durations';
+import { formatDuration } from '../time/format';
+import type { Rule } from './rule';
+
+/** A duration counts when it says how long the outage lasted, not how long a step took. */
+const CUE = /\b(?:lasted|lasting|for|duration\s+of|total\s+of|period\s+of|downtime\s+of|outage\s+of|interruption\s+of|took|spanned)\s+(?:a\s+(?:total|period)\s+of\s+)?$/i;
+const ADJECTIVE_CUE = /^\s*(?:long\s+)?(?:outage|interruption|downtime|disruption|degradation|service\s+interruption|event|incident)\b/i;
+const OUTAGE_WORDS = /\b(?:outage|interruption|downtime|disruption|degradation|unavailab|inaccessib|service\s+was|event|incident)/i;
+const NOT_THE_WINDOW = /\b(?:within|after|every|each|per|later|before|earlier|ago)\s+(?:about\s+|approximately\s+|around\s+)?$/i;
+
+export const durationMismatch: Rule = {
+  code: 'RCA213',
+  name: 'duration-mismatch',
+  description: 'A stated duration ("about 3 hours", "371 minutes") that the event window does not give.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    const timed = a.windows.filter((w) => w.section === a.timelineIndex && a.timelineIndex >= 0 && w.end && w.startMillis !== undefined && w.endMillis !== undefined && w.endMillis > w.startMillis);
+    if (timed.length === 0) return;
+    const lengths = timed.map((w) => (w.endMillis! - w.startMillis!) / 60000);
+    const total = lengths.reduce((x, y) => x + y, 0);
+    const candidates = new Set([...lengths, total, (Math.max(...timed.map((w) => w.endMillis!)) - Math.min(...timed.map((w) => w.startMillis!))) / 60000]);
+    const relevant = new Set([a.timelineIndex, a.introIndex]);
+    for (const sentence of a.sentences) {
+      const inMain = relevant.has(sentence.block.section);
+      if (!inMain && !OUTAGE_WORDS.test(sentence.text)) continue;
+      for (const d of findDurations(sentence.text, sentence.start)) {
+        const before = a.masked.slice(sentence.start, d.start);
+        const after = a.masked.slice(d.end, sentence.end);
+        const cue = CUE.test(before.replace(/(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|over|more than|less than|under)\s*$/i, '')) || ADJECTIVE_CUE.test(after);
+        if (!cue || NOT_THE_WINDOW.test(before)) continue;
+        if ([...candidates].some((c) => durationFits(d, c))) continue;
+        const actual = lengths.length === 1 ? formatDuration(lengths[0] * 60000) : `${formatDuration(total * 60000)} in total`;
+        report({
+          range: doc.lines.range(d.start, d.end),
+          message: `"${d.text}" does not match the timeline, which gives ${actual}.`,
+        });
+      }
+    }
+  },
+};

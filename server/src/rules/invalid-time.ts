@@ -1,0 +1,36 @@
+import { analyzeTimes } from '../time/analyze';
+import { MONTH_NAMES, daysInMonth } from '../time/dates';
+import { clock12 } from '../time/format';
+import type { Fix } from '../types';
+import type { Rule } from './rule';
+
+export const invalidTime: Rule = {
+  code: 'RCA208',
+  name: 'invalid-time',
+  description: 'A time or date that cannot exist: 21:48 AM, 14:00 PM, 25:10, February 30.',
+  defaultSeverity: 'error',
+  fixable: true,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    for (const t of a.times) {
+      if (!t.problem) continue;
+      const range = doc.lines.range(t.start, t.end);
+      const fixes: Fix[] = [];
+      if (t.meridiem && t.minute < 60 && (t.second ?? 0) < 60 && t.hour <= 23) {
+        const digits = doc.text.slice(t.start, t.meridiem.start).trimEnd();
+        const hour24 = t.hour === 0 ? 0 : t.hour;
+        fixes.push({ title: `Write "${digits}" (24-hour)`, edits: [{ range, newText: digits }], isPreferred: true });
+        fixes.push({ title: `Write "${clock12(t, hour24)}"`, edits: [{ range, newText: clock12(t, hour24) }] });
+      }
+      report({ range, message: `"${t.text}" cannot exist: ${t.problem}.`, fixes });
+    }
+    for (const d of a.dates) {
+      if (!d.invalid || d.day === undefined) continue;
+      const max = daysInMonth(d.year, d.month);
+      report({
+        range: doc.lines.range(d.start, d.end),
+        message: `"${d.text}" cannot exist: ${MONTH_NAMES[d.month - 1]}${d.year ? ` ${d.year}` : ''} has ${max} days.`,
+      });
+    }
+  },
+};

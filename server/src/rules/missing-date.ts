@@ -1,0 +1,38 @@
+import { analyzeTimes } from '../time/analyze';
+import { describeYmd } from '../time/format';
+import { datesIn } from '../time/incident';
+import type { Rule } from './rule';
+
+const EVENT_WORDS = /\b(?:experienc|interruption|outage|incident|degradation|disruption|downtime|unavailab|event)/i;
+
+export const missingDate: Rule = {
+  code: 'RCA202',
+  name: 'missing-date',
+  description: 'The introduction does not say on which date the incident happened.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    if (a.introIndex < 0) return;
+    const section = doc.sections[a.introIndex];
+    const inIntro = (offset: number) => offset >= section.start && offset <= section.end;
+    if (a.dates.some((d) => d.section === a.introIndex && !d.isTitle)) return;
+    // "in April 2026" is a date without a day: RCA214 says so.
+    if (a.monthYears.some((d) => d.section === a.introIndex)) return;
+    const sentences = a.sentences.filter((s) => s.block.section === a.introIndex && inIntro(s.start) && s.text.trim());
+    if (sentences.length === 0) return;
+    const target = sentences.find((s) => EVENT_WORDS.test(s.text)) ?? sentences[0];
+    const timelineDate = datesIn(a, a.timelineIndex)[0]?.ymd;
+    const ymd = timelineDate ?? a.incident;
+    const trimmed = target.text.replace(/[\s.!?:;,]+$/, '');
+    const at = target.start + trimmed.length;
+    const source = timelineDate ? "the timeline's" : "the title's";
+    report({
+      range: doc.lines.range(target.start + (target.text.length - target.text.trimStart().length), at),
+      message: ymd
+        ? `The introduction does not say when the incident happened; ${source} date is ${describeYmd(ymd)}.`
+        : 'The introduction does not say when the incident happened; name its date (Month D, YYYY).',
+      fixes: ymd ? [{ title: `Add "on ${describeYmd(ymd)}"`, edits: [{ range: doc.lines.range(at, at), newText: ` on ${describeYmd(ymd)}` }], isPreferred: true }] : [],
+    });
+  },
+};

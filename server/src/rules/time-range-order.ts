@@ -1,0 +1,50 @@
+import { analyzeTimes } from '../time/analyze';
+import { describeYmd, formatDuration } from '../time/format';
+import type { Rule } from './rule';
+
+export const timeRangeOrder: Rule = {
+  code: 'RCA207',
+  name: 'time-range-order',
+  description: 'A time range ends before it starts; a range read across midnight gets a note saying how it was read.',
+  defaultSeverity: 'error',
+  fixable: false,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    for (const w of a.windows) {
+      if (!w.end || (w.section !== a.timelineIndex && w.section !== a.introIndex) || w.section < 0) continue;
+      const s = w.start.time;
+      const e = w.end.time;
+      if (s.hour24 === undefined || e.hour24 === undefined) continue;
+      const text = doc.text.slice(w.from, w.to);
+      const range = doc.lines.range(w.from, w.to);
+      let backwards = w.backwards;
+      let nextDay = w.nextDay;
+      let duration = w.startMillis !== undefined && w.endMillis !== undefined ? w.endMillis - w.startMillis : undefined;
+      if (w.startMillis === undefined || w.endMillis === undefined) {
+        // No date: compare the clock readings.
+        const from = s.hour24 * 60 + s.minute;
+        const to = e.hour24 * 60 + e.minute;
+        backwards = to <= from;
+        nextDay = backwards && !w.end.date && to < from;
+        duration = nextDay ? (to + 1440 - from) * 60000 : undefined;
+      }
+      if (!backwards) continue;
+      const consistent = Boolean(s.meridiem) === Boolean(e.meridiem);
+      if (nextDay && consistent && duration !== undefined && duration <= 12 * 3600000) {
+        const when = w.end.ymd ? ` on ${describeYmd(w.end.ymd)}` : ' the next day';
+        report({
+          range,
+          severity: 'information',
+          message: `"${text}" crosses midnight: read as ending${when} (${formatDuration(duration)}). Name the end date to make this explicit.`,
+        });
+        continue;
+      }
+      report({
+        range,
+        message: w.end.date
+          ? `"${text}" ends before it starts: the end date or time is earlier than the start.`
+          : `"${text}" ends before it starts when read as written; if it runs past midnight, name the end date and use the same clock (12- or 24-hour) at both ends.`,
+      });
+    }
+  },
+};

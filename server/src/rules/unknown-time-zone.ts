@@ -1,0 +1,29 @@
+import { analyzeTimes, isAmbiguous } from '../time/analyze';
+import type { Rule } from './rule';
+
+export const unknownTimeZone: Rule = {
+  code: 'RCA204',
+  name: 'unknown-time-zone',
+  description: 'A time-zone phrase maps to no known zone, or an abbreviation is ambiguous and nothing in the document decides it.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    for (const zone of a.zones) {
+      const range = doc.lines.range(zone.start, zone.end);
+      if (zone.unknown || (!zone.iana && !zone.vague)) {
+        report({
+          range,
+          message: `"${zone.text}" is not a time zone RCA Writer knows: write a city ("Chicago time"), an abbreviation ("CDT"), an offset ("UTC+8") or an IANA name, or add it to rcaWriter.timeZoneAliases.`,
+        });
+      } else if (isAmbiguous(zone)) {
+        const readings = zone.candidates.map((c) => c.label).join(' or ');
+        report({
+          range,
+          severity: 'information',
+          message: `"${zone.abbreviation ?? zone.text}" can mean ${readings}; read as ${zone.candidates[0].label}. Name the city ("Chicago time") or set rcaWriter.instanceTimeZones to decide.`,
+        });
+      }
+    }
+  },
+};

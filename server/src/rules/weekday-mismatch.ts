@@ -1,0 +1,30 @@
+import { analyzeTimes } from '../time/analyze';
+import { WEEKDAY_NAMES } from '../time/dates';
+import { describeYmd, weekdayOf } from '../time/format';
+import { statedYmd } from '../time/incident';
+import type { Rule } from './rule';
+
+export const weekdayMismatch: Rule = {
+  code: 'RCA210',
+  name: 'weekday-mismatch',
+  description: 'A weekday is named with a date it does not fall on.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, settings, report }) {
+    const a = analyzeTimes(doc, settings);
+    for (const d of a.dates) {
+      if (!d.weekday) continue;
+      const ymd = statedYmd(d, a);
+      if (!ymd) continue;
+      const actual = weekdayOf(ymd);
+      if (actual === d.weekday.index) continue;
+      const name = WEEKDAY_NAMES[actual - 1];
+      const written = d.weekday.text.length <= 4 ? name.slice(0, d.weekday.text.length) : name;
+      report({
+        range: doc.lines.range(d.start, d.end),
+        message: `${describeYmd(ymd)} is a ${name}, not a ${WEEKDAY_NAMES[d.weekday.index - 1]}.`,
+        fixes: [{ title: `Write "${written}"`, edits: [{ range: doc.lines.range(d.weekday.start, d.weekday.end), newText: written }], isPreferred: true }],
+      });
+    }
+  },
+};

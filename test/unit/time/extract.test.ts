@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findDates, findTimes } from '../../../server/src/time/dates';
+import { findDurations } from '../../../server/src/time/durations';
+import { zoneTable } from '../../../server/src/time/zones';
+
+describe('findDates', () => {
+  const cases: [string, { y?: number; m: number; d?: number; text: string }[]][] = [
+    ['on April 11, 2026.', [{ y: 2026, m: 4, d: 11, text: 'April 11, 2026' }]],
+    ['April 1st, 2020 and May 23rd', [{ y: 2020, m: 4, d: 1, text: 'April 1st, 2020' }, { m: 5, d: 23, text: 'May 23rd' }]],
+    ['since Aug 19', [{ m: 8, d: 19, text: 'Aug 19' }]],
+    ['Sept. 30, 2023', [{ y: 2023, m: 9, d: 30, text: 'Sept. 30, 2023' }]],
+    ['September 05, 2022', [{ y: 2022, m: 9, d: 5, text: 'September 05, 2022' }]],
+    ['May 6 ,2024', [{ y: 2024, m: 5, d: 6, text: 'May 6 ,2024' }]],
+    ['May 6,2024', [{ y: 2024, m: 5, d: 6, text: 'May 6,2024' }]],
+    ['on March 10th on many', [{ m: 3, d: 10, text: 'March 10th' }]],
+    ['11 April 2026', [{ y: 2026, m: 4, d: 11, text: '11 April 2026' }]],
+    ['2026-04-11', [{ y: 2026, m: 4, d: 11, text: '2026-04-11' }]],
+    ['Tuesday, March 10, 2021', [{ y: 2021, m: 3, d: 10, text: 'Tuesday, March 10, 2021' }]],
+    ['October 5, 2016 from 10:16AM', [{ y: 2016, m: 10, d: 5, text: 'October 5, 2016' }]],
+    ['24/7 support, version 2.10.3, 2 hours', []],
+    ['you may 6 times', []],
+    ['the May 2024 release', []],
+  ];
+  for (const [input, expected] of cases) {
+    it(input, () => {
+      const found = findDates(input).dates.map((d) => ({ ...(d.year !== undefined ? { y: d.year } : {}), m: d.month, ...(d.day !== undefined ? { d: d.day } : {}), text: d.text }));
+      assert.deepEqual(found, expected);
+    });
+  }
+  it('keeps the writer style', () => {
+    const [d] = findDates('April 1st, 2020').dates;
+    assert.equal(d.style.ordinal, true);
+    assert.equal(findDates('September 05').dates[0].style.padded, true);
+    assert.equal(findDates('Aug 19').dates[0].style.monthForm, 'short');
+  });
+  it('marks impossible dates', () => {
+    assert.equal(findDates('February 30, 2025').dates[0].invalid, true);
+    assert.equal(findDates('February 29, 2024').dates[0].invalid, false);
+    assert.equal(findDates('February 29, 2025').dates[0].invalid, true);
+    assert.equal(findDates('April 31').dates[0].invalid, true);
+  });
+  it('finds month and year without a day', () => {
+    assert.deepEqual(findDates('in April 2026').monthYears.map((m) => m.text), ['April 2026']);
+  });
+});
+
+describe('findTimes', () => {
+  const cases: [string, string[], (number | undefined)[]][] = [
+    ['12:14 AM until 2:27 AM.', ['12:14 AM', '2:27 AM'], [0, 2]],
+    ['10:16AM until 10:23AM', ['10:16AM', '10:23AM'], [10, 10]],
+    ['10:15 am to 1:05 pm', ['10:15 am', '1:05 pm'], [10, 13]],
+    ['10:15 a.m. Chicago', ['10:15 a.m.'], [10]],
+    ['from 05:59 until 09:23', ['05:59', '09:23'], [5, 9]],
+    ['23:43:10', ['23:43:10'], [23]],
+    ['at 3 pm', ['3 pm'], [15]],
+    ['at noon', ['noon'], [12]],
+    ['14:00 PM', ['14:00 PM'], [undefined]],
+    ['21:48 AM', ['21:48 AM'], [undefined]],
+    ['25:10', ['25:10'], [undefined]],
+    ['10:75', ['10:75'], [undefined]],
+    ['24/7, v2.10.3, 2 hours, 10 Amsterdam', [], []],
+  ];
+  for (const [input, texts, hours] of cases) {
+    it(input, () => {
+      const found = findTimes(input);
+      assert.deepEqual(found.map((t) => t.text), texts);
+      assert.deepEqual(found.map((t) => t.hour24), hours);
+    });
+  }
+  it('reports why a time cannot exist', () => {
+    assert.match(findTimes('14:00 PM')[0].problem!, /24-hour/);
+    assert.match(findTimes('25:10')[0].problem!, /hour 25/);
+  });
+});
+
+describe('zone phrases', () => {
+  const table = zoneTable({ 'Gotham time': 'America/New_York' });
+  const cases: [string, string | undefined][] = [
+    ['Chicago time', 'America/Chicago'],
+    ['Chicago Time Zone', 'America/Chicago'],
+    ['Chicago timezone', 'America/Chicago'],
+    ['Beijing time', 'Asia/Shanghai'],
+    ['Singapore time zone', 'Asia/Singapore'],
+    ['Amsterdam time', 'Europe/Amsterdam'],
+    ['U.S. Central Time', 'America/Chicago'],
+    ['US Central Time', 'America/Chicago'],
+    ['Pacific Time', 'America/Los_Angeles'],
+    ['Central Daylight Time', 'America/Chicago'],
+    ['Israel time', 'Asia/Jerusalem'],
+    ['CST', 'America/Chicago'],
+    ['CDT time', 'America/Chicago'],
+    ['EDT time', 'America/New_York'],
+    ['CST Time', 'America/Chicago'],
+    ['PDT', 'America/Los_Angeles'],
+    ['UTC', 'UTC'],
+    ['GMT', 'UTC'],
+    ['GMT+8', 'UTC+8'],
+    ['UTC-05:30', 'UTC-5:30'],
+    ['America/Chicago', 'America/Chicago'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['Gotham time', 'America/New_York'],
+  ];
+  for (const [phrase, iana] of cases) {
+    it(phrase, () => {
+      const found = table.find(`from 10:00 until 11:00 ${phrase}.`);
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.equal(found[0].text, phrase);
+      assert.equal(found[0].iana, iana);
+    });
+  }
+  it('flags phrases that map to nothing', () => {
+    const [z] = zoneTable().find('until 11:00 Gotham time');
+    assert.equal(z.unknown, true);
+  });
+  it('ignores ordinary words', () => {
+    for (const text of ['the response time was high', 'at the same time', 'it is est. to be', 'Primo MT NA04', 'downtime', 'et al']) {
+      assert.deepEqual(zoneTable().find(text).filter((z) => !z.weak), [], text);
+    }
+  });
+  it('keeps the season of abbreviations', () => {
+    assert.equal(zoneTable().find('CDT')[0].season, 'daylight');
+    assert.equal(zoneTable().find('EST')[0].season, 'standard');
+    assert.equal(zoneTable().find('CST')[0].candidates.length, 2);
+  });
+});
+
+describe('findDurations', () => {
+  const cases: [string, number, string][] = [
+    ['about 3 hours', 180, 'about'],
+    ['371 minutes', 371, 'exact'],
+    ['2 hours and 13 minutes', 133, 'exact'],
+    ['1.5 hours', 90, 'exact'],
+    ['an hour and a half', 90, 'exact'],
+    ['a 40-minute outage', 40, 'exact'],
+    ['more than 2 hours', 120, 'over'],
+  ];
+  for (const [text, minutes, qualifier] of cases) {
+    it(text, () => {
+      const [d] = findDurations(text);
+      assert.equal(d.minutes, minutes);
+      assert.equal(d.qualifier, qualifier);
+    });
+  }
+});
