@@ -46,5 +46,26 @@ for (const suite of suites) {
     }
   }
 }
+// TextMate grammar tests: each file under test/grammar is one test.
+if (!only.length || only.includes('grammar')) {
+  const grammarTests = readdirSync('test/grammar').filter((file) => file.endsWith('.test.md'));
+  console.log('\n# grammar tests');
+  for (const file of grammarTests) {
+    const result = spawnSync(
+      process.execPath,
+      ['node_modules/vscode-tmgrammar-test/dist/unit.js', '-g', 'node_modules/tm-grammars/grammars/markdown.json', join('test/grammar', file)],
+      { encoding: 'utf8' },
+    );
+    // Grammars for code fences in other languages are not needed here; their warnings are noise.
+    const output = `${result.stdout}${result.stderr}`.split('\n').filter((line) => !line.startsWith('grammar not found')).join('\n');
+    process.stdout.write(`${output.trim()}\n`);
+    if (result.status === 0) totals.passed += 1;
+    else {
+      totals.failed += 1;
+      failed = true;
+    }
+  }
+}
+
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failed ? 1 : 0);
