@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { insertSection, newRca } from './commands';
 import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -27,6 +28,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     client,
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
+    commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(client!, args)),
+    commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(client!, args)),
     commands.registerCommand('rcaWriter.restartServer', () => client?.restart()),
     commands.registerCommand('rcaWriter.showOutput', () => client?.outputChannel.show(true)),
   );

@@ -19,3 +19,36 @@ export const IS_RCA_REQUEST = 'rcaWriter/isRca';
 export interface IsRcaParams {
   uri: string;
 }
+
+/** Custom request: the text of a new report from the profile ("RCA Writer: New RCA"). */
+export const NEW_DOCUMENT_REQUEST = 'rcaWriter/newDocument';
+export interface NewDocumentParams {
+  /** A document or folder whose settings (profile, config file) apply; none for the defaults. */
+  uri?: string;
+  instances: string;
+  /** As typed: "2026-04-11", "April 11, 2026", "11 April 2026". */
+  date: string;
+  zone: string;
+}
+export type NewDocumentResult = { text: string; fileName: string } | { error: string };
+
+/** Custom request: the profile sections a document lacks ("RCA Writer: Insert Section…"). */
+export const MISSING_SECTIONS_REQUEST = 'rcaWriter/missingSections';
+export interface MissingSectionsParams {
+  uri: string;
+}
+export interface MissingSection {
+  id: string;
+  name: string;
+  required: boolean;
+}
+
+/** Custom request: the edit that inserts one section in its place. */
+export const INSERT_SECTION_REQUEST = 'rcaWriter/insertSection';
+export interface InsertSectionParams {
+  uri: string;
+  id: string;
+}
+export interface InsertSectionResult {
+  edit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+}

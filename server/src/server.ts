@@ -22,6 +22,7 @@ import { checkText, resolveProfile, UnknownProfileError, type CheckResult } from
 import { settingsForFile } from './config';
 import { isRcaDocument } from './detect';
 import { fixAll } from './fix-all';
+import { COMPLETION_TRIGGERS, registerEditorFeatures } from './lsp-features';
 import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
 import { resolveSettings, type RcaSettings } from './settings';
 import { minimalEdit } from './text';
@@ -102,6 +103,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
         ...(canPull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: SERVER_NAME },
@@ -296,6 +300,8 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   });
+
+  registerEditorFeatures(connection, { documents, analyse, settingsFor });
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,118 @@
+// Editor aids over LSP: completions, hovers, inlay hints and the requests behind the client's commands.
+// Like server.ts this is wiring only; the work is done by engine modules.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Connection,
+  type InlayHint,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { missingSections, newDocument } from './authoring';
+import { resolveProfile, type CheckResult } from './check';
+import { completionsAt, type CompletionEntry } from './completion';
+import { findProfile, DEFAULT_PROFILE } from './profiles';
+import {
+  INSERT_SECTION_REQUEST,
+  MISSING_SECTIONS_REQUEST,
+  NEW_DOCUMENT_REQUEST,
+  type InsertSectionParams,
+  type InsertSectionResult,
+  type MissingSection,
+  type MissingSectionsParams,
+  type NewDocumentParams,
+  type NewDocumentResult,
+} from './protocol';
+import type { RcaSettings } from './settings';
+import { insertSectionEdit } from './structure';
+import { timeInfoAt, timelineHints } from './time';
+
+export interface FeatureContext {
+  documents: TextDocuments<TextDocument>;
+  /** The current check of an open document; `result` is absent when it is not an RCA. */
+  analyse(document: TextDocument): Promise<{ result?: CheckResult }>;
+  settingsFor(uri: string): Promise<RcaSettings>;
+}
+
+const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  zone: CompletionItemKind.EnumMember,
+  instance: CompletionItemKind.Constant,
+  date: CompletionItemKind.Value,
+};
+
+/** Trigger characters: "## " opens the section list, the space after a time opens the zone list. */
+export const COMPLETION_TRIGGERS = [' ', '#'];
+
+export function registerEditorFeatures(connection: Connection, context: FeatureContext): void {
+  async function checked(uri: string): Promise<CheckResult | undefined> {
+    const document = context.documents.get(uri);
+    return document ? (await context.analyse(document)).result : undefined;
+  }
+
+  connection.onCompletion(async (params) => {
+    const result = await checked(params.textDocument.uri);
+    if (!result) return [];
+    const settings = await context.settingsFor(params.textDocument.uri);
+    return completionsAt(result.doc, params.position, settings).map(
+      (entry): CompletionItem => ({
+        label: entry.label,
+        kind: KINDS[entry.kind],
+        detail: entry.detail,
+        documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: '```markdown\n' + entry.documentation + '\n```' } : undefined,
+        sortText: entry.sortText,
+        filterText: entry.insertText.split('\n')[0],
+        insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: entry.range, newText: entry.insertText },
+      }),
+    );
+  });
+
+  connection.onHover(async (params) => {
+    const result = await checked(params.textDocument.uri);
+    if (!result) return null;
+    const settings = await context.settingsFor(params.textDocument.uri);
+    const markdown = timeInfoAt(result.doc, result.doc.lines.offsetAt(params.position), settings);
+    return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const result = await checked(params.textDocument.uri);
+    if (!result) return [];
+    const settings = await context.settingsFor(params.textDocument.uri);
+    const { start, end } = params.range;
+    return timelineHints(result.doc, settings)
+      .filter((hint) => hint.position.line >= start.line && hint.position.line <= end.line)
+      .map((hint): InlayHint => ({ position: hint.position, label: hint.label, paddingLeft: true }));
+  });
+
+  connection.onRequest(NEW_DOCUMENT_REQUEST, async (params: NewDocumentParams): Promise<NewDocumentResult> => {
+    const settings = params.uri ? await context.settingsFor(params.uri) : undefined;
+    let profile = findProfile(DEFAULT_PROFILE)!;
+    try {
+      if (settings) profile = resolveProfile(settings);
+    } catch {
+      // An unknown profile was already reported; the default one still makes a report.
+    }
+    try {
+      return newDocument(profile, params, settings ?? (await context.settingsFor('')));
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  });
+
+  connection.onRequest(MISSING_SECTIONS_REQUEST, async (params: MissingSectionsParams): Promise<MissingSection[]> => {
+    const result = await checked(params.uri);
+    return result ? missingSections(result.doc) : [];
+  });
+
+  connection.onRequest(INSERT_SECTION_REQUEST, async (params: InsertSectionParams): Promise<InsertSectionResult> => {
+    const result = await checked(params.uri);
+    const def = result?.doc.profile.sections.find((section) => section.id === params.id);
+    if (!result || !def) return {};
+    const settings = await context.settingsFor(params.uri);
+    return { edit: insertSectionEdit(result.doc, def, settings.statusPortalUrl) };
+  });
+}
