@@ -24,6 +24,8 @@ export function normaliseHeading(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/\s+/g, ' ')
     .trim()
+    // A trailing note in parentheses is not part of the name: "Event Timeline (all times CST)".
+    .replace(/\s*\([^()]*\)$/, '')
     .replace(/[\s:;.,!?\-\u2013\u2014]+$/u, '')
     .toLowerCase();
 }

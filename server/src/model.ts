@@ -150,9 +150,14 @@ export function buildModel(text: string, profile: Profile): RcaDocument {
 
   const startsSection = (node: RootContent): node is Heading => {
     if (node.type !== 'heading') return false;
+    const match = matches.get(node);
+    // A setext heading ("text" over a line of "-") is often a list item printed by a website, not a
+    // section: it only starts one when it names a section.
+    if (isSetext(node, text) && !match) return false;
     if (node.depth <= doc.sectionLevel) return true;
-    // Mixed levels: a level-3 heading that names a section is one, even where sections are level 2.
-    return node.depth <= 3 && matches.get(node) !== undefined;
+    // Mixed levels: a deeper heading that plainly names a section is one; an alias there ("### Summary")
+    // is more likely a subheading of the section above.
+    return node.depth <= 3 && (match?.kind === 'exact' || match?.kind === 'tolerated');
   };
 
   let index = 0;
@@ -167,7 +172,11 @@ export function buildModel(text: string, profile: Profile): RcaDocument {
     if (startsSection(node)) break;
     preamble.push(node);
   }
-  addImplicitIntroduction(doc, preamble);
+  const explicitIntroduction = top.slice(index).some((node) => {
+    if (!startsSection(node)) return false;
+    return matches.get(node)?.def.mayBeImplicit === true;
+  });
+  if (!explicitIntroduction) addImplicitIntroduction(doc, preamble);
 
   let current: Section | undefined;
   for (; index < top.length; index++) {
@@ -198,6 +207,11 @@ export function buildModel(text: string, profile: Profile): RcaDocument {
   }
   collectInlineFacts(doc);
   return doc;
+}
+
+function isSetext(heading: Heading, text: string): boolean {
+  const start = startOffset(heading);
+  return text.charAt(start) !== '#' && heading.position?.start.line !== heading.position?.end.line;
 }
 
 function closeSection(doc: RcaDocument, section: Section, end: number): void {

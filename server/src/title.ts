@@ -33,14 +33,18 @@ const WORD_DATE = new RegExp(
 );
 const NUMERIC_DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
 
+/** Words that stand for the marker when spelled out. */
+const MARKER_SPELLINGS: Record<string, string[]> = { RCA: ['Root Cause Analysis'] };
+
 export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
-  const markerPattern = marker ? new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(marker)}(?=$|[^\\p{L}\\p{N}])`, 'u') : undefined;
+  const spellings = [marker, ...(MARKER_SPELLINGS[marker] ?? [])].map(escapeRegExp).join('|');
+  const markerPattern = marker ? new RegExp(`(^|[^\\p{L}\\p{N}])(?:${spellings})(?=$|[^\\p{L}\\p{N}])`, 'iu') : undefined;
   const markerMatch = markerPattern?.exec(text);
   const hasMarker = markerMatch !== null && markerMatch !== undefined;
   const markerIndex = hasMarker ? markerMatch.index + markerMatch[1].length : -1;
   const subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
   const instances = [...subject.matchAll(INSTANCE_CODE)].map((m) => m[0]);
-  const searchFrom = hasMarker ? markerIndex + marker.length : 0;
+  const searchFrom = hasMarker ? markerIndex + markerMatch[0].length - markerMatch[1].length : 0;
   const tail = text.slice(searchFrom);
   let date: TitleDate | undefined;
   const word = WORD_DATE.exec(tail);

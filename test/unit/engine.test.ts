@@ -157,3 +157,22 @@ describe('text utilities', () => {
     assert.throws(() => applyEdits('abcdef', [{ range: r(0, 3), newText: '' }, { range: r(2, 4), newText: '' }]));
   });
 });
+
+describe('forms found in the wild', () => {
+  it('accepts "Root Cause Analysis" spelled out in the title', () => {
+    assert.ok(parseTitle('NA01 - Root Cause Analysis - March 17, 2026').hasMarker);
+    assert.equal(parseTitle('NA01 - Root Cause Analysis - March 17, 2026').date?.text, 'March 17, 2026');
+  });
+  it('ignores a trailing note in parentheses in a heading', () => {
+    assert.equal(matchHeading('Event Timeline (all times CST)', profile)?.kind, 'tolerated');
+    assert.equal(matchHeading('Root Cause Analysis (RCA)', profile)?.def.id, 'root-cause-analysis');
+  });
+  it('keeps an alias used as a subheading inside its section', () => {
+    const doc = buildModel('# T - RCA - May 1, 2020\n\n## Root Cause Analysis\n\n### Summary\n\nx\n', profile);
+    assert.deepEqual(doc.sections.map((s) => s.def?.id), ['root-cause-analysis']);
+  });
+  it('does not make an implicit introduction when the report has an Introduction heading', () => {
+    const doc = buildModel('# T - RCA - May 1, 2020\n\nA line.\n\n## Introduction\n\nx\n', profile);
+    assert.deepEqual(doc.sections.map((s) => s.match), ['exact']);
+  });
+});

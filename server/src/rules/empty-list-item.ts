@@ -49,6 +49,7 @@ function isPrintedItem(top: RootContent[], item: RootContent, doc: { lines: { po
   const list = top[listIndex];
   if (list.type !== 'list' || list.children[list.children.length - 1] !== item) return false;
   const next = top[listIndex + 1];
-  if (!next || next.type !== 'paragraph') return false;
+  // "-" then text then "-" reads as a setext heading; the text is still the item's.
+  if (!next || (next.type !== 'paragraph' && next.type !== 'heading')) return false;
   return doc.lines.positionAt(startOffset(next)).line === doc.lines.positionAt(endOffset(item as never)).line + 1;
 }

@@ -24,6 +24,7 @@ export const emptySection: Rule = {
                   newText: skeletonAfterHeading(doc.lines.eol, renderTemplate(section.def.skeleton, 'text', documentValues(doc, settings.statusPortalUrl)), doc.text.length === section.headingEnd),
                 },
               ],
+              isPreferred: true,
             },
           ]
         : [];

@@ -12,7 +12,8 @@ const PATTERNS: { pattern: RegExp; what: string }[] = [
   { pattern: /\b(?:XX|xx|HH|hh):(?:XX|xx|MM|mm)(?::(?:SS|ss|XX|xx))?\b/g, what: 'a time placeholder' },
   { pattern: /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b|\b(?:MM|DD)\/(?:DD|MM)\/(?:YYYY|YY)\b/g, what: 'a date placeholder' },
   { pattern: /\?{2,}/g, what: 'question marks left for a missing fact' },
-  { pattern: /\$\{\d+(?::[^}\n]*|\|[^}\n]*\|)?\}|\$\d+\b(?![.,]\d)/g, what: 'an unexpanded snippet tab stop' },
+  // Only the braced form: a bare "$5" is more often money than a tab stop.
+  { pattern: /\$\{\d+(?::[^}\n]*|\|[^}\n]*\|)?\}/g, what: 'an unexpanded snippet tab stop' },
   { pattern: new RegExp(`<(?:${PLACEHOLDER_WORDS})>|<Month D, YYYY>|<[A-Z][a-z]+ D, YYYY>`, 'gi'), what: 'a placeholder' },
   { pattern: new RegExp(`\\[(?:${PLACEHOLDER_WORDS}|insert [^\\]\\n]{1,40})\\](?!\\()`, 'gi'), what: 'a placeholder' },
 ];
@@ -38,11 +39,14 @@ export const placeholder: Rule = {
       }
     });
     const skipped = (start: number, end: number) => skip.some(([a, b]) => start < b && end > a);
+    // One placeholder is one finding, even where two patterns see it ("[TBD]").
+    const reported: [number, number][] = [];
     for (const { pattern, what } of PATTERNS) {
       for (const match of doc.text.matchAll(pattern)) {
         const start = match.index;
         const end = start + match[0].length;
-        if (skipped(start, end)) continue;
+        if (skipped(start, end) || reported.some(([a, b]) => start < b && end > a)) continue;
+        reported.push([start, end]);
         report({ range: doc.lines.range(start, end), message: `"${match[0]}" is ${what}; replace it with the real text.` });
       }
     }

@@ -1,19 +1,46 @@
 import { documentValues, renderTemplate } from '../skeleton';
-import { endOffset, plainText, type RcaDocument, type Section } from '../model';
+import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { endOffset, startOffset, type RcaDocument, type Section } from '../model';
 import type { Rule } from './rule';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()"']+/gi;
 
-/** Compares addresses the way a reader would: scheme, "www.", case of the host and a final slash don't matter. */
+/** An address as a reader compares it: no scheme, no "www.", host in lower case, no final slash. */
+function canonicalAddress(url: string): string {
+  return url
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/[/.,;:]+$/, '')
+    .replace(/^[^/]+/, (host) => host.toLowerCase());
+}
+
 export function sameAddress(a: string, b: string): boolean {
-  const canonical = (url: string) =>
-    url
-      .trim()
-      .replace(/^[a-z]+:\/\//i, '')
-      .replace(/^www\./i, '')
-      .replace(/[/.,;:]+$/, '')
-      .replace(/^[^/]+/, (host) => host.toLowerCase());
-  return canonical(a) === canonical(b);
+  return canonicalAddress(a) === canonicalAddress(b);
+}
+
+/** Every address the section gives: links, reference links, raw HTML and bare URLs in its text. */
+function addressesIn(doc: RcaDocument, section: Section): string[] {
+  const index = doc.sections.indexOf(section);
+  const definitions = new Map<string, string>();
+  const references: string[] = [];
+  visit(doc.root, (node: Nodes) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    else if (node.type === 'linkReference' && startOffset(node) >= section.start && startOffset(node) < section.end) references.push(node.identifier);
+  });
+  const raw = doc.text.slice(section.headingEnd, section.end);
+  return [
+    ...doc.links.filter((link) => link.section === index).map((link) => link.url),
+    ...references.flatMap((id) => definitions.get(id) ?? []),
+    ...(raw.match(URL_IN_TEXT) ?? []),
+  ];
+}
+
+/** The address written without a scheme ("status.example.com/"), which readers follow all the same. */
+function mentionsBareAddress(text: string, expected: string): boolean {
+  const bare = canonicalAddress(expected).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w.-])(?:www\\.)?${bare}/?(?![\\w-])`, 'i').test(text);
 }
 
 export const statusLink: Rule = {
@@ -26,12 +53,9 @@ export const statusLink: Rule = {
     const expected = settings.statusPortalUrl;
     for (const section of doc.sections) {
       if (!section.def?.needsStatusLink) continue;
-      const sectionIndex = doc.sections.indexOf(section);
-      const urls = [
-        ...doc.links.filter((link) => link.section === sectionIndex).map((link) => link.url),
-        ...section.body.flatMap((node) => plainText(node).match(URL_IN_TEXT) ?? []),
-      ];
-      const found = expected ? urls.some((url) => sameAddress(url, expected)) : urls.length > 0;
+      const urls = addressesIn(doc, section);
+      const raw = doc.text.slice(section.headingEnd, section.end);
+      const found = expected ? urls.some((url) => sameAddress(url, expected)) || mentionsBareAddress(raw, expected) : urls.length > 0;
       if (found) continue;
       const range = section.headingRange ?? section.bodyRange;
       const what = expected ? `the status-portal address ${expected}` : 'a status-portal address';

@@ -60,9 +60,17 @@ export const titleFormat: Rule = {
       const marker = /^#+/.exec(doc.text.slice(start));
       report({
         range: extra.range,
-        message: `An RCA has one H1 title; "${extra.text}" is a second one. Make it a section heading.`,
+        message: title
+          ? `An RCA has one H1 title; "${extra.text}" is a second one. Make it a section heading.`
+          : `"${extra.text}" is a level-1 heading; sections are level-${doc.sectionLevel} headings under the title.`,
         fixes: marker
-          ? [{ title: `Make "${extra.text}" a level-${doc.sectionLevel} heading`, edits: [{ range: doc.lines.range(start, start + marker[0].length), newText: hashes }] }]
+          ? [
+              {
+                title: `Make "${extra.text}" a level-${doc.sectionLevel} heading`,
+                edits: [{ range: doc.lines.range(start, start + marker[0].length), newText: hashes }],
+                isPreferred: true,
+              },
+            ]
           : [],
       });
     }
