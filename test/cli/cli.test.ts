@@ -53,7 +53,7 @@ describe('rca-writer check', () => {
 
   for (const [name, args, pattern] of [
     ['a missing file', ['check', 'missing.md'], /^rca-writer: missing\.md: cannot read the file \(no such file\)\n$/],
-    ['a directory', ['check', 'test'], /^rca-writer: test: is a directory/],
+    ['a glob that matches nothing', ['check', 'nowhere/**/*.md'], /^rca-writer: nowhere\/\*\*\/\*\.md: no files match this pattern\n$/],
     ['an unknown format', ['check', '--format', 'xml', seeds[0]], /^rca-writer: unknown format "xml"/],
     ['an unknown option', ['check', '--bogus', seeds[0]], /^rca-writer: Unknown option '--bogus'/],
     ['no files', ['check'], /^rca-writer: no files given/],

@@ -1,0 +1,113 @@
+// `rca-writer check`: the editor's checks, for CI and batch runs.
+import { checkText } from '../check';
+import { builtInProfileNames } from '../profiles';
+import type { RcaSettings } from '../settings';
+import { collectInputs } from './inputs';
+import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
+import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
+import { formatSarif } from './sarif';
+
+export const CHECK_HELP = `Usage: rca-writer check [options] <files, directories or globs...>
+
+Checks Markdown RCAs with the same rules and settings as the editor.
+
+Inputs:
+  file.md          checked whatever its name
+  directory        the Markdown files under it that are RCAs: their path matches
+                   "include" (default **/*.rca.md, **/rca/**/*.md, **/rcas/**/*.md),
+                   their front matter says "type: rca", or their H1 says "RCA"
+  'glob/**/*.md'   every file the glob matches (quote it to let rca-writer expand it)
+  -                standard input
+
+Options:
+  --format text    file:line:col severity CODE message (default)
+  --format json    [{ "file", "diagnostics": [{ "code", "severity", "message", "range" }] }]
+                   with 0-based LSP positions
+  --format sarif   SARIF 2.1.0, with rule metadata and help links, for code scanning
+  --format github  GitHub Actions workflow annotations (::error file=...::message)
+  --profile NAME   the RCA profile (built in: ${builtInProfileNames().join(', ')}); wins over .rca-writer.json
+  --max-warnings N exit 1 when there are more than N warnings
+  -q, --quiet      report errors only (warnings still count for --max-warnings)
+  -o, --output F   write the report to F instead of stdout; --force to replace F
+  --stdin-filename NAME
+                   the name reports give standard input; its .rca-writer.json is used
+  --docs-url URL   base of the rule pages in SARIF helpUri (default: the installed docs/rules)
+  -h, --help       show this help
+
+Each file's nearest .rca-writer.json (in its folder or above) applies, as in the editor.
+
+Exit codes:
+  0  no errors, and no more warnings than --max-warnings
+  1  errors found, or more warnings than --max-warnings
+  2  bad usage, a file that cannot be read or written, or a broken .rca-writer.json
+`;
+
+/** Progress is shown on a terminal once a run has more files than this. */
+export const PROGRESS_MIN_FILES = 20;
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${value}"`);
+  return Number(value);
+}
+
+function render(format: Format, reports: FileReport[], cwd: string, docsUrl: string | undefined): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, { cwd, docsUrl });
+    case 'github':
+      return formatGithub(reports, cwd);
+    default:
+      return formatText(reports);
+  }
+}
+
+export function runCheck(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs('check', args, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    profile: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    'stdin-filename': { type: 'string' },
+    'docs-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(CHECK_HELP);
+    return EXIT.ok;
+  }
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  if (positionals.length === 0) throw new UsageError('no files given (try: rca-writer check examples/)');
+  const flags: Partial<RcaSettings> = values.profile ? { profile: values.profile } : {};
+  const cwd = cwdOf(io);
+
+  // Read everything first: a bad file or config stops the run before any partial report is printed.
+  const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'] });
+  const progress = io.stderrIsTTY && inputs.length > PROGRESS_MIN_FILES;
+  const reports: FileReport[] = inputs.map((input, index) => {
+    if (progress) io.stderr(`\rrca-writer: checking ${index + 1}/${inputs.length} ${input.name}\u001b[K`);
+    return { file: input.name, path: input.path, diagnostics: checkText(input.text, input.settings).diagnostics };
+  });
+  if (progress) io.stderr('\r\u001b[K');
+
+  const all = reports.flatMap((report) => report.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const shown = values.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
+  writeOutput(io, values.output, render(format, shown, cwd, values['docs-url']), {
+    force: !!values.force,
+    inputs: inputs.flatMap((input) => (input.path ? [input.path] : [])),
+  });
+  if (errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`rca-writer: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,175 @@
+// Which files a `check` run reads: named files, directories (filtered like the editor does) and globs.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { resolveProfile, UnknownProfileError } from '../check';
+import { ConfigError, settingsForFile } from '../config';
+import { isRcaDocument } from '../detect';
+import { builtInProfileNames } from '../profiles';
+import { resolveSettings, type RcaSettings } from '../settings';
+import { readInput, readStdin, UsageError, type CliIo } from './io';
+
+export interface CheckInput {
+  /** The name reports use: as the user wrote it, or the directory they named joined with the file's path in it. */
+  name: string;
+  /** Absolute path; undefined for standard input. */
+  path?: string;
+  text: string;
+  settings: RcaSettings;
+}
+
+export const STDIN_NAME = '<stdin>';
+
+/** Markdown file names a directory walk looks at. */
+const MARKDOWN = /\.(md|markdown)$/i;
+/** Folders a walk never enters. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** The settings for a file: the nearest .rca-writer.json above it, with command-line flags winning. */
+export function settingsFor(path: string, flags: Partial<RcaSettings>): { settings: RcaSettings; configPath?: string } {
+  let settings: RcaSettings;
+  let configPath: string | undefined;
+  try {
+    const found = settingsForFile(path, {});
+    configPath = found.configPath;
+    settings = resolveSettings({ ...found.settings, ...flags });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const source = configPath && !flags.profile ? configPath : 'the command line';
+  try {
+    resolveProfile(settings);
+  } catch (error) {
+    if (error instanceof UnknownProfileError) {
+      throw new UsageError(`unknown profile "${settings.profile}" from ${source} (built in: ${builtInProfileNames().join(', ')})`);
+    }
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  return { settings, configPath };
+}
+
+function walk(directory: string, seen: Set<string>, files: string[]): void {
+  let real: string;
+  try {
+    real = realpathSync(directory);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return; // a symlink loop
+  seen.add(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(directory).sort();
+  } catch (error) {
+    throw new UsageError(`${directory}: cannot read the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  for (const entry of entries) {
+    const path = join(directory, entry);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      continue; // a dangling symlink
+    }
+    if (stats.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry)) walk(path, seen, files);
+    } else if (stats.isFile()) files.push(path);
+  }
+}
+
+function filesUnder(directory: string): string[] {
+  const files: string[] = [];
+  walk(directory, new Set(), files);
+  return files;
+}
+
+function toSlashes(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** Files a glob matches, named the way the pattern is written (relative patterns give relative names). */
+function expandGlob(pattern: string, cwd: string): string[] {
+  const normalised = toSlashes(pattern);
+  const { base } = picomatch.scan(normalised);
+  const test = picomatch(normalised, { dot: false });
+  const root = resolve(cwd, base || '.');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    // The fixed part of the pattern does not exist: nothing matches.
+  }
+  if (!isDirectory) return [];
+  return filesUnder(root)
+    .map((path) => {
+      const rel = toSlashes(relative(root, path));
+      return base ? `${base.replace(/\/+$/, '')}/${rel}` : rel;
+    })
+    .filter((name) => test(name));
+}
+
+function isGlob(arg: string): boolean {
+  return picomatch.scan(toSlashes(arg)).isGlob;
+}
+
+export interface CollectOptions {
+  flags: Partial<RcaSettings>;
+  /** For `-`: the name to report and to discover the config from. */
+  stdinFilename?: string;
+}
+
+/**
+ * Turns the command line's arguments into inputs, in order, each once:
+ * - a file is checked whatever its name;
+ * - a directory contributes the Markdown files under it that are RCAs by `rcaWriter.include`, front matter or title;
+ * - a glob contributes every file it matches;
+ * - `-` is standard input.
+ */
+export function collectInputs(args: string[], io: CliIo, options: CollectOptions): CheckInput[] {
+  const cwd = io.cwd ?? process.cwd();
+  const inputs: CheckInput[] = [];
+  const taken = new Set<string>();
+  const addFile = (name: string, text?: string, settings?: RcaSettings) => {
+    const path = resolve(cwd, name);
+    if (taken.has(path)) return;
+    taken.add(path);
+    inputs.push({ name, path, text: text ?? readInput(name, cwd), settings: settings ?? settingsFor(path, options.flags).settings });
+  };
+  let stdinSeen = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      if (stdinSeen) throw new UsageError('-: standard input can be read only once');
+      stdinSeen = true;
+      const named = options.stdinFilename ? resolve(cwd, options.stdinFilename) : undefined;
+      const { settings } = settingsFor(named ?? join(cwd, STDIN_NAME), options.flags);
+      inputs.push({ name: options.stdinFilename ?? STDIN_NAME, text: readStdin(io), settings });
+      continue;
+    }
+    let stats;
+    try {
+      stats = statSync(resolve(cwd, arg));
+    } catch {
+      stats = undefined;
+    }
+    if (stats?.isDirectory()) {
+      for (const path of filesUnder(resolve(cwd, arg))) {
+        if (!MARKDOWN.test(path) || taken.has(path)) continue;
+        const name = join(arg, relative(resolve(cwd, arg), path));
+        const text = readInput(name, cwd);
+        const { settings, configPath } = settingsFor(path, options.flags);
+        const roots = [cwd, ...(configPath ? [dirname(configPath)] : [])];
+        const titleWords = resolveProfile(settings).titleWords;
+        if (isRcaDocument({ path, roots, text, include: settings.include, titleWords })) addFile(name, text, settings);
+      }
+    } else if (!stats && isGlob(arg)) {
+      const matched = expandGlob(arg, cwd);
+      if (!matched.length) throw new UsageError(`${arg}: no files match this pattern`);
+      for (const name of matched) addFile(name);
+    } else {
+      addFile(arg);
+    }
+  }
+  return inputs;
+}

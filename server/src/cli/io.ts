@@ -1,0 +1,117 @@
+// What every subcommand shares: how it talks to the terminal, reads its inputs and writes its one output.
+import { closeSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+declare const RCA_WRITER_VERSION: string | undefined;
+
+export const VERSION = typeof RCA_WRITER_VERSION === 'string' ? RCA_WRITER_VERSION : 'dev';
+
+/** A problem with how the CLI was called or with an input or output file: one line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The whole of standard input, for `-`. */
+  readStdin?: () => string;
+  /** Whether stderr is a terminal: progress is shown only then. */
+  stderrIsTTY?: boolean;
+  /** The directory relative names are resolved against (default: process.cwd()). */
+  cwd?: string;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+export function cwdOf(io: CliIo): string {
+  return io.cwd ?? process.cwd();
+}
+
+function describeReadError(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+  return `${file}: cannot read the file (${reason})`;
+}
+
+/** Checks what a text input looks like: binary files are refused, a byte-order mark is dropped. */
+export function cleanText(name: string, text: string): string {
+  if (text.includes('\u0000')) throw new UsageError(`${name}: looks like a binary file, not text`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads one text file named by the user (relative to `cwd`); errors name the file as the user wrote it. */
+export function readInput(file: string, cwd = process.cwd()): string {
+  let text: string;
+  const path = resolve(cwd, file);
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`${file}: is a directory, not a file`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(describeReadError(file, error));
+  }
+  return cleanText(file, text);
+}
+
+export function readStdin(io: CliIo): string {
+  if (!io.readStdin) throw new UsageError('-: standard input is not available');
+  try {
+    return cleanText('<stdin>', io.readStdin());
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`<stdin>: cannot read standard input (${(error as Error).message})`);
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  return real(a) === real(b);
+}
+
+/**
+ * Writes the command's result to `-o FILE`, or to stdout when no file is named. An existing file is
+ * replaced only with --force, and never when it is one of the inputs.
+ */
+export function writeOutput(io: CliIo, output: string | undefined, text: string, options: { force: boolean; inputs: string[] }): void {
+  if (output === undefined || output === '-') {
+    io.stdout(text);
+    return;
+  }
+  const cwd = cwdOf(io);
+  const path = resolve(cwd, output);
+  if (options.inputs.some((input) => samePath(resolve(cwd, input), path))) {
+    throw new UsageError(`${output}: is also an input; the CLI never writes to its input files`);
+  }
+  let fd: number;
+  try {
+    // 'wx' fails when the file exists, so two runs can't both think it is free.
+    fd = openSync(path, options.force ? 'w' : 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${output}: already exists (use --force to overwrite it)`);
+    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new UsageError(`${output}: cannot write the file (${reason})`);
+  }
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** node's parseArgs, with its errors turned into one-line usage errors that name the subcommand. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0].replace(/\.?\s+To specify a positional argument.*$/, '').replace(/\.$/, '');
+    throw new UsageError(`${message} (try: rca-writer ${command} --help)`);
+  }
+}
