@@ -34,6 +34,15 @@ for (const entry of entries) {
   }
 }
 
+// One stylesheet: the export inlines it, the webview loads this copy (its CSP allows no inline style).
+{
+  const { outputFiles } = await build({ entryPoints: ['server/src/render/stylesheet.ts'], bundle: true, format: 'esm', write: false });
+  const { STYLESHEET } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync('media', { recursive: true });
+  writeFileSync('media/preview.css', STYLESHEET);
+}
+
 // The CLI and the server are also npm bins: they must be executable.
 if (!watch) {
   const { chmodSync } = await import('node:fs');

@@ -21,6 +21,8 @@ const suites = [
   { name: 'unit', files: testFiles('test/unit'), zones: ZONES },
   { name: 'lsp', files: testFiles('test/lsp'), zones: ['UTC'] },
   { name: 'cli', files: testFiles('test/cli'), zones: ['UTC'] },
+  // Real headless Chromium (RCA_WRITER_CHROMIUM, default /usr/bin/chromium): XSS payloads and PDF export.
+  { name: 'browser', files: testFiles('test/browser'), zones: ['UTC'] },
 ].filter((suite) => suite.files.length && (!only.length || only.includes(suite.name)));
 
 let failed = false;

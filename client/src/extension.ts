@@ -1,9 +1,10 @@
 // The VS Code side is deliberately thin: it starts the language server, forwards settings and
 // offers a few commands. Everything that knows about RCAs lives in the server.
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext, type Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { insertSection, newRca } from './commands';
+import { exportHtml, PreviewManager, type ExportArgs } from './preview';
 import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -25,8 +26,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
   };
   client = new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions);
+  const previews = new PreviewManager(context, client);
   context.subscriptions.push(
     client,
+    previews,
+    commands.registerCommand('rcaWriter.openPreview', (uri?: Uri) => previews.open(false, uri)),
+    commands.registerCommand('rcaWriter.openPreviewToSide', (uri?: Uri) => previews.open(true, uri)),
+    commands.registerCommand('rcaWriter.exportHtml', (args?: ExportArgs) => exportHtml(client!, previews, args)),
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
     commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(client!, args)),
     commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(client!, args)),

@@ -5,6 +5,7 @@ import { CHECK_HELP, runCheck } from './cli/check-command';
 import { CONVERT_HELP, runConvert } from './cli/convert-command';
 import { EXIT, UsageError, VERSION, type CliIo } from './cli/io';
 import { NEW_HELP, runNew } from './cli/new-command';
+import { RENDER_HELP, renderCommand } from './render/cli';
 
 export { UsageError, readInput, type CliIo } from './cli/io';
 export type { FileReport } from './cli/formats';
@@ -18,6 +19,8 @@ Commands:
       Turn a published RCA (its web page printed as text) into Markdown.
   new --instances NA01,NA02 --date 2026-04-11 [--zone America/Chicago] [-o file]
       Write a new RCA from the profile's skeleton.
+  render <file.md> -o <out.html> [--pdf <out.pdf>]
+      Write the publish-ready page (and a PDF, through headless Chromium).
   help <command>
       Show a command's options.
 
@@ -30,13 +33,15 @@ Exit codes: 0 success, 1 findings (check: errors, or more warnings than --max-wa
 The CLI never writes to its inputs: only to stdout, or to the file named by -o.
 `;
 
-const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number; help: string }> = {
+const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Promise<number>; help: string }> = {
   check: { run: runCheck, help: CHECK_HELP },
   convert: { run: runConvert, help: CONVERT_HELP },
   new: { run: runNew, help: NEW_HELP },
+  render: { run: renderCommand, help: RENDER_HELP },
 };
 
-export function main(argv: string[], io: CliIo): number {
+/** Runs one command line. Synchronous commands return the exit code; `render` (which may print a PDF) a promise of it. */
+export function main(argv: string[], io: CliIo): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h') {
@@ -55,18 +60,23 @@ export function main(argv: string[], io: CliIo): number {
     }
     const found = COMMANDS[command];
     if (!found) throw new UsageError(`unknown command "${command}" (try: rca-writer --help)`);
-    return found.run(rest, io);
+    const result = found.run(rest, io);
+    return result instanceof Promise ? result.catch((error: unknown) => failure(error, io)) : result;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`rca-writer: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    // An engine bug: still one line, never a stack trace; RCA_WRITER_DEBUG shows the trace.
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`rca-writer: internal error: ${message.split('\n')[0]}\n`);
-    if (process.env.RCA_WRITER_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return failure(error, io);
+  }
+}
+
+function failure(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr(`rca-writer: ${error.message}\n`);
     return EXIT.usage;
   }
+  // An engine bug: still one line, never a stack trace; RCA_WRITER_DEBUG shows the trace.
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`rca-writer: internal error: ${message.split('\n')[0]}\n`);
+  if (process.env.RCA_WRITER_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+  return EXIT.usage;
 }
 
 if (require.main === module) {
@@ -76,10 +86,14 @@ if (require.main === module) {
     process.stderr.write(`rca-writer: cannot write to stdout (${error.code ?? error.message})\n`);
     process.exit(EXIT.usage);
   });
-  process.exitCode = main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readStdin: () => readFileSync(0, 'utf8'),
-    stderrIsTTY: process.stderr.isTTY === true,
+  void Promise.resolve(
+    main(process.argv.slice(2), {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      readStdin: () => readFileSync(0, 'utf8'),
+      stderrIsTTY: process.stderr.isTTY === true,
+    }),
+  ).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -11,13 +11,16 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { missingSections, newDocument } from './authoring';
-import { resolveProfile, type CheckResult } from './check';
+import { checkText, resolveProfile, type CheckResult } from './check';
 import { completionsAt, type CompletionEntry } from './completion';
 import { findProfile, DEFAULT_PROFILE } from './profiles';
 import {
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
   NEW_DOCUMENT_REQUEST,
+  RENDER_REQUEST,
+  type RenderParams,
+  type RenderResult,
   type InsertSectionParams,
   type InsertSectionResult,
   type MissingSection,
@@ -26,6 +29,7 @@ import {
   type NewDocumentResult,
 } from './protocol';
 import type { RcaSettings } from './settings';
+import { renderReport, standaloneHtml } from './render';
 import { insertSectionEdit } from './structure';
 import { timeInfoAt, timelineHints } from './time';
 
@@ -114,5 +118,15 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     if (!result || !def) return {};
     const settings = await context.settingsFor(params.uri);
     return { edit: insertSectionEdit(result.doc, def, settings.statusPortalUrl) };
+  });
+
+  connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult | null> => {
+    const document = context.documents.get(params.uri);
+    if (!document) return null;
+    const settings = await context.settingsFor(params.uri);
+    const { result } = await context.analyse(document);
+    // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
+    const report = result ? renderReport(result, settings) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [] });
+    return { html: params.standalone ? standaloneHtml(report) : report.html, title: report.title, errorCount: report.errors.length, isRca: !!result };
   });
 }

@@ -52,3 +52,19 @@ export interface InsertSectionParams {
 export interface InsertSectionResult {
   edit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
 }
+
+/** Custom request: the document as a publish-ready page (preview, "Export HTML"). */
+export const RENDER_REQUEST = 'rcaWriter/render';
+export interface RenderParams {
+  uri: string;
+  /** A whole self-contained HTML file (styles inline) rather than the report fragment. */
+  standalone?: boolean;
+}
+export interface RenderResult {
+  /** The sanitised report fragment, or the whole page when `standalone` was asked for. */
+  html: string;
+  title: string;
+  errorCount: number;
+  /** False for Markdown that is not an RCA: it is rendered all the same, without a banner. */
+  isRca: boolean;
+}

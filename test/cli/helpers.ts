@@ -32,13 +32,14 @@ export function run(args: string[], options: { cwd?: string; input?: string } = 
 export function runIn(args: string[], options: { cwd?: string; stdin?: string; tty?: boolean } = {}): Result {
   let stdout = '';
   let stderr = '';
+  // Every command but render answers synchronously; these tests don't run render in-process.
   const code = main(args, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readStdin: options.stdin === undefined ? undefined : () => options.stdin!,
     stderrIsTTY: options.tty ?? false,
     cwd: options.cwd ?? root,
-  });
+  }) as number;
   return { code, stdout, stderr };
 }
 

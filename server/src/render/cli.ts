@@ -1,0 +1,110 @@
+// `rca-writer render`: the same renderer as the preview and the export, from the command line.
+// The CLI's entry point (server/src/cli.ts) hands the arguments after "render" to renderCommand.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveProfile } from '../check';
+import { ConfigError, settingsForFile } from '../config';
+import { resolveSettings, type RcaSettings } from '../settings';
+import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM } from './pdf';
+import { renderText } from './render';
+import { standaloneHtml } from './standalone';
+
+export const RENDER_HELP = `Usage: rca-writer render <file.md> -o <out.html> [--pdf <out.pdf>] [--chromium PATH] [--force]
+
+  Renders an RCA as a publish-ready page: title, summary (instances, incident window, duration),
+  sections in the profile's order, status-portal link; a banner lists any errors left.
+
+  -o, --output FILE   the standalone HTML page (styles inline); "-" for standard output
+  --pdf FILE          also print it to PDF with headless Chromium
+  --chromium PATH     the Chromium to print with (default ${DEFAULT_CHROMIUM})
+  --profile NAME      the RCA profile
+  --force             replace output files that already exist
+  -h, --help          show this help
+
+Exit codes: 0 written, 2 bad usage, unreadable input, existing output, or no Chromium.
+`;
+
+interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+class RenderError extends Error {}
+
+function readMarkdown(file: string): string {
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) throw new RenderError(`${file}: is a directory, not a Markdown file`);
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof RenderError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new RenderError(`${file}: cannot read the file (${reason})`);
+  }
+  if (text.includes('\u0000')) throw new RenderError(`${file}: looks like a binary file, not Markdown`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function settingsFor(file: string, profile: string | undefined): RcaSettings {
+  try {
+    const settings = resolveSettings({ ...settingsForFile(resolve(file), {}).settings, ...(profile ? { profile } : {}) });
+    resolveProfile(settings);
+    return settings;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new RenderError(error.message);
+    throw new RenderError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+function writeNew(file: string, text: string, force: boolean): void {
+  try {
+    writeFileSync(file, text, { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    throw new RenderError(describeWriteError(file, error));
+  }
+}
+
+export async function renderCommand(args: string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        pdf: { type: 'string' },
+        chromium: { type: 'string' },
+        profile: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      io.stdout(RENDER_HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new RenderError(positionals.length ? 'give one Markdown file to render' : 'no file given (try: rca-writer render report.md -o report.html)');
+    if (!values.output && !values.pdf) throw new RenderError('no output given (use -o FILE.html, --pdf FILE.pdf, or both)');
+    const [file] = positionals;
+    const force = values.force ?? false;
+    // Every check that can fail comes before anything is written.
+    const chromium = values.pdf ? findChromium(values.chromium) : undefined;
+    for (const out of [values.output, values.pdf]) {
+      if (out && out !== '-' && !force && existsSync(out)) throw new RenderError(`${out}: already exists (use --force to replace it)`);
+    }
+    const report = renderText(readMarkdown(file), settingsFor(file, values.profile));
+    const page = standaloneHtml(report);
+    if (values.output === '-') io.stdout(page);
+    else if (values.output) writeNew(values.output, page, force);
+    if (values.pdf && chromium) await printPdf(page, values.pdf, { chromium, force });
+    if (report.errors.length) {
+      io.stderr(`rca-writer: ${file}: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}: not ready to publish (see the banner, or run rca-writer check)\n`);
+    }
+    return 0;
+  } catch (error) {
+    const known = error instanceof RenderError || error instanceof PdfError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr(`rca-writer: ${known ? (error as Error).message : `internal error: ${(error as Error).message}`}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,6 @@
+// Markdown to publish-ready HTML, shared by the preview, the export and the CLI.
+export { renderReport, renderText, orderedSections, type RenderedReport, type RenderOptions } from './render';
+export { standaloneHtml } from './standalone';
+export { htmlPage, escapeHtml } from './page';
+export { STYLESHEET } from './stylesheet';
+export { summarize, type ReportSummary } from './summary';
