@@ -1,7 +1,7 @@
 // Commands that need the editor's UI. Each accepts its inputs as an argument too, so that tests,
 // keybindings and other extensions can run it without prompts.
 import { Position, Range, Selection, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ServerRequests } from './preview';
 import {
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
@@ -20,7 +20,7 @@ function today(): string {
 }
 
 /** "RCA Writer: New RCA": asks for instances, date and zone, then opens the new report. */
-export async function newRca(client: LanguageClient, args?: Partial<NewDocumentParams>): Promise<void> {
+export async function newRca(client: ServerRequests, args?: Partial<NewDocumentParams>): Promise<void> {
   const instances = args?.instances ?? (await window.showInputBox({ title: 'New RCA (1/3)', prompt: 'Affected instances', placeHolder: 'NA01, NA02' }));
   if (instances === undefined) return;
   const date =
@@ -46,7 +46,7 @@ export async function newRca(client: LanguageClient, args?: Partial<NewDocumentP
 }
 
 /** "RCA Writer: Insert Section…": a quick pick of the sections the report lacks. */
-export async function insertSection(client: LanguageClient, args?: { id?: string }): Promise<void> {
+export async function insertSection(client: ServerRequests, args?: { id?: string }): Promise<void> {
   const editor = window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void window.showInformationMessage('RCA Writer: open an RCA to insert a section.');

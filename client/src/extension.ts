@@ -4,10 +4,19 @@ import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext, type Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { insertSection, newRca } from './commands';
-import { exportHtml, PreviewManager, type ExportArgs } from './preview';
+import { exportHtml, PreviewManager, type ExportArgs, type ServerRequests } from './preview';
 import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
+let starting: Promise<void> = Promise.resolve();
+
+/** Requests go to whichever client is current, so previews survive a server restart. */
+const requests: ServerRequests = {
+  sendRequest: <R>(method: string, params: unknown) => {
+    if (!client) return Promise.reject(new Error('the RCA Writer language server is not running'));
+    return client.sendRequest<R>(method, params);
+  },
+};
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -15,6 +24,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  // One output channel for the extension's lifetime, whatever number of server restarts.
+  const outputChannel = window.createOutputChannel(SERVER_NAME);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'markdown', scheme: 'file' },
@@ -24,25 +35,44 @@ export async function activate(context: ExtensionContext): Promise<void> {
       configurationSection: CONFIGURATION_SECTION,
       fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
     },
+    outputChannel,
   };
-  client = new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions);
-  const previews = new PreviewManager(context, client);
+  const previews = new PreviewManager(context, requests);
   context.subscriptions.push(
-    client,
+    outputChannel,
     previews,
+    { dispose: () => void client?.dispose() },
     commands.registerCommand('rcaWriter.openPreview', (uri?: Uri) => previews.open(false, uri)),
     commands.registerCommand('rcaWriter.openPreviewToSide', (uri?: Uri) => previews.open(true, uri)),
-    commands.registerCommand('rcaWriter.exportHtml', (args?: ExportArgs) => exportHtml(client!, previews, args)),
+    commands.registerCommand('rcaWriter.exportHtml', (args?: ExportArgs) => exportHtml(requests, previews, args)),
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
-    commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(client!, args)),
-    commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(client!, args)),
-    commands.registerCommand('rcaWriter.restartServer', () => client?.restart()),
-    commands.registerCommand('rcaWriter.showOutput', () => client?.outputChannel.show(true)),
+    commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(requests, args)),
+    commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(requests, args)),
+    commands.registerCommand('rcaWriter.restartServer', () => restartServer(() => new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions))),
+    commands.registerCommand('rcaWriter.showOutput', () => outputChannel.show(true)),
   );
-  // Starting is not awaited: activation returns at once and the server comes up in the background.
-  client.start().catch((error: unknown) => {
+  start(new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions));
+}
+
+function start(next: LanguageClient): void {
+  client = next;
+  // Not awaited: activation returns at once and the server comes up in the background.
+  starting = next.start().catch((error: unknown) => {
     void window.showErrorMessage(`RCA Writer: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
+}
+
+/**
+ * A restart replaces the client with a fresh one: every open document is sent again and pulled anew, with
+ * no state left from the old server. One asked for while the server is still starting waits for the start.
+ */
+async function restartServer(create: () => LanguageClient): Promise<void> {
+  await starting;
+  const old = client;
+  client = undefined;
+  await old?.dispose();
+  start(create());
+  await starting;
 }
 
 async function fixAll(): Promise<void> {

@@ -14,14 +14,17 @@ import {
   type TextDocument,
   type WebviewPanel,
 } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+/** Sends requests to the language server; the current client, whichever one a restart left running. */
+export interface ServerRequests {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+}
 import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../server/src/protocol';
 import { htmlPage } from '../../server/src/render/page';
 
 /** Long enough to skip most keystrokes while typing, short enough to feel live. */
 const DEBOUNCE_MILLIS = 300;
 
-async function render(client: LanguageClient, params: RenderParams): Promise<RenderResult | null> {
+async function render(client: ServerRequests, params: RenderParams): Promise<RenderResult | null> {
   return client.sendRequest<RenderResult | null>(RENDER_REQUEST, params);
 }
 
@@ -36,7 +39,7 @@ class Preview implements Disposable {
   constructor(
     readonly panel: WebviewPanel,
     readonly documentUri: Uri,
-    private readonly client: LanguageClient,
+    private readonly client: ServerRequests,
     private readonly media: Uri,
   ) {}
 
@@ -93,7 +96,7 @@ export class PreviewManager implements Disposable {
 
   constructor(
     context: ExtensionContext,
-    private readonly client: LanguageClient,
+    private readonly client: ServerRequests,
   ) {
     this.media = Uri.joinPath(context.extensionUri, 'media');
     this.subscriptions = [
@@ -185,7 +188,7 @@ async function exists(uri: Uri): Promise<boolean> {
 }
 
 /** "RCA Writer: Export HTML": one self-contained file. An existing file is only replaced after a modal yes. */
-export async function exportHtml(client: LanguageClient, previews: PreviewManager, args: ExportArgs = {}): Promise<Uri | undefined> {
+export async function exportHtml(client: ServerRequests, previews: PreviewManager, args: ExportArgs = {}): Promise<Uri | undefined> {
   const source = args.uri ? Uri.parse(args.uri) : (previews.activeDocument() ?? (await targetDocument(undefined))?.uri);
   if (!source) {
     void window.showInformationMessage('RCA Writer: open a Markdown RCA to export it.');

@@ -97,7 +97,7 @@ if [[ ! -d "$DIR/node_modules/code-server/lib/vscode/node_modules" ]]; then
   exit 1
 fi
 # code-server writes a default config.yaml and data under the XDG folders on first use; keep them out of $HOME.
-version_out="$(XDG_CONFIG_HOME="$TMPDIR/xdg" XDG_DATA_HOME="$TMPDIR/xdg" node "$ENTRY" --version 2>&1 | head -1)"
+version_out="$(XDG_CONFIG_HOME="$TMPDIR/xdg" XDG_DATA_HOME="$TMPDIR/xdg" node "$ENTRY" --version 2>/dev/null | grep -m1 -E "^[0-9]+\.")"
 log "installed: code-server $version_out in $(( $(date +%s) - start ))s"
 rm -rf "$TMPDIR"
 date -u +%FT%TZ > "$MARKER"

@@ -1,10 +1,12 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { EXTENSION_ID, extension, extensionFile, manifest } from './helpers';
+import { EXTENSION_ID, closeAllWithoutSaving, extension, extensionFile, manifest } from './helpers';
 
 suite('Extension', function () {
   this.timeout(60_000);
+  // In code-server the UI steps ran first in this window: start from no open editors and nothing unsaved.
+  suiteSetup(closeAllWithoutSaving);
 
   test(`${EXTENSION_ID} is installed and activates`, async () => {
     const ext = extension();

@@ -3,7 +3,7 @@
 // Runs last: one of the commands may restart the language server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllWithoutSaving, config, manifest, openInEditor, runCommandBounded, skipBecause, workspaceUri } from './helpers';
+import { closeAllWithoutSaving, config, keys, manifest, openInEditor, runCommandBounded, sameKeys, skipBecause, waitForDiagnostics, workspaceUri } from './helpers';
 
 interface ContributedCommand {
   command: string;
@@ -41,7 +41,26 @@ suite('Contributed commands run', function () {
       if (hidden.has(command)) skipBecause(this, 'hidden from the Command Palette; it needs arguments');
       const registered = await vscode.commands.getCommands(true);
       assert.ok(registered.includes(command), `${command} is contributed but not registered by the extension`);
-      await runCommandBounded(command);
+      const prompts = await runCommandBounded(command);
+      if (prompts && this.test) this.test.title += ` (answered ${prompts} prompt${prompts > 1 ? 's' : ''} with the first choice)`;
     });
   }
+
+  // One of the commands may have restarted the language server: problems must still show, both for a file
+  // that was open before and for one opened for the first time.
+  test('after the commands, RCAs opened again or for the first time show their diagnostics', async () => {
+    if (!example) return;
+    await closeAllWithoutSaving();
+    const expected = keys(example.diagnostics);
+    const again = workspaceUri(example.file);
+    const fresh = workspaceUri(`e2e-after-commands/${example.file.split('/').pop()}`);
+    await vscode.workspace.fs.copy(again, fresh, { overwrite: true });
+    for (const [uri, what] of [
+      [again, 'opened again'],
+      [fresh, 'opened for the first time'],
+    ] as const) {
+      await openInEditor(uri);
+      await waitForDiagnostics(uri, (d) => sameKeys(keys(d), expected), `the CLI's diagnostics on an RCA ${what} after the commands ran`);
+    }
+  });
 });

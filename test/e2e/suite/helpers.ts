@@ -179,29 +179,31 @@ export async function closeAllWithoutSaving(): Promise<void> {
 }
 
 /**
- * Runs a command and, if it is still busy after `promptMs` (for example waiting in a quick pick or
- * an input box), dismisses the quick input so it can finish. Rejects if it throws or never ends.
+ * Runs a command as if from the Command Palette. A command that is still busy after `promptMs` is taken to
+ * be waiting in a quick pick or an input box: the first item (or the default input) is accepted, up to
+ * `answers` times, as a person pressing Enter would; then any prompt left is dismissed. Rejects if the
+ * command throws or never ends. Resolves with how many prompts were answered.
  */
-export async function runCommandBounded(command: string, promptMs = 3_000, totalMs = 20_000): Promise<unknown> {
+export async function runCommandBounded(command: string, { promptMs = 2_000, answers = 3, totalMs = 20_000 } = {}): Promise<number> {
   const run = Promise.resolve(vscode.commands.executeCommand(command));
-  let state: 'running' | 'done' = 'running';
-  void run.then(
-    () => (state = 'done'),
-    () => (state = 'done'),
-  );
   const settled = (ms: number) =>
     new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), ms);
-      run.then(
-        () => (clearTimeout(timer), resolve(true)),
-        () => (clearTimeout(timer), resolve(true)),
-      );
+      const done = () => (clearTimeout(timer), resolve(true));
+      run.then(done, done);
     });
-  if (!(await settled(promptMs)) && state === 'running') {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    if (!(await settled(totalMs))) throw new Error(`${command} did not finish within ${promptMs + totalMs} ms`);
+  let answered = 0;
+  while (!(await settled(promptMs))) {
+    if (answered >= answers) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      if (!(await settled(totalMs))) throw new Error(`${command} did not finish within ${totalMs} ms after its prompts were dismissed`);
+      break;
+    }
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    answered++;
   }
-  return run;
+  await run;
+  return answered;
 }
 
 /** Where a suite may note why a test was skipped: the title says it, in both runners' reports. */
