@@ -54,20 +54,26 @@ function rangeBack(position: Position, length: number, lineEnd?: number): Range 
   };
 }
 
-/** What to offer at `position`: sections after "## ", zones after a time, instance codes and the incident date. */
-export function completionsAt(doc: RcaDocument, position: Position, settings: RcaSettings): CompletionEntry[] {
+/**
+ * What to offer at `position`: sections after "## ", zones after a time, instance codes and the incident date.
+ * `invoked` is false when typing a trigger character (a space): then only the first two contexts answer, so
+ * that a space in a sentence never opens a list.
+ */
+export function completionsAt(doc: RcaDocument, position: Position, settings: RcaSettings, invoked = true): CompletionEntry[] {
   const line = doc.lines.lineText(position.line);
   const before = line.slice(0, position.character);
 
   const heading = HEADING_BEFORE_CURSOR.exec(before);
-  if (heading && heading[1].length >= 2 && heading[1].length <= 3) {
-    return sectionCompletions(doc, position, heading[3], line.length, settings);
+  if (heading) {
+    const level = heading[1].length;
+    return level >= 2 && level <= 3 ? sectionCompletions(doc, position, heading[3], line.length, settings) : [];
   }
 
   const time = TIME_BEFORE_CURSOR.exec(before);
   if (time) return zoneCompletions(doc, position, time[1], settings);
 
   const word = WORD_BEFORE_CURSOR.exec(before)?.[1] ?? '';
+  if (!invoked && !word) return [];
   return [...instanceCompletions(doc, position, word), ...dateCompletions(doc, position, word)];
 }
 

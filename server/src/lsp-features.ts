@@ -2,6 +2,7 @@
 // Like server.ts this is wiring only; the work is done by engine modules.
 import {
   CompletionItemKind,
+  CompletionTriggerKind,
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
@@ -60,7 +61,8 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     const result = await checked(params.textDocument.uri);
     if (!result) return [];
     const settings = await context.settingsFor(params.textDocument.uri);
-    return completionsAt(result.doc, params.position, settings).map(
+    const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
+    return completionsAt(result.doc, params.position, settings, invoked).map(
       (entry): CompletionItem => ({
         label: entry.label,
         kind: KINDS[entry.kind],
