@@ -14,7 +14,8 @@ export const seedOriginals: Record<string, string> = {
   'seed-003.md': '003_0e0f57150c7f01da.txt',
   'seed-004.md': '004_754dfc45874ff966.txt',
 };
-export const sharedSeeds = join(root, '..', 'shared', 'seeds');
+/** The seeds as their web pages print to text (copies of shared/seeds, so a clone is self-contained). */
+export const sharedSeeds = join(root, 'test', 'fixtures', 'seeds', 'published');
 
 export interface Result {
   code: number | null;
