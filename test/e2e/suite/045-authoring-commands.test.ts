@@ -1,0 +1,96 @@
+/// <reference types="mocha" />
+// The authoring commands do what they say, run with their arguments as a keybinding or another extension
+// would: New RCA opens a report from the profile, Insert Section puts a section in its place, Fix All
+// repairs the file, and Open Preview opens the rendered report.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllWithoutSaving, codeOf, openInEditor, waitForDiagnostics, workspaceUri } from './helpers';
+
+async function copyOf(example: string, name: string): Promise<vscode.Uri> {
+  const target = workspaceUri(`e2e-authoring/${name}`);
+  await vscode.workspace.fs.copy(workspaceUri(example), target, { overwrite: true });
+  return target;
+}
+
+function headings(document: vscode.TextDocument): string[] {
+  return [...document.getText().matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+}
+
+suite('Authoring commands', function () {
+  this.timeout(60_000);
+  teardown(closeAllWithoutSaving);
+
+  test('New RCA opens a report for the instances, date and zone given, and it is checked', async () => {
+    await vscode.commands.executeCommand('rcaWriter.newRca', { instances: 'NA01, NA02', date: '2026-04-11', zone: 'Chicago time' });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor is open');
+    const text = editor.document.getText();
+    assert.ok(text.startsWith('# NA01, NA02 - RCA - April 11, 2026\n'), text.slice(0, 80));
+    assert.match(text, /during the following hours, Chicago time:/);
+    assert.equal(editor.document.uri.scheme, 'untitled', 'nothing is written to disk before the writer saves');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => codeOf(x) === 'RCA109'),
+      'placeholders reported in the new report',
+    );
+    assert.ok(!diagnostics.some((d) => codeOf(d) === 'RCA101'), 'no section is missing');
+  });
+
+  test('Insert Section puts the missing section between its neighbours and RCA101 goes', async () => {
+    const uri = await copyOf('missing-sections.rca.md', 'insert-section.rca.md');
+    const editor = await openInEditor(uri);
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'RCA101'), 'RCA101 before the command');
+    await vscode.commands.executeCommand('rcaWriter.insertSection', { id: 'root-cause-analysis' });
+    assert.deepEqual(headings(editor.document).slice(0, 4), [
+      'Introduction',
+      'Event Timeline',
+      'Root Cause Analysis',
+      'Technical Action Items and Preventive Measures',
+    ]);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'RCA101'), 'RCA101 gone after the command');
+  });
+
+  test('Fix All Problems puts the sections in order under their standard names', async () => {
+    const uri = await copyOf('out-of-order.rca.md', 'fix-all.rca.md');
+    const editor = await openInEditor(uri);
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'RCA102'), 'RCA102 before the command');
+    const changed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === uri.toString()) {
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('rcaWriter.fixAll');
+    await changed;
+    assert.deepEqual(headings(editor.document), [
+      'Introduction',
+      'Affected Products',
+      'Event Timeline',
+      'Root Cause Analysis',
+      'Technical Action Items and Preventive Measures',
+      'Customer Communication',
+    ]);
+    await waitForDiagnostics(uri, (d) => !d.some((x) => ['RCA102', 'RCA105'].includes(codeOf(x))), 'order and names fixed');
+  });
+
+  test('Open Preview to the Side opens the rendered report beside the editor', async () => {
+    await openInEditor(workspaceUri('clean.rca.md'));
+    // The tab opens under the file's name and takes the report's title once the server has rendered it.
+    const titled = new Promise<vscode.Tab>((resolve) => {
+      const subscription = vscode.window.tabGroups.onDidChangeTabs((event) => {
+        const tab = [...event.opened, ...event.changed].find(
+          (t) => t.input instanceof vscode.TabInputWebview && /NA01, NA02, NA03 - RCA - March 17, 2026/.test(t.label),
+        );
+        if (tab) {
+          subscription.dispose();
+          resolve(tab);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('rcaWriter.openPreviewToSide');
+    const tab = await titled;
+    assert.equal(tab.group.viewColumn, vscode.ViewColumn.Two);
+  });
+});
