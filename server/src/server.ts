@@ -26,7 +26,7 @@ import { COMPLETION_TRIGGERS, registerEditorFeatures } from './lsp-features';
 import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
 import { resolveSettings, type RcaSettings } from './settings';
 import { minimalEdit } from './text';
-import type { RcaDiagnostic, Severity } from './types';
+import type { RcaDiagnostic, Severity, TextEdit } from './types';
 
 const PUSH_DELAY_MS = 200;
 
@@ -78,6 +78,7 @@ export function startServer(connection: Connection): void {
   const analyses = new Map<string, Analysis>();
   const settingsCache = new Map<string, Promise<RcaSettings>>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  const fixAllCache = new Map<string, { version: number; settingsKey: string; edit: TextEdit | undefined }>();
   let workspaceRoots: string[] = [];
   let canPull = false;
   let canConfigure = false;
@@ -221,6 +222,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pushTimers.get(event.document.uri));
     pushTimers.delete(event.document.uri);
     analyses.delete(event.document.uri);
+    fixAllCache.delete(event.document.uri);
     settingsCache.delete(event.document.uri);
     if (!canPull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -284,12 +286,17 @@ export function startServer(connection: Connection): void {
         }
       }
     }
-    // Fix-all re-checks the text several times: compute it when asked for, or beside a fixable problem.
-    const besideFixable = actions.length > 0;
+    // Fix-all re-checks the text several times: compute it when asked for, or beside a problem that has a
+    // real fix (not only "Ignore"), and once per document version.
+    const besideFixable = actions.some((action) => action.isPreferred);
     if (wants(FIX_ALL_KIND) && (only || besideFixable)) {
-      const settings = await settingsFor(document.uri);
-      const text = document.getText();
-      const edit = minimalEdit(text, fixAll(text, settings));
+      let cached = fixAllCache.get(document.uri);
+      if (!cached || cached.version !== document.version || cached.settingsKey !== analysis.settingsKey) {
+        const text = document.getText();
+        cached = { version: document.version, settingsKey: analysis.settingsKey, edit: minimalEdit(text, fixAll(text, await settingsFor(document.uri))) };
+        fixAllCache.set(document.uri, cached);
+      }
+      const edit = cached.edit;
       if (edit) {
         actions.push({
           title: 'Fix all RCA Writer problems',
