@@ -4,7 +4,8 @@ import { formatDuration } from '../time/format';
 import type { Rule } from './rule';
 
 /** A duration counts when it says how long the outage lasted, not how long a step took. */
-const CUE = /\b(?:lasted|lasting|for|duration\s+of|total\s+of|period\s+of|downtime\s+of|outage\s+of|interruption\s+of|took|spanned)\s+(?:a\s+(?:total|period)\s+of\s+)?$/i;
+// A duration in parentheses right after a window ("from 10:00 until 11:30 (about 3 hours)") states its length too.
+const CUE = /(?:\b(?:lasted|lasting|for|duration\s+of|total\s+of|period\s+of|downtime\s+of|outage\s+of|interruption\s+of|took|spanned)\s+(?:a\s+(?:total|period)\s+of\s+)?|\(\s*)$/i;
 const ADJECTIVE_CUE = /^\s*(?:long\s+)?(?:outage|interruption|downtime|disruption|degradation|service\s+interruption|event|incident)\b/i;
 const OUTAGE_WORDS = /\b(?:outage|interruption|downtime|disruption|degradation|unavailab|inaccessib|service\s+was|event|incident)/i;
 const NOT_THE_WINDOW = /\b(?:within|after|every|each|per|later|before|earlier|ago)\s+(?:about\s+|approximately\s+|around\s+)?$/i;

@@ -81,6 +81,8 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // RCA213
   ['213 stated hours differ', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time. The outage lasted about 5 hours.') }, {}, ['RCA213']],
   ['213 stated minutes differ', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time, for a total of 371 minutes.') }, {}, ['RCA213']],
+  ['213 duration in parentheses after the window', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time (about 3 hours).') }, {}, ['RCA213']],
+  ['213 matching duration in parentheses', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time (about 2 hours).') }, {}, []],
   // RCA214
   ['214 no year anywhere', { title: 'NA01 - RCA', intro: 'This RCA covers the Alma interruption on April 11.', timeline: TL('on April 11 from 10:00 until 11:00 CDT.') }, {}, ['RCA214', 'RCA214']],
   // RCA301 / RCA302
