@@ -1,5 +1,6 @@
 import type { RcaDocument } from './model';
 import type { Profile, SectionDef } from './profiles';
+import { parseTitle } from './title';
 
 /**
  * Renders the profile's template language (see profiles/profile.ts).
@@ -75,14 +76,10 @@ export function renderDocument(profile: Profile, mode: RenderMode, values: Recor
 export function documentValues(doc: RcaDocument, statusPortalUrl: string): Record<string, string> {
   const values: Record<string, string> = {};
   if (statusPortalUrl) values.url = statusPortalUrl;
-  const title = doc.title?.text;
-  if (title) {
-    const parsed = /^(.*?)\s*-?\s*\bRCA\b\s*-\s*(.+)$/.exec(title);
-    if (parsed) {
-      const codes = parsed[1].match(/\b[A-Z]{2,3}\d{2,3}\b/g);
-      if (codes) values.instances = codes.join(', ');
-      values.date = parsed[2].trim();
-    }
+  if (doc.title) {
+    const parsed = parseTitle(doc.title.text, doc.profile.title.marker);
+    if (parsed.instances.length) values.instances = parsed.instances.join(', ');
+    if (parsed.date?.complete && !parsed.date.numeric) values.date = parsed.date.text;
   }
   return values;
 }
