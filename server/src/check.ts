@@ -2,6 +2,7 @@ import { compileProfiles } from './config';
 import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, type Rule } from './rules';
+import { incompleteCheck } from './rules/incomplete-check';
 import { resolveSettings, type RcaSettings } from './settings';
 import { applySuppressions, ignoreLineFix } from './suppress';
 import { comparePositions } from './text';
@@ -44,23 +45,79 @@ export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: F
  * Parses the text once and runs every enabled rule over the model.
  * This is the engine's single entry point: the server, the CLI and the tests all call it.
  */
+/** Deeper than this, the Markdown parser's recursion could exhaust the stack or take minutes. */
+export const MAX_NESTING = 64;
+
+/**
+ * How deep quotes and lists nest, from the text alone (">" markers, and list items' indentation), stopping as
+ * soon as `limit` is passed. Cheap enough to run before every parse.
+ */
+export function nestingDepth(text: string, limit = MAX_NESTING): number {
+  let deepest = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const quotes = /^(?:[ \t]{0,3}>)+/.exec(line)?.[0].split('>').length ?? 1;
+    const list = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(line);
+    const depth = quotes - 1 + (list ? Math.floor(list[1].replace(/\t/g, '    ').length / 2) + 1 : 0);
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) break;
+  }
+  return deepest;
+}
+
+function incomplete(message: string, settings: RcaSettings): RcaDiagnostic | undefined {
+  const severity = effectiveSeverity(incompleteCheck, settings);
+  if (severity === 'off') return undefined;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { range, message, code: incompleteCheck.code, rule: incompleteCheck.name, severity, source: 'rca-writer' };
+}
+
+/**
+ * Parses the text once and runs every enabled rule over the model.
+ * This is the engine's single entry point: the server, the CLI and the tests all call it.
+ * It never throws on a document: what could not be checked is reported under RCA001.
+ */
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}): CheckResult {
   const settings = resolveSettings(settingsInput);
   const profile = profileOrDefault(settings);
-  const doc = buildModel(text, profile);
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) {
+    // Only the first line is modelled, so the title still tells whether this is an RCA.
+    const doc = buildModel(text.split(/\r\n|\n|\r/, 1)[0], profile);
+    const skipped = incomplete(`RCA Writer did not check this document: quotes or lists nest more than ${MAX_NESTING} levels deep.`, settings);
+    return { doc, diagnostics: skipped ? [skipped] : [] };
+  }
+  let doc: RcaDocument;
+  try {
+    doc = buildModel(text, profile);
+  } catch (error) {
+    const skipped = incomplete(`RCA Writer could not read this document as Markdown (${(error as Error).message}); nothing was checked.`, settings);
+    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [] };
+  }
   const diagnostics: RcaDiagnostic[] = [];
+  const failed: string[] = [];
   for (const rule of allRules) {
     if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
-    rule.check({
-      doc,
-      profile,
-      settings,
-      report(finding) {
-        const severity = effectiveSeverity(rule, settings, finding);
-        if (severity === 'off') return;
-        diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
-      },
-    });
+    const before = diagnostics.length;
+    try {
+      rule.check({
+        doc,
+        profile,
+        settings,
+        report(finding) {
+          const severity = effectiveSeverity(rule, settings, finding);
+          if (severity === 'off') return;
+          diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
+        },
+      });
+    } catch {
+      // One rule's failure must not hide the others' findings; its partial findings are dropped.
+      diagnostics.length = before;
+      failed.push(rule.code);
+    }
+  }
+  if (failed.length) {
+    const skipped = incomplete(`Some checks could not run on this document and were skipped: ${failed.join(', ')}.`, settings);
+    if (skipped) diagnostics.push(skipped);
   }
   const kept = applySuppressions(doc, diagnostics);
   for (const diagnostic of kept) {

@@ -6,6 +6,7 @@ import { parseMarkdown } from './parse';
 import type { Profile, SectionDef } from './profiles';
 import { LineIndex } from './text';
 import type { Range } from './types';
+import { minOf } from './numbers';
 
 /** One section of an RCA: a heading and what stands under it, up to the next heading at its level or above. */
 export interface Section {
@@ -146,7 +147,7 @@ export function buildModel(text: string, profile: Profile): RcaDocument {
     if (node.type === 'heading') matches.set(node, matchHeading(plainText(node), profile));
   }
   const matchedLevels = [...matches].filter(([h, m]) => m && h.depth >= 2 && h.depth <= 3).map(([h]) => h.depth);
-  doc.sectionLevel = matchedLevels.length ? Math.min(...matchedLevels) : 2;
+  doc.sectionLevel = matchedLevels.length ? minOf(matchedLevels) : 2;
 
   const startsSection = (node: RootContent): node is Heading => {
     if (node.type !== 'heading') return false;

@@ -18,6 +18,7 @@ import { resolveSettings, type RcaSettings } from '../settings';
 import type { RcaDiagnostic } from '../types';
 import { el, isWebUrl, textOf } from './hast';
 import { summarize, type ReportSummary } from './summary';
+import { minOf } from '../numbers';
 
 export interface RenderedReport {
   /** The report as an HTML fragment: one `<article class="rca-report">`. */
@@ -87,7 +88,7 @@ export function orderedSections(doc: RcaDocument): Section[] {
 
 /** Top-level content that belongs to no section and is not the title (text between the title and the first section). */
 function preamble(doc: RcaDocument): RootContent[] {
-  const firstStart = Math.min(...doc.sections.filter((s) => s.heading).map((s) => s.start), doc.text.length);
+  const firstStart = minOf(doc.sections.filter((s) => s.heading).map((s) => s.start), doc.text.length);
   const inSections = new Set(doc.sections.flatMap((s) => s.body));
   return doc.root.children.filter(
     (node) => startOffset(node) < firstStart && node !== doc.title?.node && !inSections.has(node) && node.type !== 'definition' && node.type !== 'footnoteDefinition',

@@ -3,6 +3,7 @@ import type { RcaDocument } from '../model';
 import type { RcaSettings } from '../settings';
 import { analyzeTimes, type TimeWindow } from '../time/analyze';
 import { formatDuration } from '../time/format';
+import { maxOf, minOf } from '../numbers';
 
 /** What the summary block at the top of the page says, as plain strings. */
 export interface ReportSummary {
@@ -51,8 +52,8 @@ export function summarize(doc: RcaDocument, settings: RcaSettings): ReportSummar
   const summary: ReportSummary = { instances: analysis.instances };
   const windows = incidentWindows(analysis.windows, analysis.timelineIndex, analysis.introIndex);
   if (!windows.length) return summary;
-  const start = Math.min(...windows.map((w) => w.startMillis!));
-  const end = Math.max(...windows.map((w) => w.endMillis ?? w.startMillis!));
+  const start = minOf(windows.map((w) => w.startMillis!));
+  const end = maxOf(windows.map((w) => w.endMillis ?? w.startMillis!));
   const zone = analysis.documentZone?.iana ?? windows.find((w) => w.iana)?.iana ?? 'UTC';
   summary.window = {
     local: formatWindow(start, end, zone),

@@ -2,6 +2,7 @@ import { analyzeTimes } from '../time/analyze';
 import { durationFits, findDurations } from '../time/durations';
 import { formatDuration } from '../time/format';
 import type { Rule } from './rule';
+import { maxOf, minOf } from '../numbers';
 
 /** A duration counts when it says how long the outage lasted, not how long a step took. */
 // A duration in parentheses right after a window ("from 10:00 until 11:30 (about 3 hours)") states its length too.
@@ -22,7 +23,7 @@ export const durationMismatch: Rule = {
     if (timed.length === 0) return;
     const lengths = timed.map((w) => (w.endMillis! - w.startMillis!) / 60000);
     const total = lengths.reduce((x, y) => x + y, 0);
-    const candidates = new Set([...lengths, total, (Math.max(...timed.map((w) => w.endMillis!)) - Math.min(...timed.map((w) => w.startMillis!))) / 60000]);
+    const candidates = new Set([...lengths, total, (maxOf(timed.map((w) => w.endMillis!)) - minOf(timed.map((w) => w.startMillis!))) / 60000]);
     const relevant = new Set([a.timelineIndex, a.introIndex]);
     for (const sentence of a.sentences) {
       const inMain = relevant.has(sentence.block.section);

@@ -16,6 +16,7 @@ import { weekdayMismatch } from './weekday-mismatch';
 import { zoneLocation } from './zone-location';
 import { zoneSeason } from './zone-season';
 import { emptyListItem } from './empty-list-item';
+import { incompleteCheck } from './incomplete-check';
 import { emptySection } from './empty-section';
 import { missingSection } from './missing-section';
 import { nonstandardHeading } from './nonstandard-heading';
@@ -29,6 +30,7 @@ export type { Rule, RuleContext } from './rule';
 
 /** Every rule, in code order. New rules are added here and nowhere else. */
 export const allRules: readonly Rule[] = [
+  incompleteCheck,
   missingSection,
   sectionOrder,
   duplicateSection,

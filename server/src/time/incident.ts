@@ -1,6 +1,7 @@
 import type { DateMention } from './dates';
 import { addDays, ymdKey, type TimeAnalysis, type Ymd } from './analyze';
 import { DateTime } from 'luxon';
+import { maxOf, minOf } from '../numbers';
 
 /** A date as one part of the document states it, with the mention to point at. */
 export interface StatedDate {
@@ -44,8 +45,8 @@ export function timelineDays(a: TimeAnalysis): { written: StatedDate[]; accepts(
     }
     if (w.nextDay && w.end?.ymd) keys.push(ymdKey(w.end.ymd));
   }
-  const min = Math.min(...keys);
-  const max = Math.max(...keys);
+  const min = minOf(keys);
+  const max = maxOf(keys);
   return {
     written,
     accepts: (ymd) => {
