@@ -15,7 +15,8 @@ export const missingDate: Rule = {
     const a = analyzeTimes(doc, settings);
     if (a.introIndex < 0) return;
     const section = doc.sections[a.introIndex];
-    const inIntro = (offset: number) => offset >= section.start && offset <= section.end;
+    // The body only: a date added to the heading would change the heading, not the introduction.
+    const inIntro = (offset: number) => offset >= section.headingEnd && offset <= section.end;
     if (a.dates.some((d) => d.section === a.introIndex && !d.isTitle)) return;
     // "in April 2026" is a date without a day: RCA214 says so.
     if (a.monthYears.some((d) => d.section === a.introIndex)) return;

@@ -104,7 +104,8 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
           }
         : undefined;
       if (g.wd && !weekday) start = base + m.index + m[0].indexOf(pattern === MDY ? g.m : g.d, g.wd.length);
-      const monthForm = g.m.length > 3 && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(g.m) ? 'long' : g.dot ? 'short-dot' : 'short';
+      // "May" is both the full name and the abbreviation; read it as the full name, the way writers mean it.
+      const monthForm = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(g.m) ? 'long' : g.dot ? 'short-dot' : 'short';
       add({
         start,
         end: base + m.index + m[0].length,

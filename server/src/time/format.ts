@@ -30,7 +30,9 @@ export function formatLike(ymd: Ymd, style: DateStyle, withYear: boolean, weekda
   }
   if (weekdayLike) {
     const name = WEEKDAY_NAMES[weekdayOf(ymd) - 1];
-    text = `${weekdayLike.length <= 4 ? name.slice(0, weekdayLike.length) : name}, ${text}`;
+    // A short weekday ("Tue", "Thur") is written as the usual three-letter form; a full one in full.
+    const full = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(weekdayLike.replace(/[.,]$/, ''));
+    text = `${full ? name : name.slice(0, 3)}, ${text}`;
   }
   return text;
 }
