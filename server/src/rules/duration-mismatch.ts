@@ -31,8 +31,11 @@ export const durationMismatch: Rule = {
       for (const d of findDurations(sentence.text, sentence.start)) {
         const before = a.masked.slice(sentence.start, d.start);
         const after = a.masked.slice(d.end, sentence.end);
-        const cue = CUE.test(before.replace(/(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|over|more than|less than|under)\s*$/i, '')) || ADJECTIVE_CUE.test(after);
+        const unqualified = before.replace(/(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|over|more than|less than|under)\s*$/i, '');
+        const cue = CUE.test(unqualified) || ADJECTIVE_CUE.test(after);
         if (!cue || NOT_THE_WINDOW.test(before)) continue;
+        // "The failover took 12 minutes", "alerts were muted for 10 minutes": a step, unless the sentence is about the outage.
+        if (/\b(?:for|took)\s+(?:a\s+(?:total|period)\s+of\s+)?$/i.test(unqualified) && !OUTAGE_WORDS.test(sentence.text)) continue;
         if ([...candidates].some((c) => durationFits(d, c))) continue;
         const actual = lengths.length === 1 ? formatDuration(lengths[0] * 60000) : `${formatDuration(total * 60000)} in total`;
         report({

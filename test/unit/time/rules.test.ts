@@ -81,6 +81,7 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // RCA213
   ['213 stated hours differ', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time. The outage lasted about 5 hours.') }, {}, ['RCA213']],
   ['213 stated minutes differ', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time, for a total of 371 minutes.') }, {}, ['RCA213']],
+  ['213 a step that took minutes is not the outage', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time. The database failover took 12 minutes. Alerts were muted for 10 minutes.') }, {}, []],
   ['213 duration in parentheses after the window', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time (about 3 hours).') }, {}, ['RCA213']],
   ['213 matching duration in parentheses', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time (about 2 hours).') }, {}, []],
   // RCA214
