@@ -124,8 +124,8 @@ function titleInfo(lines: LineIndex, heading: Heading): TitleInfo {
   };
 }
 
-export function buildModel(text: string, profile: Profile): RcaDocument {
-  const root = parseMarkdown(text);
+/** `root` is the text's tree when the caller has it already (an incremental parse); by default it is parsed here. */
+export function buildModel(text: string, profile: Profile, root: Root = parseMarkdown(text)): RcaDocument {
   const lines = new LineIndex(text);
   const doc: RcaDocument = {
     text,

@@ -9,9 +9,12 @@ import {
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeActionParams,
   type Connection,
   type InitializeParams,
@@ -22,6 +25,7 @@ import { checkText, resolveProfile, UnknownProfileError, type CheckResult } from
 import { settingsForFile } from './config';
 import { isRcaDocument } from './detect';
 import { fixAll } from './fix-all';
+import { IncrementalParser } from './incremental';
 import { COMPLETION_TRIGGERS, registerEditorFeatures } from './lsp-features';
 import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
 import { resolveSettings, type RcaSettings } from './settings';
@@ -29,6 +33,8 @@ import { minimalEdit } from './text';
 import type { RcaDiagnostic, Severity, TextEdit } from './types';
 
 const PUSH_DELAY_MS = 200;
+/** A pull for a document changed less than this long ago waits until it has been quiet this long. */
+const PULL_QUIET_MS = 50;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -79,6 +85,9 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<RcaSettings>>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   const fixAllCache = new Map<string, { version: number; settingsKey: string; edit: TextEdit | undefined }>();
+  // One incremental parser per open document: an edit re-parses only the sections it touched.
+  const parsers = new Map<string, IncrementalParser>();
+  const lastChange = new Map<string, number>();
   let workspaceRoots: string[] = [];
   let canPull = false;
   let canConfigure = false;
@@ -165,23 +174,35 @@ export function startServer(connection: Connection): void {
     connection.window.showWarningMessage(`RCA Writer: ${message}`);
   }
 
-  async function analyse(document: TextDocument): Promise<Analysis> {
+  /** Thrown when a result would be for a version the editor no longer has, or was not wanted any more. */
+  function cancelled(): ResponseError<{ retriggerRequest: boolean }> {
+    return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again.', { retriggerRequest: true });
+  }
+
+  async function analyse(document: TextDocument, token?: CancellationToken): Promise<Analysis> {
     const settings = await settingsFor(document.uri);
     const settingsKey = JSON.stringify(settings);
     const cached = analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached;
+    // Settings were awaited: the request may have been cancelled, or the text changed, meanwhile.
+    if (token?.isCancellationRequested) throw cancelled();
+    // Never check text the editor has replaced: check its newest version (the caller compares versions).
+    const latest = documents.get(document.uri);
+    if (latest && latest.version !== document.version) return analyse(latest, token);
     const text = document.getText();
+    let parser = parsers.get(document.uri);
+    if (!parser && documents.get(document.uri)) parsers.set(document.uri, (parser = new IncrementalParser()));
     let analysis: Analysis;
     try {
-      const result = checkText(text, settings);
-      const isRca = isRcaDocument({
-        path: filePath(document.uri),
-        roots: workspaceRoots,
-        text,
-        include: settings.include,
-        root: result.doc.root,
-        titleWords: result.doc.profile.titleWords,
+      let isRca: boolean | undefined;
+      const detect = (root: CheckResult['doc']['root'], titleWords: string[] | undefined) =>
+        isRcaDocument({ path: filePath(document.uri), roots: workspaceRoots, text, include: settings.include, root, titleWords });
+      // Only RCAs are checked: detection runs on the parsed tree, before the rules.
+      const result = checkText(text, settings, {
+        parse: parser ? (t) => parser.parse(t) : undefined,
+        shouldCheck: (doc) => (isRca = detect(doc.root, doc.profile.titleWords)),
       });
+      isRca ??= detect(result.doc.root, result.doc.profile.titleWords);
       analysis = {
         version: document.version,
         settingsKey,
@@ -192,11 +213,11 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       // A bug in a rule must never take the server down or leave stale problems on screen.
       connection.console.error(`RCA Writer could not check ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      // The incremental parser's state is not trusted after a failure.
+      parsers.delete(document.uri);
       analysis = { version: document.version, settingsKey, isRca: false, diagnostics: [] };
     }
-    // A newer version may have arrived while settings were awaited; keep only the newest.
-    const latest = documents.get(document.uri);
-    if (!latest || latest.version === document.version) analyses.set(document.uri, analysis);
+    analyses.set(document.uri, analysis);
     return analysis;
   }
 
@@ -209,7 +230,12 @@ export function startServer(connection: Connection): void {
         pushTimers.delete(document.uri);
         const current = documents.get(document.uri);
         if (!current) return;
-        const analysis = await analyse(current);
+        let analysis: Analysis;
+        try {
+          analysis = await analyse(current);
+        } catch {
+          return; // a newer version has its own push scheduled
+        }
         if (documents.get(document.uri)?.version !== analysis.version) return;
         await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: analysis.diagnostics });
       }, delay),
@@ -217,11 +243,16 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((event) => schedulePush(event.document, 0));
-  documents.onDidChangeContent((event) => schedulePush(event.document));
+  documents.onDidChangeContent((event) => {
+    lastChange.set(event.document.uri, Date.now());
+    schedulePush(event.document);
+  });
   documents.onDidClose((event) => {
     clearTimeout(pushTimers.get(event.document.uri));
     pushTimers.delete(event.document.uri);
     analyses.delete(event.document.uri);
+    parsers.delete(event.document.uri);
+    lastChange.delete(event.document.uri);
     fixAllCache.delete(event.document.uri);
     settingsCache.delete(event.document.uri);
     if (!canPull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -230,8 +261,13 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const analysis = await analyse(document);
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // Debounce while typing: wait until the document has been quiet for a moment, then check the newest text.
+    const quiet = (lastChange.get(document.uri) ?? 0) + PULL_QUIET_MS - Date.now();
+    if (quiet > 0) await new Promise((resolve) => setTimeout(resolve, quiet));
+    const current = documents.get(params.textDocument.uri);
+    if (token.isCancellationRequested || !current || current.version !== document.version) throw cancelled();
+    const analysis = await analyse(current, token);
+    if (token.isCancellationRequested || documents.get(current.uri)?.version !== analysis.version) throw cancelled();
     return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
   });
 

@@ -1,0 +1,211 @@
+// Incremental parsing for edits: the text is cut into chunks at headings, each chunk is parsed on its own and
+// kept, and an edit re-parses only the chunks whose text changed. The tree it gives equals a full parse's; where
+// that cannot be shown cheaply it parses in full.
+import type { Root, RootContent } from 'mdast';
+import type { Node, Point } from 'unist';
+import { visit } from 'unist-util-visit';
+import { parseMarkdown } from './parse';
+
+interface Chunk {
+  /** A private copy of the chunk's text (not a slice of a document version, which would keep it alive). */
+  text: string;
+  /** Top-level nodes, with positions counted from `base`. */
+  nodes: RootContent[];
+  /** Where the positions currently start: offset and line (0-based) of the chunk in the document. */
+  base: { offset: number; line: number };
+  /** The last node may run on past the chunk's end in the whole text (an unclosed fence or HTML block). */
+  open: boolean;
+  /** Holds a link or footnote definition: those change how other chunks parse. */
+  defines: boolean;
+}
+
+export interface IncrementalStats {
+  chunks: number;
+  reparsed: number;
+  /** Why the last parse was a full one, if it was. */
+  fullParse?: string;
+}
+
+/**
+ * Where a chunk may start: an ATX heading at column 0, after a blank line. Such a line closes every open block
+ * except a fenced code block or an HTML block of kinds 1 to 5 (`<!--`, `<script` ...) or front matter; those
+ * cases are caught after parsing (see `mayRunOn`) and the chunks are joined.
+ */
+export function splitPoints(text: string): number[] {
+  const points: number[] = [];
+  // A line break is \r\n, \n or a lone \r: "\r\n" must never count as two breaks around an empty line.
+  const heading = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(#{1,6}(?:[ \t]|\r|\n|$))/g;
+  for (let match = heading.exec(text); match; match = heading.exec(text)) {
+    points.push(match.index + match[0].length - match[1].length);
+    // The heading line may itself be followed by a blank line and a heading.
+    heading.lastIndex = match.index + match[0].length - match[1].length;
+  }
+  return points;
+}
+
+const HTML_ENDS: [RegExp, string][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, ''],
+  [/^ {0,3}<!--/, '-->'],
+  [/^ {0,3}<\?/, '?>'],
+  [/^ {0,3}<![A-Za-z]/, '>'],
+  [/^ {0,3}<!\[CDATA\[/, ']]>'],
+];
+
+/** Whether the chunk's last top-level node might continue past the chunk's end in the whole text. */
+function mayRunOn(chunkText: string, nodes: RootContent[]): boolean {
+  const last = nodes[nodes.length - 1];
+  if (!last) return false;
+  const start = last.position?.start.offset ?? 0;
+  const end = last.position?.end.offset ?? 0;
+  const raw = chunkText.slice(start, end);
+  const firstLine = /^[^\r\n]*/.exec(raw)![0];
+  if (last.type === 'code') {
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(firstLine);
+    if (!opener) return false; // indented code: closed by any line that is not indented
+    const lines = raw.split(/\r\n|\n|\r/);
+    if (lines.length < 2) return true;
+    const closer = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
+    return !(closer && closer[1][0] === opener[1][0] && closer[1].length >= opener[1].length);
+  }
+  if (last.type === 'html') {
+    for (const [start, end] of HTML_ENDS) {
+      const opened = start.exec(firstLine);
+      if (!opened) continue;
+      if (!end) return !/<\/(?:script|pre|style|textarea)>/i.test(raw.slice(opened[0].length));
+      return !raw.includes(end, opened[0].length);
+    }
+    return false; // kinds 6 and 7 end at a blank line, and every split point follows one
+  }
+  return false;
+}
+
+function shiftPoint(point: Point | undefined, offset: number, line: number): void {
+  if (!point) return;
+  if (point.offset !== undefined) point.offset += offset;
+  point.line += line;
+}
+
+function shift(nodes: RootContent[], offset: number, line: number): void {
+  if (offset === 0 && line === 0) return;
+  for (const node of nodes) {
+    visit(node as Node, (child: Node) => {
+      shiftPoint(child.position?.start, offset, line);
+      shiftPoint(child.position?.end, offset, line);
+    });
+  }
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) count++;
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+
+/** A fresh string with the same UTF-16 code units (lone surrogates included), not sharing the original's memory. */
+function copyOf(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+function defines(nodes: RootContent[]): boolean {
+  let found = false;
+  for (const node of nodes) {
+    visit(node as Node, (child: Node) => {
+      if (child.type === 'definition' || child.type === 'footnoteDefinition') {
+        found = true;
+        return false;
+      }
+      return undefined;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+/**
+ * One document's parses, version after version. `parse` returns a tree equal to `parseMarkdown(text)`
+ * (same nodes, same positions), re-parsing only chunks whose text is new. The nodes of unchanged chunks are
+ * reused and their positions moved in place, so a tree returned earlier must not be used after a later call.
+ */
+export class IncrementalParser {
+  private chunks = new Map<string, Chunk>();
+  stats: IncrementalStats = { chunks: 0, reparsed: 0 };
+
+  parse(text: string): Root {
+    const stats: IncrementalStats = { chunks: 0, reparsed: 0 };
+    this.stats = stats;
+    const full = (why: string): Root => {
+      this.chunks = new Map();
+      stats.fullParse = why;
+      stats.chunks = 1;
+      stats.reparsed = 1;
+      return parseMarkdown(text);
+    };
+    const points = splitPoints(text);
+    if (points.length === 0) return full('no split point');
+
+    const bounds = [0, ...points, text.length];
+    const used: Chunk[] = [];
+    const next = new Map<string, Chunk>();
+    let line = 0;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const previous = used[used.length - 1];
+      if (previous?.open) {
+        // An unclosed fence or HTML block runs on past the heading: the rest of the text is one chunk.
+        used[used.length - 1] = this.chunk(text, previous.base.offset, text.length, previous.base.line, next, stats);
+        break;
+      }
+      const chunk = this.chunk(text, bounds[i], bounds[i + 1], line, next, stats);
+      used.push(chunk);
+      line += lineBreaks(chunk.text, 0, chunk.text.length);
+    }
+    if (used.some((chunk) => chunk.defines)) return full('link or footnote definitions');
+    if (/^\uFEFF?---/.test(text) && used[0].nodes[0]?.type !== 'yaml') return full('front matter that may span chunks');
+
+    this.chunks = next;
+    stats.chunks = used.length;
+    const children: RootContent[] = [];
+    for (const chunk of used) for (const node of chunk.nodes) children.push(node);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return {
+      type: 'root',
+      children,
+      position: { start: { line: 1, column: bom ? 2 : 1, offset: bom ? 1 : 0 }, end: endPoint(text) },
+    };
+  }
+
+  private chunk(text: string, start: number, end: number, line: number, next: Map<string, Chunk>, stats: IncrementalStats): Chunk {
+    const slice = text.slice(start, end);
+    let chunk = this.chunks.get(slice);
+    if (chunk) {
+      // Taken out, so that a second chunk with the same text gets nodes of its own.
+      this.chunks.delete(slice);
+      shift(chunk.nodes, start - chunk.base.offset, line - chunk.base.line);
+      chunk.base = { offset: start, line };
+    } else {
+      const own = copyOf(slice);
+      const nodes = parseMarkdown(own).children;
+      chunk = { text: own, nodes, base: { offset: start, line }, open: mayRunOn(own, nodes), defines: defines(nodes) };
+      shift(nodes, start, line);
+      stats.reparsed++;
+    }
+    if (!next.has(chunk.text)) next.set(chunk.text, chunk);
+    return chunk;
+  }
+}
+
+function endPoint(text: string): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
+}

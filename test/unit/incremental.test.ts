@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkText } from '../../server/src/check';
+import { IncrementalParser, splitPoints } from '../../server/src/incremental';
+import { parseMarkdown } from '../../server/src/parse';
+// The benchmark's seeded generator (mulberry32): every run makes the same edits.
+import { random } from '../../scripts/bench/inputs';
+
+const fixtures = ['seeds', 'rules'].flatMap((folder) => {
+  const dir = join(__dirname, '..', 'fixtures', folder);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => ({ name: `${folder}/${file}`, text: readFileSync(join(dir, file), 'utf8') }));
+});
+
+// What a writer types, and what breaks chunking: fences, HTML blocks, headings, front matter, definitions.
+const INSERTS = [
+  'a', ' ', 'word ', '\n', '\n\n', '2:15 PM ', 'April 3, 2025 ', 'CST ', 'NA04 ', '#', '## ', '\n## Root Cause Analysis\n\n',
+  '\n\n### Detail\n', '\n# Title RCA\n', '```', '\n```\n', '~~~\n', '<!--', '-->', '\n<!-- rca-writer-disable RCA104 -->\n',
+  '<div>\n', '<script>', '---\n', '\n---\n', '===\n', '- ', '1. ', '> ', '    ', '\t', '[link][ref]', '\n[ref]: http://x.test\n',
+  '[^1]', '\n[^1]: note\n', '|a|b|\n|-|-|\n', '\r\n', '\uFEFF', '`',
+];
+
+function edit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const kind = rnd();
+  if (kind < 0.45) return text.slice(0, at) + INSERTS[Math.floor(rnd() * INSERTS.length)] + text.slice(at);
+  if (kind < 0.8) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rnd() * 12)));
+  // Delete or duplicate a whole line.
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end === -1 ? text.length : end + 1);
+  return kind < 0.9 ? text.slice(0, start) + text.slice(start + line.length) : text.slice(0, start) + line + text.slice(start);
+}
+
+const EDITS = Number(process.env.RCA_INCREMENTAL_EDITS ?? 30);
+
+describe('incremental parsing', () => {
+  it('splits only at headings after a blank line', () => {
+    const text = '# T\n\nintro\n\n## A\n\ntext\n## B\n\n```\n\n## C\n```\n\n  ## D\n';
+    assert.deepEqual(splitPoints(text).map((offset) => text.slice(offset, offset + 4)), ['## A', '## C']);
+  });
+
+  it('never reads "\\r\\n" as two line breaks around an empty line', () => {
+    // Found by the property tests: an HTML block runs on over a heading that follows it without a blank line.
+    assert.deepEqual(splitPoints('</div>\r\n## Introduction'), []);
+    assert.deepEqual(splitPoints('</div>\r\n\r\n## Introduction'), [10]);
+    assert.deepEqual(splitPoints('</div>\r\r## Introduction'), [8]);
+    const text = 'para\r\n</div>\r\n## Introduction\r\n\r\n## Timeline\r\n';
+    assert.deepEqual(new IncrementalParser().parse(text), parseMarkdown(text));
+  });
+
+  it('joins chunks when a fence or an HTML comment runs over a heading', () => {
+    for (const text of ['# T\n\n```\ncode\n\n## Not a heading\n\nmore\n', '# T\n\n<!--\n\n## Hidden\n\n-->\n\n## Shown\n']) {
+      assert.deepEqual(new IncrementalParser().parse(text), parseMarkdown(text));
+    }
+  });
+
+  for (const [index, fixture] of fixtures.entries()) {
+    it(`gives the full parse's tree and diagnostics over ${EDITS} random edits: ${fixture.name}`, () => {
+      const rnd = random(1000 + index);
+      const parser = new IncrementalParser();
+      let text = fixture.text;
+      for (let step = 0; step <= EDITS; step++) {
+        if (step > 0) text = edit(text, rnd);
+        const context = `${fixture.name}, edit ${step}: ${JSON.stringify(text)}`;
+        const incremental = checkText(text, {}, { parse: (t) => parser.parse(t) });
+        const full = checkText(text);
+        assert.deepEqual(incremental.doc.root, full.doc.root, context);
+        assert.deepEqual(incremental.diagnostics, full.diagnostics, context);
+        if (process.env.RCA_INCREMENTAL_STATS) appendFileSync(process.env.RCA_INCREMENTAL_STATS, `${JSON.stringify(parser.stats)}\n`);
+      }
+    });
+  }
+});
