@@ -1,4 +1,5 @@
-import type { RcaDocument } from './model';
+import { visit } from 'unist-util-visit';
+import { endOffset, startOffset, type RcaDocument } from './model';
 import { comparePositions } from './text';
 import type { Fix, Position, RcaDiagnostic } from './types';
 
@@ -80,11 +81,28 @@ export function applySuppressions(doc: RcaDocument, diagnostics: RcaDiagnostic[]
 }
 
 /** "Ignore RCA201 on this line": a comment at the end of the diagnostic's first line. */
+const codeSpansByDoc = new WeakMap<RcaDocument, [number, number][]>();
+
+/** Where the document's code blocks are (offsets), found once per document. */
+function codeSpans(doc: RcaDocument): [number, number][] {
+  let spans = codeSpansByDoc.get(doc);
+  if (!spans) {
+    const found: [number, number][] = [];
+    visit(doc.root, 'code', (node) => void found.push([startOffset(node), endOffset(node)]));
+    codeSpansByDoc.set(doc, (spans = found));
+  }
+  return spans;
+}
+
 export function ignoreLineFix(doc: RcaDocument, diagnostic: RcaDiagnostic): Fix | undefined {
   const line = diagnostic.range.start.line;
   const text = doc.lines.lineText(line);
   // A comment after a table row would become a cell, and one in a fenced block would be code.
   if (/^\s*\|/.test(text) || /^\s*(```|~~~)/.test(text) || text.trim() === '') return undefined;
+  // After an unclosed "<!--" the comment would be swallowed by that one; in a code block it would be code.
+  if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) return undefined;
+  const lineEnd = doc.lines.lineEnd(line);
+  if (codeSpans(doc).some(([start, end]) => start <= lineEnd && lineEnd <= end)) return undefined;
   const end = { line, character: text.length };
   const pad = text.endsWith(' ') ? '' : ' ';
   return {

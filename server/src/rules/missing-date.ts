@@ -20,16 +20,17 @@ export const missingDate: Rule = {
     if (a.dates.some((d) => d.section === a.introIndex && !d.isTitle)) return;
     // "in April 2026" is a date without a day: RCA214 says so.
     if (a.monthYears.some((d) => d.section === a.introIndex)) return;
-    const sentences = a.sentences.filter((s) => s.block.section === a.introIndex && inIntro(s.start) && s.text.trim());
+    const sentences = a.sentences.filter((s) => s.block.section === a.introIndex && inIntro(s.start) && /[\p{L}\p{N}]/u.test(s.text));
     if (sentences.length === 0) return;
     const target = sentences.find((s) => EVENT_WORDS.test(s.text)) ?? sentences[0];
     const timelineDate = datesIn(a, a.timelineIndex)[0]?.ymd;
     const ymd = timelineDate ?? a.incident;
     const trimmed = target.text.replace(/[\s.!?:;,]+$/, '');
-    const at = target.start + trimmed.length;
+    const begin = target.start + (target.text.length - target.text.trimStart().length);
+    const at = Math.max(begin, target.start + trimmed.length);
     const source = timelineDate ? "the timeline's" : "the title's";
     report({
-      range: doc.lines.range(target.start + (target.text.length - target.text.trimStart().length), at),
+      range: doc.lines.range(begin, at),
       message: ymd
         ? `The introduction does not say when the incident happened; ${source} date is ${describeYmd(ymd)}.`
         : 'The introduction does not say when the incident happened; name its date (Month D, YYYY).',

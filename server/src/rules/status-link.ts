@@ -20,19 +20,29 @@ export function sameAddress(a: string, b: string): boolean {
   return canonicalAddress(a) === canonicalAddress(b);
 }
 
-/** Every address the section gives: links, reference links, raw HTML and bare URLs in its text. */
-function addressesIn(doc: RcaDocument, section: Section): string[] {
-  const index = doc.sections.indexOf(section);
-  const definitions = new Map<string, string>();
-  const references: string[] = [];
+interface ReferenceLinks {
+  definitions: Map<string, string>;
+  references: { offset: number; identifier: string }[];
+}
+
+/** Walked once per document: once per section made a document with many sections quadratic. */
+function referenceLinks(doc: RcaDocument): ReferenceLinks {
+  const links: ReferenceLinks = { definitions: new Map(), references: [] };
   visit(doc.root, (node: Nodes) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    else if (node.type === 'linkReference' && startOffset(node) >= section.start && startOffset(node) < section.end) references.push(node.identifier);
+    if (node.type === 'definition') links.definitions.set(node.identifier, node.url);
+    else if (node.type === 'linkReference') links.references.push({ offset: startOffset(node), identifier: node.identifier });
   });
+  return links;
+}
+
+/** Every address the section gives: links, reference links, raw HTML and bare URLs in its text. */
+function addressesIn(doc: RcaDocument, section: Section, links: ReferenceLinks): string[] {
+  const index = doc.sections.indexOf(section);
+  const references = links.references.filter(({ offset }) => offset >= section.start && offset < section.end).map(({ identifier }) => identifier);
   const raw = doc.text.slice(section.headingEnd, section.end);
   return [
     ...doc.links.filter((link) => link.section === index).map((link) => link.url),
-    ...references.flatMap((id) => definitions.get(id) ?? []),
+    ...references.flatMap((id) => links.definitions.get(id) ?? []),
     ...(raw.match(URL_IN_TEXT) ?? []),
   ];
 }
@@ -51,9 +61,10 @@ export const statusLink: Rule = {
   fixable: true,
   check({ doc, settings, report }) {
     const expected = settings.statusPortalUrl;
+    let links: ReferenceLinks | undefined;
     for (const section of doc.sections) {
       if (!section.def?.needsStatusLink) continue;
-      const urls = addressesIn(doc, section);
+      const urls = addressesIn(doc, section, (links ??= referenceLinks(doc)));
       const raw = doc.text.slice(section.headingEnd, section.end);
       const found = expected ? urls.some((url) => sameAddress(url, expected)) || mentionsBareAddress(raw, expected) : urls.length > 0;
       if (found) continue;
