@@ -23,6 +23,9 @@ const suites = [
   { name: 'cli', files: testFiles('test/cli'), zones: ['UTC'] },
   // Real headless Chromium (RCA_WRITER_CHROMIUM, default /usr/bin/chromium): XSS payloads and PDF export.
   { name: 'browser', files: testFiles('test/browser'), zones: ['UTC'] },
+  // fast-check properties, 10,000 cases each (RCA_PROPERTY_RUNS; scripts/fuzz.mjs runs more), and hostile input.
+  { name: 'property', files: testFiles('test/property'), zones: ['UTC'], concurrency: 2 },
+  { name: 'hostile', files: testFiles('test/hostile'), zones: ['UTC'] },
 ].filter((suite) => suite.files.length && (!only.length || only.includes(suite.name)));
 
 let failed = false;
@@ -30,7 +33,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const suite of suites) {
   for (const zone of suite.zones) {
     console.log(`\n# ${suite.name} tests, TZ=${zone}`);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...suite.files], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []), ...suite.files], {
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkText, MAX_CHARS, MAX_TIME_CHECK_CHARS } from '../../server/src/check';
+import { fixAll } from '../../server/src/fix-all';
+import { LineIndex } from '../../server/src/text';
+
+const title = '# NA01 - RCA - April 11, 2026';
+const sentence = 'Customers on NA01 had no service on April 11, 2026 from 10:16 until 10:23 CST. TODO ';
+const codes = (text: string) => checkText(text).diagnostics.map((d) => d.code);
+
+function inRange(text: string): void {
+  const index = new LineIndex(text);
+  for (const d of checkText(text).diagnostics) {
+    assert.ok(d.range.start.line < index.lineCount && d.range.end.line < index.lineCount, `${d.code} on an existing line`);
+    assert.ok(d.range.end.character <= index.lineText(d.range.end.line).length, `${d.code} within its line`);
+  }
+}
+
+describe('hostile input to the engine', () => {
+  it('a 10 MB file: the title is read, nothing else, and RCA001 says why', () => {
+    const text = `${title}\n\n${`${sentence}\n\n`.repeat(Math.ceil(10_000_000 / (sentence.length + 2)))}`;
+    assert.ok(text.length > 10_000_000);
+    const { diagnostics, doc } = checkText(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['RCA001', 'information']]);
+    assert.match(diagnostics[0].message, /10\.0 million characters, more than the 1\.0 million characters it checks/);
+    assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
+  });
+
+  it('a 1 MB single line: the same', () => {
+    const { diagnostics } = checkText(`${title}\n\n${sentence.repeat(Math.ceil(1_000_000 / sentence.length))}`);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['RCA001']);
+  });
+
+  it('a document past the date-and-time bound: the structure checks that finished are returned, and what was skipped is named', () => {
+    const text = `${title}\n\n## Introduction\n\n${`${sentence}\n\n`.repeat(Math.ceil(MAX_TIME_CHECK_CHARS / sentence.length))}`;
+    assert.ok(text.length > MAX_TIME_CHECK_CHARS && text.length < MAX_CHARS);
+    const { diagnostics } = checkText(text);
+    const found = new Set(diagnostics.map((d) => d.code));
+    assert.ok(found.has('RCA101') && found.has('RCA109'), 'missing sections and placeholders still found');
+    assert.ok(![...found].some((code) => /^RCA[23]/.test(code)), 'no date or time rule ran');
+    const skipped = diagnostics.filter((d) => d.code === 'RCA001');
+    assert.equal(skipped.length, 1);
+    assert.equal(skipped[0].severity, 'information');
+    assert.match(skipped[0].message, /^Dates and times were not checked: .*skipped: RCA201, RCA202, .*RCA302\.$/);
+  });
+
+  it('the same text just inside the bound gets the date and time rules', () => {
+    const text = `${title}\n\n## Introduction\n\nCustomers had no service on April 2, 2026.\n`;
+    assert.ok(codes(text).includes('RCA201'), 'the date mismatch is reported');
+  });
+
+  it('10,000 nested lists, each line one level deeper', () => {
+    const lists = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n');
+    assert.deepEqual(codes(`${title}\n\n${lists}\n`), ['RCA001']);
+  });
+
+  it('10,000 nested blockquotes written "> > > …"', () => {
+    assert.deepEqual(codes(`${title}\n\n${'> '.repeat(10_000)}x\n`), ['RCA001']);
+  });
+
+  const base = `${title}\n\n## Introduction\n\nCustomers had no service on April 11, 2026.\n\n## Event Timeline\n\nApril 11, 2026 from 10:16 until 10:23 Chicago time.\n`;
+  const cases: [string, string][] = [
+    ['NUL bytes', base.replace('service', 'ser\u0000vice\u0000')],
+    ['lone UTF-16 surrogates', base.replace('Customers', '\ud800Customers\udfff').replace('## Event', '## \udc00Event')],
+    ['CRLF line endings', base.replace(/\n/g, '\r\n')],
+    ['CR line endings', base.replace(/\n/g, '\r')],
+    ['mixed line endings', base.replace(/\n/g, (_, i: number) => ['\n', '\r\n', '\r'][i % 3])],
+    ['a byte order mark', `\ufeff${base}`],
+    ['right-to-left text', base.replace('Customers had no service', 'הלקוחות לא קיבלו שירות \u202eمرحبا\u202c')],
+    ['emoji in headings', base.replace('## Introduction', '## 🔥 Introduction 👩‍👩‍👧').replace('# NA01', '# 🚨 NA01')],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: a normal result, ranges inside the text, and fix-all settles`, () => {
+      inRange(text);
+      const fixed = fixAll(text, {});
+      assert.equal(fixAll(fixed, {}), fixed);
+    });
+  }
+
+  it('a byte order mark does not move any range: the title is found where it is', () => {
+    const plain = checkText(`${base}TODO\n`).diagnostics;
+    const marked = checkText(`\ufeff${base}TODO\n`).diagnostics;
+    assert.deepEqual(
+      marked.map((d) => [d.code, d.range.start.line, d.range.start.character - (d.range.start.line === 0 ? 1 : 0)]),
+      plain.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+    );
+  });
+});
