@@ -1,6 +1,7 @@
 // The command line: the same engine as the editor, for CI, batch checks and bringing old reports in.
 // Each subcommand lives in server/src/cli/; this file dispatches and turns every failure into one line.
 import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { CHECK_HELP, runCheck } from './cli/check-command';
 import { CONVERT_HELP, runConvert } from './cli/convert-command';
 import { EXIT, UsageError, VERSION, type CliIo } from './cli/io';
@@ -79,7 +80,8 @@ function failure(error: unknown, io: CliIo): number {
   return EXIT.usage;
 }
 
-if (require.main === module) {
+// In a check worker (cli/check-worker.ts) this bundle is loaded again: only the main thread runs the command.
+if (require.main === module && isMainThread) {
   // A reader that stops early (| head) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

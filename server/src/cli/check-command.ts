@@ -2,6 +2,7 @@
 import { checkText } from '../check';
 import { builtInProfileNames } from '../profiles';
 import type { RcaSettings } from '../settings';
+import { checkInWorkers, workerCount } from './check-worker';
 import { collectInputs } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
@@ -64,7 +65,7 @@ function render(format: Format, reports: FileReport[], cwd: string, docsUrl: str
   }
 }
 
-export function runCheck(args: string[], io: CliIo): number {
+export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
     format: { type: 'string', short: 'f', default: 'text' },
     profile: { type: 'string' },
@@ -90,24 +91,38 @@ export function runCheck(args: string[], io: CliIo): number {
   // Read everything first: a bad file or config stops the run before any partial report is printed.
   const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'] });
   const progress = io.stderrIsTTY && inputs.length > PROGRESS_MIN_FILES;
+  const report = (index: number, diagnostics: FileReport['diagnostics']): FileReport => ({ file: inputs[index].name, path: inputs[index].path, diagnostics });
+  const workers = workerCount(inputs.length);
+  if (workers > 0) {
+    // Large batches run on every core; results come back in input order, as in one thread.
+    const jobs = inputs.map((input) => ({ text: input.text, settings: input.settings }));
+    const onDone = progress ? (done: number) => io.stderr(`\rrca-writer: checked ${done}/${inputs.length}\u001b[K`) : undefined;
+    return checkInWorkers(jobs, workers, onDone).then((results) => {
+      if (progress) io.stderr('\r\u001b[K');
+      return finish(results.map((diagnostics, index) => report(index, diagnostics)));
+    });
+  }
   const reports: FileReport[] = inputs.map((input, index) => {
     if (progress) io.stderr(`\rrca-writer: checking ${index + 1}/${inputs.length} ${input.name}\u001b[K`);
-    return { file: input.name, path: input.path, diagnostics: checkText(input.text, input.settings).diagnostics };
+    return report(index, checkText(input.text, input.settings).diagnostics);
   });
   if (progress) io.stderr('\r\u001b[K');
+  return finish(reports);
 
-  const all = reports.flatMap((report) => report.diagnostics);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.filter((d) => d.severity === 'warning').length;
-  const shown = values.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
-  writeOutput(io, values.output, render(format, shown, cwd, values['docs-url']), {
-    force: !!values.force,
-    inputs: inputs.flatMap((input) => (input.path ? [input.path] : [])),
-  });
-  if (errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`rca-writer: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
-    return EXIT.findings;
+  function finish(reports: FileReport[]): number {
+    const all = reports.flatMap((report) => report.diagnostics);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    const shown = values.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
+    writeOutput(io, values.output, render(format, shown, cwd, values['docs-url']), {
+      force: !!values.force,
+      inputs: inputs.flatMap((input) => (input.path ? [input.path] : [])),
+    });
+    if (errors > 0) return EXIT.findings;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      io.stderr(`rca-writer: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+      return EXIT.findings;
+    }
+    return EXIT.ok;
   }
-  return EXIT.ok;
 }
