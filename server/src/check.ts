@@ -51,31 +51,78 @@ export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: F
 export const MAX_NESTING = 64;
 
 /**
- * Size bounds, in UTF-16 units, measured: a 1 MB document took 11 s and a 1 MB single line 38 s to check in
- * full (the date and time rules grow faster than the text). A real RCA is a few KB.
- * Past MAX_TIME_CHECK_CHARS the date and time rules are skipped; past MAX_CHARS nothing but the title is read.
+ * Size bounds, in UTF-16 units. A real RCA is a few KB. The check grows linearly with the text (the date and time
+ * rules too, since they stopped re-reading a sentence per mention): about 3-4 s of CPU for a 1 MB RCA, up to ~10 s
+ * for a hostile 1 MB of times, dates and zones (docs/performance.md). Past MAX_TIME_CHECK_CHARS the date and time
+ * rules are skipped; past MAX_CHARS nothing but the title is read, so a 10 MB file costs a few milliseconds.
  */
-export const MAX_TIME_CHECK_CHARS = 200_000;
-export const MAX_CHARS = 1_000_000;
+export const MAX_TIME_CHECK_CHARS = 1_200_000;
+export const MAX_CHARS = 2_000_000;
 
 function describeSize(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} million characters` : `${Math.round(chars / 1000)} thousand characters`;
 }
 
 /**
- * How deep quotes and lists nest, from the text alone (">" markers, and list items' indentation), stopping as
- * soon as `limit` is passed. Cheap enough to run before every parse.
+ * How deep quotes and lists nest, from the text alone (every ">" and list marker that opens a line, as in
+ * "> - > 1. x" or "- - - x", and a leading list item's indentation), stopping as soon as `limit` is passed.
+ * Cheap enough to run before every parse.
  */
 export function nestingDepth(text: string, limit = MAX_NESTING): number {
   let deepest = 0;
   for (const line of text.split(/\r\n|\n|\r/)) {
-    const quotes = /^(?:[ \t]{0,3}>)+/.exec(line)?.[0].split('>').length ?? 1;
-    const list = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(line);
-    const depth = quotes - 1 + (list ? Math.floor(list[1].replace(/\t/g, '    ').length / 2) + 1 : 0);
+    // A thematic break ("* * *", "- - -") opens nothing.
+    if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) continue;
+    const opened = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*/.exec(line)![0];
+    const markers = opened.match(/>|[-*+]|\d{1,9}[.)]/g) ?? [];
+    const indent = markers.length && markers[0] !== '>' ? Math.floor(/^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length / 2) : 0;
+    const depth = markers.length + indent;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) break;
   }
   return deepest;
+}
+
+/**
+ * The parser matches emphasis, links, footnotes and code spans within a paragraph in time that grows with the
+ * square of their markers ("*a*a*a…" 100 KB long took minutes). The estimate is the sum, over paragraphs, of
+ * the square of their count of "*", "_", "[", "]", "`" and "~"; past this bound (one paragraph with 8,000 of
+ * them, some seconds of parsing; a real paragraph has a handful) the document is not parsed.
+ */
+export const MAX_INLINE_WORK = 64_000_000;
+
+/** The inline-matching work estimate of MAX_INLINE_WORK, stopping as soon as `limit` is passed. */
+export function inlineWork(text: string, limit = MAX_INLINE_WORK): number {
+  let work = 0;
+  let markers = 0;
+  /** The fence of the fenced code block the line is in: its text is not matched inline, so it does not count. */
+  let fence: string | undefined;
+  const close = () => {
+    work += markers * markers;
+    markers = 0;
+  };
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && /^[ \t]*$/.test(line.slice(opener[0].length))) fence = undefined;
+      continue;
+    }
+    if (opener && !(opener[1][0] === '`' && line.slice(opener[0].length).includes('`'))) {
+      close();
+      fence = opener[1];
+    } else if (/^[ \t]*$/.test(line)) {
+      // A blank line closes the paragraph.
+      close();
+    } else {
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 126) markers++;
+      }
+    }
+    if (work > limit) return work;
+  }
+  close();
+  return work;
 }
 
 function incomplete(message: string, settings: RcaSettings): RcaDiagnostic | undefined {
@@ -101,12 +148,15 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   const settings = resolveSettings(settingsInput);
   const profile = profileOrDefault(settings);
   const tooLarge = text.length > MAX_CHARS;
-  if (tooLarge || nestingDepth(text) > MAX_NESTING) {
+  const tooNested = !tooLarge && nestingDepth(text) > MAX_NESTING;
+  if (tooLarge || tooNested || inlineWork(text) > MAX_INLINE_WORK) {
     // Only the first line is modelled, so the title still tells whether this is an RCA.
     const doc = buildModel(text.slice(0, 1000).split(/\r\n|\n|\r/, 1)[0], profile);
     const why = tooLarge
       ? `it has ${describeSize(text.length)}, more than the ${describeSize(MAX_CHARS)} it checks`
-      : `quotes or lists nest more than ${MAX_NESTING} levels deep`;
+      : tooNested
+        ? `quotes or lists nest more than ${MAX_NESTING} levels deep`
+        : 'a paragraph has so many emphasis, link or code markers (*, _, [, ], `, ~) that parsing it would take minutes';
     const skipped = incomplete(`RCA Writer did not check this document: ${why}.`, settings);
     return { doc, diagnostics: skipped ? [skipped] : [] };
   }

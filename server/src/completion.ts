@@ -2,7 +2,7 @@ import type { RcaDocument } from './model';
 import type { RcaSettings } from './settings';
 import { renderTemplate, documentValues } from './skeleton';
 import { findDates, MONTH_NAMES } from './time/dates';
-import { INSTANCE_CODE, parseTitle } from './title';
+import { INSTANCE_CODE, instancePrefixes, isInstanceCode, parseTitle } from './title';
 import type { Position, Range } from './types';
 
 /** A completion as plain data; the server turns it into an LSP CompletionItem. */
@@ -74,7 +74,7 @@ export function completionsAt(doc: RcaDocument, position: Position, settings: Rc
 
   const word = WORD_BEFORE_CURSOR.exec(before)?.[1] ?? '';
   if (!invoked && !word) return [];
-  return [...instanceCompletions(doc, position, word), ...dateCompletions(doc, position, word)];
+  return [...instanceCompletions(doc, position, word, settings), ...dateCompletions(doc, position, word)];
 }
 
 function sectionCompletions(doc: RcaDocument, position: Position, typed: string, lineEnd: number, settings: RcaSettings): CompletionEntry[] {
@@ -130,9 +130,12 @@ function zoneCompletions(doc: RcaDocument, position: Position, typed: string, se
     }));
 }
 
-function instanceCompletions(doc: RcaDocument, position: Position, typed: string): CompletionEntry[] {
+function instanceCompletions(doc: RcaDocument, position: Position, typed: string, settings: RcaSettings): CompletionEntry[] {
   if (!/^[A-Z]{1,4}\d{0,3}$/.test(typed) && typed !== '') return [];
-  const codes = new Set([...doc.text.matchAll(INSTANCE_CODE)].map((m) => m[0]));
+  // Instances as the rules see them (title.ts instancePrefixes): a region prefix, a prefix the title uses or one the
+  // instanceTimeZones globs name. Host and node names of the same shape (DB03, SRV12) are not offered.
+  const prefixes = instancePrefixes(doc.title ? [...doc.title.text.matchAll(INSTANCE_CODE)].map((m) => m[0]) : [], settings.instanceTimeZones);
+  const codes = new Set([...doc.text.matchAll(INSTANCE_CODE)].map((m) => m[0]).filter((code) => isInstanceCode(code, prefixes)));
   const range = rangeBack(position, typed.length);
   return [...codes]
     .filter((code) => code.startsWith(typed) && code !== typed)

@@ -1,17 +1,126 @@
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Node, Point } from 'unist';
 import { visit } from 'unist-util-visit';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/*
+ * The engine's parser: CommonMark + GFM + YAML front matter, the tree remark-parse + remark-gfm + remark-frontmatter
+ * give (render/* keeps that pipeline), built for speed. Each GFM construct needs a character to begin with (a table
+ * a "|", strikethrough a "~", a footnote "[^", a task check "[ ]", an email autolink "@", the others "www." or
+ * "http:"), and a construct that cannot match costs the parser an attempt at every character it hooks (the email
+ * autolink tries at every letter: half the parse). So each document is parsed with only the constructs whose
+ * characters it contains, in the order remark-gfm adds them; the tree is the same.
+ */
+
+type Options = NonNullable<Parameters<typeof fromMarkdown>[1]>;
+type Extension = NonNullable<Options['extensions']>[number];
+type ConstructRecord = NonNullable<Extension['text']>;
+
+const autolink = gfmAutolinkLiteral();
+const autolinkText = autolink.text as ConstructRecord;
+const hooks = (codes: number[], keep: (name: string | undefined) => boolean): Extension => {
+  const text: ConstructRecord = {};
+  for (const code of codes) {
+    const list = ([] as { name?: string }[]).concat(autolinkText[code] as never);
+    const kept = list.filter((construct) => keep(construct.name));
+    if (kept.length) text[code] = kept as never;
+  }
+  return { text };
+};
+const letters = Object.keys(autolinkText).map(Number);
+/** Autolink literals by kind: e-mail addresses (at every letter), "www." (at w) and "http(s):" (at h). */
+const autolinkKinds: { test: (text: string) => boolean; names: string[] }[] = [
+  { test: (text) => text.includes('@'), names: ['emailAutolink'] },
+  { test: (text) => /www\./i.test(text), names: ['wwwAutolink'] },
+  { test: (text) => /https?:/i.test(text), names: ['protocolAutolink'] },
+];
+
+const footnote = gfmFootnote();
+const strikethrough = gfmStrikethrough();
+const table = gfmTable();
+const taskListItem = gfmTaskListItem();
+const yaml = frontmatter(['yaml']);
+
+const autolinkMdast = gfmAutolinkLiteralFromMarkdown();
+/** The autolink transform (it finds addresses in text nodes), run apart: only on blocks that can hold one. */
+const autolinkTransform = autolinkMdast.transforms![0] as (tree: Node) => void;
+const autolinkHandlers = { ...autolinkMdast, transforms: [] };
+const footnoteMdast = gfmFootnoteFromMarkdown();
+const strikethroughMdast = gfmStrikethroughFromMarkdown();
+const tableMdast = gfmTableFromMarkdown();
+const taskListItemMdast = gfmTaskListItemFromMarkdown();
+const yamlMdast = frontmatterFromMarkdown(['yaml']);
+
+const optionsByKey = new Map<number, Options>();
+
+function optionsFor(text: string): { options: Options; addresses: boolean } {
+  let key = 0;
+  autolinkKinds.forEach((kind, i) => {
+    if (kind.test(text)) key |= 1 << i;
+  });
+  if (text.includes('[^')) key |= 1 << 3;
+  if (text.includes('~')) key |= 1 << 4;
+  if (text.includes('|')) key |= 1 << 5;
+  if (/\[[ \t\r\nxX]/.test(text)) key |= 1 << 6;
+  if (/^\ufeff?---/.test(text)) key |= 1 << 7;
+  let options = optionsByKey.get(key);
+  if (!options) {
+    const names = autolinkKinds.flatMap((kind, i) => (key & (1 << i) ? kind.names : []));
+    const extensions: Extension[] = [];
+    const mdastExtensions: NonNullable<Options['mdastExtensions']> = [];
+    if (names.length) {
+      extensions.push(hooks(letters, (name) => names.includes(name ?? '')));
+      mdastExtensions.push(autolinkHandlers);
+    }
+    const optional: [number, Extension, NonNullable<Options['mdastExtensions']>[number]][] = [
+      [3, footnote, footnoteMdast],
+      [4, strikethrough, strikethroughMdast],
+      [5, table, tableMdast],
+      [6, taskListItem, taskListItemMdast],
+      [7, yaml, yamlMdast],
+    ];
+    for (const [bit, extension, mdast] of optional) {
+      if (!(key & (1 << bit))) continue;
+      extensions.push(extension);
+      mdastExtensions.push(mdast);
+    }
+    optionsByKey.set(key, (options = { extensions, mdastExtensions }));
+  }
+  return { options, addresses: (key & 7) !== 0 || /[@&\\]/.test(text) };
+}
+
+/**
+ * Runs the autolink transform on each top-level block whose source can give an address in its text: "http:", "www."
+ * or "@" written out, or through a character reference or an escape. It only ever changes text inside a block.
+ */
+function linkAddresses(root: Root, source: string): void {
+  for (const child of root.children) {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    const raw = start === undefined || end === undefined ? source : source.slice(start, end);
+    if (/[@&\\]|https?:|www\./i.test(raw)) autolinkTransform(child);
+  }
+}
 
 /** Parses Markdown (CommonMark + GFM + front matter) into mdast. The only place the engine parses. */
 export function parseMarkdown(text: string): Root {
-  const root = processor.parse(text);
-  if (text.charCodeAt(0) === 0xfeff) {
+  const { options, addresses } = optionsFor(text);
+  const root = fromMarkdown(text, options);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (addresses) linkAddresses(root, bom ? text.slice(1) : text);
+  if (bom) {
     // The parser skips a byte order mark and counts positions without it; every range the engine reports counts
     // in the text as the editor has it, so positions move one place on.
     const shift = (point: Point | undefined) => {

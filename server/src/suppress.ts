@@ -1,5 +1,4 @@
-import { visit } from 'unist-util-visit';
-import { endOffset, startOffset, type RcaDocument } from './model';
+import { codeBlocks, endOffset, startOffset, type RcaDocument } from './model';
 import { comparePositions } from './text';
 import type { Fix, Position, RcaDiagnostic } from './types';
 
@@ -87,24 +86,52 @@ const codeSpansByDoc = new WeakMap<RcaDocument, [number, number][]>();
 function codeSpans(doc: RcaDocument): [number, number][] {
   let spans = codeSpansByDoc.get(doc);
   if (!spans) {
-    const found: [number, number][] = [];
-    visit(doc.root, 'code', (node) => void found.push([startOffset(node), endOffset(node)]));
-    codeSpansByDoc.set(doc, (spans = found));
+    spans = codeBlocks(doc).map((node): [number, number] => [startOffset(node), endOffset(node)]);
+    codeSpansByDoc.set(doc, spans);
   }
   return spans;
 }
 
+/** Whether a comment can go at the end of each line, found once per line: a long line can carry many findings. */
+const endsByDoc = new WeakMap<RcaDocument, Map<number, { character: number; pad: string } | undefined>>();
+
+function commentableEnd(doc: RcaDocument, line: number): { character: number; pad: string } | undefined {
+  let ends = endsByDoc.get(doc);
+  if (!ends) endsByDoc.set(doc, (ends = new Map()));
+  if (ends.has(line)) return ends.get(line);
+  const text = doc.lines.lineText(line);
+  let result: { character: number; pad: string } | undefined;
+  // A comment after a table row would become a cell, and one in a fenced block would be code.
+  if (/^\s*\|/.test(text) || /^\s*(```|~~~)/.test(text) || text.trim() === '') result = undefined;
+  // After an unclosed "<!--" the comment would be swallowed by that one; in a code block it would be code.
+  else if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) result = undefined;
+  else if (inCode(codeSpans(doc), doc.lines.lineEnd(line))) result = undefined;
+  else result = { character: text.length, pad: text.endsWith(' ') ? '' : ' ' };
+  ends.set(line, result);
+  return result;
+}
+
+/** Whether an offset lies in one of the code blocks (in document order, never overlapping). */
+function inCode(spans: [number, number][], offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid][0] <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return last >= 0 && offset <= spans[last][1];
+}
+
 export function ignoreLineFix(doc: RcaDocument, diagnostic: RcaDiagnostic): Fix | undefined {
   const line = diagnostic.range.start.line;
-  const text = doc.lines.lineText(line);
-  // A comment after a table row would become a cell, and one in a fenced block would be code.
-  if (/^\s*\|/.test(text) || /^\s*(```|~~~)/.test(text) || text.trim() === '') return undefined;
-  // After an unclosed "<!--" the comment would be swallowed by that one; in a code block it would be code.
-  if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) return undefined;
-  const lineEnd = doc.lines.lineEnd(line);
-  if (codeSpans(doc).some(([start, end]) => start <= lineEnd && lineEnd <= end)) return undefined;
-  const end = { line, character: text.length };
-  const pad = text.endsWith(' ') ? '' : ' ';
+  const at = commentableEnd(doc, line);
+  if (!at) return undefined;
+  const end = { line, character: at.character };
+  const pad = at.pad;
   return {
     title: `Ignore ${diagnostic.code} on this line`,
     edits: [{ range: { start: end, end }, newText: `${pad}<!-- rca-writer-disable-line ${diagnostic.code} -->` }],

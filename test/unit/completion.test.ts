@@ -60,6 +60,13 @@ describe('completions', () => {
     assert.deepEqual(at(report('Also NA01|')).filter((i) => i.kind === 'instance'), []);
   });
 
+  it('instance codes only: host names such as DB03 or SRV12 are not offered; an instanceTimeZones glob adds its prefix', () => {
+    const body = 'The database host DB03 and node SRV12 failed over to DB04; SB01 was unaffected.\n\nAlso |';
+    assert.deepEqual(at(report(body)).filter((i) => i.kind === 'instance').map((i) => i.label), ['EU02', 'NA01']);
+    assert.deepEqual(at(report(body.replace('Also |', 'Also D|'))).filter((i) => i.kind === 'instance'), []);
+    assert.deepEqual(at(report(body.replace('Also |', 'Also S|')), { instanceTimeZones: { 'SB*': 'UTC' } }).filter((i) => i.kind === 'instance').map((i) => i.label), ['SB01']);
+  });
+
   it('a space typed in a sentence opens nothing; the same place on Ctrl+Space offers codes and dates', () => {
     assert.deepEqual(at(report('The outage hit |'), {}, false), []);
     assert.ok(at(report('The outage hit |'), {}, true).some((i) => i.kind === 'instance'));

@@ -3,6 +3,57 @@ import { describeYmd } from '../time/format';
 import { datesIn, incidentStart } from '../time/incident';
 import type { Rule } from './rule';
 
+/** What may stand before an entry's time in its line or table row: nothing, or a date ("April 12, 2026, 00:10"). */
+const ENTRY_LEAD =
+  /^[\s>|]*(?:(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2})(?:,?\s*\d{4})?[\s,|]*(?:at\s+)?)?$/i;
+
+/**
+ * Which timeline entry a window belongs to, or undefined when it is not in one: a list item; a table row whose first
+ * cell is the time (or a date, then the time), as in "| Time | Event |"; a paragraph line that begins with the time.
+ * A table with the times further right ("| Region | Start | End |") lists regions, not a sequence.
+ */
+function entryKey(masked: string, w: TimeWindow): string | undefined {
+  const block = w.sentence.block;
+  if (block.listItem >= 0) return `item ${block.listItem}`;
+  // A lead longer than this is more than a date: no need to read it (a long line with many times stays linear).
+  const leads = (from: number) => w.from - from <= MAX_LEAD && ENTRY_LEAD.test(masked.slice(from, w.from));
+  if (block.tableRow !== undefined) return leads(block.tableRow) ? `row ${block.tableRow}` : undefined;
+  // The line's start, looked for only as far back as a lead can reach (a search to the start of a long line per time
+  // was quadratic).
+  const near = Math.max(0, w.from - MAX_LEAD - 1);
+  const at = masked.slice(near, w.from).lastIndexOf('\n');
+  if (at < 0 && block.start < w.from - MAX_LEAD) return undefined;
+  const lineStart = at >= 0 ? near + at + 1 : masked.lastIndexOf('\n', w.from - 1) + 1;
+  return leads(Math.max(lineStart, block.start)) ? `line ${lineStart}` : undefined;
+}
+
+const MAX_LEAD = 120;
+
+/**
+ * Indexes of a longest non-decreasing subsequence, preferring earlier elements on a tie: built from the end as a
+ * longest non-increasing run of the reversed list (O(n log n)).
+ */
+function longestInOrder(values: number[]): Set<number> {
+  const n = values.length;
+  const tails: number[] = []; // index of the last element of the best run of each length, reading from the end
+  const previous = new Array<number>(n).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    // Runs read from the end must not increase: find the first run whose last value is below values[i].
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] >= values[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) kept.add(i);
+  return kept;
+}
+
 export const chronology: Rule = {
   code: 'RCA211',
   name: 'chronology',
@@ -11,33 +62,66 @@ export const chronology: Rule = {
   fixable: false,
   check({ doc, settings, report }) {
     const a = analyzeTimes(doc, settings);
-    // Timeline list entries: the first time in each entry.
-    const firstByItem = new Map<number, TimeWindow>();
+    // Timeline entries: list items, table rows, and lines of a paragraph that begin with a time ("**10:15** –
+    // Alerts fired"), each dated by its first time.
+    const firstByItem = new Map<string, TimeWindow>();
     for (const w of a.windows) {
-      const item = w.sentence.block.listItem;
-      if (w.section !== a.timelineIndex || a.timelineIndex < 0 || item < 0 || w.startMillis === undefined) continue;
-      if (!firstByItem.has(item)) firstByItem.set(item, w);
+      if (w.section !== a.timelineIndex || a.timelineIndex < 0 || w.startMillis === undefined) continue;
+      const key = entryKey(a.masked, w);
+      if (key !== undefined && !firstByItem.has(key)) firstByItem.set(key, w);
     }
-    let previous: { millis: number; window: TimeWindow } | undefined;
+    // Each entry's instant, a day later once the list has run past midnight.
+    const entries: { window: TimeWindow; millis: number }[] = [];
+    let previous: number | undefined;
     let rollover = 0;
     for (const w of firstByItem.values()) {
       let millis = w.startMillis! + rollover;
-      if (previous && millis < previous.millis) {
-        const gap = previous.millis - millis;
+      // A time in the hour that repeats when the clocks go back, with no zone that says which pass it is: the reading
+      // that keeps the list in order ("1:50 AM" then "1:10 AM" Central time on November 1, 2026 is the second 1:10).
+      if (previous !== undefined && millis < previous && w.start.readings) {
+        const later = w.start.readings.find((r) => r + rollover >= previous!);
+        if (later !== undefined) millis = later + rollover;
+      }
+      if (previous !== undefined && millis < previous) {
+        const gap = previous - millis;
         // "23:50 …" then "00:10 …" with no date written: the list went past midnight.
         if (!w.start.date && gap > 12 * 3600000 && gap < 24 * 3600000) {
           rollover += 24 * 3600000;
           millis += 24 * 3600000;
-        } else {
-          report({
-            range: doc.lines.range(w.from, w.to),
-            message: `This entry ("${doc.text.slice(w.from, w.to)}") is earlier than the entry before it ("${doc.text.slice(previous.window.from, previous.window.to)}"); list timeline entries in time order.`,
-          });
-          continue;
         }
       }
-      previous = { millis, window: w };
+      entries.push({ window: w, millis });
+      if (previous === undefined || millis >= previous) previous = millis;
     }
+    // The entries out of place are those outside the longest run in time order, keeping earlier entries on a tie: one
+    // misplaced entry is reported once, whether it is too early ("14:18" after "14:31") or too late (a wrong zone
+    // that makes "10:15 AM PST" later than the entries after it).
+    const inOrder = longestInOrder(entries.map((e) => e.millis));
+    const quote = (w: TimeWindow) => doc.text.slice(w.from, w.to);
+    // The nearest in-order entry before and after each entry.
+    const keptBefore: number[] = [];
+    const keptAfter: number[] = [];
+    for (let i = 0, last = -1; i < entries.length; i++) {
+      keptBefore.push(last);
+      if (inOrder.has(i)) last = i;
+    }
+    for (let i = entries.length - 1, next = -1; i >= 0; i--) {
+      keptAfter[i] = next;
+      if (inOrder.has(i)) next = i;
+    }
+    entries.forEach((entry, index) => {
+      if (inOrder.has(index)) return;
+      const w = entry.window;
+      const before = keptBefore[index];
+      const after = keptAfter[index];
+      const message =
+        before >= 0 && entry.millis < entries[before].millis
+          ? `This entry ("${quote(w)}") is earlier than the entry before it ("${quote(entries[before].window)}"); list timeline entries in time order.`
+          : after >= 0
+            ? `This entry ("${quote(w)}") is later than the entry after it ("${quote(entries[after].window)}"); list timeline entries in time order.`
+            : `This entry ("${quote(w)}") is out of time order; list timeline entries in time order.`;
+      report({ range: doc.lines.range(w.from, w.to), message });
+    });
     // Publication history: nothing can be published before the incident.
     const start = incidentStart(a);
     const history = a.sectionIndex('publication-history');

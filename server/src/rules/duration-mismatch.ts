@@ -19,7 +19,8 @@ export const durationMismatch: Rule = {
   fixable: false,
   check({ doc, settings, report }) {
     const a = analyzeTimes(doc, settings);
-    const timed = a.windows.filter((w) => w.section === a.timelineIndex && a.timelineIndex >= 0 && w.end && w.startMillis !== undefined && w.endMillis !== undefined && w.endMillis > w.startMillis);
+    // A conversion ("(12:45–14:10 UTC)") restates a window; it is not another one to add up.
+    const timed = a.windows.filter((w) => w.section === a.timelineIndex && a.timelineIndex >= 0 && w.end && !w.conversionOf && w.startMillis !== undefined && w.endMillis !== undefined && w.endMillis > w.startMillis);
     if (timed.length === 0) return;
     const lengths = timed.map((w) => (w.endMillis! - w.startMillis!) / 60000);
     const total = lengths.reduce((x, y) => x + y, 0);

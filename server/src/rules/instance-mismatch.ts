@@ -1,4 +1,5 @@
 import { analyzeTimes } from '../time/analyze';
+import { isInstanceCode } from '../title';
 import type { Rule } from './rule';
 
 const CODE = /\b([A-Z]{2,3})(\d{2,3})\b(?:\s*(?:-|–|to|through)\s*\1(\d{2,3})\b)?/g;
@@ -32,7 +33,8 @@ export const instanceMismatch: Rule = {
     const titleEnd = doc.lines.offsetAt(doc.title.textRange.end);
     const title = instanceCodes(a.masked.slice(titleStart, titleEnd), titleStart);
     const section = doc.sections[a.timelineIndex];
-    const timeline = instanceCodes(a.masked.slice(section.headingEnd, section.end), section.headingEnd);
+    // Host and node names of the same shape ("the DB03 database node") are not instances.
+    const timeline = instanceCodes(a.masked.slice(section.headingEnd, section.end), section.headingEnd).filter((c) => isInstanceCode(c.code, a.instancePrefixes));
     if (title.length === 0 || timeline.length === 0) return;
     const inTitle = new Set(title.map((c) => c.code));
     const inTimeline = new Set(timeline.map((c) => c.code));

@@ -1,6 +1,6 @@
 import { analyzeTimes } from '../time/analyze';
 import { MONTH_NAMES, daysInMonth } from '../time/dates';
-import { clock12 } from '../time/format';
+import { clock12, describeYmd } from '../time/format';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
@@ -23,6 +23,21 @@ export const invalidTime: Rule = {
         fixes.push({ title: `Write "${clock12(t, hour24)}"`, edits: [{ range, newText: clock12(t, hour24) }] });
       }
       report({ range, message: `"${t.text}" cannot exist: ${t.problem}.`, fixes });
+    }
+    // A wall time the clocks skipped that night ("2:30 AM" Chicago time on March 8, 2026), in a zone the report
+    // writes. A time with its own Standard/Daylight zone ("2:30 AM CST") names an offset, so it is an instant:
+    // RCA205 checks its season instead.
+    for (const w of a.windows) {
+      if (!w.iana || !w.zoneSource || w.zoneSource === 'default' || w.zoneSource === 'instance') continue;
+      for (const point of w.end ? [w.start, w.end] : [w.start]) {
+        if (!point.skipped || !point.ymd || (point.ownZone && point.ownZone.season !== 'any')) continue;
+        const t = point.time;
+        const hours = point.skipped % 60 === 0 ? `${point.skipped / 60 === 1 ? 'an hour' : `${point.skipped / 60} hours`}` : `${point.skipped} minutes`;
+        report({
+          range: doc.lines.range(t.start, t.end),
+          message: `"${t.text}" does not exist on ${describeYmd(point.ymd)} in ${w.iana}: the clocks went forward ${hours} that night and skipped it.`,
+        });
+      }
     }
     for (const d of a.dates) {
       if (!d.invalid || d.day === undefined) continue;

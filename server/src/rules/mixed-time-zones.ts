@@ -1,37 +1,104 @@
-import { analyzeTimes, type TimeWindow } from '../time/analyze';
-import { offsetAt } from '../time/zones';
-import { INSTANCE_CODE } from '../title';
+import { DateTime } from 'luxon';
+import { analyzeTimes, isAmbiguous, type TimeAnalysis, type TimeWindow } from '../time/analyze';
+import type { TimeMention } from '../time/dates';
+import { describeYmd } from '../time/format';
+import { offsetAt, offsetName } from '../time/zones';
+import type { Range } from '../types';
+import { INSTANCE_CODE, isInstanceCode } from '../title';
 import type { Rule } from './rule';
 
-function zoneKey(w: TimeWindow): string {
-  return w.startMillis !== undefined ? String(offsetAt(w.iana!, w.startMillis)) : w.iana!;
+/**
+ * Whether two windows are in one zone: the same offset from UTC at the later window's moment. So CDT and Chicago
+ * time agree, and so do "01:30 CEST" and "02:40 CET" on the night the clocks go back.
+ */
+function sameZone(x: TimeWindow, w: TimeWindow): boolean {
+  if (x.iana === w.iana) return true;
+  return offsetAt(x.iana!, w.startMillis!) === offsetAt(w.iana!, w.startMillis!);
 }
 
-function instancesOf(text: string): string {
-  return [...text.matchAll(INSTANCE_CODE)].map((m) => m[0]).sort().join(',');
+/** The zone written right after a window's last time: what a conversion in parentheses is given in. */
+function ownZoneOf(w: TimeWindow) {
+  return w.end?.ownZone ?? w.start.ownZone;
+}
+
+/** The instant of a window's start or end read in another reading of its zone (an ambiguous CST read as China). */
+function inZone(millis: number, w: TimeWindow, iana: string): number {
+  return iana === w.iana ? millis : millis + (offsetAt(w.iana!, millis) - offsetAt(iana, millis)) * 60000;
+}
+
+/**
+ * "10:00 CST (16:00 UTC)": a time in parentheses restates the time before it in another zone. Both must be the same
+ * instant on that date, each zone read with its offset from the time-zone database on that date (so DST counts).
+ */
+function checkConversions(a: TimeAnalysis, report: (range: Range, message: string) => void): Set<TimeWindow> {
+  const { doc } = a;
+  const conversions = new Set<TimeWindow>();
+  for (const c of a.windows) {
+    const w = c.conversionOf;
+    if (!w) continue;
+    conversions.add(c);
+    const cZone = ownZoneOf(c)!;
+    if (!w.iana || !c.iana || w.startMillis === undefined) continue;
+    const pairs: { from: TimeMention; millis?: number; to: TimeMention }[] = [{ from: w.start.time, millis: w.startMillis, to: c.start.time }];
+    if (w.end && c.end) pairs.push({ from: w.end.time, millis: w.endMillis, to: c.end.time });
+    const wrong = (iana: string) =>
+      pairs.find(({ millis, to }) => {
+        if (millis === undefined || to.hour24 === undefined) return false;
+        const there = DateTime.fromMillis(inZone(millis, w, iana), { zone: c.iana! });
+        return there.hour !== to.hour24 % 24 || there.minute !== to.minute || (to.second !== undefined && there.second !== to.second);
+      });
+    const readings = w.zone && isAmbiguous(w.zone) ? w.zone.candidates.map((x) => x.iana) : [w.iana];
+    if (readings.some((iana) => !wrong(iana))) continue;
+    const bad = wrong(w.iana)!;
+    const local = DateTime.fromMillis(bad.millis!, { zone: w.iana });
+    const there = DateTime.fromMillis(bad.millis!, { zone: c.iana });
+    const format = bad.to.second === undefined ? 'HH:mm' : 'HH:mm:ss';
+    const zoneText = w.zone?.text ?? w.iana;
+    const name = offsetName(w.iana, bad.millis!);
+    const note = name === zoneText.toUpperCase() ? '' : ` (${w.iana} is on ${name} that day)`;
+    report(
+      doc.lines.range(c.from, c.to),
+      `"${doc.text.slice(bad.to.start, bad.to.end)} ${cZone.text}" is not "${doc.text.slice(bad.from.start, bad.from.end)} ${zoneText}": on ${describeYmd(local)}, ${local.toFormat(format)} ${zoneText} is ${there.toFormat(format)} ${cZone.text}${note}. Correct the conversion or the time.`,
+    );
+  }
+  return conversions;
+}
+
+function instancesOf(text: string, prefixes: ReadonlySet<string>): string {
+  return [...text.matchAll(INSTANCE_CODE)].map((m) => m[0]).filter((code) => isInstanceCode(code, prefixes)).sort().join(',');
 }
 
 export const mixedTimeZones: Rule = {
   code: 'RCA206',
   name: 'mixed-time-zones',
-  description: 'The timeline gives times in different zones without converting them to one.',
+  description: 'The timeline gives times in different zones without converting them to one, or a conversion in parentheses gives another moment.',
   defaultSeverity: 'warning',
   fixable: false,
   check({ doc, settings, report }) {
     const a = analyzeTimes(doc, settings);
+    // A conversion in parentheses ("09:55 (13:55 UTC)") is checked for its moment, not counted as a second zone.
+    const conversions = checkConversions(a, (range, message) => report({ range, message }));
+    // Times that cannot exist (RCA208) have no instant, so no offset to compare.
     const written = a.windows.filter(
-      (w) => w.section === a.timelineIndex && a.timelineIndex >= 0 && w.iana && w.zone && !w.zone.vague && (w.zoneSource === 'own' || w.zoneSource === 'sentence' || w.zoneSource === 'lead'),
+      (w) =>
+        w.section === a.timelineIndex &&
+        a.timelineIndex >= 0 &&
+        w.iana &&
+        w.zone &&
+        !w.zone.vague &&
+        w.startMillis !== undefined &&
+        !conversions.has(w) &&
+        (w.zoneSource === 'own' || w.zoneSource === 'sentence' || w.zoneSource === 'lead'),
     );
     if (written.length < 2) return;
     const first = written[0];
-    const firstKey = zoneKey(first);
     for (const w of written.slice(1)) {
-      if (zoneKey(w) === firstKey) continue;
+      if (sameZone(first, w)) continue;
       // A conversion next to it ("10:00 CDT (15:00 UTC)") or a sentence of its own instances (another region) is fine.
       const sameSentence = written.filter((x) => x.sentence === w.sentence);
-      if (sameSentence.some((x) => zoneKey(x) === firstKey)) continue;
-      const mine = instancesOf(w.sentence.text);
-      if (mine && mine !== instancesOf(first.sentence.text)) continue;
+      if (sameSentence.some((x) => sameZone(first, x))) continue;
+      const mine = instancesOf(w.sentence.text, a.instancePrefixes);
+      if (mine && mine !== instancesOf(first.sentence.text, a.instancePrefixes)) continue;
       report({
         range: doc.lines.range(w.from, w.to),
         message: `"${doc.text.slice(w.from, w.to)}" is in ${w.zone!.text}, but the timeline's first times are in ${first.zone!.text}; give every time in one zone, or add the conversion.`,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { analyzeTimes, isAmbiguous, type TimeAnalysis } from '../time/analyze';
 import { describeYmd } from '../time/format';
 import { statedYmd } from '../time/incident';
-import { SEASON_SWAP, hasDst, isDst, offsetName, type ZoneMatch } from '../time/zones';
+import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, zonePhrase, type ZoneMatch } from '../time/zones';
 import type { Rule } from './rule';
 
 /** The instant a zone phrase is about: the window it qualifies, else noon on a date in its sentence. */
@@ -22,6 +22,37 @@ function swapWord(word: string, iana: string): string {
   const lower = word.toLowerCase();
   const to = lower !== 'standard' ? 'standard' : iana.startsWith('Europe/') ? 'summer' : 'daylight';
   return word[0] === word[0].toUpperCase() ? to[0].toUpperCase() + to.slice(1) : to;
+}
+
+/**
+ * What the fix writes: the other half of the pair ("CDT" for "CST", "Daylight" for "Standard"), but only when the
+ * result reads back as a zone of the right season with the right offset. Otherwise the whole phrase becomes a name
+ * that does ("British Summer Time" in winter: "Greenwich Mean Time"; there is no "British Standard Time").
+ */
+function replacementFor(a: TimeAnalysis, zone: ZoneMatch, millis: number, dst: boolean): { start: number; end: number; text: string } | undefined {
+  const iana = zone.iana!;
+  const fits = (phrase: string) => {
+    const found = a.table.find(phrase);
+    if (found.length !== 1 || found[0].start !== 0 || found[0].end !== phrase.length) return false;
+    const f = found[0];
+    if (!f.iana || f.unknown || f.vague) return false;
+    if (f.season !== 'any' && (f.season === 'daylight') !== dst) return false;
+    return offsetAt(f.iana, millis) === offsetAt(iana, millis);
+  };
+  const word = zone.seasonWord!;
+  const swapped = zone.abbreviation !== undefined ? SEASON_SWAP[zone.abbreviation] : swapWord(word.text, iana);
+  if (swapped) {
+    const phrase = a.doc.text.slice(zone.start, word.start) + swapped + a.doc.text.slice(word.end, zone.end);
+    if (fits(phrase)) return { start: word.start, end: word.end, text: swapped };
+  }
+  const longForm = zone.abbreviation === undefined;
+  const whole = [
+    ...(longForm && iana === 'Europe/London' && !dst ? ['Greenwich Mean Time'] : []),
+    offsetName(iana, millis),
+    zonePhrase(iana, a.table),
+  ];
+  const text = whole.find(fits);
+  return text === undefined ? undefined : { start: zone.start, end: zone.end, text };
 }
 
 export const zoneSeason: Rule = {
@@ -45,18 +76,20 @@ export const zoneSeason: Rule = {
       const local = DateTime.fromMillis(millis, { zone: zone.iana });
       const day = describeYmd({ year: local.year, month: local.month, day: local.day });
       const correct = offsetName(zone.iana, millis);
-      const isAbbreviation = zone.abbreviation !== undefined;
-      const replacement = isAbbreviation ? (SEASON_SWAP[zone.abbreviation!] ?? correct) : swapWord(zone.seasonWord.text, zone.iana);
+      const replacement = replacementFor(a, zone, millis, dst);
+      const shown = replacement && (/^[A-Z]{2,5}$/.test(replacement.text) ? replacement.text : `"${replacement.text}"`);
       report({
         range: doc.lines.range(zone.start, zone.end),
-        message: `${zone.seasonWord.text} is ${zone.season} time, but on ${day} ${zone.iana} is on ${dst ? 'daylight' : 'standard'} time (${correct}); write ${isAbbreviation ? replacement : `"${replacement}"`}.`,
-        fixes: [
-          {
-            title: `Write ${replacement}`,
-            edits: [{ range: doc.lines.range(zone.seasonWord.start, zone.seasonWord.end), newText: replacement }],
-            isPreferred: true,
-          },
-        ],
+        message: `${zone.seasonWord.text} is ${zone.season} time, but on ${day} ${zone.iana} is on ${dst ? 'daylight' : 'standard'} time (${correct})${shown ? `; write ${shown}` : ''}.`,
+        fixes: replacement
+          ? [
+              {
+                title: `Write ${replacement.text}`,
+                edits: [{ range: doc.lines.range(replacement.start, replacement.end), newText: replacement.text }],
+                isPreferred: true,
+              },
+            ]
+          : [],
       });
     }
   },

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import type { RcaDocument } from '../model';
 import type { RcaSettings } from '../settings';
-import { INSTANCE_CODE } from '../title';
+import { INSTANCE_CODE, instancePrefixes, isInstanceCode } from '../title';
+import { isValidDate, wallClockMillis } from './instants';
+import { resolveWallClock, type WallReading } from './dst';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { blocksOf, maskedText, sentencesOf, type Block, type Sentence } from './text';
 import { normaliseIana, zoneTable, type ZoneCandidate, type ZoneMatch, type ZoneTable } from './zones';
@@ -25,6 +27,13 @@ export interface TimePoint {
   ymd?: Ymd;
   /** The zone phrase right after this time ("10:23AM Chicago Time Zone"). */
   ownZone?: ZoneMatch;
+  /**
+   * Every instant the time can mean, earliest first, when its wall time repeats (the night the clocks go back) and no
+   * zone written with it settles which; the window's millis hold the reading taken.
+   */
+  readings?: number[];
+  /** The time does not exist in the zone it is read in: the clocks went forward past it by this many minutes. */
+  skipped?: number;
 }
 
 export type ZoneSource = 'own' | 'sentence' | 'lead' | 'document' | 'default' | 'instance';
@@ -48,6 +57,8 @@ export interface TimeWindow {
   nextDay?: boolean;
   /** Literal reading of the range ends before (or when) it starts. */
   backwards?: boolean;
+  /** The window this one restates in another zone, in parentheses: "(16:00 UTC)" in "10:00 CST (16:00 UTC)". */
+  conversionOf?: TimeWindow;
 }
 
 export interface TimeAnalysis {
@@ -68,6 +79,8 @@ export interface TimeAnalysis {
   /** The document's own zone: front matter, "all times are …", or the first zone named in the timeline. */
   documentZone?: { iana: string; match?: ZoneMatch };
   instances: string[];
+  /** Letter prefixes that make a code an instance (title.ts instancePrefixes): NA, EU, …, not DB or SRV. */
+  instancePrefixes: ReadonlySet<string>;
   /** Zones of the instances, from settings.instanceTimeZones. */
   instanceZones: string[];
   introIndex: number;
@@ -96,7 +109,11 @@ export function cachedAnalysis(doc: RcaDocument): TimeAnalysis | undefined {
 }
 
 const RANGE_GAP =
-  /^[\s,]*(?:\(\s*)?(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~)\s*(?:about\s+|approximately\s+|around\s+)?(?:the\s+(?:next|following)\s+day,?\s*)?(?:(?:on\s+)?(?:\u0000)[\s,]*(?:at\s+)?)?$/i;
+  /^(?:\s?(?:h|hrs?\.?)(?![A-Za-z]))?[\s,]*(?:\(\s*)?(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?(?:the\s+(?:next|following)\s+day,?\s*)?(?:(?:on\s+)?(?:\u0000)[\s,]*(?:at\s+)?)?$/i;
+
+/** A gap whose date (\u0000) belongs to the start: "11:20 PM on December 31, 2025 until". */
+const RANGE_GAP_START_DATE =
+  /^[\s,]*(?:on\s+)?\u0000[\s,]*(?:until|till|til|to|through|thru|up\s+to|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?$/i;
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
@@ -120,6 +137,11 @@ export function ymdKey(ymd: Ymd): number {
 }
 
 export function addDays(ymd: Ymd, days: number): Ymd {
+  if (isValidDate(ymd.year, ymd.month, ymd.day) && Number.isInteger(days)) {
+    // What Luxon gives for a valid date in UTC, without building a DateTime.
+    const d = new Date(Date.UTC(ymd.year, ymd.month - 1, ymd.day + days));
+    if (ymd.year >= 100) return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
   const dt = DateTime.fromObject(ymd, { zone: 'UTC' }).plus({ days });
   return { year: dt.year, month: dt.month, day: dt.day };
 }
@@ -156,7 +178,8 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   // Instances and their zones.
   const titleInstances = doc.title ? [...doc.title.text.matchAll(INSTANCE_CODE)].map((m) => m[0]) : [];
   const timelineText = timelineIndex >= 0 ? masked.slice(doc.sections[timelineIndex].start, doc.sections[timelineIndex].end) : '';
-  const instances = [...new Set([...titleInstances, ...[...timelineText.matchAll(INSTANCE_CODE)].map((m) => m[0])])].filter((c) => !/^DC\d/.test(c));
+  const prefixes = instancePrefixes(titleInstances, settings.instanceTimeZones);
+  const instances = [...new Set([...titleInstances, ...[...timelineText.matchAll(INSTANCE_CODE)].map((m) => m[0])])].filter((c) => isInstanceCode(c, prefixes));
   const instanceZones = [...new Set(instances.map((i) => zoneForInstance(i, settings.instanceTimeZones)).filter((z): z is string => !!z))];
 
   // The incident date and year: title first, then the timeline, then the introduction.
@@ -171,32 +194,79 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     }
   }
 
+  // Which zone phrases count. Places, long names, IANA names and offsets always do. An abbreviation is often also a
+  // word or an acronym ("the AST parser", "the IST shift", "the CAT team"), so it counts only where it reads as a
+  // zone: after a time ("10:15 IST", "10:15 (IST)", "10:15 in IST"), before one ("IST 10:15"), followed by "time"
+  // ("CST time"), in a statement about times ("All times are in CDT", "the following hours, CDT:", "Time (CDT)"),
+  // in parentheses or after a dash in a heading ("Event Timeline (CDT)"), alone in a table cell, or after "in" in a
+  // sentence with a date or a time. Unknown phrases ("Gotham Time", "XYT") count only right after a time.
+  const timeEnds = new Set(times.map((t) => t.end));
+  // "10:00h CEST", "14:00 hrs IST": the zone still follows the time.
+  for (const t of times) {
+    const suffix = /^\s?(?:h|hrs?\.?|hours)(?![\p{L}\p{N}])/u.exec(masked.slice(t.end, t.end + 8));
+    if (suffix) timeEnds.add(t.end + suffix[0].length);
+  }
+  const timeStarts = new Set(times.map((t) => t.start));
+  const afterTime = (sentence: Sentence, zone: ZoneMatch) => {
+    const lead = tailExec(/[\s(,]*(?:\bin\s+)?[\s(]*$/, /[^\s(,in]/, masked, sentence.start, zone.start)!;
+    return timeEnds.has(lead.index);
+  };
+  const dateEnds = new Set(dates.map((d) => d.end));
+  const readsAsZone = (sentence: Sentence, zone: ZoneMatch) => {
+    if (afterTime(sentence, zone)) return true;
+    if (zone.unknown) return false;
+    // "April 11, 2026 (CDT): …"
+    if (dateEnds.has(tailExec(/[\s(,]*$/, /[^\s(,]/, masked, sentence.start, zone.start)!.index)) return true;
+    // Only the next few characters matter after the zone (a long block stays linear).
+    const rest = masked.slice(zone.end, Math.min(sentence.block.end, zone.end + 40));
+    const next = /^\s*[:,]?\s*/.exec(rest)!;
+    if (timeStarts.has(zone.end + next[0].length) && rest.length > next[0].length) return true;
+    if (/\stime$/i.test(zone.text) || /^\s+(?:times?|time\s*zones?|timezones?|tz)\b/i.test(rest)) return true;
+    // "Time (CDT)", "Time: CDT" heading a table column or a line; "response time (AST)" in prose is not.
+    if (zone.start - sentence.start < 40 && /^[\s|>]*(?:local\s+)?time\s*[:(\-–—]?\s*$/i.test(masked.slice(sentence.start, zone.start))) return true;
+    if (tailExec(STATEMENT, /[^A-Za-z\s:,(\-–—]/, masked, sentence.start, zone.start)) return true;
+    if ((masked[sentence.block.start] === '#' || sentence.block.tableRow !== undefined) && tailExec(/(?:^|[(\-–—:,/])\s*$/, /\S/, masked, sentence.block.start, zone.start)) return true;
+    const { block } = sentence;
+    if (block.tableRow !== undefined && zone.start - block.start <= 8 && block.end - zone.end <= 8 && !masked.slice(block.start, zone.start).trim() && !masked.slice(zone.end, block.end).trim()) return true;
+    const sentenceHasTime = (timesBySentence.get(sentence) ?? []).length > 0 || (datesBySentence.get(sentence) ?? []).length > 0;
+    return zone.abbreviation !== undefined && zone.abbreviation.length >= 3 && sentenceHasTime && tailExec(/\bin\s+$/i, /[^\sin]/i, masked, sentence.block.start, zone.start) !== null;
+  };
+  const zones: ZoneMatch[] = [];
+  for (const sentence of sentences) {
+    const kept: ZoneMatch[] = [];
+    for (const zone of zonesBySentence.get(sentence) ?? []) {
+      const contextual = zone.weak || zone.abbreviation !== undefined;
+      // Right after a zone that counts, a second name of it counts too: "10:00 UTC-5 (CDT)", "CST/CDT".
+      const last = kept[kept.length - 1];
+      const afterZone = last !== undefined && !zone.unknown && zone.start - last.end <= 4 && /^[\s(,/]*$/.test(masked.slice(last.end, zone.start));
+      if (!contextual || afterZone || readsAsZone(sentence, zone)) kept.push(zone);
+    }
+    zonesBySentence.set(sentence, kept);
+    zones.push(...kept);
+  }
+  const counted = new Set(zones);
+
   // Ambiguous abbreviations: the instance's zone, then other zones in the document, then the region words.
-  const allZones = [...zonesBySentence.values()].flat();
-  const unambiguous = allZones.filter((z) => z.iana && z.candidates.length <= 1 && !z.weak).map((z) => z.iana!);
+  const unambiguous = zones.filter((z) => z.iana && z.candidates.length <= 1 && !z.unknown).map((z) => z.iana!);
   const hints = [...instanceZones, ...unambiguous, ...(settings.defaultTimeZone ? [normaliseIana(settings.defaultTimeZone) ?? ''] : [])];
   const regionWords = masked;
-  for (const zone of allZones) {
+  for (const zone of zones) {
     if (zone.candidates.length > 1) resolveAmbiguous(zone, hints, instances, regionWords);
   }
 
-  // Weak phrases count only right after a time.
+  // A zone right after a time is that time's own zone.
   const immediateAfter = (sentence: Sentence, offset: number): ZoneMatch | undefined => {
     const zones = zonesBySentence.get(sentence) ?? [];
-    return zones.find((z) => z.start >= offset && /^\s*[(,]?\s*(?:in\s+)?$/.test(masked.slice(offset, z.start)) && !z.vague);
-  };
-  const zones: ZoneMatch[] = [];
-  const timeEnds = new Set(times.map((t) => t.end));
-  for (const sentence of sentences) {
-    for (const zone of zonesBySentence.get(sentence) ?? []) {
-      if (!zone.weak) zones.push(zone);
-      else {
-        const before = masked.slice(sentence.start, zone.start).replace(/[\s(,]+$/, '');
-        if (timeEnds.has(sentence.start + before.length)) zones.push(zone);
-      }
+    // Zones are in order and never overlap: past the first that the gap rules out, every gap holds that one's text.
+    for (let k = firstAtOrAfter(zones, offset, (z) => z.start); k < zones.length; k++) {
+      const z = zones[k];
+      const gap = masked.slice(offset, z.start);
+      if (/^\s*[(,]?\s*(?:in\s+)?$/.test(gap)) {
+        if (!z.vague) return z;
+      } else if (/[^\s(,in]/.test(gap)) return undefined;
     }
-  }
-  const counted = new Set(zones);
+    return undefined;
+  };
 
   // The document's zone.
   let documentZone: TimeAnalysis['documentZone'];
@@ -207,7 +277,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     if (iana) documentZone = { iana };
   }
   if (!documentZone) {
-    const statement = sentences.find((s) => /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this)\b|\btime\s*zone\s*:/i.test(s.text) && (zonesBySentence.get(s) ?? []).some((z) => counted.has(z) && z.iana));
+    const statement = sentences.find((s) => /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text) && (zonesBySentence.get(s) ?? []).some((z) => counted.has(z) && z.iana));
     const timelineZone = zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex && timelineIndex >= 0);
     const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => counted.has(z) && z.iana) : timelineZone;
     if (match?.iana) documentZone = { iana: match.iana, match };
@@ -217,6 +287,10 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   // Windows, sentence by sentence, carrying dates and lead-in zones forward within each section.
   const windows: TimeWindow[] = [];
   let carriedDate: DateMention | undefined;
+  // The day carried instead of carriedDate's once the timeline has run past midnight ("11:52 PM", then "12:30 AM").
+  let carriedYmd: Ymd | undefined;
+  // The latest start so far in the section, to see a timeline run past midnight.
+  let latestStart: number | undefined;
   let carriedSection = -2;
   let leadZone: ZoneMatch | undefined;
   for (const sentence of sentences) {
@@ -224,15 +298,31 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     if (block.section !== carriedSection) {
       carriedSection = block.section;
       carriedDate = undefined;
+      carriedYmd = undefined;
+      latestStart = undefined;
       leadZone = undefined;
     }
     const sTimes = timesBySentence.get(sentence) ?? [];
     const sDates = datesBySentence.get(sentence) ?? [];
     const sZones = (zonesBySentence.get(sentence) ?? []).filter((z) => counted.has(z));
-    const dateBefore = (offset: number, after: number) =>
-      [...sDates].reverse().find((d) => d.end <= offset && d.start >= after && !sTimes.some((t) => t.start > d.end && t.end <= offset));
-    const dateRightAfter = (offset: number) =>
-      sDates.find((d) => d.start >= offset && /^\s*(?:[A-Z]{2,5}\s*)?,?\s*(?:on\s+)?$/.test(masked.slice(offset, d.start)));
+    // Dates and times are in order and never overlap, so each of these looks at one or two of them (a sentence with
+    // thousands of times stays linear): the last date before an offset, unless a time stands between them.
+    const dateBefore = (offset: number, after: number) => {
+      const d = sDates[firstAtOrAfter(sDates, offset + 1, (x) => x.end) - 1];
+      if (!d || d.start < after) return undefined;
+      const t = sTimes[firstAtOrAfter(sTimes, d.end + 1, (x) => x.start)];
+      return t && t.end <= offset ? undefined : d;
+    };
+    // The first date after an offset, when only a zone, a comma or "on" stands between (a date holds a digit, so
+    // past the first date no gap can match).
+    const dateRightAfter = (offset: number) => {
+      for (let k = firstAtOrAfter(sDates, offset, (x) => x.start); k < sDates.length; k++) {
+        const gap = masked.slice(offset, sDates[k].start);
+        if (/^\s*(?:[A-Z]{2,5}\s*)?,?\s*(?:on\s+)?$/.test(gap)) return sDates[k];
+        if (/[^\sA-Z,on]/.test(gap)) return undefined;
+      }
+      return undefined;
+    };
     let i = 0;
     let boundary = sentence.start;
     const sentenceWindows: TimeWindow[] = [];
@@ -243,14 +333,26 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
       let endPoint: TimePoint | undefined;
       if (u) {
         let gap = masked.slice(startPoint.ownZone?.end ?? t.end, u.start);
-        const gapDate = sDates.find((d) => d.start >= t.end && d.end <= u.start);
+        const firstAfter = sDates[firstAtOrAfter(sDates, t.end, (d) => d.start)];
+        const gapDate = firstAfter && firstAfter.end <= u.start ? firstAfter : undefined;
         if (gapDate) gap = gap.replace(masked.slice(gapDate.start, gapDate.end), '\u0000');
         const between = /\bbetween\b/i.test(masked.slice(boundary, t.start));
+        const uZone = immediateAfter(sentence, u.end);
         if (RANGE_GAP.test(gap) && (!/^\s*,?\s*and\b/i.test(gap) || between)) {
-          endPoint = { time: u, date: gapDate, ownZone: immediateAfter(sentence, u.end) };
+          endPoint = { time: u, date: gapDate, ownZone: uZone };
+        } else if (gapDate && RANGE_GAP_START_DATE.test(gap)) {
+          // "from 11:20 PM on December 31, 2025 until 12:35 AM on January 1, 2026": the date in between is the start's.
+          endPoint = { time: u, ownZone: uZone };
         }
       }
       startPoint.date = dateBefore(t.start, boundary) ?? dateRightAfter(startPoint.ownZone?.end ?? t.end);
+      // A date right after the end ("until 1:10 a.m. CST on January 15th") is the end's when the start has a date of
+      // its own, else the whole range's ("from 10:00 until 11:00 CDT on April 11").
+      const trailing = endPoint && !endPoint.date ? dateRightAfter(endPoint.ownZone?.end ?? endPoint.time.end) : undefined;
+      if (endPoint && trailing) {
+        if (startPoint.date) endPoint.date = trailing;
+        else startPoint.date = trailing;
+      }
       const last = endPoint ?? startPoint;
       const window: TimeWindow = { start: startPoint, end: endPoint, from: t.start, to: last.time.end, sentence, section: block.section };
       sentenceWindows.push(window);
@@ -259,12 +361,18 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
       i += endPoint ? 2 : 1;
     }
     // Zones: own, then the nearest one after the window in its sentence, then before it, then the lead-in.
+    let firstVague: [ZoneMatch | undefined] | undefined;
     sentenceWindows.forEach((w, index) => {
       const next = sentenceWindows[index + 1];
       const own = w.end?.ownZone ?? w.start.ownZone;
-      const after = sZones.find((z) => z.start >= w.to && (!next || z.end <= next.from) && !z.vague);
-      const before = [...sZones].reverse().find((z) => z.end <= w.from && !z.vague);
-      const anyVague = sZones.find((z) => z.vague);
+      let after: ZoneMatch | undefined;
+      for (let k = firstAtOrAfter(sZones, w.to, (z) => z.start); k < sZones.length && !after; k++) {
+        if (next && sZones[k].end > next.from) break;
+        if (!sZones[k].vague) after = sZones[k];
+      }
+      let before: ZoneMatch | undefined;
+      for (let k = firstAtOrAfter(sZones, w.from + 1, (z) => z.end) - 1; k >= 0 && !before; k--) if (!sZones[k].vague) before = sZones[k];
+      const anyVague = (firstVague ??= [sZones.find((z) => z.vague)])[0];
       const zone = own ?? after ?? before ?? anyVague;
       if (zone) {
         w.zone = zone;
@@ -291,27 +399,62 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
         w.zoneSource = 'instance';
       }
     });
-    // Dates: written, else carried from earlier in the section, else the incident's.
+    // Dates: written, else carried from earlier in the section, else the incident's. What is carried is a range's
+    // start date, not its end date: in "July 14, 2025, from 11:45 p.m. until 12:30 a.m. on July 15." the entries
+    // below begin on July 14, and move to the next day only when they run past midnight (as RCA211 reads them).
+    const endDates = new Set<DateMention>();
     for (const w of sentenceWindows) {
-      const context = w.start.date ?? carriedDate;
-      const startYmd = ymdOf(context, incidentYear) ?? (w.section === timelineIndex || w.section === introIndex ? incident : undefined);
+      let startYmd = w.start.date ? ymdOf(w.start.date, incidentYear) : (carriedYmd ?? ymdOf(carriedDate, incidentYear));
+      startYmd ??= w.section === timelineIndex || w.section === introIndex ? incident : undefined;
       w.start.ymd = startYmd;
-      if (w.start.date) carriedDate = w.start.date;
+      if (w.start.date) {
+        carriedDate = w.start.date;
+        carriedYmd = undefined;
+      }
       if (w.end) {
         if (w.end.date) {
           w.end.ymd = ymdOf(w.end.date, startYmd?.year ?? incidentYear);
-          carriedDate = w.end.date;
+          endDates.add(w.end.date);
         } else w.end.ymd = startYmd;
       }
       computeInstants(w);
+      // "11:52 PM – …" then "12:30 AM – …" with no date: between 12 and 24 hours earlier is the next day.
+      if (!w.start.date && startYmd && w.section === timelineIndex && w.startMillis !== undefined && latestStart !== undefined) {
+        const gap = latestStart - w.startMillis;
+        if (gap > 12 * 3600000 && gap < 24 * 3600000) {
+          const next = addDays(startYmd, 1);
+          w.start.ymd = next;
+          if (w.end && !w.end.date) w.end.ymd = next;
+          w.nextDay = undefined;
+          w.backwards = undefined;
+          computeInstants(w);
+          carriedYmd = next;
+        }
+      }
+      if (w.startMillis !== undefined && (latestStart === undefined || w.startMillis > latestStart)) latestStart = w.startMillis;
     }
     const lastDate = sDates[sDates.length - 1];
-    if (lastDate && (!carriedDate || lastDate.start > carriedDate.start)) carriedDate = lastDate;
+    if (lastDate && !endDates.has(lastDate) && (!carriedDate || lastDate.start > carriedDate.start)) {
+      carriedDate = lastDate;
+      carriedYmd = undefined;
+    }
     // "during the following hours, Chicago time:" hands its zone to what follows in the section.
-    if (sentence.end === block.end || /:\s*$/.test(sentence.text)) {
+    // A comment or trailing spaces after the sentence still leave it last in its block.
+    if (!masked.slice(sentence.end, block.end).trim() || /:\s*$/.test(sentence.text)) {
       const lead = [...sZones].reverse().find((z) => z.iana || z.vague || z.unknown);
       if (lead && sTimes.length === 0) leadZone = lead;
     }
+  }
+
+  // Conversions: "10:00 CST (16:00 UTC)", "from 10:00 until 11:00 CDT (15:00 until 16:00 UTC)".
+  for (let i = 0; i + 1 < windows.length; i++) {
+    const w = windows[i];
+    const c = windows[i + 1];
+    const cZone = c.end?.ownZone ?? c.start.ownZone;
+    if (w.sentence !== c.sentence || !cZone?.iana || cZone.unknown || cZone.vague || cZone === w.zone) continue;
+    const wEnd = (w.end?.ownZone ?? w.start.ownZone)?.end ?? w.to;
+    if (!/^\s*[([]\s*(?:i\.\s*e\.,?\s*|or\s+|=\s*)?$/.test(masked.slice(wEnd, c.from))) continue;
+    if (/^\s*[)\]]/.test(masked.slice(cZone.end, cZone.end + 20))) c.conversionOf = w;
   }
 
   return {
@@ -330,11 +473,52 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     incident,
     documentZone,
     instances,
+    instancePrefixes: prefixes,
     instanceZones,
     introIndex,
     timelineIndex,
     sectionIndex,
   };
+}
+
+/** The end of a statement about the report's times: "All times are in", "during the following hours,", "Time (". */
+const STATEMENT =
+  /\b(?:times|hours|time\s*zones?|timezones?|tz|clock)\b(?:\s+(?:are|is|were|was|given|listed|shown|stated|expressed|reported|written|mentioned|quoted|noted|used|provided|displayed|indicated|specified|presented|logged|below|above|here|in|all|the|this|these|our|document|report|timeline|following|of|as|using|use|uses|local))*\s*[:,(\-–—]?\s*(?:in\s+)?$/i;
+
+/** The index of the first item whose key (ascending along the list) is at least `value`, or the list's length. */
+function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** How far back tailExec reads before it knows the rest of the text cannot change the match. */
+const TAIL = 256;
+
+/**
+ * `pattern` (anchored at the end with $, looking back at most one character) run on text[start, end), with the
+ * match's index in `text`. No match of `pattern` can begin before the last character that `outside` matches, so
+ * when the last TAIL characters hold one, the tail alone gives the same result: per zone phrase this reads a bounded
+ * tail instead of the whole sentence before it (quadratic in a long sentence).
+ */
+function tailExec(pattern: RegExp, outside: RegExp, text: string, start: number, end: number): RegExpExecArray | null {
+  const from = end - TAIL;
+  if (from - 1 > start) {
+    const tail = text.slice(from - 1, end);
+    if (outside.test(tail)) {
+      const m = pattern.exec(tail);
+      if (m) m.index += from - 1;
+      return m;
+    }
+  }
+  const m = pattern.exec(text.slice(start, end));
+  if (m) m.index += start;
+  return m;
 }
 
 function sectionOfOffset(sentences: Sentence[], offset: number): number {
@@ -344,32 +528,63 @@ function sectionOfOffset(sentences: Sentence[], offset: number): number {
 
 export function toMillis(ymd: Ymd, time: TimeMention, iana: string): number | undefined {
   if (time.hour24 === undefined) return undefined;
-  const base = DateTime.fromObject({ ...ymd, hour: 0, minute: 0, second: 0 }, { zone: iana });
-  if (!base.isValid) return undefined;
   // 24:00 is the end of the day; Luxon rejects hour 24 in fromObject.
-  const dt = DateTime.fromObject({ ...ymd, hour: time.hour24 % 24, minute: time.minute, second: time.second ?? 0 }, { zone: iana }).plus({ days: time.hour24 === 24 ? 1 : 0 });
-  return dt.isValid ? dt.toMillis() : undefined;
+  return wallClockMillis(ymd.year, ymd.month, ymd.day, time.hour24 % 24, time.minute, time.second ?? 0, time.hour24 === 24 ? 1 : 0, iana);
+}
+
+/**
+ * A point's instant in `iana`, with the reading of a repeated wall time (the night the clocks go back) chosen by the
+ * season of the point's own zone ("1:30 AM CDT": fixed), else of the window's zone (preferred), else the earliest.
+ */
+function readPoint(w: TimeWindow, point: TimePoint, ymd: Ymd, iana: string): WallReading | undefined {
+  const millis = toMillis(ymd, point.time, iana);
+  if (millis === undefined || point.time.hour24 === undefined || ymd.year < 100) return millis === undefined ? undefined : { millis };
+  const own = point.ownZone?.iana === iana ? point.ownZone : undefined;
+  const season = own ? own.season : w.zone?.iana === iana ? w.zone.season : undefined;
+  const t = point.time;
+  const local = Date.UTC(ymd.year, ymd.month - 1, ymd.day, t.hour24! % 24, t.minute, t.second ?? 0) + (t.hour24 === 24 ? 86_400_000 : 0);
+  return resolveWallClock(local, millis, iana, season, own !== undefined);
 }
 
 function computeInstants(w: TimeWindow): void {
   // Without a zone, instants are computed as if in UTC: differences and order still hold.
   const iana = w.iana ?? 'UTC';
-  if (w.start.ymd) w.startMillis = toMillis(w.start.ymd, w.start.time, iana);
+  const setStart = (reading: WallReading | undefined) => {
+    w.startMillis = reading?.millis;
+    w.start.readings = reading?.readings;
+    w.start.skipped = reading?.skipped;
+  };
+  if (w.start.ymd) setStart(readPoint(w, w.start, w.start.ymd, iana));
   if (!w.end || !w.end.ymd) return;
   const endZone = w.end.ownZone?.iana && w.end.ownZone !== w.zone ? w.end.ownZone.iana : iana;
   const startZone = w.start.ownZone?.iana ?? iana;
-  if (w.start.ymd) w.startMillis = toMillis(w.start.ymd, w.start.time, startZone);
-  w.endMillis = toMillis(w.end.ymd, w.end.time, endZone);
+  const start = w.start.ymd ? readPoint(w, w.start, w.start.ymd, startZone) : undefined;
+  const end = readPoint(w, w.end, w.end.ymd, endZone);
+  setStart(start);
+  w.endMillis = end?.millis;
+  w.end.readings = end?.readings;
+  w.end.skipped = end?.skipped;
+  if (!start || !end) return;
+  if (end.millis <= start.millis && (start.readings || end.readings)) {
+    // A repeated hour without a zone that settles it: "from 1:30 AM until 1:15 AM" on the night the clocks go back is
+    // 45 minutes when the end is the second 1:15. Take the shortest reading that runs forward.
+    let best: [number, number] | undefined;
+    for (const s of start.readings ?? [start.millis]) {
+      for (const e of end.readings ?? [end.millis]) if (e > s && (!best || e - s < best[1] - best[0])) best = [s, e];
+    }
+    if (best) [w.startMillis, w.endMillis] = best;
+  }
   if (w.startMillis === undefined || w.endMillis === undefined) return;
   if (w.endMillis <= w.startMillis) {
     w.backwards = true;
     if (!w.end.date) {
       const next = addDays(w.end.ymd, 1);
-      const millis = toMillis(next, w.end.time, endZone);
+      const millis = readPoint(w, w.end, next, endZone)?.millis;
       if (millis !== undefined && millis > w.startMillis) {
         w.nextDay = true;
         w.end.ymd = next;
         w.endMillis = millis;
+        w.end.readings = undefined;
       }
     }
   }
@@ -403,14 +618,16 @@ function resolveAmbiguous(zone: ZoneMatch & { ambiguous?: boolean }, hints: stri
     const near = zone.candidates.find((c) => continent(c.iana) === continent(hint) && continent(hint) !== 'UTC');
     if (near) return pick(near);
   }
+  // The zone itself before one on its continent: IN01 settles IST as India, though Israel is in Asia too.
+  const closest = (iana: string) => zone.candidates.find((x) => x.iana === iana) ?? zone.candidates.find((x) => continent(x.iana) === continent(iana));
   for (const code of instances) {
     const iana = CODE_HINTS[code.slice(0, 2)];
-    const c = iana && zone.candidates.find((x) => x.iana === iana || continent(x.iana) === continent(iana));
+    const c = iana && closest(iana);
     if (c) return pick(c);
   }
   for (const { pattern, iana } of REGION_HINTS) {
     if (!pattern.test(text)) continue;
-    const c = zone.candidates.find((x) => x.iana === iana || continent(x.iana) === continent(iana));
+    const c = closest(iana);
     if (c) return pick(c);
   }
   zone.ambiguous = true;

@@ -52,14 +52,14 @@ export function daysInMonth(year: number | undefined, month: number): number {
 
 const WEEKDAY_PREFIX = String.raw`(?:(?<wd>${WEEKDAY})\.?,?\s+(?:the\s+)?)?`;
 const MDY = new RegExp(
-  String.raw`${WEEKDAY_PREFIX}\b(?<m>${MONTH})(?<dot>\.)?\s+(?<d>\d{1,2})(?<ord>st|nd|rd|th)?(?!\d|:|\.\d|[\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:))?(?:\s*\((?<wd2>${WEEKDAY})\))?`,
+  String.raw`${WEEKDAY_PREFIX}\b(?<m>${MONTH})(?<dot>\.)?\s+(?<d>\d{1,2})(?<ord>st|nd|rd|th)?(?!\d|:\d|\.\d|[\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?(?:\s*\((?<wd2>${WEEKDAY})\))?`,
   'gu',
 );
 const DMY = new RegExp(
-  String.raw`${WEEKDAY_PREFIX}\b(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:))?`,
+  String.raw`${WEEKDAY_PREFIX}\b(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?`,
   'gu',
 );
-const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:)`, 'gu');
+const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
 const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})\b(?!-)/g;
 
 /** Month words that are also ordinary words only count when capitalised ("may", "march" are verbs). */
@@ -169,7 +169,7 @@ export interface TimeMention {
   problem?: string;
 }
 
-const TIME = /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?![\d:]|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}]))|\b(?<word>noon|midnight)\b/giu;
+const TIME = /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|\b(?<word>noon|midnight)\b/giu;
 
 export function findTimes(text: string, base = 0): TimeMention[] {
   const result: TimeMention[] = [];
@@ -186,11 +186,13 @@ export function findTimes(text: string, base = 0): TimeMention[] {
     const minute = g.min !== undefined ? Number(g.min) : 0;
     const second = g.s !== undefined ? Number(g.s) : undefined;
     const merText = g.mer ?? g.bmer;
+    // "12:00 noon", "12 midnight": the word is the half of the day.
     const meridiem = merText
-      ? { pm: /^p/i.test(merText), text: merText, start: base + m.index + m[0].length - merText.length }
+      ? { pm: /^(?:p|noon)/i.test(merText), text: merText, start: base + m.index + m[0].length - merText.length }
       : undefined;
     const mention: TimeMention = { start, end: start + m[0].length, text: m[0], hour, minute, second, meridiem, hourText };
-    if (minute > 59 || (second !== undefined && second > 59)) mention.problem = `minute ${minute > 59 ? minute : second} does not exist`;
+    if (minute > 59) mention.problem = `minute ${minute} does not exist`;
+    else if (second !== undefined && second > 59) mention.problem = `second ${second} does not exist`;
     else if (meridiem) {
       if (hour > 12) mention.problem = `${hour}:${pad(minute)} is already a 24-hour time, so "${merText}" contradicts it`;
       else if (hour === 0) mention.problem = `there is no hour 0 on a 12-hour clock`;

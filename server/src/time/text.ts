@@ -34,6 +34,9 @@ export function maskedText(doc: RcaDocument): string {
     const s = startOffset(node);
     const e = endOffset(node);
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'html') blank(s, e);
+    // Struck-through text is withdrawn ("~~April 2~~ April 11"); a tilde elsewhere is text: "16:50 ~ 16:15" is a
+    // range and "~10:00" an approximate time.
+    else if (node.type === 'delete') blank(s, e);
     else if (node.type === 'link' || node.type === 'image') {
       const source = doc.text.slice(s, e);
       const at = node.url ? source.lastIndexOf(node.url) : -1;
@@ -43,8 +46,8 @@ export function maskedText(doc: RcaDocument): string {
     }
   });
   const text = chars.join('');
-  // Emphasis and escapes: "**April 11, 2026**" reads as the date. Underscores stay: "America/Los_Angeles".
-  return text.replace(/[*~\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
+  // Emphasis and escapes: "**April 11, 2026**" reads as the date (strikethrough tildes were blanked above). Underscores stay: "America/Los_Angeles".
+  return text.replace(/[*\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
 }
 
 export function blocksOf(doc: RcaDocument): Block[] {

@@ -67,6 +67,20 @@ const ABBREVIATIONS: Record<string, ZoneCandidate[]> = {
   AEDT: [{ iana: 'Australia/Sydney', season: 'daylight', label: 'Australian Eastern Daylight Time' }],
   NZST: [{ iana: 'Pacific/Auckland', season: 'standard', label: 'New Zealand Standard Time' }],
   NZDT: [{ iana: 'Pacific/Auckland', season: 'daylight', label: 'New Zealand Daylight Time' }],
+  NST: [{ iana: 'America/St_Johns', season: 'standard', label: 'Newfoundland Standard Time' }],
+  NDT: [{ iana: 'America/St_Johns', season: 'daylight', label: 'Newfoundland Daylight Time' }],
+  BRT: [{ iana: 'America/Sao_Paulo', season: 'any', label: 'Brasilia Time' }],
+  ART: [{ iana: 'America/Argentina/Buenos_Aires', season: 'any', label: 'Argentina Time' }],
+  WAT: [{ iana: 'Africa/Lagos', season: 'any', label: 'West Africa Time' }],
+  CAT: [{ iana: 'Africa/Maputo', season: 'any', label: 'Central Africa Time' }],
+  EAT: [{ iana: 'Africa/Nairobi', season: 'any', label: 'East Africa Time' }],
+  SAST: [{ iana: 'Africa/Johannesburg', season: 'any', label: 'South Africa Standard Time' }],
+  TRT: [{ iana: 'Europe/Istanbul', season: 'any', label: 'Turkey Time' }],
+  GST: [{ iana: 'Asia/Dubai', season: 'any', label: 'Gulf Standard Time' }],
+  PKT: [{ iana: 'Asia/Karachi', season: 'any', label: 'Pakistan Time' }],
+  ICT: [{ iana: 'Asia/Bangkok', season: 'any', label: 'Indochina Time' }],
+  PHT: [{ iana: 'Asia/Manila', season: 'any', label: 'Philippine Time' }],
+  WIB: [{ iana: 'Asia/Jakarta', season: 'any', label: 'Western Indonesia Time' }],
 };
 
 /** The other half of each standard/daylight pair: what RCA205's fix swaps in. */
@@ -74,7 +88,7 @@ export const SEASON_SWAP: Record<string, string> = {
   CST: 'CDT', CDT: 'CST', EST: 'EDT', EDT: 'EST', MST: 'MDT', MDT: 'MST', PST: 'PDT', PDT: 'PST',
   AKST: 'AKDT', AKDT: 'AKST', AST: 'ADT', ADT: 'AST', WET: 'WEST', WEST: 'WET', CET: 'CEST', CEST: 'CET',
   EET: 'EEST', EEST: 'EET', IST: 'IDT', IDT: 'IST', ACST: 'ACDT', ACDT: 'ACST', AEST: 'AEDT', AEDT: 'AEST',
-  NZST: 'NZDT', NZDT: 'NZST', BST: 'GMT',
+  NZST: 'NZDT', NZDT: 'NZST', NST: 'NDT', NDT: 'NST', BST: 'GMT',
 };
 
 /** Places and regions, written before "time", "time zone" or "timezone" (lower-case keys). */
@@ -87,7 +101,10 @@ const PLACES: Record<string, string> = {
   'phoenix': 'America/Phoenix', 'arizona': 'America/Phoenix',
   'pacific': 'America/Los_Angeles', 'us pacific': 'America/Los_Angeles', 'u.s. pacific': 'America/Los_Angeles',
   'los angeles': 'America/Los_Angeles', 'san francisco': 'America/Los_Angeles', 'seattle': 'America/Los_Angeles', 'vancouver': 'America/Vancouver',
-  'alaska': 'America/Anchorage', 'hawaii': 'Pacific/Honolulu', 'atlantic': 'America/Halifax',
+  'alaska': 'America/Anchorage', 'hawaii': 'Pacific/Honolulu', 'atlantic': 'America/Halifax', 'newfoundland': 'America/St_Johns',
+  'halifax': 'America/Halifax', 'west africa': 'Africa/Lagos', 'lagos': 'Africa/Lagos', 'central africa': 'Africa/Maputo',
+  'east africa': 'Africa/Nairobi', 'nairobi': 'Africa/Nairobi', 'arabia': 'Asia/Riyadh', 'gulf': 'Asia/Dubai', 'abu dhabi': 'Asia/Dubai',
+  'doha': 'Asia/Qatar', 'hanoi': 'Asia/Bangkok', 'ho chi minh': 'Asia/Ho_Chi_Minh',
   'mexico city': 'America/Mexico_City', 'sao paulo': 'America/Sao_Paulo', 'são paulo': 'America/Sao_Paulo', 'brazil': 'America/Sao_Paulo',
   'buenos aires': 'America/Argentina/Buenos_Aires', 'bogota': 'America/Bogota', 'santiago': 'America/Santiago', 'lima': 'America/Lima',
   'london': 'Europe/London', 'uk': 'Europe/London', 'u.k.': 'Europe/London', 'british': 'Europe/London', 'greenwich': 'UTC',
@@ -118,7 +135,8 @@ const SEASONAL_NAMES: Record<string, ZoneCandidate> = {};
 for (const [region, iana] of [
   ['central', 'America/Chicago'], ['eastern', 'America/New_York'], ['mountain', 'America/Denver'], ['pacific', 'America/Los_Angeles'],
   ['alaska', 'America/Anchorage'], ['atlantic', 'America/Halifax'], ['israel', 'Asia/Jerusalem'],
-  ['australian eastern', 'Australia/Sydney'], ['new zealand', 'Pacific/Auckland'],
+  ['australian eastern', 'Australia/Sydney'], ['australian central', 'Australia/Adelaide'], ['new zealand', 'Pacific/Auckland'],
+  ['newfoundland', 'America/St_Johns'],
 ] as const) {
   SEASONAL_NAMES[`${region} standard`] = { iana, season: 'standard', label: '' };
   SEASONAL_NAMES[`${region} daylight`] = { iana, season: 'daylight', label: '' };
@@ -128,10 +146,28 @@ for (const [region, iana] of [['central european', 'Europe/Amsterdam'], ['easter
   SEASONAL_NAMES[`${region} summer`] = { iana, season: 'daylight', label: '' };
 }
 SEASONAL_NAMES['british summer'] = { iana: 'Europe/London', season: 'daylight', label: '' };
-for (const [region, iana] of [['china', 'Asia/Shanghai'], ['india', 'Asia/Kolkata'], ['japan', 'Asia/Tokyo'], ['singapore', 'Asia/Singapore'], ['korea', 'Asia/Seoul'], ['hong kong', 'Asia/Hong_Kong'], ['greenwich mean', 'UTC']] as const) {
+for (const [region, iana] of [
+  ['china', 'Asia/Shanghai'], ['india', 'Asia/Kolkata'], ['indian', 'Asia/Kolkata'], ['japan', 'Asia/Tokyo'], ['singapore', 'Asia/Singapore'],
+  ['korea', 'Asia/Seoul'], ['korean', 'Asia/Seoul'], ['hong kong', 'Asia/Hong_Kong'], ['greenwich mean', 'UTC'], ['arabia', 'Asia/Riyadh'],
+  ['arabian', 'Asia/Riyadh'], ['gulf', 'Asia/Dubai'], ['south africa', 'Africa/Johannesburg'], ['moscow', 'Europe/Moscow'],
+  ['hawaii', 'Pacific/Honolulu'], ['australian western', 'Australia/Perth'], ['philippine', 'Asia/Manila'], ['pakistan', 'Asia/Karachi'],
+] as const) {
   SEASONAL_NAMES[`${region} standard`] = { iana, season: 'any', label: '' };
 }
 SEASONAL_NAMES['greenwich mean'] = { iana: 'UTC', season: 'any', label: '' };
+
+/** Every zone name that carries a season, spelt as writers do ("CDT", "Central Daylight Time"): what RCA205 checks. */
+export function seasonalZoneNames(): { name: string; iana: string; season: 'standard' | 'daylight' }[] {
+  const names: { name: string; iana: string; season: 'standard' | 'daylight' }[] = [];
+  for (const [abbreviation, candidates] of Object.entries(ABBREVIATIONS)) {
+    for (const c of candidates) if (c.season !== 'any') names.push({ name: abbreviation, iana: c.iana, season: c.season });
+  }
+  for (const [key, def] of Object.entries(SEASONAL_NAMES)) {
+    if (def.season === 'any') continue;
+    names.push({ name: `${key.replace(/\b\p{L}/gu, (l) => l.toUpperCase())} Time`, iana: def.iana, season: def.season });
+  }
+  return names;
+}
 
 const SUFFIX = String.raw`(?:\s+(?:time\s*zone|timezone|time|tz)\b)`;
 
@@ -193,8 +229,20 @@ export function normaliseIana(iana: string): string | undefined {
   return isValidZone(trimmed) ? trimmed : undefined;
 }
 
-/** Builds the phrase finder once per alias set. */
+const tables = new Map<string, ZoneTable>();
+
+/** The phrase finder for an alias set, built once per set (its patterns are long: building one costs more than a check). */
 export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
+  const key = JSON.stringify(Object.entries(aliases));
+  let table = tables.get(key);
+  if (!table) {
+    if (tables.size >= 32) tables.clear();
+    tables.set(key, (table = buildZoneTable(aliases)));
+  }
+  return table;
+}
+
+function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   const aliasMap = new Map<string, string>();
   for (const [phrase, iana] of Object.entries(aliases)) {
     const zone = normaliseIana(iana);
@@ -207,8 +255,30 @@ export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
   const offset = `(?<offset>${UTC_OFFSET}|\\(\\s*[+\\-]\\d{1,2}:?\\d{2}\\s*\\))`;
   const abbreviation = `(?<abbr>\\b(?:${Object.keys(ABBREVIATIONS).filter((a) => a.length >= 3).sort((a, b) => b.length - a.length).join('|')})\\b)(?<abbrSuffix>\\s+time\\b(?!\\s*(?:zone|frame|window|period|line|s\\b)))?`;
   const local = `(?<local>\\blocal\\s+time\\b)`;
-  const parts = [aliasPattern, seasonal, place, iana, offset, abbreviation, local].filter(Boolean);
-  const pattern = new RegExp(parts.join('|'), 'giu');
+  // Each kind of phrase with a test the text passes whenever the phrase is in it: most sentences name no "time",
+  // "/", "UTC" or "(", and the pattern without those alternatives (the long ones) finds the same matches faster.
+  const parts: [string, RegExp | undefined][] = [
+    [aliasPattern, undefined],
+    [seasonal, /time/iu],
+    [place, /time|tz/iu],
+    [iana, /\//],
+    [offset, /utc|gmt|\(/iu],
+    [abbreviation, undefined],
+    [local, /local/iu],
+  ];
+  const patterns = new Map<number, RegExp>();
+  const patternFor = (text: string): RegExp => {
+    let key = 0;
+    parts.forEach(([source, test], i) => {
+      if (source && (!test || test.test(text))) key |= 1 << i;
+    });
+    let found = patterns.get(key);
+    if (!found) {
+      const sources = parts.filter(([source], i) => source && key & (1 << i)).map(([source]) => source);
+      patterns.set(key, (found = new RegExp(sources.join('|'), 'giu')));
+    }
+    return found;
+  };
   // Case matters for these: "ET" is a zone, "et" is not; "Response Time" is capitalised like a zone.
   const weakPattern = new RegExp(
     [
@@ -221,7 +291,7 @@ export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
 
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
-    const strong = [...text.matchAll(pattern)];
+    const strong = [...text.matchAll(patternFor(text))];
     const weak = [...text.matchAll(weakPattern)].filter(
       (w) => !strong.some((s) => w.index < s.index + s[0].length && s.index < w.index + w[0].length),
     );
@@ -295,24 +365,47 @@ export function zonePhrase(iana: string, table: ZoneTable): string {
   return table.lookup(city) === iana ? city : iana;
 }
 
+/**
+ * Answers about a zone at an instant, remembered: each is one or more Intl calls, and a timeline asks about the same
+ * few instants again and again (one per window and rule).
+ */
+const answers = new Map<string, unknown>();
+
+function remember<T>(kind: string, iana: string, at: number, compute: () => T): T {
+  const key = `${kind} ${at} ${iana}`;
+  if (answers.has(key)) return answers.get(key) as T;
+  const value = compute();
+  if (answers.size >= 50_000) answers.clear();
+  answers.set(key, value);
+  return value;
+}
+
 /** The zone's short name at an instant ("CDT"), from the platform's ICU data via Luxon. */
 export function offsetName(iana: string, millis: number): string {
+  return remember('name', iana, millis, () => computeOffsetName(iana, millis));
+}
+
+function computeOffsetName(iana: string, millis: number): string {
   const dt = DateTime.fromMillis(millis, { zone: iana });
   const short = dt.offsetNameShort ?? '';
   return /^[A-Z]{2,5}$/.test(short) ? short : dt.toFormat("'UTC'ZZ");
 }
 
 export function isDst(iana: string, millis: number): boolean {
-  return DateTime.fromMillis(millis, { zone: iana }).isInDST;
+  return remember('dst', iana, millis, () => DateTime.fromMillis(millis, { zone: iana }).isInDST);
 }
 
 /** Whether a zone observes daylight saving time at all in that year. */
 export function hasDst(iana: string, year: number): boolean {
+  return remember('hasDst', iana, year, () => computeHasDst(iana, year));
+}
+
+function computeHasDst(iana: string, year: number): boolean {
   const jan = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: iana });
   const jul = DateTime.fromObject({ year, month: 7, day: 1 }, { zone: iana });
   return jan.isValid && jul.isValid && jan.offset !== jul.offset;
 }
 
 export function offsetAt(iana: string, millis: number): number {
-  return DateTime.fromMillis(millis, { zone: iana }).offset;
+  return remember('offset', iana, millis, () => DateTime.fromMillis(millis, { zone: iana }).offset);
 }
