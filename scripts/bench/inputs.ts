@@ -110,9 +110,10 @@ ${paragraph(rnd)}
 
 /**
  * A long RCA: the usual sections with a longer timeline, then an appendix of subsections until the text
- * reaches `size` characters. The text stays at or under `size`.
+ * reaches `size` characters. The text stays at or under `size`; with `exact`, a last paragraph fills it up to
+ * exactly `size` characters.
  */
-export function largeRca(size: number, seed = 1): string {
+export function largeRca(size: number, seed = 1, exact = false): string {
   const rnd = random(seed);
   const timeline = Array.from({ length: 12 }, () => `- April 2, 2025, ${clock(rnd)}: ${sentence(rnd)}`).join('\n');
   const head = `# NA01, NA02 - RCA - April 2, 2025
@@ -157,6 +158,11 @@ ${paragraph(rnd)}
     const next = appendixSection(rnd, index);
     if (text.length + next.length + 1 > size) break;
     text += `${next}\n`;
+  }
+  if (exact && text.length < size) {
+    let filler = '\n';
+    while (text.length + filler.length < size) filler += `${sentence(rnd)} `;
+    text += filler.slice(0, size - text.length);
   }
   return text;
 }

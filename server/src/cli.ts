@@ -10,6 +10,8 @@ import { RENDER_HELP, renderCommand } from './render/cli';
 
 export { UsageError, readInput, type CliIo } from './cli/io';
 export type { FileReport } from './cli/formats';
+/** For scripts/build.mjs: compiles the engine before the bundle's code cache is written. */
+export { warmUp } from './warm-up';
 
 const HELP = `Usage: rca-writer <command> [options]
 

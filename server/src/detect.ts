@@ -1,8 +1,7 @@
 import picomatch from 'picomatch';
 import { parseMarkdown } from './parse';
 import type { Root } from 'mdast';
-import { plainText } from './model';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml, plainText } from './model';
 
 export interface DetectInput {
   /** Absolute path of the file, if it has one. */

@@ -17,6 +17,8 @@ interface Chunk {
   open: boolean;
   /** Holds a link or footnote definition: those change how other chunks parse. */
   defines: boolean;
+  /** Line breaks in `text`. */
+  lines: number;
 }
 
 export interface IncrementalStats {
@@ -85,19 +87,26 @@ function shiftPoint(point: Point | undefined, offset: number, line: number): voi
   point.line += line;
 }
 
-function shift(nodes: RootContent[], offset: number, line: number): void {
-  if (offset === 0 && line === 0) return;
-  for (const node of nodes) {
-    visit(node as Node, (child: Node) => {
-      shiftPoint(child.position?.start, offset, line);
-      shiftPoint(child.position?.end, offset, line);
-    });
-  }
+function shiftTree(node: Node, offset: number, line: number): void {
+  shiftPoint(node.position?.start, offset, line);
+  shiftPoint(node.position?.end, offset, line);
+  const children = (node as { children?: Node[] }).children;
+  if (children) for (let i = 0; i < children.length; i++) shiftTree(children[i], offset, line);
 }
 
-function lineBreaks(text: string, from: number, to: number): number {
+/** Moves every position in the nodes (a plain walk: every chunk after an edit moves, so this runs on most nodes). */
+function shift(nodes: RootContent[], offset: number, line: number): void {
+  if (offset === 0 && line === 0) return;
+  for (const node of nodes) shiftTree(node as Node, offset, line);
+}
+
+function lineBreaks(text: string): number {
   let count = 0;
-  for (let i = from; i < to; i++) {
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    return count;
+  }
+  for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) count++;
     else if (ch === 13 && text.charCodeAt(i + 1) !== 10) count++;
@@ -160,7 +169,7 @@ export class IncrementalParser {
       }
       const chunk = this.chunk(text, bounds[i], bounds[i + 1], line, next, stats);
       used.push(chunk);
-      line += lineBreaks(chunk.text, 0, chunk.text.length);
+      line += chunk.lines;
     }
     if (used.some((chunk) => chunk.defines)) return full('link or footnote definitions');
     if (/^\uFEFF?---/.test(text) && used[0].nodes[0]?.type !== 'yaml') return full('front matter that may span chunks');
@@ -173,7 +182,7 @@ export class IncrementalParser {
     return {
       type: 'root',
       children,
-      position: { start: { line: 1, column: bom ? 2 : 1, offset: bom ? 1 : 0 }, end: endPoint(text) },
+      position: { start: { line: 1, column: bom ? 2 : 1, offset: bom ? 1 : 0 }, end: endPoint(text, used) },
     };
   }
 
@@ -188,7 +197,7 @@ export class IncrementalParser {
     } else {
       const own = copyOf(slice);
       const nodes = parseMarkdown(own).children;
-      chunk = { text: own, nodes, base: { offset: start, line }, open: mayRunOn(own, nodes), defines: defines(nodes) };
+      chunk = { text: own, nodes, base: { offset: start, line }, open: mayRunOn(own, nodes), defines: defines(nodes), lines: lineBreaks(own) };
       shift(nodes, start, line);
       stats.reparsed++;
     }
@@ -197,15 +206,11 @@ export class IncrementalParser {
   }
 }
 
-function endPoint(text: string): Point {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: text.length - lineStart + 1, offset: text.length };
+/** Where the text ends, from the chunks' line counts: no pass over the whole text. */
+function endPoint(text: string, chunks: Chunk[]): Point {
+  let breaks = 0;
+  for (const chunk of chunks) breaks += chunk.lines;
+  // The last line starts after the last break: "\r\n" ends with "\n", a lone "\r" is a break of its own.
+  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  return { line: breaks + 1, column: text.length - lineStart + 1, offset: text.length };
 }

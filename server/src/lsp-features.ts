@@ -30,7 +30,6 @@ import {
   type NewDocumentResult,
 } from './protocol';
 import type { RcaSettings } from './settings';
-import { renderReport, standaloneHtml } from './render';
 import { insertSectionEdit } from './structure';
 import { timeInfoAt, timelineHints } from './time';
 
@@ -127,6 +126,8 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     if (!document) return null;
     const settings = await context.settingsFor(params.uri);
     const { result } = await context.analyse(document);
+    // Loaded on first use: the HTML pipeline (hast, parse5) is large, and the first check must not wait for it.
+    const { renderReport, standaloneHtml } = await import('./render');
     // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
     const report = result ? renderReport(result, settings) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [] });
     return { html: params.standalone ? standaloneHtml(report) : report.html, title: report.title, errorCount: report.errors.length, isRca: !!result };

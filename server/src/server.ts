@@ -9,6 +9,7 @@ import {
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -30,6 +31,8 @@ import { COMPLETION_TRIGGERS, registerEditorFeatures } from './lsp-features';
 import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
 import { resolveSettings, type RcaSettings } from './settings';
 import { minimalEdit } from './text';
+/** For scripts/build.mjs: compiles the engine before the bundle's code cache is written. */
+export { warmUp } from './warm-up';
 import type { RcaDiagnostic, Severity, TextEdit } from './types';
 
 const PUSH_DELAY_MS = 200;
@@ -242,8 +245,18 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  documents.onDidOpen((event) => schedulePush(event.document, 0));
+  // TextDocuments fires onDidChangeContent right after onDidOpen, with the same event: an open is not typing, so
+  // it must neither push the first check back by PUSH_DELAY_MS nor make the first pull wait PULL_QUIET_MS.
+  let openEvent: unknown;
+  documents.onDidOpen((event) => {
+    openEvent = event;
+    schedulePush(event.document, 0);
+  });
   documents.onDidChangeContent((event) => {
+    if (event === openEvent) {
+      openEvent = undefined;
+      return;
+    }
     lastChange.set(event.document.uri, Date.now());
     schedulePush(event.document);
   });
@@ -261,11 +274,14 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // The version this pull was asked for. Not `document.version` later: incremental sync updates the
+    // TextDocument object in place, so that would always be the newest version.
+    const asked = document.version;
     // Debounce while typing: wait until the document has been quiet for a moment, then check the newest text.
     const quiet = (lastChange.get(document.uri) ?? 0) + PULL_QUIET_MS - Date.now();
     if (quiet > 0) await new Promise((resolve) => setTimeout(resolve, quiet));
     const current = documents.get(params.textDocument.uri);
-    if (token.isCancellationRequested || !current || current.version !== document.version) throw cancelled();
+    if (token.isCancellationRequested || !current || current.version !== asked) throw cancelled();
     const analysis = await analyse(current, token);
     if (token.isCancellationRequested || documents.get(current.uri)?.version !== analysis.version) throw cancelled();
     return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
@@ -346,7 +362,26 @@ export function startServer(connection: Connection): void {
 
   registerEditorFeatures(connection, { documents, analyse, settingsFor });
 
-  documents.listen(connection);
+  // Protocol faults are logged and the session goes on: requests nobody handles are answered MethodNotFound,
+  // unknown notifications and changes to documents that were never opened are dropped.
+  connection.onRequest((method) => {
+    connection.console.warn(`RCA Writer: no such request "${method}"; answered with MethodNotFound.`);
+    return new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
+  connection.onNotification((method) => {
+    // "$/" notifications are optional by the protocol's rules: a server may ignore them silently.
+    if (!method.startsWith('$/')) connection.console.warn(`RCA Writer: ignored the unknown notification "${method}".`);
+  });
+  const onDidChangeTextDocument = (handler: Parameters<Connection['onDidChangeTextDocument']>[0]) =>
+    connection.onDidChangeTextDocument((params) => {
+      if (!documents.get(params.textDocument.uri)) {
+        connection.console.warn(`RCA Writer: ignored changes to ${params.textDocument.uri}, which was never opened.`);
+        return;
+      }
+      return handler(params);
+    });
+  // The connection as the document manager sees it: the same object, except that changes pass the check above.
+  documents.listen(new Proxy(connection, { get: (target, key) => (key === 'onDidChangeTextDocument' ? onDidChangeTextDocument : Reflect.get(target, key)) }));
   connection.listen();
 }
 

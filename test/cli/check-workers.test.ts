@@ -18,12 +18,18 @@ function batch(): string {
     const sub = join(dir, `copy-${copy}`);
     mkdirSync(sub);
     for (const source of sources) writeFileSync(join(sub, source.split('/').slice(-2).join('-').replace(/\.md$/, '.rca.md')), readFileSync(source));
+    // Outside the include globs: taken by title or front matter, or left out, when they are checked.
+    for (const [index, source] of sources.entries()) {
+      const text = readFileSync(source, 'utf8');
+      writeFileSync(join(sub, `notes-${index}.md`), index % 3 === 0 ? text.replace(/^# .*/m, '# Meeting notes') : text);
+      if (index % 5 === 0) writeFileSync(join(sub, `typed-${index}.md`), `---\ntype: rca\n---\n\n${text.replace(/^# .*/m, '# Outage')}`);
+    }
   }
   return dir;
 }
 
-function check(dir: string, workers: string, format: string) {
-  return spawnSync(process.execPath, [cli, 'check', '--format', format, '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, RCA_WRITER_WORKERS: workers } });
+function check(dir: string, workers: string, format: string, args = ['.']) {
+  return spawnSync(process.execPath, [cli, 'check', '--format', format, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, RCA_WRITER_WORKERS: workers } });
 }
 
 describe('rca-writer check across worker threads', () => {
@@ -38,4 +44,17 @@ describe('rca-writer check across worker threads', () => {
       assert.equal(parallel.status, single.status);
     });
   }
+
+  it('leaves out the files of a walk that are not RCAs, and checks one named on its own all the same', () => {
+    // notes-0.md has no RCA title: the walk leaves it out, naming it checks it, at the place it was named.
+    const args = ['copy-0', 'copy-0/notes-0.md', 'copy-0/notes-1.md'];
+    for (const workers of ['0', '2']) {
+      const names = (JSON.parse(check(dir, workers, 'json', args).stdout) as { file: string }[]).map((report) => report.file);
+      assert.ok(names.includes('copy-0/notes-1.md') && names.includes('copy-0/typed-0.md'), 'RCAs by title and by front matter');
+      assert.ok(!names.includes('copy-0/notes-3.md'), 'no RCA');
+      assert.equal(names[names.length - 1], 'copy-0/notes-0.md');
+      assert.equal(names.filter((name) => name === 'copy-0/notes-1.md').length, 1);
+      assert.equal(names.indexOf('copy-0/notes-1.md') < names.indexOf('copy-0/notes-0.md'), true);
+    }
+  });
 });

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { visit } from 'unist-util-visit';
 import { checkText } from '../../server/src/check';
 import { IncrementalParser, splitPoints } from '../../server/src/incremental';
+import { allNodes, codeBlocks } from '../../server/src/model';
 import { parseMarkdown } from '../../server/src/parse';
 // The benchmark's seeded generator (mulberry32): every run makes the same edits.
 import { random } from '../../scripts/bench/inputs';
@@ -71,8 +73,37 @@ describe('incremental parsing', () => {
         const full = checkText(text);
         assert.deepEqual(incremental.doc.root, full.doc.root, context);
         assert.deepEqual(incremental.diagnostics, full.diagnostics, context);
+        // The model reuses facts of the blocks an edit left alone (model.ts): they must be today's, not stale.
+        assert.deepEqual(incremental.doc, full.doc, context);
+        assert.deepEqual(allNodes(incremental.doc), allNodes(full.doc), context);
+        assert.deepEqual(codeBlocks(incremental.doc), codeBlocks(full.doc), context);
         if (process.env.RCA_INCREMENTAL_STATS) appendFileSync(process.env.RCA_INCREMENTAL_STATS, `${JSON.stringify(parser.stats)}\n`);
       }
     });
   }
+});
+
+describe('the model over an incremental parse', () => {
+  it('lists every node in the order unist-util-visit visits them, and the code blocks among them', () => {
+    const text = fixtures.map((fixture) => fixture.text).join('\n\n');
+    const doc = checkText(text).doc;
+    const visited: unknown[] = [];
+    visit(doc.root, (node) => void visited.push(node));
+    assert.equal(allNodes(doc).length, visited.length);
+    assert.ok(allNodes(doc).every((node, i) => node === visited[i]));
+    assert.deepEqual(codeBlocks(doc), visited.filter((node) => (node as { type: string }).type === 'code'));
+  });
+
+  it('reuses the facts of untouched sections and reads their positions afresh after an edit above them', () => {
+    const text = '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nText.\n\n## Event Timeline\n\n- [a](http://a.test) <!-- x -->\n- b\n\n```\ncode\n```\n';
+    const parser = new IncrementalParser();
+    const before = checkText(text, {}, { parse: (t) => parser.parse(t) }).doc;
+    const edited = text.replace('Text.', 'Longer text,\nover two lines.');
+    const after = checkText(edited, {}, { parse: (t) => parser.parse(t) }).doc;
+    assert.equal(parser.stats.reparsed, 1, 'only the introduction was parsed again');
+    assert.equal(after.listItems[0].node, before.listItems[0].node, 'the same node, moved');
+    assert.deepEqual(after, checkText(edited).doc);
+    assert.equal(after.listItems[0].range.start.line, 9);
+    assert.equal(after.comments[0].range.start.line, 9);
+  });
 });

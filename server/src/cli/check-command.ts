@@ -1,8 +1,7 @@
 // `rca-writer check`: the editor's checks, for CI and batch runs.
-import { checkText } from '../check';
 import { builtInProfileNames } from '../profiles';
 import type { RcaSettings } from '../settings';
-import { checkInWorkers, workerCount } from './check-worker';
+import { checkInWorkers, runJob, workerCount, type CheckJob, type JobResult } from './check-worker';
 import { collectInputs } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
@@ -91,23 +90,33 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   // Read everything first: a bad file or config stops the run before any partial report is printed.
   const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'] });
   const progress = io.stderrIsTTY && inputs.length > PROGRESS_MIN_FILES;
-  const report = (index: number, diagnostics: FileReport['diagnostics']): FileReport => ({ file: inputs[index].name, path: inputs[index].path, diagnostics });
-  const workers = workerCount(inputs.length);
-  if (workers > 0) {
+  const jobs: CheckJob[] = inputs.map((input) => ({
+    text: input.text,
+    settings: input.settings,
+    detect: input.detect && input.path ? { path: input.path, roots: input.detect.roots } : undefined,
+  }));
+  /** Reports in input order: files a walk found to be no RCA are left out (see CheckInput.detect). */
+  const reportsOf = (results: JobResult[]): FileReport[] =>
+    inputs.flatMap((input, index) => {
+      const diagnostics = results[index];
+      if (!diagnostics || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
+      return [{ file: input.name, path: input.path, diagnostics }];
+    });
+  const threads = workerCount(inputs.length);
+  if (threads > 0) {
     // Large batches run on every core; results come back in input order, as in one thread.
-    const jobs = inputs.map((input) => ({ text: input.text, settings: input.settings }));
     const onDone = progress ? (done: number) => io.stderr(`\rrca-writer: checked ${done}/${inputs.length}\u001b[K`) : undefined;
-    return checkInWorkers(jobs, workers, onDone).then((results) => {
+    return checkInWorkers(jobs, threads, onDone).then((results) => {
       if (progress) io.stderr('\r\u001b[K');
-      return finish(results.map((diagnostics, index) => report(index, diagnostics)));
+      return finish(reportsOf(results));
     });
   }
-  const reports: FileReport[] = inputs.map((input, index) => {
-    if (progress) io.stderr(`\rrca-writer: checking ${index + 1}/${inputs.length} ${input.name}\u001b[K`);
-    return report(index, checkText(input.text, input.settings).diagnostics);
+  const results = jobs.map((job, index) => {
+    if (progress) io.stderr(`\rrca-writer: checking ${index + 1}/${inputs.length} ${inputs[index].name}\u001b[K`);
+    return runJob(job);
   });
   if (progress) io.stderr('\r\u001b[K');
-  return finish(reports);
+  return finish(reportsOf(results));
 
   function finish(reports: FileReport[]): number {
     const all = reports.flatMap((report) => report.diagnostics);

@@ -1,23 +1,48 @@
-// Checks files in worker threads, one per core, for large batches: the results come back in input order,
-// identical to checking them one after the other in this thread.
+// Checks files in worker threads for large batches: the results come back in input order, identical to checking
+// them one after the other in this thread.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkText } from '../check';
+import { checkText, resolveProfile } from '../check';
+import { isRcaDocument } from '../detect';
 import type { RcaSettings } from '../settings';
 import type { RcaDiagnostic } from '../types';
 
 const WORKER_MARK = 'rca-writer-check-worker';
-/** Below this many files, starting workers (about 100 ms each) costs more than it saves. */
+/** Below this many files, starting a worker (loading the bundle, warming up its JIT) costs more than it saves. */
 export const WORKER_MIN_FILES = 64;
-/** Files handed to a worker at a time: few messages, and no worker waits long at the end. */
+/** Files handed to a worker at a time: few messages, and no thread waits long at the end. */
 const BATCH = 16;
+/** Batches a worker holds at once, so that it never waits for this thread, which checks files too. */
+const AHEAD = 2;
 
 export interface CheckJob {
   text: string;
   settings: RcaSettings;
+  /** Check only if the file is an RCA by its path, front matter or title (see CheckInput.detect). */
+  detect?: { path: string; roots: string[] };
 }
 
-/** How many workers a batch gets: RCA_WRITER_WORKERS overrides (0 or 1: none). */
+/** A job's findings, or null when it asked for detection and the file is not an RCA. */
+export type JobResult = RcaDiagnostic[] | null;
+
+/** Checks one file; detection, when asked for, runs on the tree the check parses (as the server does). */
+export function runJob(job: CheckJob): JobResult {
+  const { detect } = job;
+  if (!detect) return checkText(job.text, job.settings).diagnostics;
+  let isRca: boolean | undefined;
+  const result = checkText(job.text, job.settings, {
+    shouldCheck: (doc) =>
+      (isRca = isRcaDocument({ path: detect.path, roots: detect.roots, text: job.text, include: job.settings.include, root: doc.root, titleWords: doc.profile.titleWords })),
+  });
+  // The check read too little of the text to tell (too large, nested too deep): detection parses it on its own.
+  isRca ??= isRcaDocument({ path: detect.path, roots: detect.roots, text: job.text, include: job.settings.include, titleWords: resolveProfile(job.settings).titleWords });
+  return isRca ? result.diagnostics : null;
+}
+
+/**
+ * How many threads check a batch, this one included: RCA_WRITER_WORKERS overrides (0 or 1: this thread alone).
+ * 0 means no workers at all.
+ */
 export function workerCount(files: number): number {
   const forced = process.env.RCA_WRITER_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 ? Math.min(Number(forced), files) : 0;
@@ -26,47 +51,83 @@ export function workerCount(files: number): number {
   return cores > 1 ? Math.min(cores, Math.ceil(files / BATCH)) : 0;
 }
 
-/** Checks every job across `count` workers; `onDone` is told how many have finished, for progress. */
-export function checkInWorkers(jobs: CheckJob[], count: number, onDone?: (done: number) => void): Promise<RcaDiagnostic[][]> {
-  const results: RcaDiagnostic[][] = new Array(jobs.length);
+/**
+ * Checks every job on `threads` threads: this one and `threads - 1` workers, all taking batches from one queue.
+ * This thread has the bundle loaded already, so it starts at once while the workers load theirs; it checks a
+ * batch at a time and lets the workers' messages in between. `onDone` is told how many have finished, for progress.
+ */
+export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done: number) => void): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
+  const take = (): { from: number; jobs: CheckJob[] } | undefined => {
+    if (next >= jobs.length) return undefined;
+    const from = next;
+    next = Math.min(jobs.length, next + BATCH);
+    return { from, jobs: jobs.slice(from, next) };
+  };
+  const store = (from: number, batch: JobResult[]) => {
+    batch.forEach((result, i) => (results[from + i] = result));
+    done += batch.length;
+    onDone?.(done);
+  };
   return new Promise((resolve, reject) => {
-    let running = count;
-    for (let i = 0; i < count; i++) {
-      // This very file runs in the worker: the bundle (dist/cli.js) or, under tsx, the source.
+    let failed = false;
+    let running = threads;
+    const finished = () => {
+      if (--running > 0 || failed) return;
+      if (done === jobs.length) resolve(results);
+      else reject(new Error('a check worker stopped before its files were checked'));
+    };
+    const workers: Worker[] = [];
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    for (let i = 1; i < threads; i++) {
+      // This very file runs in the worker: the CLI's launcher (dist/cli.js) or, under tsx, the source.
       const worker = new Worker(__filename, { workerData: { [WORKER_MARK]: true } });
+      workers.push(worker);
+      let held = 0;
       const feed = () => {
-        if (next >= jobs.length) {
-          void worker.terminate();
-          return;
+        while (held < AHEAD) {
+          const batch = take();
+          if (!batch) break;
+          held++;
+          worker.postMessage(batch);
         }
-        const from = next;
-        next = Math.min(jobs.length, next + BATCH);
-        worker.postMessage({ from, jobs: jobs.slice(from, next) });
+        if (held === 0) void worker.terminate();
       };
-      worker.on('message', (message: { from: number; diagnostics: RcaDiagnostic[][] }) => {
-        message.diagnostics.forEach((diagnostics, i) => (results[message.from + i] = diagnostics));
-        done += message.diagnostics.length;
-        onDone?.(done);
+      worker.on('message', (message: { from: number; results: JobResult[] }) => {
+        held--;
+        store(message.from, message.results);
         feed();
       });
-      worker.on('error', reject);
-      worker.on('exit', () => {
-        if (--running === 0) {
-          if (done === jobs.length) resolve(results);
-          else reject(new Error('a check worker stopped before its files were checked'));
-        }
-      });
+      worker.on('error', fail);
+      worker.on('exit', finished);
       feed();
     }
+    const own = () => {
+      if (failed) return;
+      const batch = take();
+      if (!batch) return finished();
+      try {
+        store(batch.from, batch.jobs.map(runJob));
+      } catch (error) {
+        return fail(error);
+      }
+      // Between batches: the workers' results come in and they get more work.
+      setImmediate(own);
+    };
+    own();
   });
 }
 
 function serve(): void {
   parentPort!.on('message', (message: { from: number; jobs: CheckJob[] }) => {
-    const diagnostics = message.jobs.map((job) => checkText(job.text, job.settings).diagnostics);
-    parentPort!.postMessage({ from: message.from, diagnostics });
+    parentPort!.postMessage({ from: message.from, results: message.jobs.map(runJob) });
   });
 }
 

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { resolveProfile, UnknownProfileError } from '../check';
 import { ConfigError, settingsForFile } from '../config';
-import { isRcaDocument } from '../detect';
+import { pathIncluded } from '../detect';
 import { builtInProfileNames } from '../profiles';
 import { resolveSettings, type RcaSettings } from '../settings';
 import { readInput, readStdin, UsageError, type CliIo } from './io';
@@ -16,6 +16,14 @@ export interface CheckInput {
   path?: string;
   text: string;
   settings: RcaSettings;
+  /**
+   * A file from a directory walk whose path is not in `include`: it is checked only if it is an RCA by its front
+   * matter or title. That is decided on the tree the check parses anyway (see check-worker.ts), not by a parse of
+   * its own here: parsing every file twice made a run over a folder of reports nearly twice as slow.
+   */
+  detect?: { roots: string[] };
+  /** Named on the command line after a walk took the same file as `detect`: reported only if that one is no RCA. */
+  unlessRca?: number;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -131,11 +139,16 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
   const cwd = io.cwd ?? process.cwd();
   const inputs: CheckInput[] = [];
   const taken = new Set<string>();
+  /** Files a walk took on condition of being RCAs, by path: their index in `inputs`. */
+  const candidates = new Map<string, number>();
   const addFile = (name: string, text?: string, settings?: RcaSettings) => {
     const path = resolve(cwd, name);
     if (taken.has(path)) return;
     taken.add(path);
-    inputs.push({ name, path, text: text ?? readInput(name, cwd), settings: settings ?? settingsFor(path, options.flags).settings });
+    const input: CheckInput = { name, path, text: text ?? readInput(name, cwd), settings: settings ?? settingsFor(path, options.flags).settings };
+    const candidate = candidates.get(path);
+    if (candidate !== undefined) input.unlessRca = candidate;
+    inputs.push(input);
   };
   let stdinSeen = false;
   for (const arg of args) {
@@ -155,13 +168,18 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
     }
     if (stats?.isDirectory()) {
       for (const path of filesUnder(resolve(cwd, arg))) {
-        if (!MARKDOWN.test(path) || taken.has(path)) continue;
+        if (!MARKDOWN.test(path) || taken.has(path) || candidates.has(path)) continue;
         const name = join(arg, relative(resolve(cwd, arg), path));
         const text = readInput(name, cwd);
         const { settings, configPath } = settingsFor(path, options.flags);
         const roots = [cwd, ...(configPath ? [dirname(configPath)] : [])];
-        const titleWords = resolveProfile(settings).titleWords;
-        if (isRcaDocument({ path, roots, text, include: settings.include, titleWords })) addFile(name, text, settings);
+        if (pathIncluded(path, settings.include, roots)) {
+          addFile(name, text, settings);
+        } else {
+          // Front matter or title decide, when the file is checked.
+          candidates.set(path, inputs.length);
+          inputs.push({ name, path, text, settings, detect: { roots } });
+        }
       }
     } else if (!stats && isGlob(arg)) {
       const matched = expandGlob(arg, cwd);

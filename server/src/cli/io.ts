@@ -64,6 +64,7 @@ export function readStdin(io: CliIo): string {
   }
 }
 
+/** The same file: the same path once links are resolved, or the same inode (a hard link). */
 function samePath(a: string, b: string): boolean {
   const real = (path: string) => {
     try {
@@ -72,7 +73,13 @@ function samePath(a: string, b: string): boolean {
       return path;
     }
   };
-  return real(a) === real(b);
+  if (real(a) === real(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**

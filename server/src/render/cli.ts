@@ -1,6 +1,6 @@
 // `rca-writer render`: the same renderer as the preview and the export, from the command line.
 // The CLI's entry point (server/src/cli.ts) hands the arguments after "render" to renderCommand.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveProfile } from '../check';
@@ -58,6 +58,17 @@ function settingsFor(file: string, profile: string | undefined): RcaSettings {
   }
 }
 
+/** Whether two names are the same file: the same path after links are resolved, or the same inode (a hard link). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    if (realpathSync(a) === realpathSync(b)) return true;
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
 function writeNew(file: string, text: string, force: boolean): void {
   try {
     writeFileSync(file, text, { flag: force ? 'w' : 'wx' });
@@ -88,6 +99,9 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     if (!values.output && !values.pdf) throw new RenderError('no output given (use -o FILE.html, --pdf FILE.pdf, or both)');
     const [file] = positionals;
     const force = values.force ?? false;
+    for (const out of [values.output, values.pdf]) {
+      if (out && out !== '-' && sameFile(out, file)) throw new RenderError(`${out}: is also the input; the CLI never writes to its input files`);
+    }
     // Every check that can fail comes before anything is written.
     const chromium = values.pdf ? findChromium(values.chromium) : undefined;
     for (const out of [values.output, values.pdf]) {
