@@ -12,6 +12,8 @@ export interface ClientOptions {
   configuration?: () => unknown;
   initializationOptions?: unknown;
   workspaceFolder?: string;
+  /** Options for node before the server's path, e.g. ["--import", preload]. */
+  nodeArgs?: string[];
 }
 
 /** A minimal LSP client over stdio: the protocol as any editor speaks it, with waits on notifications. */
@@ -23,13 +25,18 @@ export class TestClient {
   stderr = '';
   /** Messages the server asked the editor to show. */
   readonly messages: string[] = [];
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  /** Every publishDiagnostics notification, in the order they came. */
+  readonly history: PublishDiagnosticsParams[] = [];
 
   constructor(readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.history.push(params);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.test(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -42,7 +49,7 @@ export class TestClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.onNotification('window/showMessage', (params: { message: string }) => void this.messages.push(params.message));
     this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
       this.messages.push(params.message);

@@ -36,6 +36,8 @@ describe('protocol faults', () => {
     await client.connection.sendNotification('rcaWriter/noSuchNotification', { x: 1 });
     client.open(uri, text);
     assert.ok((await pull()).items.some((d) => d.code === 'RCA109'), 'still serving');
+    assert.ok(client.logs.some((line) => line.includes('"rcaWriter/noSuchMethod"')), 'the unknown request is logged');
+    assert.ok(client.logs.some((line) => line.includes('"rcaWriter/noSuchNotification"')), 'the unknown notification is logged');
   });
 
   it('ignores changes, closes and requests for documents that were never opened', async () => {
@@ -46,6 +48,7 @@ describe('protocol faults', () => {
     });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ghost } });
     assert.deepEqual((await pull(ghost)).items, []);
+    assert.ok(client.logs.some((line) => line.includes(`changes to ${ghost}, which was never opened`)), 'the stray change is logged');
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);
     assert.ok((await pull()).items.length > 0, 'still serving');
   });
@@ -110,6 +113,10 @@ describe('malformed messages and lost clients', () => {
     server.send('{"jsonrpc":"2.0","id":2,"method":');
     server.send('[1, 2, 3]');
     server.send('{"hello": "world"}');
+    // The server logs (window/logMessage, type Error) what is not a JSON-RPC message, and carries on.
+    const log = await server.output('hello');
+    assert.match(log, /"method":"window\/logMessage","params":\{"type":1,"message":"Received message which is neither a response nor a notification message:\\n\[/);
+    assert.match(log, /"type":1,"message":"Received message which is neither a response nor a notification message:\\n\{\\n +\\"hello\\"/);
     server.send(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'shutdown' }));
     await server.output('"id":3,"result":null');
     server.send(JSON.stringify({ jsonrpc: '2.0', method: 'exit' }));

@@ -21,10 +21,16 @@ export function runs(fallback = 10_000): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
+/**
+ * The seed CI uses: a fixed one, so a run's result depends only on the code (the same 10,000 cases each time).
+ * The long fuzz run (scripts/fuzz.mjs) draws a fresh seed each time to explore further.
+ */
+const CI_SEED = 20260411;
+
 /** fast-check's parameters, with a seed from the environment so a failure seen in the fuzz run can be replayed. */
 export function parameters(numRuns = runs()): fc.Parameters<unknown> {
   const seed = Number(process.env.RCA_PROPERTY_SEED);
-  return { numRuns, ...(Number.isInteger(seed) ? { seed } : {}) };
+  return { numRuns, seed: process.env.RCA_PROPERTY_SEED && Number.isInteger(seed) ? seed : CI_SEED };
 }
 
 const sections = [
