@@ -8,7 +8,7 @@ import type { Rule } from './rule';
 export const incompleteCheck: Rule = {
   code: 'RCA001',
   name: 'incomplete-check',
-  description: 'Part of the check was skipped: the document is nested too deep, or a rule failed on it.',
+  description: 'Part of the check was skipped: the document is too large or nested too deep, or a rule failed on it.',
   defaultSeverity: 'information',
   fixable: false,
   check() {

@@ -7,7 +7,7 @@ import type { Rule } from './rule';
 export const invalidTime: Rule = {
   code: 'RCA208',
   name: 'invalid-time',
-  description: 'A time or date that cannot exist: 21:48 AM, 14:00 PM, 25:10, February 30.',
+  description: 'A time or date that cannot exist: 21:48 AM, 14:00 PM, 25:10, February 30, or a time the clocks skipped.',
   defaultSeverity: 'error',
   fixable: true,
   check({ doc, settings, report }) {
