@@ -1,5 +1,6 @@
 // LSP wiring only: the checks live in the engine (check.ts and rules/), which knows nothing of LSP.
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction,
@@ -13,6 +14,8 @@ import {
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -393,6 +396,29 @@ function usage(): string {
   ].join('\n');
 }
 
+/**
+ * The connection over stdin/stdout, with our own message reader so that a message that is not valid JSON is
+ * logged (the library's reader drops it without a word). What the library does for `--stdio` is kept: the process
+ * exits when stdin ends (code 0 after shutdown, else 1), and console output goes to the log, never to stdout.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  reader.onError((error) => connection.console.error(`RCA Writer: dropped a message that could not be read: ${error.message}`));
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  const end = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  const log = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
+  console.log = console.info = log((message) => connection.console.log(message));
+  console.warn = log((message) => connection.console.warn(message));
+  console.error = log((message) => connection.console.error(message));
+  return connection;
+}
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
@@ -403,7 +429,7 @@ if (require.main === module) {
     process.stderr.write(`rca-writer-language-server: choose a transport.\n${usage()}\n`);
     process.exit(2);
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // Last line of defence: a fault in one request is logged, and the server keeps serving the others.
   process.on('unhandledRejection', (reason) => connection.console.error(`RCA Writer: unhandled rejection: ${String(reason)}`));
   startServer(connection);

@@ -106,15 +106,17 @@ describe('malformed messages and lost clients', () => {
   }
   const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
 
-  it('survives a message that is not JSON, and one that is not JSON-RPC, and goes on answering', async () => {
+  it('logs a message that is not JSON, and one that is not JSON-RPC, and goes on answering', async () => {
     const server = start();
     server.send(initialize);
     await server.output('"id":1');
     server.send('{"jsonrpc":"2.0","id":2,"method":');
     server.send('[1, 2, 3]');
     server.send('{"hello": "world"}');
-    // The server logs (window/logMessage, type Error) what is not a JSON-RPC message, and carries on.
+    // The server logs (window/logMessage, type Error) what is not JSON and what is not a JSON-RPC message, and
+    // carries on.
     const log = await server.output('hello');
+    assert.match(log, /"type":1,"message":"RCA Writer: dropped a message that could not be read: [^"]*JSON/);
     assert.match(log, /"method":"window\/logMessage","params":\{"type":1,"message":"Received message which is neither a response nor a notification message:\\n\[/);
     assert.match(log, /"type":1,"message":"Received message which is neither a response nor a notification message:\\n\{\\n +\\"hello\\"/);
     server.send(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'shutdown' }));
