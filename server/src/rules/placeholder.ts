@@ -1,6 +1,4 @@
-import { visit } from 'unist-util-visit';
-import type { Nodes } from 'mdast';
-import { endOffset, startOffset } from '../model';
+import { allNodes, endOffset, startOffset } from '../model';
 import type { Rule } from './rule';
 
 const PLACEHOLDER_WORDS =
@@ -26,7 +24,8 @@ export const placeholder: Rule = {
   fixable: false,
   check({ doc, report }) {
     const skip: [number, number][] = [];
-    visit(doc.root, (node: Nodes) => {
+    // allNodes: the nodes in visit order, kept per block, so an edit does not walk the whole tree again.
+    for (const node of allNodes(doc)) {
       const comment = node.type === 'html' && /^\s*<!--/.test(node.value);
       const literalUrl = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
       if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || comment || literalUrl) {
@@ -37,7 +36,7 @@ export const placeholder: Rule = {
         const urlAt = source.lastIndexOf(node.url);
         if (node.url && urlAt > 0) skip.push([startOffset(node) + urlAt, startOffset(node) + urlAt + node.url.length]);
       }
-    });
+    }
     const skipped = (start: number, end: number) => skip.some(([a, b]) => start < b && end > a);
     // One placeholder is one finding, even where two patterns see it ("[TBD]").
     const reported: [number, number][] = [];

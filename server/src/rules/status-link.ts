@@ -1,7 +1,5 @@
 import { documentValues, renderTemplate } from '../skeleton';
-import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { endOffset, startOffset, type RcaDocument, type Section } from '../model';
+import { allNodes, endOffset, startOffset, type RcaDocument, type Section } from '../model';
 import type { Rule } from './rule';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()"']+/gi;
@@ -28,10 +26,10 @@ interface ReferenceLinks {
 /** Walked once per document: once per section made a document with many sections quadratic. */
 function referenceLinks(doc: RcaDocument): ReferenceLinks {
   const links: ReferenceLinks = { definitions: new Map(), references: [] };
-  visit(doc.root, (node: Nodes) => {
+  for (const node of allNodes(doc)) {
     if (node.type === 'definition') links.definitions.set(node.identifier, node.url);
     else if (node.type === 'linkReference') links.references.push({ offset: startOffset(node), identifier: node.identifier });
-  });
+  }
   return links;
 }
 
