@@ -63,14 +63,19 @@ function describeSize(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} million characters` : `${Math.round(chars / 1000)} thousand characters`;
 }
 
+/** The text's lines; the bounds below take them split already, so a check splits the text once for both. */
+function linesOf(text: string | readonly string[]): readonly string[] {
+  return typeof text === 'string' ? text.split(/\r\n|\n|\r/) : text;
+}
+
 /**
  * How deep quotes and lists nest, from the text alone (every ">" and list marker that opens a line, as in
  * "> - > 1. x" or "- - - x", and a leading list item's indentation), stopping as soon as `limit` is passed.
  * Cheap enough to run before every parse.
  */
-export function nestingDepth(text: string, limit = MAX_NESTING): number {
+export function nestingDepth(text: string | readonly string[], limit = MAX_NESTING): number {
   let deepest = 0;
-  for (const line of text.split(/\r\n|\n|\r/)) {
+  for (const line of linesOf(text)) {
     // A thematic break ("* * *", "- - -") opens nothing.
     if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) continue;
     const opened = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*/.exec(line)![0];
@@ -92,7 +97,7 @@ export function nestingDepth(text: string, limit = MAX_NESTING): number {
 export const MAX_INLINE_WORK = 64_000_000;
 
 /** The inline-matching work estimate of MAX_INLINE_WORK, stopping as soon as `limit` is passed. */
-export function inlineWork(text: string, limit = MAX_INLINE_WORK): number {
+export function inlineWork(text: string | readonly string[], limit = MAX_INLINE_WORK): number {
   let work = 0;
   let markers = 0;
   /** The fence of the fenced code block the line is in: its text is not matched inline, so it does not count. */
@@ -101,7 +106,7 @@ export function inlineWork(text: string, limit = MAX_INLINE_WORK): number {
     work += markers * markers;
     markers = 0;
   };
-  for (const line of text.split(/\r\n|\n|\r/)) {
+  for (const line of linesOf(text)) {
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence !== undefined) {
       if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && /^[ \t]*$/.test(line.slice(opener[0].length))) fence = undefined;
@@ -132,11 +137,6 @@ function incomplete(message: string, settings: RcaSettings): RcaDiagnostic | und
   return { range, message, code: incompleteCheck.code, rule: incompleteCheck.name, severity, source: 'rca-writer' };
 }
 
-/**
- * Parses the text once and runs every enabled rule over the model.
- * This is the engine's single entry point: the server, the CLI and the tests all call it.
- * It never throws on a document: what could not be checked is reported under RCA001.
- */
 export interface CheckOptions {
   /** Parses the text; the server passes an incremental parser that gives the same tree (see incremental.ts). */
   parse?: (text: string) => Root;
@@ -144,12 +144,18 @@ export interface CheckOptions {
   shouldCheck?: (doc: RcaDocument) => boolean;
 }
 
+/**
+ * Parses the text once and runs every enabled rule over the model.
+ * This is the engine's single entry point: the server, the CLI and the tests all call it.
+ * It never throws on a document: what could not be checked is reported under RCA001.
+ */
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}, options: CheckOptions = {}): CheckResult {
   const settings = resolveSettings(settingsInput);
   const profile = profileOrDefault(settings);
   const tooLarge = text.length > MAX_CHARS;
-  const tooNested = !tooLarge && nestingDepth(text) > MAX_NESTING;
-  if (tooLarge || tooNested || inlineWork(text) > MAX_INLINE_WORK) {
+  const lines = tooLarge ? [] : linesOf(text);
+  const tooNested = !tooLarge && nestingDepth(lines) > MAX_NESTING;
+  if (tooLarge || tooNested || inlineWork(lines) > MAX_INLINE_WORK) {
     // Only the first line is modelled, so the title still tells whether this is an RCA.
     const doc = buildModel(text.slice(0, 1000).split(/\r\n|\n|\r/, 1)[0], profile);
     const why = tooLarge

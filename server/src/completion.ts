@@ -2,7 +2,7 @@ import type { RcaDocument } from './model';
 import type { RcaSettings } from './settings';
 import { renderTemplate, documentValues } from './skeleton';
 import { findDates, MONTH_NAMES } from './time/dates';
-import { INSTANCE_CODE, instancePrefixes, isInstanceCode, parseTitle } from './title';
+import { instanceCodesIn, instancePrefixes, parseTitle } from './title';
 import type { Position, Range } from './types';
 
 /** A completion as plain data; the server turns it into an LSP CompletionItem. */
@@ -134,8 +134,8 @@ function instanceCompletions(doc: RcaDocument, position: Position, typed: string
   if (!/^[A-Z]{1,4}\d{0,3}$/.test(typed) && typed !== '') return [];
   // Instances as the rules see them (title.ts instancePrefixes): a region prefix, a prefix the title uses or one the
   // instanceTimeZones globs name. Host and node names of the same shape (DB03, SRV12) are not offered.
-  const prefixes = instancePrefixes(doc.title ? [...doc.title.text.matchAll(INSTANCE_CODE)].map((m) => m[0]) : [], settings.instanceTimeZones);
-  const codes = new Set([...doc.text.matchAll(INSTANCE_CODE)].map((m) => m[0]).filter((code) => isInstanceCode(code, prefixes)));
+  const prefixes = instancePrefixes(doc.title ? instanceCodesIn(doc.title.text) : [], settings.instanceTimeZones);
+  const codes = new Set(instanceCodesIn(doc.text, prefixes));
   const range = rangeBack(position, typed.length);
   return [...codes]
     .filter((code) => code.startsWith(typed) && code !== typed)

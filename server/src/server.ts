@@ -197,7 +197,7 @@ export function startServer(connection: Connection): void {
     if (latest && latest.version !== document.version) return analyse(latest, token);
     const text = document.getText();
     let parser = parsers.get(document.uri);
-    if (!parser && documents.get(document.uri)) parsers.set(document.uri, (parser = new IncrementalParser()));
+    if (!parser && latest) parsers.set(document.uri, (parser = new IncrementalParser()));
     let analysis: Analysis;
     try {
       let isRca: boolean | undefined;

@@ -48,6 +48,12 @@ export function isInstanceCode(code: string, prefixes: ReadonlySet<string>): boo
   return prefixes.has(code.replace(/\d+$/, ''));
 }
 
+/** Every word of an instance code's shape in `text`, in order; with `prefixes`, only the instances among them. */
+export function instanceCodesIn(text: string, prefixes?: ReadonlySet<string>): string[] {
+  const codes = [...text.matchAll(INSTANCE_CODE)].map((m) => m[0]);
+  return prefixes ? codes.filter((code) => isInstanceCode(code, prefixes)) : codes;
+}
+
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WORD_DATE = new RegExp(
@@ -66,7 +72,7 @@ export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
   const hasMarker = markerMatch !== null && markerMatch !== undefined;
   const markerIndex = hasMarker ? markerMatch.index + markerMatch[1].length : -1;
   const subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
-  const instances = [...subject.matchAll(INSTANCE_CODE)].map((m) => m[0]);
+  const instances = instanceCodesIn(subject);
   const searchFrom = hasMarker ? markerIndex + markerMatch[0].length - markerMatch[1].length : 0;
   const tail = text.slice(searchFrom);
   let date: TitleDate | undefined;

@@ -4,7 +4,7 @@ import type { TimeMention } from '../time/dates';
 import { describeYmd } from '../time/format';
 import { offsetAt, offsetName } from '../time/zones';
 import type { Range } from '../types';
-import { INSTANCE_CODE, isInstanceCode } from '../title';
+import { instanceCodesIn } from '../title';
 import type { Rule } from './rule';
 
 /**
@@ -65,7 +65,7 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
 }
 
 function instancesOf(text: string, prefixes: ReadonlySet<string>): string {
-  return [...text.matchAll(INSTANCE_CODE)].map((m) => m[0]).filter((code) => isInstanceCode(code, prefixes)).sort().join(',');
+  return instanceCodesIn(text, prefixes).sort().join(',');
 }
 
 export const mixedTimeZones: Rule = {

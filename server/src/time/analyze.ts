@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RcaDocument } from '../model';
 import type { RcaSettings } from '../settings';
-import { INSTANCE_CODE, instancePrefixes, isInstanceCode } from '../title';
+import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { isValidDate, wallClockMillis } from './instants';
 import { resolveWallClock, type WallReading } from './dst';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
@@ -176,10 +176,10 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   }
 
   // Instances and their zones.
-  const titleInstances = doc.title ? [...doc.title.text.matchAll(INSTANCE_CODE)].map((m) => m[0]) : [];
+  const titleInstances = doc.title ? instanceCodesIn(doc.title.text) : [];
   const timelineText = timelineIndex >= 0 ? masked.slice(doc.sections[timelineIndex].start, doc.sections[timelineIndex].end) : '';
   const prefixes = instancePrefixes(titleInstances, settings.instanceTimeZones);
-  const instances = [...new Set([...titleInstances, ...[...timelineText.matchAll(INSTANCE_CODE)].map((m) => m[0])])].filter((c) => isInstanceCode(c, prefixes));
+  const instances = [...new Set([...titleInstances, ...instanceCodesIn(timelineText)])].filter((c) => isInstanceCode(c, prefixes));
   const instanceZones = [...new Set(instances.map((i) => zoneForInstance(i, settings.instanceTimeZones)).filter((z): z is string => !!z))];
 
   // The incident date and year: title first, then the timeline, then the introduction.
