@@ -23,8 +23,8 @@ const common = {
 // that runs the bundle with a V8 code cache: see launcher() below.
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-bundle.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-bundle.js' },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-bundle.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js' },
 ];
 
 /**

@@ -2,8 +2,8 @@
 // The files are committed; a unit test fails when they drift from the profiles.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtInProfileNames, findProfile } from '../server/src/profiles';
-import { buildSnippets } from '../server/src/snippets';
+import { builtInProfileNames, findProfile } from '../server/src/engine/profiles';
+import { buildSnippets } from '../server/src/authoring/snippets';
 
 export function snippetFiles(): Record<string, string> {
   const files: Record<string, string> = {};

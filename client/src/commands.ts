@@ -10,7 +10,7 @@ import {
   type MissingSection,
   type NewDocumentParams,
   type NewDocumentResult,
-} from '../../server/src/protocol';
+} from '../../server/src/lsp/protocol';
 
 const ZONES = ['Chicago time', 'UTC', 'Amsterdam time', 'London time', 'Israel time', 'Singapore time', 'Beijing time', 'Sydney time'];
 

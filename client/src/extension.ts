@@ -5,7 +5,7 @@ import { commands, window, workspace, type ExtensionContext, type Uri } from 'vs
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { insertSection, newRca } from './commands';
 import { exportHtml, PreviewManager, type ExportArgs, type ServerRequests } from './preview';
-import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/protocol';
+import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> = Promise.resolve();

@@ -18,7 +18,7 @@ import {
 export interface ServerRequests {
   sendRequest<R>(method: string, params: unknown): Promise<R>;
 }
-import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../server/src/protocol';
+import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../server/src/lsp/protocol';
 import { htmlPage } from '../../server/src/render/page';
 
 /** Long enough to skip most keystrokes while typing, short enough to feel live. */

@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { checkText, MAX_CHARS, MAX_TIME_CHECK_CHARS } from '../../server/src/check';
-import { isRcaDocument } from '../../server/src/detect';
-import { IncrementalParser } from '../../server/src/incremental';
+import { checkText, MAX_CHARS, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
+import { isRcaDocument } from '../../server/src/engine/detect';
+import { IncrementalParser } from '../../server/src/engine/incremental';
 import { TestClient } from '../../test/helpers/lsp-client';
 import { largeRca, random, seedRca } from './inputs';
 

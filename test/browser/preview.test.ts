@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { RENDER_REQUEST, type RenderResult } from '../../server/src/protocol';
+import { RENDER_REQUEST, type RenderResult } from '../../server/src/lsp/protocol';
 import { htmlPage } from '../../server/src/render/page';
 import { TestClient } from '../helpers/lsp-client';
 import { hasChromium, launch } from './chromium';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { allRules } from '../../server/src/rules';
+import { allRules } from '../../server/src/engine/rules';
 import { PROGRESS_MIN_FILES } from '../../server/src/cli/check-command';
 import { CLEAN, project, root, run, runIn, seeds, seedText, snapshot } from './helpers';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText } from '../../server/src/check';
+import { checkText } from '../../server/src/engine/check';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');

@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Nodes } from 'mdast';
-import { checkText } from '../../server/src/check';
+import { checkText } from '../../server/src/engine/check';
 import { convertText } from '../../server/src/convert';
-import { plainText } from '../../server/src/model';
-import { parseMarkdown } from '../../server/src/parse';
-import { findProfile } from '../../server/src/profiles';
+import { plainText } from '../../server/src/engine/model';
+import { parseMarkdown } from '../../server/src/engine/parse';
+import { findProfile } from '../../server/src/engine/profiles';
 import { project, root, run, runIn, seedNames, seedOriginals, seedText, sharedSeeds, snapshot } from './helpers';
 
 const exlibris = findProfile('exlibris')!;

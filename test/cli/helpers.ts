@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../../server/src/cli';
+import { main } from '../../server/src/cli/main';
 
 export const root = join(__dirname, '..', '..');
 export const cli = join(root, 'dist', 'cli.js');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText } from '../../server/src/check';
+import { checkText } from '../../server/src/engine/check';
 import { project, run, runIn } from './helpers';
 
 const args = ['new', '--instances', 'NA01,NA02', '--date', '2026-04-11', '--zone', 'America/Chicago'];

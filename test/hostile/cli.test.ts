@@ -4,9 +4,9 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAX_CHARS } from '../../server/src/check';
-import { loadConfigFile } from '../../server/src/config';
-import { resolveSettings } from '../../server/src/settings';
+import { MAX_CHARS } from '../../server/src/engine/check';
+import { loadConfigFile } from '../../server/src/engine/config';
+import { resolveSettings } from '../../server/src/engine/settings';
 import { run } from '../cli/helpers';
 
 const defect = '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO on April 11, 2026 at 10:16.\n';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, inlineWork, MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING, MAX_TIME_CHECK_CHARS } from '../../server/src/check';
-import { fixAll } from '../../server/src/fix-all';
-import { LineIndex } from '../../server/src/text';
+import { checkText, inlineWork, MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
+import { fixAll } from '../../server/src/engine/fix-all';
+import { LineIndex } from '../../server/src/engine/text';
 
 const title = '# NA01 - RCA - April 11, 2026';
 const sentence = 'Customers on NA01 had no service on April 11, 2026 from 10:16 until 10:23 CST. TODO ';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING } from '../../server/src/check';
+import { MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING } from '../../server/src/engine/check';
 import { TestClient } from '../helpers/lsp-client';
 
 const title = '# NA01 - RCA - April 11, 2026';

@@ -23,7 +23,7 @@ describe('safety declarations', () => {
   });
 
   it('the language server has no code that writes files: it changes text only through edits the client applies', async () => {
-    const result = await build({ entryPoints: [join(root, 'server', 'src', 'server.ts')], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'silent', external: ['vscode-languageserver', 'vscode-languageserver-textdocument'] });
+    const result = await build({ entryPoints: [join(root, 'server', 'src', 'lsp', 'server.ts')], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'silent', external: ['vscode-languageserver', 'vscode-languageserver-textdocument'] });
     const ours = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('server/src/'));
     assert.ok(ours.length > 20, 'the server and the engine are in the bundle');
     const writers = /\b(?:writeFileSync|writeFile|appendFile(?:Sync)?|createWriteStream|renameSync|rename|unlinkSync|unlink|rmSync|rmdirSync|mkdirSync|copyFileSync|truncateSync|applyEdit)\s*\(/;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkText } from '../../server/src/check';
-import { LineIndex } from '../../server/src/text';
+import { checkText } from '../../server/src/engine/check';
+import { LineIndex } from '../../server/src/engine/text';
 import { document, parameters } from './arbitraries';
 import { assertValidRange } from './helpers';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkText } from '../../server/src/check';
-import { applyPreferredFixes, fixAll } from '../../server/src/fix-all';
+import { checkText } from '../../server/src/engine/check';
+import { applyPreferredFixes, fixAll } from '../../server/src/engine/fix-all';
 import { document, parameters } from './arbitraries';
 
 describe('fix-all on random and mutated documents', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkText } from '../../server/src/check';
-import { applyEdits, LineIndex } from '../../server/src/text';
-import type { RcaDiagnostic, TextEdit } from '../../server/src/types';
+import { checkText } from '../../server/src/engine/check';
+import { applyEdits, LineIndex } from '../../server/src/engine/text';
+import type { RcaDiagnostic, TextEdit } from '../../server/src/engine/types';
 import { document, parameters, runs } from './arbitraries';
 import { applyAsEditor, assertOnlyEditedRangesChanged } from './helpers';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../server/src/text';
-import type { Range, TextEdit } from '../../server/src/types';
+import { LineIndex } from '../../server/src/engine/text';
+import type { Range, TextEdit } from '../../server/src/engine/types';
 
 /** A range the editor can use as is: on existing lines, within each line, start before end, no half a character. */
 export function assertValidRange(text: string, index: LineIndex, range: Range, what: string): void {

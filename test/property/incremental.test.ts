@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../../server/src/check';
-import { IncrementalParser } from '../../server/src/incremental';
+import { checkText } from '../../server/src/engine/check';
+import { IncrementalParser } from '../../server/src/engine/incremental';
 import { document, parameters } from './arbitraries';
 
 /** One incremental change as an editor sends it: a range of the current text and its replacement. */

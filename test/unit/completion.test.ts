@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completionsAt } from '../../server/src/completion';
-import { buildModel } from '../../server/src/model';
-import { findProfile } from '../../server/src/profiles';
-import { resolveSettings } from '../../server/src/settings';
+import { completionsAt } from '../../server/src/authoring/completion';
+import { buildModel } from '../../server/src/engine/model';
+import { findProfile } from '../../server/src/engine/profiles';
+import { resolveSettings } from '../../server/src/engine/settings';
 
 const profile = findProfile('exlibris')!;
 

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText, resolveProfile } from '../../server/src/check';
-import { ConfigError, findConfigFile, loadConfigFile, mergeSettings, settingsForFile } from '../../server/src/config';
-import { resolveSettings } from '../../server/src/settings';
+import { checkText, resolveProfile } from '../../server/src/engine/check';
+import { ConfigError, findConfigFile, loadConfigFile, mergeSettings, settingsForFile } from '../../server/src/engine/config';
+import { resolveSettings } from '../../server/src/engine/settings';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'rca-config-'));

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isRcaDocument, pathIncluded } from '../../server/src/detect';
-import { matchHeading, normaliseHeading } from '../../server/src/headings';
-import { buildModel } from '../../server/src/model';
-import { findProfile } from '../../server/src/profiles';
-import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/settings';
-import { renderDocument, renderTemplate } from '../../server/src/skeleton';
-import { applyEdits, LineIndex, minimalEdit } from '../../server/src/text';
-import { parseTitle } from '../../server/src/title';
+import { isRcaDocument, pathIncluded } from '../../server/src/engine/detect';
+import { matchHeading, normaliseHeading } from '../../server/src/engine/headings';
+import { buildModel } from '../../server/src/engine/model';
+import { findProfile } from '../../server/src/engine/profiles';
+import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/engine/settings';
+import { renderDocument, renderTemplate } from '../../server/src/authoring/skeleton';
+import { applyEdits, LineIndex, minimalEdit } from '../../server/src/engine/text';
+import { parseTitle } from '../../server/src/engine/title';
 
 const profile = findProfile('exlibris')!;
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText } from '../../server/src/check';
-import { fixAll } from '../../server/src/fix-all';
-import { applyEdits } from '../../server/src/text';
-import type { RcaDiagnostic } from '../../server/src/types';
+import { checkText } from '../../server/src/engine/check';
+import { fixAll } from '../../server/src/engine/fix-all';
+import { applyEdits } from '../../server/src/engine/text';
+import type { RcaDiagnostic } from '../../server/src/engine/types';
 
 const seeds = join(__dirname, '..', 'fixtures', 'seeds');
 

@@ -3,10 +3,10 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { visit } from 'unist-util-visit';
-import { checkText } from '../../server/src/check';
-import { IncrementalParser, splitPoints } from '../../server/src/incremental';
-import { allNodes, codeBlocks } from '../../server/src/model';
-import { parseMarkdown } from '../../server/src/parse';
+import { checkText } from '../../server/src/engine/check';
+import { IncrementalParser, splitPoints } from '../../server/src/engine/incremental';
+import { allNodes, codeBlocks } from '../../server/src/engine/model';
+import { parseMarkdown } from '../../server/src/engine/parse';
 // The benchmark's seeded generator (mulberry32): every run makes the same edits.
 import { random } from '../../scripts/bench/inputs';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../../server/src/rules';
-import { defaultSettings } from '../../server/src/settings';
+import { allRules } from '../../server/src/engine/rules';
+import { defaultSettings } from '../../server/src/engine/settings';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -16,9 +16,9 @@ function sources(folder: string): string[] {
 }
 
 describe('project invariants', () => {
-  it('the engine imports neither vscode nor vscode-languageserver (only server.ts and lsp-*.ts speak LSP)', () => {
+  it('only server/src/lsp speaks LSP: no other server file imports vscode or vscode-languageserver', () => {
     const offenders = sources(join(root, 'server', 'src'))
-      .filter((file) => !/(^|\/)(server|lsp-[a-z-]+)\.ts$/.test(relative(root, file)))
+      .filter((file) => !relative(root, file).startsWith('server/src/lsp/'))
       .filter((file) => /from ['"](vscode|vscode-languageserver[^'"]*)['"]/.test(readFileSync(file, 'utf8')))
       .map((file) => relative(root, file));
     assert.deepEqual(offenders, []);

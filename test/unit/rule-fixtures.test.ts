@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText } from '../../server/src/check';
-import { applyEdits } from '../../server/src/text';
+import { checkText } from '../../server/src/engine/check';
+import { applyEdits } from '../../server/src/engine/text';
 import { found, readFixtures } from '../helpers/fixtures';
 
 const folder = join(__dirname, '..', 'fixtures', 'rules');

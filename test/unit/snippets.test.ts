@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { snippetFiles } from '../../scripts/generate-snippets';
-import { checkText } from '../../server/src/check';
-import { builtInProfileNames, findProfile } from '../../server/src/profiles';
-import { buildSnippets } from '../../server/src/snippets';
-import { applyEdits } from '../../server/src/text';
+import { checkText } from '../../server/src/engine/check';
+import { builtInProfileNames, findProfile } from '../../server/src/engine/profiles';
+import { buildSnippets } from '../../server/src/authoring/snippets';
+import { applyEdits } from '../../server/src/engine/text';
 
 const root = join(__dirname, '..', '..');
 

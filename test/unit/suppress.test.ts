@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText } from '../../server/src/check';
-import { applyEdits } from '../../server/src/text';
+import { checkText } from '../../server/src/engine/check';
+import { applyEdits } from '../../server/src/engine/text';
 
 const body = (extra: string) =>
   [

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, MAX_NESTING, nestingDepth } from '../../server/src/check';
-import { maxOf, minOf } from '../../server/src/numbers';
-import { allRules } from '../../server/src/rules';
+import { checkText, MAX_NESTING, nestingDepth } from '../../server/src/engine/check';
+import { maxOf, minOf } from '../../server/src/engine/numbers';
+import { allRules } from '../../server/src/engine/rules';
 
 const title = '# NA01 - RCA - April 11, 2026\n\n';
 

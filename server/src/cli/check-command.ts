@@ -1,6 +1,6 @@
 // `rca-writer check`: the editor's checks, for CI and batch runs.
-import { builtInProfileNames } from '../profiles';
-import type { RcaSettings } from '../settings';
+import { builtInProfileNames } from '../engine/profiles';
+import type { RcaSettings } from '../engine/settings';
 import { checkInWorkers, runJob, workerCount, type CheckJob, type JobResult } from './check-worker';
 import { collectInputs } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';

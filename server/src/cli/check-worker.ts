@@ -2,10 +2,10 @@
 // them one after the other in this thread.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkText, resolveProfile } from '../check';
-import { isRcaDocument } from '../detect';
-import type { RcaSettings } from '../settings';
-import type { RcaDiagnostic } from '../types';
+import { checkText, resolveProfile } from '../engine/check';
+import { isRcaDocument } from '../engine/detect';
+import type { RcaSettings } from '../engine/settings';
+import type { RcaDiagnostic } from '../engine/types';
 
 const WORKER_MARK = 'rca-writer-check-worker';
 /** Below this many files, starting a worker (loading the bundle, warming up its JIT) costs more than it saves. */

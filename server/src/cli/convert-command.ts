@@ -1,8 +1,8 @@
 // `rca-writer convert`: brings a published RCA (its web page printed as text) into Markdown.
 import { join, resolve } from 'node:path';
-import { resolveProfile } from '../check';
+import { resolveProfile } from '../engine/check';
 import { convertText } from '../convert';
-import { builtInProfileNames } from '../profiles';
+import { builtInProfileNames } from '../engine/profiles';
 import { settingsFor, STDIN_NAME } from './inputs';
 import { cwdOf, EXIT, parseCommandArgs, readInput, readStdin, UsageError, writeOutput, type CliIo } from './io';
 

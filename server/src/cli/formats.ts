@@ -1,6 +1,6 @@
 // Output formats of `rca-writer check`: text, json and GitHub workflow annotations (SARIF is in sarif.ts).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { RcaDiagnostic } from '../types';
+import type { RcaDiagnostic } from '../engine/types';
 
 export interface FileReport {
   /** The name as the run found it (see CheckInput.name). */

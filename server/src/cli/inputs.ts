@@ -2,11 +2,11 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { resolveProfile, UnknownProfileError } from '../check';
-import { ConfigError, settingsForFile } from '../config';
-import { pathIncluded } from '../detect';
-import { builtInProfileNames } from '../profiles';
-import { resolveSettings, type RcaSettings } from '../settings';
+import { resolveProfile, UnknownProfileError } from '../engine/check';
+import { ConfigError, settingsForFile } from '../engine/config';
+import { pathIncluded } from '../engine/detect';
+import { builtInProfileNames } from '../engine/profiles';
+import { resolveSettings, type RcaSettings } from '../engine/settings';
 import { readInput, readStdin, UsageError, type CliIo } from './io';
 
 export interface CheckInput {

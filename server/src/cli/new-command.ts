@@ -1,9 +1,9 @@
 // `rca-writer new`: a new RCA from the profile's skeleton, with the known values filled in.
 import { join, resolve } from 'node:path';
-import { newDocument } from '../authoring';
-import { resolveProfile } from '../check';
-import { builtInProfileNames } from '../profiles';
-import { zonePhrase, zoneTable } from '../time/zones';
+import { newDocument } from '../authoring/new-document';
+import { resolveProfile } from '../engine/check';
+import { builtInProfileNames } from '../engine/profiles';
+import { zonePhrase, zoneTable } from '../engine/time/zones';
 import { settingsFor } from './inputs';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
 

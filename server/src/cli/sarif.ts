@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allRules } from '../rules';
-import type { Range, Severity } from '../types';
+import { allRules } from '../engine/rules';
+import type { Range, Severity } from '../engine/types';
 import { workspacePath, type FileReport } from './formats';
 import { VERSION } from './io';
 

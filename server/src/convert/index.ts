@@ -1,7 +1,7 @@
 // `rca-writer convert`: a published RCA, as its web page prints to text, turned into Markdown.
 // Every sentence is kept word for word; only the page's own navigation and footer are left out.
-import { matchHeading } from '../headings';
-import type { Profile } from '../profiles';
+import { matchHeading } from '../engine/headings';
+import type { Profile } from '../engine/profiles';
 import { isFooterLine, isFooterStart, isNavigation, listMarker, markdownHeading, markdownLine } from './page';
 
 export interface ConvertNote {

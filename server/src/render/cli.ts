@@ -1,11 +1,11 @@
 // `rca-writer render`: the same renderer as the preview and the export, from the command line.
-// The CLI's entry point (server/src/cli.ts) hands the arguments after "render" to renderCommand.
+// The CLI's entry point (server/src/cli/main.ts) hands the arguments after "render" to renderCommand.
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveProfile } from '../check';
-import { ConfigError, settingsForFile } from '../config';
-import { resolveSettings, type RcaSettings } from '../settings';
+import { resolveProfile } from '../engine/check';
+import { ConfigError, settingsForFile } from '../engine/config';
+import { resolveSettings, type RcaSettings } from '../engine/settings';
 import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM } from './pdf';
 import { renderText } from './render';
 import { standaloneHtml } from './standalone';

@@ -12,13 +12,13 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { checkText, type CheckResult } from '../check';
-import { isComment, startOffset, type RcaDocument, type Section } from '../model';
-import { resolveSettings, type RcaSettings } from '../settings';
-import type { RcaDiagnostic } from '../types';
+import { checkText, type CheckResult } from '../engine/check';
+import { isComment, startOffset, type RcaDocument, type Section } from '../engine/model';
+import { resolveSettings, type RcaSettings } from '../engine/settings';
+import type { RcaDiagnostic } from '../engine/types';
 import { el, isWebUrl, textOf } from './hast';
 import { summarize, type ReportSummary } from './summary';
-import { minOf } from '../numbers';
+import { minOf } from '../engine/numbers';
 
 export interface RenderedReport {
   /** The report as an HTML fragment: one `<article class="rca-report">`. */

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { RcaDocument } from '../model';
-import type { RcaSettings } from '../settings';
-import { analyzeTimes, type TimeWindow } from '../time/analyze';
-import { formatDuration } from '../time/format';
-import { maxOf, minOf } from '../numbers';
+import type { RcaDocument } from '../engine/model';
+import type { RcaSettings } from '../engine/settings';
+import { analyzeTimes, type TimeWindow } from '../engine/time/analyze';
+import { formatDuration } from '../engine/time/format';
+import { maxOf, minOf } from '../engine/numbers';
 
 /** What the summary block at the top of the page says, as plain strings. */
 export interface ReportSummary {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText } from '../../../server/src/check';
-import { timeInfoAt, timelineHints } from '../../../server/src/time/hover';
+import { checkText } from '../../../server/src/engine/check';
+import { timeInfoAt, timelineHints } from '../../../server/src/engine/time/hover';
 import { codes, rca, timeFindings } from './helpers';
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDates, findTimes } from '../../../server/src/time/dates';
-import { findDurations } from '../../../server/src/time/durations';
-import { zoneTable } from '../../../server/src/time/zones';
+import { findDates, findTimes } from '../../../server/src/engine/time/dates';
+import { findDurations } from '../../../server/src/engine/time/durations';
+import { zoneTable } from '../../../server/src/engine/time/zones';
 
 describe('findDates', () => {
   const cases: [string, { y?: number; m: number; d?: number; text: string }[]][] = [

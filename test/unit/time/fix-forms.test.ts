@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fixed, rca } from './helpers';
-import { findDates } from '../../../server/src/time/dates';
-import { formatLike } from '../../../server/src/time/format';
+import { findDates } from '../../../server/src/engine/time/dates';
+import { formatLike } from '../../../server/src/engine/time/format';
 
 describe('fixes keep the writer\'s forms', () => {
   it('RCA202 adds the date to the introduction\'s text, never to its heading', () => {

@@ -1,6 +1,6 @@
-import { checkText } from '../../../server/src/check';
-import type { RcaSettings } from '../../../server/src/settings';
-import { applyEdits } from '../../../server/src/text';
+import { checkText } from '../../../server/src/engine/check';
+import type { RcaSettings } from '../../../server/src/engine/settings';
+import { applyEdits } from '../../../server/src/engine/text';
 
 export interface Parts {
   title?: string;

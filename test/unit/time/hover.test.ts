@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText } from '../../../server/src/check';
-import { defaultSettings } from '../../../server/src/settings';
-import { analyzeTimes } from '../../../server/src/time/analyze';
-import { timeInfoAt, timelineHints } from '../../../server/src/time/hover';
+import { checkText } from '../../../server/src/engine/check';
+import { defaultSettings } from '../../../server/src/engine/settings';
+import { analyzeTimes } from '../../../server/src/engine/time/analyze';
+import { timeInfoAt, timelineHints } from '../../../server/src/engine/time/hover';
 import { rca } from './helpers';
 
 describe('hovers and timeline hints', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import { checkText } from '../../../server/src/check';
-import { findDates, findTimes } from '../../../server/src/time/dates';
-import { seasonalZoneNames, zoneTable } from '../../../server/src/time/zones';
-import { applyEdits } from '../../../server/src/text';
+import { checkText } from '../../../server/src/engine/check';
+import { findDates, findTimes } from '../../../server/src/engine/time/dates';
+import { seasonalZoneNames, zoneTable } from '../../../server/src/engine/time/zones';
+import { applyEdits } from '../../../server/src/engine/text';
 import { codes, rca, timeFindings } from './helpers';
 
 /**

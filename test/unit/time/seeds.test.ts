@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText } from '../../../server/src/check';
+import { checkText } from '../../../server/src/engine/check';
 
 const seed = (name: string) => readFileSync(join(__dirname, '..', '..', 'fixtures', 'seeds', `${name}.md`), 'utf8');
 const timeCodes = (name: string) =>

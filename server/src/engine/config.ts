@@ -7,8 +7,8 @@ import type { RcaSettings } from './settings';
  * `.rca-writer.json`: the same keys as the `rcaWriter.*` settings, plus `profiles`, shared by the editor
  * and the CLI so both check alike. It is data only: JSON, never executed.
  */
-export { CONFIG_FILE_NAME } from './protocol';
-import { CONFIG_FILE_NAME } from './protocol';
+export { CONFIG_FILE_NAME } from '../lsp/protocol';
+import { CONFIG_FILE_NAME } from '../lsp/protocol';
 
 /** A problem in a config file or profile; the message names the file and the key. */
 export class ConfigError extends Error {}

@@ -1,4 +1,4 @@
-import { documentValues, renderTemplate } from '../skeleton';
+import { documentValues, renderTemplate } from '../../authoring/skeleton';
 import { allNodes, endOffset, startOffset, type RcaDocument, type Section } from '../model';
 import type { Rule } from './rule';
 

@@ -1,8 +1,8 @@
-import type { RcaDocument } from './model';
-import type { Profile } from './profiles';
-import type { RcaSettings } from './settings';
+import type { RcaDocument } from '../engine/model';
+import type { Profile } from '../engine/profiles';
+import type { RcaSettings } from '../engine/settings';
 import { renderDocument } from './skeleton';
-import { findDates, MONTH_NAMES } from './time/dates';
+import { findDates, MONTH_NAMES } from '../engine/time/dates';
 
 export interface NewDocumentInput {
   instances: string;

@@ -25,18 +25,18 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, resolveProfile, UnknownProfileError, type CheckResult } from './check';
-import { settingsForFile } from './config';
-import { isRcaDocument } from './detect';
-import { fixAll } from './fix-all';
-import { IncrementalParser } from './incremental';
-import { COMPLETION_TRIGGERS, registerEditorFeatures } from './lsp-features';
+import { checkText, resolveProfile, UnknownProfileError, type CheckResult } from '../engine/check';
+import { settingsForFile } from '../engine/config';
+import { isRcaDocument } from '../engine/detect';
+import { fixAll } from '../engine/fix-all';
+import { IncrementalParser } from '../engine/incremental';
+import { COMPLETION_TRIGGERS, registerEditorFeatures } from './features';
 import { CONFIGURATION_SECTION, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_RCA_REQUEST, SERVER_NAME, type DiagnosticData, type IsRcaParams } from './protocol';
-import { resolveSettings, type RcaSettings } from './settings';
-import { minimalEdit } from './text';
+import { resolveSettings, type RcaSettings } from '../engine/settings';
+import { minimalEdit } from '../engine/text';
 /** For scripts/build.mjs: compiles the engine before the bundle's code cache is written. */
-export { warmUp } from './warm-up';
-import type { RcaDiagnostic, Severity, TextEdit } from './types';
+export { warmUp } from '../engine/warm-up';
+import type { RcaDiagnostic, Severity, TextEdit } from '../engine/types';
 
 const PUSH_DELAY_MS = 200;
 /** A pull for a document changed less than this long ago waits until it has been quiet this long. */

@@ -28,7 +28,7 @@ import { titleFormat } from './title-format';
 
 export type { Rule, RuleContext } from './rule';
 
-/** The rules that read dates, times, zones, instances and products (server/src/time): the costly part of a check. */
+/** The rules that read dates, times, zones, instances and products (server/src/engine/time): the costly part of a check. */
 export const timeRules: ReadonlySet<Rule> = new Set([
   dateMismatch,
   missingDate,

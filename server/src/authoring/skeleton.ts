@@ -1,6 +1,6 @@
-import type { RcaDocument } from './model';
-import type { Profile, SectionDef } from './profiles';
-import { parseTitle } from './title';
+import type { RcaDocument } from '../engine/model';
+import type { Profile, SectionDef } from '../engine/profiles';
+import { parseTitle } from '../engine/title';
 
 /**
  * Renders the profile's template language (see profiles/profile.ts).

@@ -1,9 +1,9 @@
-import type { RcaDocument } from './model';
-import type { RcaSettings } from './settings';
+import type { RcaDocument } from '../engine/model';
+import type { RcaSettings } from '../engine/settings';
 import { renderTemplate, documentValues } from './skeleton';
-import { findDates, MONTH_NAMES } from './time/dates';
-import { instanceCodesIn, instancePrefixes, parseTitle } from './title';
-import type { Position, Range } from './types';
+import { findDates, MONTH_NAMES } from '../engine/time/dates';
+import { instanceCodesIn, instancePrefixes, parseTitle } from '../engine/title';
+import type { Position, Range } from '../engine/types';
 
 /** A completion as plain data; the server turns it into an LSP CompletionItem. */
 export interface CompletionEntry {

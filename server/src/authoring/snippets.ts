@@ -1,5 +1,5 @@
-import type { Profile } from './profiles';
-import { DEFAULT_STATUS_PORTAL_URL } from './settings';
+import type { Profile } from '../engine/profiles';
+import { DEFAULT_STATUS_PORTAL_URL } from '../engine/settings';
 import { renderDocument, renderSection } from './skeleton';
 
 /** What a tab stop shows before the writer types: the expected form, which RCA109 reports if left. */

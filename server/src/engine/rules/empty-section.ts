@@ -1,5 +1,5 @@
 import { isComment } from '../model';
-import { documentValues, renderTemplate } from '../skeleton';
+import { documentValues, renderTemplate } from '../../authoring/skeleton';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {

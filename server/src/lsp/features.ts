@@ -11,10 +11,10 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { missingSections, newDocument } from './authoring';
-import { checkText, resolveProfile, type CheckResult } from './check';
-import { completionsAt, type CompletionEntry } from './completion';
-import { findProfile, DEFAULT_PROFILE } from './profiles';
+import { missingSections, newDocument } from '../authoring/new-document';
+import { checkText, resolveProfile, type CheckResult } from '../engine/check';
+import { completionsAt, type CompletionEntry } from '../authoring/completion';
+import { findProfile, DEFAULT_PROFILE } from '../engine/profiles';
 import {
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
@@ -29,9 +29,9 @@ import {
   type NewDocumentParams,
   type NewDocumentResult,
 } from './protocol';
-import type { RcaSettings } from './settings';
-import { insertSectionEdit } from './structure';
-import { timeInfoAt, timelineHints } from './time';
+import type { RcaSettings } from '../engine/settings';
+import { insertSectionEdit } from '../engine/structure';
+import { timeInfoAt, timelineHints } from '../engine/time';
 
 export interface FeatureContext {
   documents: TextDocuments<TextDocument>;
@@ -127,7 +127,7 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     const settings = await context.settingsFor(params.uri);
     const { result } = await context.analyse(document);
     // Loaded on first use: the HTML pipeline (hast, parse5) is large, and the first check must not wait for it.
-    const { renderReport, standaloneHtml } = await import('./render');
+    const { renderReport, standaloneHtml } = await import('../render');
     // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
     const report = result ? renderReport(result, settings) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [] });
     return { html: params.standalone ? standaloneHtml(report) : report.html, title: report.title, errorCount: report.errors.length, isRca: !!result };

@@ -1,17 +1,17 @@
 // The command line: the same engine as the editor, for CI, batch checks and bringing old reports in.
-// Each subcommand lives in server/src/cli/; this file dispatches and turns every failure into one line.
+// Each subcommand lives in server/src/cli/main/; this file dispatches and turns every failure into one line.
 import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
-import { CHECK_HELP, runCheck } from './cli/check-command';
-import { CONVERT_HELP, runConvert } from './cli/convert-command';
-import { EXIT, UsageError, VERSION, type CliIo } from './cli/io';
-import { NEW_HELP, runNew } from './cli/new-command';
-import { RENDER_HELP, renderCommand } from './render/cli';
+import { CHECK_HELP, runCheck } from './check-command';
+import { CONVERT_HELP, runConvert } from './convert-command';
+import { EXIT, UsageError, VERSION, type CliIo } from './io';
+import { NEW_HELP, runNew } from './new-command';
+import { RENDER_HELP, renderCommand } from '../render/cli';
 
-export { UsageError, readInput, type CliIo } from './cli/io';
-export type { FileReport } from './cli/formats';
+export { UsageError, readInput, type CliIo } from './io';
+export type { FileReport } from './formats';
 /** For scripts/build.mjs: compiles the engine before the bundle's code cache is written. */
-export { warmUp } from './warm-up';
+export { warmUp } from '../engine/warm-up';
 
 const HELP = `Usage: rca-writer <command> [options]
 
