@@ -1,5 +1,5 @@
 // Editor aids over LSP: completions, hovers, inlay hints and the requests behind the client's commands.
-// Like server.ts this is wiring only; the work is done by engine modules.
+// Like the rest of lsp/ this is wiring only; the work is done by engine modules.
 import {
   CompletionItemKind,
   CompletionTriggerKind,
@@ -8,9 +8,9 @@ import {
   type CompletionItem,
   type Connection,
   type InlayHint,
-  type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentStore } from './documents';
 import { missingSections, newDocument } from '../authoring/new-document';
 import { checkText, resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
@@ -34,7 +34,7 @@ import { insertSectionEdit } from '../engine/structure';
 import { timeInfoAt, timelineHints } from '../engine/time';
 
 export interface FeatureContext {
-  documents: TextDocuments<TextDocument>;
+  documents: Pick<DocumentStore, 'get'>;
   /** The current check of an open document; `result` is absent when it is not an RCA. */
   analyse(document: TextDocument): Promise<{ result?: CheckResult }>;
   settingsFor(uri: string): Promise<RcaSettings>;

@@ -1,0 +1,73 @@
+// Each document's settings: the editor's (workspace/configuration, else the initialization options),
+// overridden by the nearest .rca-writer.json. Problems with them are shown once, never fatal.
+import type { Connection } from 'vscode-languageserver/node';
+import { resolveProfile, UnknownProfileError } from '../engine/check';
+import { settingsForFile } from '../engine/config';
+import { resolveSettings, type RcaSettings } from '../engine/settings';
+import { CONFIGURATION_SECTION } from './protocol';
+import { filePath } from './uri';
+
+export class Configuration {
+  private readonly cache = new Map<string, Promise<RcaSettings>>();
+  private warned = new Set<string>();
+  /** Whether the editor answers workspace/configuration; set at initialize. */
+  canAsk = false;
+  /** The settings the client passed at initialize, used when the editor has none to give. */
+  initialSettings: unknown = undefined;
+
+  constructor(private readonly connection: Connection) {}
+
+  settingsFor(uri: string): Promise<RcaSettings> {
+    let cached = this.cache.get(uri);
+    if (!cached) {
+      const editor: Promise<unknown> = this.canAsk
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION }).then(
+            (value: unknown) => value ?? this.initialSettings,
+            () => this.initialSettings,
+          )
+        : Promise.resolve(this.initialSettings);
+      cached = editor.then((value) => this.withConfigFile(uri, (value ?? {}) as Partial<RcaSettings>));
+      this.cache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  /** The document was closed: its settings are asked for again if it is reopened. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Settings or a config file changed: everything is asked for again, and problems are shown again. */
+  reset(): void {
+    this.cache.clear();
+    this.warned = new Set();
+  }
+
+  /** Editor settings, overridden by the nearest .rca-writer.json; a broken file is reported, not fatal. */
+  private withConfigFile(uri: string, editor: Partial<RcaSettings>): RcaSettings {
+    const path = filePath(uri);
+    let merged = editor;
+    if (path) {
+      try {
+        merged = settingsForFile(path, editor).settings;
+      } catch (error) {
+        this.warnOnce(error instanceof Error ? error.message : String(error));
+      }
+    }
+    const settings = resolveSettings(merged);
+    try {
+      resolveProfile(settings);
+    } catch (error) {
+      const detail = error instanceof UnknownProfileError ? `unknown profile "${settings.profile}"` : (error as Error).message;
+      this.warnOnce(`${detail}; checking with the default profile`);
+    }
+    return settings;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.warn(message);
+    this.connection.window.showWarningMessage(`RCA Writer: ${message}`);
+  }
+}

@@ -1,0 +1,93 @@
+// One editor session: what the server offers at initialize, and the parts of the server wired to the connection.
+// The checks live in the engine (check.ts and rules/), which knows nothing of LSP.
+import {
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { Analyser } from './analysis';
+import { CODE_ACTION_KINDS, registerCodeActions } from './code-actions';
+import { Configuration } from './configuration';
+import { DiagnosticsFeed } from './diagnostics';
+import { DocumentStore } from './documents';
+import { COMPLETION_TRIGGERS, registerEditorFeatures } from './features';
+import { CONFIGURATION_SECTION, IS_RCA_REQUEST, SERVER_NAME, type IsRcaParams } from './protocol';
+import { filePath } from './uri';
+
+export function startServer(connection: Connection): void {
+  const documents = new DocumentStore();
+  const configuration = new Configuration(connection);
+  const analyser = new Analyser(connection, documents, configuration);
+  const diagnostics = new DiagnosticsFeed(connection, documents, analyser);
+  documents.onDidClose((document) => configuration.forget(document.uri));
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    diagnostics.canPull = Boolean(capabilities.textDocument?.diagnostic);
+    diagnostics.canRefresh = Boolean(capabilities.workspace?.diagnostics?.refreshSupport);
+    configuration.canAsk = Boolean(capabilities.workspace?.configuration);
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    configuration.initialSettings = options?.settings;
+    const roots = (params.workspaceFolders ?? []).map((folder) => filePath(folder.uri)).filter((path): path is string => Boolean(path));
+    if (!roots.length && params.rootUri) {
+      const root = filePath(params.rootUri);
+      if (root) roots.push(root);
+    }
+    analyser.workspaceRoots = roots;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
+        ...(diagnostics.canPull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configuration.canAsk) {
+      // Dynamic registration is what makes VS Code send configuration changes.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
+    }
+  });
+
+  function settingsChanged(): void {
+    configuration.reset();
+    analyser.clear();
+    diagnostics.refreshAll();
+  }
+  connection.onDidChangeConfiguration(settingsChanged);
+  // The client watches .rca-writer.json files; any change may affect any open document.
+  connection.onDidChangeWatchedFiles(settingsChanged);
+
+  connection.onRequest(IS_RCA_REQUEST, async (params: IsRcaParams) => {
+    const document = documents.get(params.uri);
+    return document ? (await analyser.analyse(document)).isRca : false;
+  });
+  registerCodeActions(connection, documents, analyser, configuration);
+  registerEditorFeatures(connection, {
+    documents,
+    analyse: (document) => analyser.analyse(document),
+    settingsFor: (uri) => configuration.settingsFor(uri),
+  });
+
+  // Protocol faults are logged and the session goes on: requests nobody handles are answered MethodNotFound,
+  // unknown notifications and changes to documents that were never opened are dropped.
+  connection.onRequest((method) => {
+    connection.console.warn(`RCA Writer: no such request "${method}"; answered with MethodNotFound.`);
+    return new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
+  connection.onNotification((method) => {
+    // "$/" notifications are optional by the protocol's rules: a server may ignore them silently.
+    if (!method.startsWith('$/')) connection.console.warn(`RCA Writer: ignored the unknown notification "${method}".`);
+  });
+  documents.listen(connection);
+  connection.listen();
+}
