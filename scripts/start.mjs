@@ -3,7 +3,7 @@
 // code-server 4.100.3 into the cache first if needed), and serves VS Code with examples/ open on
 // http://127.0.0.1:8080. Ctrl+C (or SIGTERM) stops code-server and everything it started.
 //
-//   npm start -- --port 9000       another port (or RCA_WRITER_PORT=9000)
+//   npm start -- --port 9000       another port (or RCA_WRITER_PORT=9000; `npm start --port 9000` works too)
 //   npm start -- --folder some/dir another folder to open
 //   RCA_WRITER_CACHE               where code-server and its state live (default ~/.cache/rca-writer)
 import { existsSync } from 'node:fs';
@@ -22,20 +22,12 @@ import {
   waitForCodeServer,
   writeUserSettings,
 } from './e2e/code-server.mjs';
+import { ensurePrerequisites } from './prerequisites.mjs';
 
 const say = (message) => process.stdout.write(`[start] ${message}\n`);
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    folder: { type: 'string' },
-  },
-});
-const port = Number(values.port ?? process.env.RCA_WRITER_PORT ?? 8080);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`[start] not a port: ${values.port ?? process.env.RCA_WRITER_PORT}`);
-  process.exit(2);
-}
-const folder = resolve(values.folder ?? join(repoRoot, 'examples'));
+const USAGE = 'usage: npm start -- --port 8190 --folder DIR (or RCA_WRITER_PORT=8190 npm start)';
+const { port, folder: folderOption } = startOptions();
+const folder = resolve(folderOption ?? join(repoRoot, 'examples'));
 
 let server;
 let stopping = false;
@@ -55,6 +47,7 @@ try {
   if (!existsSync(folder)) throw new Error(`no folder ${folder}`);
   if (!(await portIsFree(port))) throw new Error(`port ${port} on 127.0.0.1 is in use: choose another with --port or RCA_WRITER_PORT`);
 
+  ensurePrerequisites('start');
   say('building');
   buildExtension();
   say('packaging out/rca-writer.vsix');
@@ -89,4 +82,37 @@ try {
 } catch (error) {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   await stop('error', 1);
+}
+
+/**
+ * The port and folder from the command line, `npm start -- --port 8190`, or from what npm makes of
+ * `npm start --port 8190`: it keeps `--port` as its own setting (npm_config_port, "true" when the value
+ * came as a separate word) and passes 8190 on as a bare argument. Anything else: one line, exit 2.
+ */
+function startOptions() {
+  const fail = (message) => {
+    console.error(`[start] ${message}; ${USAGE}`);
+    process.exit(2);
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({ options: { port: { type: 'string' }, folder: { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    const option = /'([^']+)'/.exec(String(error?.message))?.[1];
+    fail(error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option ? `unknown option "${option}"` : String(error?.message).split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  const fromNpm = (name, pick) => {
+    const setting = process.env[`npm_config_${name}`];
+    if (setting === undefined || setting === '') return undefined;
+    if (setting !== 'true') return setting;
+    const index = positionals.findIndex(pick);
+    return index < 0 ? undefined : positionals.splice(index, 1)[0];
+  };
+  const portText = values.port ?? fromNpm('port', (word) => /^\d+$/.test(word)) ?? process.env.RCA_WRITER_PORT ?? '8080';
+  const folderText = values.folder ?? fromNpm('folder', () => true);
+  if (positionals.length) fail(`unexpected argument "${positionals[0]}"`);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail(`not a port: "${portText}"`);
+  return { port, folder: folderText };
 }

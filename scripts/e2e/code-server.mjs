@@ -1,7 +1,7 @@
 // What scripts/e2e/run.mjs (npm run test:e2e) and scripts/start.mjs (npm start) share: building and
 // packaging the extension, installing code-server and extensions, starting and stopping code-server.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,12 @@ export function run(command, args, options = {}) {
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
   return result;
+}
+
+/** Whether install-code-server.sh has finished an install (its marker file and entry point are there). */
+export function codeServerInstalled() {
+  const dir = process.env.RCA_WRITER_CODE_SERVER || join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
+  return existsSync(join(dir, '.rca-writer-installed')) && existsSync(join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'));
 }
 
 /** Installs code-server into the cache if needed (scripts/e2e/install-code-server.sh); returns its entry.js. */

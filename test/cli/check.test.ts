@@ -14,12 +14,8 @@ interface JsonReport {
   diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
 }
 
-const schemaPath = join(
-  require.resolve('@datadog/datadog-ci-plugin-sarif/package.json').replace(/package\.json$/, ''),
-  'dist',
-  'json-schema',
-  'sarif-schema-2.1.0.json',
-);
+// OASIS's SARIF 2.1.0 schema, vendored unchanged (its $id names where it comes from).
+const schemaPath = join(root, 'test', 'fixtures', 'schemas', 'sarif-schema-2.1.0.json');
 
 function sarifValidator() {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { title: string };
