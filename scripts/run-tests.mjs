@@ -30,6 +30,8 @@ const suites = [
   // fast-check properties, 1,000 or (--full, CI) 10,000 cases each (RCA_PROPERTY_RUNS; scripts/fuzz.mjs runs more).
   { name: 'property', files: testFiles('test/property'), zones: ['UTC'], concurrency: 2, env: { RCA_PROPERTY_RUNS: propertyRuns } },
   { name: 'hostile', files: testFiles('test/hostile'), zones: ['UTC'] },
+  // The set-up, the npm tarball, the .vsix, the GitHub Action and pre-commit hook, editors' configs.
+  { name: 'install', files: testFiles('test/install'), zones: ['UTC'] },
 ].filter((suite) => suite.files.length && (!only.length || only.includes(suite.name)));
 
 let failed = false;

@@ -1,7 +1,7 @@
 // What scripts/e2e/run.mjs (npm run test:e2e) and scripts/start.mjs (npm start) share: building and
 // packaging the extension, installing code-server and extensions, starting and stopping code-server.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -201,7 +201,14 @@ export async function waitForCodeServer(server, timeoutMs = 60_000) {
 
 export function findChromium() {
   const candidates = [process.env.RCA_WRITER_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  const found = candidates.find((file) => spawnSync('test', ['-x', file]).status === 0);
+  const found = candidates.find((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
   if (!found) throw new Error(`no Chromium found (tried ${candidates.join(', ')}): apt-get install -y chromium, or set RCA_WRITER_CHROMIUM`);
   return found;
 }
