@@ -4,11 +4,8 @@
 // profile's order. The reordered tree then goes remark-rehype → rehype-raw → rehype-sanitize →
 // rehype-stringify. The parts the renderer writes itself (banner, summary, section wrappers,
 // status link) are added after sanitising and hold nothing but text the renderer chose.
-import { randomBytes } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -17,6 +14,7 @@ import { isComment, startOffset, type RcaDocument, type Section } from '../engin
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 import { el, isWebUrl, textOf } from './hast';
+import { blocksToHtml } from './raw';
 import { summarize, type ReportSummary } from './summary';
 import { minOf } from '../engine/numbers';
 
@@ -37,23 +35,9 @@ export interface RenderOptions {
 
 const PART = 'dataRcaPart';
 
-function schemaFor(token: string): SanitizeSchema {
-  return {
-    ...defaultSchema,
-    attributes: {
-      ...defaultSchema.attributes,
-      div: [...(defaultSchema.attributes?.div ?? []), [PART, new RegExp(`^${token}:[\\w-]+$`)]],
-    },
-  };
-}
-
-function toHast(root: Root, token: string): HastRoot {
-  const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeSanitize, schemaFor(token))
-    .use(rehypeStringify);
-  return processor.runSync(root) as HastRoot;
+/** mdast to hast, raw HTML still unparsed: the section wrappers are then the only elements at the top. */
+function toHast(root: Root): HastRoot {
+  return unified().use(remarkRehype, { allowDangerousHtml: true }).runSync(root) as HastRoot;
 }
 
 const stringifier = unified().use(rehypeStringify);
@@ -95,9 +79,9 @@ function preamble(doc: RcaDocument): RootContent[] {
   );
 }
 
-function part(token: string, key: string, children: RootContent[]): RootContent {
+function part(key: string, children: RootContent[]): RootContent {
   // An mdast node remark-rehype doesn't know becomes the element its data names.
-  return { type: 'rcaPart', data: { hName: 'div', hProperties: { [PART]: `${token}:${key}` } }, children } as unknown as RootContent;
+  return { type: 'rcaPart', data: { hName: 'div', hProperties: { [PART]: key } }, children } as unknown as RootContent;
 }
 
 function sectionSlug(section: Section, index: number): string {
@@ -158,34 +142,31 @@ function lines(children: ElementContent[]): ElementContent[] {
 
 export function renderReport(result: CheckResult, settings: RcaSettings, options: RenderOptions = {}): RenderedReport {
   const { doc } = result;
-  const token = randomBytes(9).toString('hex');
   const sections = orderedSections(doc);
   const shift = 2 - doc.sectionLevel;
   const parts: RootContent[] = [];
-  if (doc.title) parts.push(part(token, 'title', [structuredClone(doc.title.node)]));
+  if (doc.title) parts.push(part('title', [structuredClone(doc.title.node)]));
   const intro = visible(preamble(doc));
-  if (intro.length) parts.push(part(token, 'preamble', intro.map((node) => shiftHeadings(node, shift))));
+  if (intro.length) parts.push(part('preamble', intro.map((node) => shiftHeadings(node, shift))));
   sections.forEach((section, index) => {
     const nodes: RootContent[] = [];
     if (section.heading) nodes.push({ ...structuredClone(section.heading), depth: 2 });
     nodes.push(...visible(section.body).map((node) => shiftHeadings(node, shift)));
-    parts.push(part(token, `${index}`, nodes));
+    parts.push(part(`${index}`, nodes));
   });
   // Link reference definitions stay in the tree so references in any section resolve.
   const inSections = new Set(doc.sections.flatMap((s) => s.body));
   const definitions = doc.root.children.filter((node) => (node.type === 'definition' || node.type === 'footnoteDefinition') && !inSections.has(node));
   const mdast: Root = { type: 'root', children: [...parts, ...definitions] };
-  const hast = toHast(mdast, token);
+  const hast = toHast(mdast);
 
-  const byKey = new Map<string, Element>();
+  // Each part's raw HTML is parsed and sanitised on its own, so nothing in one part can reach another.
+  const byKey = new Map<string, ElementContent[]>();
   const rest: ElementContent[] = [];
   for (const child of hast.children) {
-    const value = child.type === 'element' ? child.properties[PART] : undefined;
-    if (child.type === 'element' && typeof value === 'string' && value.startsWith(`${token}:`)) {
-      byKey.set(value.slice(token.length + 1), child);
-    } else if (child.type === 'element') {
-      rest.push(child); // e.g. the footnotes remark-rehype appends
-    }
+    const key = child.type === 'element' ? child.properties[PART] : undefined;
+    if (child.type === 'element' && typeof key === 'string') byKey.set(key, blocksToHtml(child.children));
+    else if (child.type === 'element') rest.push(...blocksToHtml([child])); // e.g. the footnotes remark-rehype appends
   }
 
   const diagnostics = options.diagnostics ?? result.diagnostics;
@@ -198,15 +179,15 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   const header: ElementContent[] = [];
   const bannerElement = banner(errors);
   if (bannerElement) header.push(bannerElement);
-  header.push(...(byKey.get('title')?.children ?? [el('h1', {}, [doc.title?.text || 'Untitled report'])]));
+  header.push(...(byKey.get('title') ?? [el('h1', {}, [doc.title?.text || 'Untitled report'])]));
   const summaryElement = summaryBlock(summary);
   if (summaryElement) header.push(summaryElement);
 
   const body: ElementContent[] = [el('header', { className: ['rca-header'] }, header)];
   const pre = byKey.get('preamble');
-  if (pre) body.push(el('div', { className: ['rca-preamble'] }, pre.children));
+  if (pre) body.push(el('div', { className: ['rca-preamble'] }, pre));
   sections.forEach((section, index) => {
-    const children = byKey.get(`${index}`)?.children ?? [];
+    const children = byKey.get(`${index}`) ?? [];
     body.push(el('section', { className: ['rca-section'], id: `rca-${sectionSlug(section, index)}` }, children));
   });
   body.push(...rest);

@@ -146,6 +146,20 @@ body {
   padding-left: 1.4em;
 }
 
+/* Under HTML the renderer had to show as text. */
+.rca-note {
+  font-size: 0.9em;
+  font-style: italic;
+  opacity: 0.8;
+}
+
+/* Where a remote image would be. */
+.rca-image-blocked {
+  font-size: 0.9em;
+  font-style: italic;
+  opacity: 0.8;
+}
+
 .rca-summary {
   display: grid;
   grid-template-columns: max-content 1fr;

@@ -1,0 +1,121 @@
+// Raw HTML that is unclosed, unfinished or swallows text: the words stay in their sections and the
+// renderer never throws (issue 13, items 8 and 9).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { renderText } from '../../../server/src/render';
+import { HTML_SHOWN_AS_TEXT_NOTE } from '../../../server/src/render/raw';
+
+type Node = DefaultTreeAdapterMap['node'];
+const textOf = (node: Node): string =>
+  node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : ('childNodes' in node ? node.childNodes.map(textOf).join('') : '');
+
+/** The words of each rendered section, by section id. */
+function sections(html: string): Map<string, string> {
+  const article = parseFragment(html).childNodes.find((node) => node.nodeName === 'article') as DefaultTreeAdapterMap['element'];
+  const result = new Map<string, string>();
+  for (const child of article.childNodes) {
+    if (child.nodeName !== 'section') continue;
+    result.set((child as DefaultTreeAdapterMap['element']).attrs.find((a) => a.name === 'id')!.value, textOf(child).replace(/\s+/g, ' '));
+  }
+  return result;
+}
+
+const report = (introduction: string) => `# NA01 - RCA - April 11, 2026
+
+## Introduction
+
+On April 11, 2026 the NA01 instance was unavailable from 10:00 to 11:00 CDT. ${introduction}
+
+## Event Timeline
+
+April 11, 2026, 10:00 to 11:00 CDT: the database failed.
+
+## Root Cause Analysis
+
+Disk full on the primary database server.
+
+## Technical Action Items and Preventive Measures
+
+- Add alerts on disk usage.
+
+## Customer Communication
+
+Updates are posted on http://status.exlibrisgroup.com/
+`;
+
+const LATER = [
+  ['rca-event-timeline', 'database failed'],
+  ['rca-root-cause-analysis', 'Disk full'],
+  ['rca-technical-action-items', 'Add alerts'],
+  ['rca-customer-communication', 'Updates are posted'],
+] as const;
+
+describe('render: raw HTML keeps every word in its section (issue 13, item 8)', () => {
+  for (const inline of ['See <template> for details.', 'An inline <div> opens here.', 'A <table> opens here.', 'A <textarea> opens.', 'Then <title> and <xmp>.', 'An <iframe> here.', '<select> here.', 'A <plaintext> here.']) {
+    it(`"${inline}" in the Introduction leaves the later sections whole`, () => {
+      const { html } = renderText(report(inline));
+      const page = sections(html);
+      for (const [id, words] of LATER) assert.ok(page.get(id)?.includes(words), `#${id} should hold "${words}", has "${page.get(id)}"`);
+      const words = inline.replace(/<[^>]*>/g, ' ').match(/\w+/g)!;
+      for (const word of words) assert.ok(page.get('rca-introduction')!.includes(word), `"${word}" stays in the Introduction`);
+      assert.doesNotMatch(html, /data-rca-part/);
+    });
+  }
+
+  it('a placeholder like <template> is shown as written, under a note', () => {
+    const { html } = renderText(report('See <template> for details.'));
+    assert.match(html, /<p>On April 11[^<]*See &#x3C;template> for details\.<\/p>\n<p class="rca-note">/);
+    assert.ok(html.includes(HTML_SHOWN_AS_TEXT_NOTE));
+  });
+
+  it('balanced HTML across blocks still wraps the blocks between (a <details> around Markdown)', () => {
+    const { html } = renderText(report('\n\n<details>\n<summary>Query log</summary>\n\nThe slow **query** ran for an hour.\n\n</details>'));
+    assert.match(html, /<details>\n?<summary>Query log<\/summary>[\s\S]*<p>The slow <strong>query<\/strong> ran for an hour\.<\/p>[\s\S]*<\/details>/);
+    assert.ok(!html.includes(HTML_SHOWN_AS_TEXT_NOTE));
+    for (const [id, words] of LATER) assert.ok(sections(html).get(id)?.includes(words), `#${id} keeps "${words}"`);
+  });
+
+  it('an unclosed <pre> or <script> block that runs to the end of the document is shown as text, not dropped', () => {
+    for (const opener of ['<pre>', '<script>', '<style>', '<textarea>']) {
+      const { html } = renderText(`# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nOn April 11, 2026 NA01 was down.\n\n${opener}\ndraft notes, to finish later\n`);
+      assert.match(sections(html).get('rca-introduction')!, /draft notes, to finish later/, opener);
+      assert.doesNotMatch(html, /<script|<style|<textarea/);
+    }
+  });
+
+  it('a script written inline is still removed with its content, and harmless markup stays markup', () => {
+    const { html } = renderText(report('A <b>bold</b> word and <script>alert(1)</script> gone.'));
+    assert.doesNotMatch(html, /alert\(|<script/);
+    assert.match(html, /A <b>bold<\/b> word and\s+gone\./);
+    assert.ok(!html.includes(HTML_SHOWN_AS_TEXT_NOTE));
+  });
+});
+
+describe('render: never throws on unfinished HTML (issue 13, item 9)', () => {
+  const inputs = [
+    '<div class="note"\n\n<b>Note:</b> on April 11, 2026 the NA01 database failed.',
+    '- <div class="note"\n- <b>Note:</b> on April 11, 2026 the NA01 database failed.',
+    '<table><tr><td\n\n<b>Note:</b> on April 11, 2026 the NA01 database failed.',
+    '<svg><foreignObject><div\n\n<math><mglyph><b>Note:</b> on April 11, 2026 the NA01 database failed.',
+    '> <div title="a\n>\n> <b>Note:</b> on April 11, 2026 the NA01 database failed.',
+  ];
+  for (const input of inputs) {
+    it(JSON.stringify(input), () => {
+      const { html } = renderText(`# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n${input}\n\n## Customer Communication\n\nUpdates on http://status.exlibrisgroup.com/\n`);
+      const page = sections(html);
+      assert.match(page.get('rca-root-cause-analysis')!, /Note: on April 11, 2026 the NA01 database failed\./);
+      assert.match(page.get('rca-customer-communication')!, /Updates on/);
+    });
+  }
+
+  it('an unclosed comment runs to the end of the document in Markdown: what it holds is shown as text, not hidden', () => {
+    const { html } = renderText('# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<!-- unclosed\n\nOn April 11, 2026 the NA01 database failed.\n\n## Customer Communication\n\nUpdates.\n');
+    assert.match(sections(html).get('rca-root-cause-analysis')!, /<!-- unclosed On April 11, 2026 the NA01 database failed\. ## Customer Communication Updates\./);
+  });
+
+  it('the unfinished tag itself is shown as text, with the note', () => {
+    const { html } = renderText('# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<div class="note"\n\n<b>Note:</b> the database failed.\n');
+    assert.match(html, /<p>&#x3C;div class="note"<\/p>\n<p class="rca-note">[^<]+<\/p>\n<p><b>Note:<\/b> the database failed\.<\/p>/);
+  });
+});
