@@ -14,12 +14,11 @@ import {
   type TextDocument,
   type WebviewPanel,
 } from 'vscode';
+import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewAssets } from '../../server/src/lsp/protocol';
 /** Sends requests to the language server; the current client, whichever one a restart left running. */
 export interface ServerRequests {
   sendRequest<R>(method: string, params: unknown): Promise<R>;
 }
-import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../server/src/lsp/protocol';
-import { htmlPage } from '../../server/src/render/page';
 
 /** Long enough to skip most keystrokes while typing, short enough to feel live. */
 const DEBOUNCE_MILLIS = 300;
@@ -56,32 +55,22 @@ class Preview implements Disposable {
   async update(initial = false): Promise<void> {
     let result: RenderResult | null;
     try {
-      result = await render(this.client, { uri: this.documentUri.toString() });
+      const uri = this.documentUri.toString();
+      result = await render(this.client, initial ? { uri, webview: this.assets() } : { uri });
     } catch (error) {
       void window.showErrorMessage(`RCA Writer: cannot preview ${path.basename(this.documentUri.path)}: ${reason(error)}`);
       return;
     }
     if (!result) return;
     this.panel.title = `Preview: ${result.title}`;
-    if (initial) this.panel.webview.html = this.page(result);
+    if (initial) this.panel.webview.html = result.html;
     else await this.panel.webview.postMessage({ type: 'update', html: result.html, title: result.title });
   }
 
-  private page(result: RenderResult): string {
+  private assets(): WebviewAssets {
     const webview = this.panel.webview;
     const asset = (name: string) => webview.asWebviewUri(Uri.joinPath(this.media, name)).toString();
-    return htmlPage({
-      title: result.title,
-      body: result.html,
-      csp: [
-        "default-src 'none'",
-        `style-src ${webview.cspSource}`,
-        `img-src ${webview.cspSource} https:`,
-        `script-src 'nonce-${this.nonce}'`,
-      ].join('; '),
-      head: `<link rel="stylesheet" href="${asset('preview.css')}">`,
-      tail: `<script nonce="${this.nonce}" src="${asset('preview.js')}"></script>\n`,
-    });
+    return { cspSource: webview.cspSource, stylesheet: asset('preview.css'), script: asset('preview.js'), nonce: this.nonce };
   }
 
   dispose(): void {

@@ -1,12 +1,11 @@
-// The preview as the webview gets it: rcaWriter/render from the real server (dist/server.js), in the
-// page shell and CSP the client builds, with media/preview.css and media/preview.js, in real Chromium.
+// The preview as the webview gets it: rcaWriter/render from the real server (dist/server.js), the whole
+// first page with its CSP, with media/preview.css and media/preview.js, in real Chromium.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { RENDER_REQUEST, type RenderResult } from '../../server/src/lsp/protocol';
-import { htmlPage } from '../../server/src/render/page';
+import { RENDER_REQUEST, type RenderResult, type WebviewAssets } from '../../server/src/lsp/protocol';
 import { TestClient } from '../helpers/lsp-client';
 import { hasChromium, launch } from './chromium';
 
@@ -16,18 +15,17 @@ const NONCE = 'test-nonce-123';
 const uri = 'file:///work/preview.rca.md';
 const text = readFileSync(join(root, 'examples', 'out-of-order.rca.md'), 'utf8');
 
-/** The page the client's Preview builds, with the webview's origin standing in for cspSource. */
-function webviewPage(result: RenderResult): string {
-  return htmlPage({
-    title: result.title,
-    body: result.html,
-    csp: `default-src 'none'; style-src ${ORIGIN}; img-src ${ORIGIN} https:; script-src 'nonce-${NONCE}'`,
-    head: `<link rel="stylesheet" href="${ORIGIN}/media/preview.css">`,
-    // VS Code provides acquireVsCodeApi; this stand-in records what the preview script posts.
-    tail:
-      `<script nonce="${NONCE}">window.__posted = []; window.acquireVsCodeApi = () => ({ getState: () => undefined, setState: () => {}, postMessage: (m) => window.__posted.push(m) });</script>\n` +
-      `<script nonce="${NONCE}" src="${ORIGIN}/media/preview.js"></script>\n`,
-  });
+/** What the client's Preview sends, with the webview's origin standing in for cspSource. */
+const assets: WebviewAssets = { cspSource: ORIGIN, stylesheet: `${ORIGIN}/media/preview.css`, script: `${ORIGIN}/media/preview.js`, nonce: NONCE };
+
+/** VS Code provides acquireVsCodeApi; this stand-in, run before the page's own script, records what it posts. */
+function withStandIn(page: string): string {
+  const script = `<script nonce="${NONCE}" src=`;
+  assert.ok(page.includes(script), 'the page loads the preview script with the nonce');
+  return page.replace(
+    script,
+    `<script nonce="${NONCE}">window.__posted = []; window.acquireVsCodeApi = () => ({ getState: () => undefined, setState: () => {}, postMessage: (m) => window.__posted.push(m) });</script>\n${script}`,
+  );
 }
 
 describe('preview: server render in the webview page', { skip: hasChromium() ? false : 'no Chromium (set RCA_WRITER_CHROMIUM)' }, () => {
@@ -55,7 +53,8 @@ describe('preview: server render in the webview page', { skip: hasChromium() ? f
   });
 
   it('the page loads its stylesheet and script under the CSP, and an update keeps the scroll position', async () => {
-    const first = await client.connection.sendRequest<RenderResult>(RENDER_REQUEST, { uri });
+    const first = await client.connection.sendRequest<RenderResult>(RENDER_REQUEST, { uri, webview: assets });
+    assert.match(first.html, /^<!DOCTYPE html>[\s\S]*<article class="rca-report">/);
     client.replace(uri, text.replace('A database failover', 'A database failover (updated)'), 2);
     const second = await client.connection.sendRequest<RenderResult>(RENDER_REQUEST, { uri });
     assert.match(second.html, /\(updated\)/);
@@ -69,7 +68,7 @@ describe('preview: server render in the webview page', { skip: hasChromium() ? f
       });
       await page.route('**/*', (route) => {
         const url = route.request().url();
-        if (url === `${ORIGIN}/`) return route.fulfill({ body: webviewPage(first), contentType: 'text/html' });
+        if (url === `${ORIGIN}/`) return route.fulfill({ body: withStandIn(first.html), contentType: 'text/html' });
         const file = /^http:\/\/webview\.test\/media\/(preview\.(css|js))$/.exec(url);
         if (file) return route.fulfill({ body: readFileSync(join(root, 'media', file[1])), contentType: file[2] === 'css' ? 'text/css' : 'text/javascript' });
         return route.abort();

@@ -5,7 +5,8 @@ import { matchHeading, normaliseHeading } from '../../server/src/engine/headings
 import { buildModel } from '../../server/src/engine/model';
 import { findProfile } from '../../server/src/engine/profiles';
 import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/engine/settings';
-import { renderDocument, renderTemplate } from '../../server/src/authoring/skeleton';
+import { renderDocument } from '../../server/src/authoring/skeleton';
+import { renderTemplate } from '../../server/src/engine/template';
 import { applyEdits, LineIndex, minimalEdit } from '../../server/src/engine/text';
 import { parseTitle } from '../../server/src/engine/title';
 

@@ -1,6 +1,6 @@
 import type { RcaDocument } from '../engine/model';
 import type { RcaSettings } from '../engine/settings';
-import { renderTemplate, documentValues } from './skeleton';
+import { renderTemplate, documentValues } from '../engine/template';
 import { findDates, MONTH_NAMES } from '../engine/time/dates';
 import { instanceCodesIn, instancePrefixes, parseTitle } from '../engine/title';
 import type { Position, Range } from '../engine/types';

@@ -1,6 +1,7 @@
 import type { Profile } from '../engine/profiles';
 import { DEFAULT_STATUS_PORTAL_URL } from '../engine/settings';
-import { renderDocument, renderSection } from './skeleton';
+import { renderSection } from '../engine/template';
+import { renderDocument } from './skeleton';
 
 /** What a tab stop shows before the writer types: the expected form, which RCA109 reports if left. */
 const SNIPPET_VALUES = { date: '<Month D, YYYY>', url: DEFAULT_STATUS_PORTAL_URL };

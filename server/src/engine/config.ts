@@ -1,14 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { findProfile, type Profile, type SectionDef } from './profiles';
-import type { RcaSettings } from './settings';
+import { CONFIG_FILE_NAME, type RcaSettings } from './settings';
 
 /**
  * `.rca-writer.json`: the same keys as the `rcaWriter.*` settings, plus `profiles`, shared by the editor
  * and the CLI so both check alike. It is data only: JSON, never executed.
  */
-export { CONFIG_FILE_NAME } from '../lsp/protocol';
-import { CONFIG_FILE_NAME } from '../lsp/protocol';
+export { CONFIG_FILE_NAME };
 
 /** A problem in a config file or profile; the message names the file and the key. */
 export class ConfigError extends Error {}

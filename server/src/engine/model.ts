@@ -77,6 +77,8 @@ let yamlParse: ((text: string) => unknown) | undefined;
 
 /** YAML's parse, loaded on first use: most reports have no front matter, and the server's start should not wait for it. */
 export function parseYaml(text: string): unknown {
+  // A synchronous require, not import(): callers parse synchronously, and the bundle is CommonJS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   yamlParse ??= (require('yaml') as typeof import('yaml')).parse;
   return yamlParse(text);
 }

@@ -23,6 +23,9 @@ export interface RcaSettings {
   profiles: Record<string, unknown>;
 }
 
+/** The file in a workspace or folder that holds these settings for the editor and the CLI alike. */
+export const CONFIG_FILE_NAME = '.rca-writer.json';
+
 export const DEFAULT_STATUS_PORTAL_URL = 'http://status.exlibrisgroup.com/';
 
 export const DEFAULT_INCLUDE = ['**/*.rca.md', '**/rca/**/*.md', '**/rcas/**/*.md'];

@@ -1,6 +1,6 @@
 import type { RcaDocument, Section } from './model';
 import type { SectionDef } from './profiles';
-import { documentValues, renderSection } from '../authoring/skeleton';
+import { documentValues, renderSection } from './template';
 import type { TextEdit } from './types';
 
 /** The sections that count for order: the first one of each profile section. */

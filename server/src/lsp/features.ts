@@ -127,9 +127,10 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     const settings = await context.settingsFor(params.uri);
     const { result } = await context.analyse(document);
     // Loaded on first use: the HTML pipeline (hast, parse5) is large, and the first check must not wait for it.
-    const { renderReport, standaloneHtml } = await import('../render');
+    const { renderReport, standaloneHtml, webviewHtml } = await import('../render');
     // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
     const report = result ? renderReport(result, settings) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [] });
-    return { html: params.standalone ? standaloneHtml(report) : report.html, title: report.title, errorCount: report.errors.length, isRca: !!result };
+    const html = params.standalone ? standaloneHtml(report) : params.webview ? webviewHtml(report, params.webview) : report.html;
+    return { html, title: report.title, errorCount: report.errors.length, isRca: !!result };
   });
 }

@@ -1,11 +1,15 @@
-// Names and shapes shared by the client and the server. The client imports this file; nothing is copied.
+// Names and shapes shared by the client and the server. The client imports this file and no other from the
+// server; facts that the engine or the renderer own are re-exported here, not copied.
 
 export const SERVER_NAME = 'RCA Writer';
 export const DIAGNOSTIC_SOURCE = 'rca-writer';
 export const FIX_ALL_KIND = 'source.fixAll.rcaWriter';
 export const CONFIGURATION_SECTION = 'rcaWriter';
 /** The workspace config file; the client watches it and the server reads it. */
-export const CONFIG_FILE_NAME = '.rca-writer.json';
+export { CONFIG_FILE_NAME } from '../engine/settings';
+
+import type { WebviewAssets } from '../render/webview';
+export type { WebviewAssets };
 
 /** What travels in Diagnostic.data: the fixes the engine computed for this finding. */
 export interface DiagnosticData {
@@ -59,9 +63,11 @@ export interface RenderParams {
   uri: string;
   /** A whole self-contained HTML file (styles inline) rather than the report fragment. */
   standalone?: boolean;
+  /** The preview's whole first page, loading these assets, rather than the report fragment. */
+  webview?: WebviewAssets;
 }
 export interface RenderResult {
-  /** The sanitised report fragment, or the whole page when `standalone` was asked for. */
+  /** The sanitised report fragment, or the whole page when `standalone` or `webview` was asked for. */
   html: string;
   title: string;
   errorCount: number;

@@ -1,5 +1,4 @@
-// The HTML document around a rendered report. No dependencies: the VS Code client imports it too, to
-// build the webview's page around the fragment the server renders.
+// The HTML document around a rendered report: one shell for the exported file and the preview's webview.
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

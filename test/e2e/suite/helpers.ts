@@ -58,9 +58,15 @@ export function extension(): vscode.Extension<unknown> {
   return ext;
 }
 
+/** The parts of the extension's package.json these tests read; each use says what it expects inside. */
+export interface Manifest {
+  main?: unknown;
+  contributes?: { commands?: unknown; snippets?: unknown; menus?: { commandPalette?: unknown } };
+}
+
 /** The extension's package.json, as VS Code read it. */
-export function manifest(): Record<string, any> {
-  return extension().packageJSON as Record<string, any>;
+export function manifest(): Manifest {
+  return extension().packageJSON as Manifest;
 }
 
 export function codeOf(d: vscode.Diagnostic): string {

@@ -1,5 +1,5 @@
 import { isComment } from '../model';
-import { documentValues, renderTemplate } from '../../authoring/skeleton';
+import { documentValues, renderTemplate } from '../template';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {

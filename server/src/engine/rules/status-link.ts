@@ -1,4 +1,4 @@
-import { documentValues, renderTemplate } from '../../authoring/skeleton';
+import { documentValues, renderTemplate } from '../template';
 import { allNodes, endOffset, startOffset, type RcaDocument, type Section } from '../model';
 import type { Rule } from './rule';
 

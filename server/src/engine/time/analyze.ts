@@ -108,11 +108,14 @@ export function cachedAnalysis(doc: RcaDocument): TimeAnalysis | undefined {
   return last;
 }
 
+// \u0000 is the mark put where the gap's date was masked out (see gapDate below): a control character on purpose.
 const RANGE_GAP =
+  // eslint-disable-next-line no-control-regex
   /^(?:\s?(?:h|hrs?\.?)(?![A-Za-z]))?[\s,]*(?:\(\s*)?(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?(?:the\s+(?:next|following)\s+day,?\s*)?(?:(?:on\s+)?(?:\u0000)[\s,]*(?:at\s+)?)?$/i;
 
 /** A gap whose date (\u0000) belongs to the start: "11:20 PM on December 31, 2025 until". */
 const RANGE_GAP_START_DATE =
+  // eslint-disable-next-line no-control-regex
   /^[\s,]*(?:on\s+)?\u0000[\s,]*(?:until|till|til|to|through|thru|up\s+to|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?$/i;
 
 function globToRegExp(glob: string): RegExp {

@@ -320,7 +320,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
         if (isValidZone(g.iana)) match.iana = g.iana;
         else match.unknown = true;
       } else if (g.offset !== undefined) {
-        const o = new RegExp(UTC_OFFSET, 'i').exec(g.offset) ?? /\(\s*([+\-])(\d{1,2}):?(\d{2})\s*\)/.exec(g.offset);
+        const o = new RegExp(UTC_OFFSET, 'i').exec(g.offset) ?? /\(\s*([+-])(\d{1,2}):?(\d{2})\s*\)/.exec(g.offset);
         match.iana = o ? offsetZone(o[1], o[2], o[3]) : undefined;
         if (!match.iana) match.unknown = true;
       } else if (g.abbr !== undefined) {

@@ -1,0 +1,96 @@
+// ESLint for the whole repository, and the layer boundaries that keep the engine usable without an editor.
+// test/unit/lint-boundaries.test.ts feeds deliberate violations through this file.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Import strings are matched as written, so a pattern names the folder a relative path reaches: from
+// anywhere under server/src/engine, "../lsp/x" and "../../lsp/x" both leave the engine for server/src/lsp.
+// The engine has no sub-folder of these names, so nothing inside it can match by accident.
+const outside = (folders) => `^\\.\\.?/(?:.*/)?(?:${folders.join('|')})(?:/|$)`;
+
+const LSP_PACKAGES = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
+
+/** One no-restricted-imports setting: packages and folders a layer may not reach, with the reason. */
+function forbid(why, folders) {
+  return [
+    'error',
+    {
+      patterns: [
+        { group: LSP_PACKAGES, message: why },
+        { regex: outside(folders), message: why },
+      ],
+    },
+  ];
+}
+
+// Dynamic import() is not seen by no-restricted-imports; this catches an editor or adapter module loaded lazily.
+function forbidDynamic(why, folders) {
+  const packages = '^(?:vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc)(?:[-/]|$)';
+  return [
+    'error',
+    { selector: `ImportExpression[source.value=/${packages}/]`, message: why },
+    { selector: `ImportExpression[source.value=/${outside(folders).replaceAll('/', '\\/')}/]`, message: why },
+  ];
+}
+
+const ENGINE = 'The engine is pure: no editor or LSP types, and nothing from lsp/, cli/, render/, convert/ or authoring/ (they build on it).';
+const AUTHORING = 'Writing aids are plain data: no editor or LSP types, and nothing from lsp/ or cli/ (the server adapts them).';
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'out/', 'node_modules/', 'test-results/', 'bench/tmp/', '.vscode-test/', 'test/fixtures/', 'media/', '**/*.d.mts'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // tsc (noUnusedLocals, noUnusedParameters) already reports these, with the same intent.
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(ENGINE, ['lsp', 'cli', 'render', 'convert', 'authoring']),
+      'no-restricted-syntax': forbidDynamic(ENGINE, ['lsp', 'cli', 'render', 'convert', 'authoring']),
+    },
+  },
+  {
+    files: ['server/src/authoring/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(AUTHORING, ['lsp', 'cli']),
+      'no-restricted-syntax': forbidDynamic(AUTHORING, ['lsp', 'cli']),
+    },
+  },
+  {
+    // The client is a thin adapter: it talks to the server over LSP and shares only the protocol's names.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode-languageserver', message: 'The client speaks LSP through vscode-languageclient.' }],
+          patterns: [
+            {
+              regex: '^\\.\\.?/(?:.*/)?server/(?!src/lsp/protocol$)',
+              message: 'The client imports only server/src/lsp/protocol.ts from the server; ask the server for the rest.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

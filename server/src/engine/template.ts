@@ -1,0 +1,74 @@
+import type { RcaDocument } from './model';
+import type { SectionDef } from './profiles';
+import { parseTitle } from './title';
+
+/**
+ * Renders the profile's template language (see profiles/profile.ts). The engine's fixes fill in sections
+ * with it; authoring/ builds snippets and new reports with it.
+ * - 'snippet': VS Code snippet syntax, one tab stop per value (repeated values mirror), choices as choice lists;
+ * - 'text': plain Markdown, with known values filled in and "<name>" left for the writer where none is known.
+ */
+export type RenderMode = 'snippet' | 'text';
+
+const FIELD = /\{\{([\w-]+)((?:\|[^|}]+)*)\}\}/g;
+
+function escapeSnippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (ch) => `\\${ch}`);
+}
+
+function escapeChoice(text: string): string {
+  return text.replace(/[\\,|$}]/g, (ch) => `\\${ch}`);
+}
+
+export function renderTemplate(template: string, mode: RenderMode, values: Record<string, string> = {}): string {
+  const stops = new Map<string, number>();
+  let result = '';
+  let cursor = 0;
+  for (const match of template.matchAll(FIELD)) {
+    const [whole, name, choiceText] = match;
+    const literal = template.slice(cursor, match.index);
+    cursor = match.index + whole.length;
+    const choices = choiceText ? choiceText.slice(1).split('|') : [];
+    const known = values[name];
+    if (mode === 'text') {
+      result += literal + (known ?? `<${name}>`);
+      continue;
+    }
+    result += escapeSnippetText(literal);
+    let stop = stops.get(name);
+    const first = stop === undefined;
+    if (first) {
+      stop = stops.size + 1;
+      stops.set(name, stop);
+    }
+    if (!first) result += `$${stop}`;
+    else if (choices.length) {
+      const ordered = known && !choices.includes(known) ? [known, ...choices] : choices;
+      result += `\${${stop}|${ordered.map(escapeChoice).join(',')}|}`;
+    } else result += `\${${stop}:${escapeSnippetText(known ?? `<${name}>`)}}`;
+  }
+  const rest = template.slice(cursor);
+  return result + (mode === 'snippet' ? escapeSnippetText(rest) : rest);
+}
+
+export function sectionTemplate(def: SectionDef, level: number): string {
+  return `${'#'.repeat(level)} ${def.name}\n\n${def.skeleton}`;
+}
+
+/** A whole section, heading included, in the given mode. */
+export function renderSection(def: SectionDef, level: number, mode: RenderMode, values: Record<string, string> = {}, eol = '\n'): string {
+  const text = renderTemplate(sectionTemplate(def, level), mode, values);
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+/** Values a skeleton can be filled with, read from the document itself. */
+export function documentValues(doc: RcaDocument, statusPortalUrl: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (statusPortalUrl) values.url = statusPortalUrl;
+  if (doc.title) {
+    const parsed = parseTitle(doc.title.text, doc.profile.title.marker);
+    if (parsed.instances.length) values.instances = parsed.instances.join(', ');
+    if (parsed.date?.complete && !parsed.date.numeric) values.date = parsed.date.text;
+  }
+  return values;
+}
