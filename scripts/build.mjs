@@ -16,7 +16,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { RCA_WRITER_VERSION: JSON.stringify(version) },
+  // The packages (npm pack, npm run package) are minified; names are kept so stack traces still read.
   minify: process.argv.includes('--minify'),
+  keepNames: process.argv.includes('--minify'),
 };
 
 // The server and the CLI are each a bundle (dist/*-bundle.js) behind a small launcher (dist/server.js, dist/cli.js)

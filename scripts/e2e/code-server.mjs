@@ -52,7 +52,9 @@ const vsceBin = () => join(dirname(require.resolve('@vscode/vsce/package.json'))
 /** Packages the extension folder `cwd` (default: the repository) into `out`, with @vscode/vsce. */
 export function packageVsix(out, cwd = repoRoot) {
   mkdirSync(dirname(out), { recursive: true });
-  run(process.execPath, [vsceBin(), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], {
+  // The test-only runner extension has no repository; the extension's own manifest must pass without the flag.
+  const repository = cwd === repoRoot ? [] : ['--allow-missing-repository'];
+  run(process.execPath, [vsceBin(), 'package', '--no-dependencies', ...repository, '--skip-license', '--no-rewrite-relative-links', '-o', out], {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
