@@ -26,6 +26,8 @@ const chromiumPresent = () => {
 const PACKAGES = [
   { name: 'chromium', present: chromiumPresent, for: ['browser', 'e2e'] },
   { name: 'poppler-utils', present: () => onPath('pdftoppm') && onPath('pdftotext'), for: ['browser'] },
+  // Debian's Neovim (0.7 in bookworm) runs docs/editors/neovim-0.7.lua against the server.
+  { name: 'neovim', present: () => onPath('nvim'), for: ['editors'] },
   // The rest builds code-server's native modules and seeds its ripgrep: needed only until code-server is installed.
   { name: 'ripgrep', present: () => onPath('rg'), for: ['code-server'] },
   { name: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/gssapi/gssapi.h'), for: ['code-server'] },
@@ -35,7 +37,7 @@ const PACKAGES = [
 ];
 
 /** What each command needs: `npm test` runs the browser suite and the real VS Code suite, `npm start` serves VS Code. */
-const NEEDS = { test: ['browser', 'e2e', 'code-server'], start: ['code-server'] };
+const NEEDS = { test: ['browser', 'editors', 'e2e', 'code-server'], start: ['code-server'] };
 
 /** The Debian packages `purpose` needs that are missing. */
 export function missingPackages(purpose) {
