@@ -1,8 +1,14 @@
 // `rca-writer convert`: a published RCA, as its web page prints to text, turned into Markdown.
-// Every sentence is kept word for word; only the page's own navigation and footer are left out.
-import { matchHeading } from '../engine/headings';
+// Every sentence is kept word for word; only the site's own lines (navigation, page tools, the table of
+// contents, the footer) are left out, and each of those is listed so nothing goes silently.
 import type { Profile } from '../engine/profiles';
-import { isFooterLine, isFooterStart, isNavigation, listMarker, markdownHeading, markdownLine } from './page';
+import { droppedLines, isHeading, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
+import { listMarker, markdownHeading, markdownLine } from './page';
+import { NotAPrintedPage, notAPrintedPage } from './sniff';
+import { renderTable, tableAt, type Table } from './table';
+
+export { NotAPrintedPage } from './sniff';
+export type { DroppedLine } from './layout';
 
 export interface ConvertNote {
   /** 1-based line of the input. */
@@ -14,85 +20,52 @@ export interface ConvertResult {
   markdown: string;
   /** Text the converter could not place, kept where it says, and other things the writer should look at. */
   notes: ConvertNote[];
-}
-
-interface Line {
-  /** 1-based line number in the input. */
-  number: number;
-  indent: number;
-  /** The line's text, trimmed, with runs of white space (no-break spaces too) as one space. */
-  text: string;
+  /** The site's lines that were left out, with what each was taken for. */
+  dropped: DroppedLine[];
 }
 
 type Block =
-  | { kind: 'title' | 'heading' | 'paragraph'; text: string; line: number }
-  | { kind: 'list'; ordered: boolean; items: { marker: string; lines: string[] }[]; indent: number };
+  | { kind: 'title' | 'heading' | 'paragraph'; text: string }
+  | { kind: 'list'; ordered: boolean; items: { marker: string; lines: string[] }[]; indent: number }
+  | { kind: 'table'; table: Table }
+  | { kind: 'empty' };
 
-const TITLE_WORDS = /\bRCA\b|\broot cause analysis\b|\bpost-?mortem\b|\bincident report\b/i;
-/** Longer lines are sentences, not headings or titles. */
-const MAX_HEADING_LENGTH = 80;
-const MAX_TITLE_LENGTH = 200;
+/** What an empty paragraph of the page becomes: invisible in the rendered report, plain to its writer. */
+export const EMPTY_PARAGRAPH = '<!-- empty paragraph in the page -->';
 
-function splitLines(text: string): Line[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((raw, index) => {
-      const indent = /^[ \t\u00a0]*/.exec(raw)![0].replace(/\t/g, '    ').length;
-      return { number: index + 1, indent, text: raw.replace(/[\s\u00a0]+/g, ' ').trim() };
-    });
-}
+const blankLine = (line: Line): Line => ({ ...line, raw: '', text: '', emptyParagraph: false });
 
-/** A line's text without a printed bullet, for recognising navigation and footer lines. */
-function bare(text: string): string {
-  const marker = listMarker(text);
-  return marker && !marker.ordered ? marker.text : text;
-}
-
-function looksLikeTitle(text: string, profile: Profile): boolean {
-  if (text.length > MAX_TITLE_LENGTH || /[.:;]$/.test(text)) return false;
-  const words = [profile.title.marker, ...(profile.titleWords ?? [])].filter(Boolean);
-  return TITLE_WORDS.test(text) || words.some((word) => text.toLowerCase().includes(word.toLowerCase()));
-}
-
-function isHeading(text: string, profile: Profile): boolean {
-  return text.length <= MAX_HEADING_LENGTH && !listMarker(text) && matchHeading(text, profile) !== undefined;
-}
-
+/**
+ * Converts a printed page. Throws NotAPrintedPage, with a one-line reason, for Markdown, HTML source, JSON, or
+ * text with neither a title nor a section heading of the profile.
+ */
 export function convertText(input: string, profile: Profile): ConvertResult {
   const lines = splitLines(input);
+  const refusal = notAPrintedPage(
+    lines.map((line) => line.raw),
+    (text) => isHeading(text, profile) || looksLikeTitle(text, profile),
+  );
+  if (refusal) throw new NotAPrintedPage(refusal);
+  const layout = layoutOf(lines, profile);
+  const { titleAt, footerAt, dropped } = layout;
   const notes: ConvertNote[] = [];
-
-  // The footer starts at "Was this article helpful?"; known footer lines go, anything else is kept and reported.
-  const footerAt = lines.findIndex((line) => isFooterStart(bare(line.text)));
-  const body = footerAt < 0 ? lines : lines.slice(0, footerAt);
-  const afterFooter = footerAt < 0 ? [] : lines.slice(footerAt + 1).filter((line) => line.text && !isFooterLine(bare(line.text)) && !isNavigation(bare(line.text), true));
-
-  // The title is the first line that reads like one, before any section heading.
-  const firstHeading = body.findIndex((line) => isHeading(line.text, profile));
-  const searchEnd = firstHeading < 0 ? body.length : firstHeading;
-  let titleAt = -1;
-  for (let i = 0; i < searchEnd; i++) {
-    const line = body[i];
-    if (!line.text || isNavigation(bare(line.text), true)) continue;
-    if (looksLikeTitle(line.text, profile) && !listMarker(line.text)) {
-      titleAt = i;
-      break;
-    }
+  const hasHeading = lines.some((line, i) => !dropped.has(i) && isHeading(line.text, profile));
+  if (titleAt < 0 && !hasHeading) {
+    throw new NotAPrintedPage(`has no title line (one with "${profile.title.marker || 'RCA'}" in it) and no section heading of the "${profile.name}" profile: not a printed report`);
   }
+
   const blocks: Block[] = [];
   let rest: Line[];
-  let beforeTitle: Line[] = [];
   if (titleAt >= 0) {
-    blocks.push({ kind: 'title', text: body[titleAt].text, line: body[titleAt].number });
-    beforeTitle = body.slice(0, titleAt).filter((line) => line.text && !isNavigation(bare(line.text), true));
-    rest = [...beforeTitle, ...body.slice(titleAt + 1)];
-    for (const line of beforeTitle) notes.push({ line: line.number, message: 'text before the title; kept after it' });
+    blocks.push({ kind: 'title', text: layout.title! });
+    for (const i of layout.keptBeforeTitle) notes.push({ line: lines[i].number, message: 'text before the title; kept after it' });
+    rest = [...layout.keptBeforeTitle.map((i) => lines[i]), ...lines.slice(titleAt + 1, footerAt).map((line, k) => (dropped.has(titleAt + 1 + k) ? blankLine(line) : line))];
   } else {
     notes.push({ line: 1, message: 'no title line found (a line such as "NA01 - RCA - April 11, 2026"); no "#" title written' });
-    rest = body;
+    rest = lines.slice(0, footerAt).map((line, i) => (dropped.has(i) ? blankLine(line) : line));
   }
+  const keptBefore = new Set(layout.keptBeforeTitle.map((i) => lines[i]));
+  const raws = rest.map((line) => line.raw);
 
   const implicitFirst = profile.sections[0]?.mayBeImplicit ?? false;
   let sawHeading = false;
@@ -100,7 +73,13 @@ export function convertText(input: string, profile: Profile): ConvertResult {
   let lastItemLine = -1;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i];
-    if (!line.text || isNavigation(bare(line.text), false)) continue;
+    if (line.emptyParagraph) {
+      notes.push({ line: line.number, message: 'an empty paragraph (only non-breaking spaces) in the page; kept as a comment' });
+      blocks.push({ kind: 'empty' });
+      lastList = undefined;
+      continue;
+    }
+    if (!line.text) continue;
     const previous = rest[i - 1];
     // A more indented line right under a list item continues it.
     if (lastList && lastItemLine === i - 1 && previous?.text && line.indent > lastList.indent && !listMarker(line.text) && !isHeading(line.text, profile)) {
@@ -109,8 +88,15 @@ export function convertText(input: string, profile: Profile): ConvertResult {
       continue;
     }
     if (isHeading(line.text, profile)) {
-      blocks.push({ kind: 'heading', text: line.text, line: line.number });
+      blocks.push({ kind: 'heading', text: line.text });
       sawHeading = true;
+      lastList = undefined;
+      continue;
+    }
+    const table = tableAt(raws, i);
+    if (table) {
+      blocks.push({ kind: 'table', table });
+      i = table.last;
       lastList = undefined;
       continue;
     }
@@ -120,9 +106,9 @@ export function convertText(input: string, profile: Profile): ConvertResult {
       if (!text) {
         // The website prints a list item as a lone "-" (or bullet) line, then the item's text.
         let next = i + 1;
-        while (next < rest.length && !rest[next].text) next++;
+        while (next < rest.length && !rest[next].text && !rest[next].emptyParagraph) next++;
         const candidate = rest[next];
-        if (candidate && !listMarker(candidate.text) && !isHeading(candidate.text, profile) && !isNavigation(bare(candidate.text), false)) {
+        if (candidate?.text && !listMarker(candidate.text) && !isHeading(candidate.text, profile)) {
           text = candidate.text;
           i = next;
         } else {
@@ -137,21 +123,22 @@ export function convertText(input: string, profile: Profile): ConvertResult {
       lastItemLine = i;
       continue;
     }
-    if (!sawHeading && titleAt >= 0 && !implicitFirst && !beforeTitle.includes(line)) {
+    if (!sawHeading && titleAt >= 0 && !implicitFirst && !keptBefore.has(line)) {
       notes.push({ line: line.number, message: 'text between the title and the first section heading; kept there' });
     }
-    blocks.push({ kind: 'paragraph', text: line.text, line: line.number });
+    blocks.push({ kind: 'paragraph', text: line.text });
     lastList = undefined;
   }
 
   const lastSection = [...blocks].reverse().find((block) => block.kind === 'heading');
-  for (const line of afterFooter) {
+  for (let i = footerAt; i < lines.length; i++) {
+    if (!lines[i].text || dropped.has(i)) continue;
     const where = lastSection && lastSection.kind === 'heading' ? `under "${lastSection.text}"` : 'at the end';
-    notes.push({ line: line.number, message: `text after the page footer; kept ${where}` });
-    blocks.push({ kind: 'paragraph', text: line.text, line: line.number });
+    notes.push({ line: lines[i].number, message: `text after the page footer; kept ${where}` });
+    blocks.push({ kind: 'paragraph', text: lines[i].text });
   }
   notes.sort((a, b) => a.line - b.line);
-  return { markdown: render(blocks), notes };
+  return { markdown: render(blocks), notes, dropped: droppedLines(lines, layout) };
 }
 
 function render(blocks: Block[]): string {
@@ -163,6 +150,10 @@ function render(blocks: Block[]): string {
         return `## ${markdownHeading(block.text)}`;
       case 'paragraph':
         return markdownLine(block.text);
+      case 'table':
+        return renderTable(block.table);
+      case 'empty':
+        return EMPTY_PARAGRAPH;
       case 'list':
         return block.items
           .map((item) => {

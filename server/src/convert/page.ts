@@ -1,44 +1,4 @@
-// What a published RCA page prints besides the report: navigation, footer, list markers; and how to keep
-// its sentences verbatim in Markdown.
-
-/** Site lines that are never part of a report, wherever they stand. */
-const NAVIGATION_ANYWHERE: RegExp[] = [
-  /^skip to (?:the )?(?:main )?content$/i,
-  /^subscribe(?: (?:by|via|to|with) (?:rss|e-?mail|updates|this (?:page|article|feed|section)))?$/i,
-];
-
-/** Lines that, before the title, are the site's header: breadcrumbs, menus, the site's name. */
-const NAVIGATION_BEFORE_TITLE: RegExp[] = [
-  /\bknowledge (?:center|centre|base)$/i,
-  /^(?:home|menu|search|sign in|sign out|log in|log out|login|print|share|contact us|support)$/i,
-  // Breadcrumbs: "Home > Alma > RCAs".
-  /^\S.*\s[>›»/]\s.*\S$/,
-];
-
-/** The line where the page's footer starts: nothing of the report follows it. */
-const FOOTER_START = /^was this (?:article|page|information|answer) (?:helpful|useful)\??$/i;
-
-/** Footer lines that are dropped; other text after the footer starts is kept and reported. */
-const FOOTER_LINES: RegExp[] = [
-  /^(?:yes|no|print|share|e-?mail|back to top|top|related articles?|recommended articles?|rate this (?:article|page))$/i,
-  /^\d+ (?:out of \d+ )?(?:people|users) found this (?:article )?helpful\.?$/i,
-  /^(?:copyright|©).{0,120}$/i,
-  /^all rights reserved\.?$/i,
-  /^(?:privacy policy|terms of use|cookie (?:policy|settings|preferences))$/i,
-  /^(?:view (?:article )?history|article id:? ?\S*|tags?:.*|last updated:?.*)$/i,
-];
-
-export function isNavigation(text: string, beforeTitle: boolean): boolean {
-  return NAVIGATION_ANYWHERE.some((re) => re.test(text)) || (beforeTitle && NAVIGATION_BEFORE_TITLE.some((re) => re.test(text)));
-}
-
-export function isFooterStart(text: string): boolean {
-  return FOOTER_START.test(text);
-}
-
-export function isFooterLine(text: string): boolean {
-  return FOOTER_LINES.some((re) => re.test(text));
-}
+// How a printed page marks list items, and how to keep its sentences verbatim in Markdown.
 
 export interface ListMarker {
   ordered: boolean;

@@ -1,0 +1,75 @@
+// Tables as pages print them: cells between pipes ("Date | Publication History |", with or without the outer
+// pipes, often with a "---|---|" row under the header), or cells separated by tabs. Each becomes a GFM table.
+import { escapeInline } from './page';
+
+export interface Table {
+  /** Index (into the lines given) of the table's first and last row. */
+  first: number;
+  last: number;
+  rows: string[][];
+}
+
+const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
+
+function isDelimiterRow(raw: string): boolean {
+  const trimmed = raw.trim();
+  return trimmed.includes('|') && DELIMITER_ROW.test(trimmed);
+}
+
+/** The cells of a row printed with pipes; undefined when the line has fewer than two. */
+function pipeCells(raw: string): string[] | undefined {
+  let trimmed = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!trimmed.includes('|')) return undefined;
+  if (trimmed.startsWith('|')) trimmed = trimmed.slice(1);
+  if (trimmed.endsWith('|') && !trimmed.endsWith('\\|')) trimmed = trimmed.slice(0, -1);
+  const cells = trimmed.split(/(?<!\\)\|/).map((cell) => cell.trim());
+  return cells.length >= 2 ? cells : undefined;
+}
+
+/** The cells of a row printed with tabs; undefined when the line has fewer than two. */
+function tabCells(raw: string): string[] | undefined {
+  const trimmed = raw.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, '');
+  if (!trimmed.includes('\t')) return undefined;
+  const cells = trimmed.split('\t').map((cell) => cell.replace(/[\s\u00a0]+/g, ' ').trim());
+  return cells.length >= 2 ? cells : undefined;
+}
+
+/**
+ * The table whose first row is line `start`, if one starts there: at least a header and a delimiter row, or two
+ * rows of the same kind. Blank lines between rows are allowed; the table ends at the first other line.
+ */
+export function tableAt(raws: string[], start: number): Table | undefined {
+  const kind = pipeCells(raws[start]) ? pipeCells : tabCells(raws[start]) ? tabCells : undefined;
+  if (!kind || isDelimiterRow(raws[start])) return undefined;
+  const rows: string[][] = [kind(raws[start])!];
+  let last = start;
+  let delimited = false;
+  for (let i = start + 1; i < raws.length; i++) {
+    if (!raws[i].trim()) continue;
+    if (kind === pipeCells && isDelimiterRow(raws[i])) {
+      // A delimiter row only ever follows the header.
+      if (rows.length !== 1 || delimited) break;
+      delimited = true;
+      last = i;
+      continue;
+    }
+    const cells = kind(raws[i]);
+    if (!cells) break;
+    rows.push(cells);
+    last = i;
+  }
+  if (rows.length < 2 && !delimited) return undefined;
+  return { first: start, last, rows };
+}
+
+function cell(text: string): string {
+  return escapeInline(text).replace(/\|/g, '\\|');
+}
+
+/** The table in GFM; every row gets as many cells as the widest, so no cell is dropped by a reader. */
+export function renderTable(table: Table): string {
+  const width = Math.max(...table.rows.map((row) => row.length));
+  const line = (row: string[]) => `| ${Array.from({ length: width }, (_, i) => cell(row[i] ?? '')).join(' | ')} |`;
+  const [header, ...body] = table.rows;
+  return [line(header), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+}
