@@ -1,6 +1,6 @@
 // What every subcommand shares: how it talks to the terminal, reads its inputs and writes its one output.
-import { closeSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 declare const RCA_WRITER_VERSION: string | undefined;
@@ -96,20 +96,32 @@ export function writeOutput(io: CliIo, output: string | undefined, text: string,
   if (options.inputs.some((input) => samePath(resolve(cwd, input), path))) {
     throw new UsageError(`${output}: is also an input; the CLI never writes to its input files`);
   }
-  let fd: number;
+  // Written to a temporary file beside the output, then moved into place: a reader never sees half a file, and a
+  // failed run leaves any earlier output whole. Without --force, link() puts it in place only if the name is free.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    // 'wx' fails when the file exists, so two runs can't both think it is free.
-    fd = openSync(path, options.force ? 'w' : 'wx');
+    writeFileSync(temp, text, { flag: 'wx' });
+    // Through a symbolic link, the file it points to is replaced, not the link.
+    if (options.force) renameSync(temp, existsSync(path) ? realpathSync(path) : path);
+    else linkOrWrite(temp, path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${output}: already exists (use --force to overwrite it)`);
     const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new UsageError(`${output}: cannot write the file (${reason})`);
-  }
-  try {
-    writeSync(fd, text);
   } finally {
-    closeSync(fd);
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Puts the finished temporary file at `path` unless something is there; where hard links are not supported, writes it. */
+function linkOrWrite(temp: string, path: string, text: string): void {
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    writeFileSync(path, text, { flag: 'wx' });
   }
 }
 

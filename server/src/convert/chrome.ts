@@ -54,7 +54,7 @@ export function isSentenceLike(text: string): boolean {
 }
 
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 export function isSiteLineAnywhere(text: string): boolean {

@@ -122,7 +122,7 @@ export function layoutOf(lines: Line[], profile: Profile): PageLayout {
     if (!live(i)) continue;
     const text = lines[i].text;
     const reason =
-      text === title
+      bare(text) === title
         ? 'a breadcrumb ending in the title'
         : breadcrumbSteps(text)
           ? 'a breadcrumb'
@@ -160,7 +160,9 @@ export function layoutOf(lines: Line[], profile: Profile): PageLayout {
     }
   }
   for (let i = footerAt; i < lines.length; i++) {
-    if (live(i) && (isFooterLine(bare(lines[i].text)) || isPageTools(lines[i].raw))) dropped.set(i, 'the page footer');
+    // A title in the footer is a link to another report.
+    const text = bare(lines[i].text);
+    if (live(i) && (isFooterLine(text) || isPageTools(lines[i].raw) || looksLikeTitle(text, profile))) dropped.set(i, 'the page footer');
   }
   return { titleAt, title, footerAt, dropped, keptBeforeTitle };
 }
