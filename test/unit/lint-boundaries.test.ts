@@ -41,11 +41,19 @@ describe('lint: layer boundaries', () => {
     }
     // One level up, and a type-only import: the rule reads the path as written, at any depth.
     await assertBoundary('server/src/engine/check.ts', "import type { Connection } from '../lsp/server';\n", 'no-restricted-imports', /engine is pure/);
-    await assertBoundary('server/src/engine/check.ts', "export async function later() {\n  return import('../render');\n}\n", 'no-restricted-syntax', /engine is pure/);
+    await assertBoundary(
+      'server/src/engine/check.ts',
+      "export async function later() {\n  return import('../render');\n}\n",
+      'no-restricted-syntax',
+      /engine is pure/,
+    );
   });
 
   it('an engine file may import within the engine and plain libraries', async () => {
-    await assertClean('server/src/engine/rules/boundary-probe.ts', "import { parseTitle } from '../title';\nimport { DateTime } from 'luxon';\n\nexport const probe = [parseTitle, DateTime];\n");
+    await assertClean(
+      'server/src/engine/rules/boundary-probe.ts',
+      "import { parseTitle } from '../title';\nimport { DateTime } from 'luxon';\n\nexport const probe = [parseTitle, DateTime];\n",
+    );
   });
 
   it('a writing aid may not import LSP types, the server or the CLI', async () => {
@@ -61,6 +69,9 @@ describe('lint: layer boundaries', () => {
     await assertBoundary(file, "import { htmlPage } from '../../server/src/render/page';\n", 'no-restricted-imports', /only server\/src\/lsp\/protocol\.ts/);
     await assertBoundary(file, "import { checkText } from '../../server/src/engine/check';\n", 'no-restricted-imports', /only server\/src\/lsp\/protocol\.ts/);
     await assertBoundary(file, "import { createConnection } from 'vscode-languageserver';\n", 'no-restricted-imports', /vscode-languageclient/);
-    await assertClean(file, "import { SERVER_NAME } from '../../server/src/lsp/protocol';\nimport { window } from 'vscode';\n\nexport const probe = [SERVER_NAME, window];\n");
+    await assertClean(
+      file,
+      "import { SERVER_NAME } from '../../server/src/lsp/protocol';\nimport { window } from 'vscode';\n\nexport const probe = [SERVER_NAME, window];\n",
+    );
   });
 });

@@ -5,6 +5,8 @@ import { codes, fixed, rca, timeFindings, type Parts } from './helpers';
 const TL = (s: string) => `Service interruption was experienced by customers served by the NA01 instance ${s}`;
 
 /** [name, parts, settings, expected error/warning codes] */
+// One case a line, so that a failing name leads to its row.
+// prettier-ignore
 const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // Clean documents: nothing to say.
   ['clean 12-hour window, zone before the date', { timeline: 'Service interruption was experienced during the following hours, Chicago time:\n\nApril 11, 2026, from 12:14 AM until 2:27 AM.' }, {}, []],

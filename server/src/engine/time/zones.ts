@@ -84,6 +84,8 @@ const ABBREVIATIONS: Record<string, ZoneCandidate[]> = {
 };
 
 /** The other half of each standard/daylight pair: what RCA205's fix swaps in. */
+// A table, two pairs to a line, reads better than one entry a line.
+// prettier-ignore
 export const SEASON_SWAP: Record<string, string> = {
   CST: 'CDT', CDT: 'CST', EST: 'EDT', EDT: 'EST', MST: 'MDT', MDT: 'MST', PST: 'PDT', PDT: 'PST',
   AKST: 'AKDT', AKDT: 'AKST', AST: 'ADT', ADT: 'AST', WET: 'WEST', WEST: 'WET', CET: 'CEST', CEST: 'CET',
@@ -92,6 +94,8 @@ export const SEASON_SWAP: Record<string, string> = {
 };
 
 /** Places and regions, written before "time", "time zone" or "timezone" (lower-case keys). */
+// Grouped by region, several to a line.
+// prettier-ignore
 const PLACES: Record<string, string> = {
   'chicago': 'America/Chicago', 'central': 'America/Chicago', 'us central': 'America/Chicago', 'u.s. central': 'America/Chicago',
   'north america': 'America/Chicago', 'north american': 'America/Chicago', 'north america central': 'America/Chicago',
