@@ -155,6 +155,31 @@ describe('convert: the site around the report, in other forms', () => {
     assert.deepEqual(dropped, []);
   });
 
+  it('after the site\'s header printed again, drops only what is surely the site\'s: report lines stay, with a note', () => {
+    const input = ['Acme Status Center', TITLE, 'Introduction', 'Text.', 'Publication History', 'Acme Status Center', 'January 9, 2024 - First published', 'Privacy policy', ''].join('\n');
+    const { markdown, notes, dropped } = convertText(input, exlibris);
+    assert.match(markdown, /## Publication History\n\nJanuary 9, 2024 - First published\n$/);
+    assert.deepEqual(notes, [{ line: 7, message: 'text after the page footer; kept under "Publication History"' }]);
+    assert.deepEqual(
+      dropped.map((line) => [line.line, line.reason]),
+      [
+        [1, "the site's header, before the title"],
+        [6, 'the page footer'],
+        [8, 'the page footer'],
+      ],
+    );
+  });
+
+  it('keeps an introduction line that starts with "Updated" where page tools could stand', () => {
+    const input = [TITLE, 'Updated: Jan 10, 2024', 'Last modified 2024-01-10 14:02', 'Updated the runbook on May 3', 'Event Timeline', 'Text.', ''].join('\n');
+    const { markdown, dropped } = convertText(input, exlibris);
+    assert.deepEqual(
+      dropped.map((line) => line.text),
+      ['Updated: Jan 10, 2024', 'Last modified 2024-01-10 14:02'],
+    );
+    assert.match(markdown, /\n\nUpdated the runbook on May 3\n\n## Event Timeline/);
+  });
+
   it('keeps the report’s own "Share" and "Back" words when they stand inside a sentence', () => {
     const { markdown, dropped } = convertText(page('Share the report with the team.', 'Back up the database first.'), exlibris);
     assert.match(markdown, /Share the report with the team\.\n\nBack up the database first\./);
@@ -197,6 +222,12 @@ describe('convert: tables', () => {
     assert.deepEqual(tables(markdown), [[['Step', 'Result'], ['cache_a | cache_b', '*all* up']]]);
   });
 
+  it('reads bullets and numbers printed with a tab after them as list items, not rows', () => {
+    const { markdown } = convertText(page('\u2022\tStorage was added.', '\u2022\tAlerts were lowered.', '1.\tReview the policy.', '2.\tAudit the clusters.'), exlibris);
+    assert.deepEqual(tables(markdown), []);
+    assert.match(markdown, /\n- Storage was added\.\n- Alerts were lowered\.\n\n1\. Review the policy\.\n2\. Audit the clusters\.\n$/);
+  });
+
   it('keeps one line with a pipe in it as a paragraph', () => {
     const { markdown } = convertText(page('Region: NA | Impact: logins failed'), exlibris);
     assert.deepEqual(tables(markdown), []);
@@ -211,6 +242,15 @@ describe('convert: empty paragraphs', () => {
     assert.deepEqual(
       notes.map((note) => note.line),
       [4, 7],
+    );
+  });
+
+  it('counts zero-width spaces as empty too, and keeps them inside sentences', () => {
+    const { markdown, notes } = convertText(page('\u200b', 'Two\u200bwords.'), exlibris);
+    assert.ok(markdown.endsWith(`${EMPTY_PARAGRAPH}\n\nTwo\u200bwords.\n`));
+    assert.deepEqual(
+      notes.map((note) => note.line),
+      [4],
     );
   });
 

@@ -21,7 +21,8 @@ const PAGE_TOOLS: RegExp[] = [
   /^(?:home|menu|back|beta|new|search|print|share|e-?mail|edit|feedback|help|support|contact(?: us)?|tweet|copy link|expand all|collapse all|toggle navigation)$/i,
   /^(?:sign|log) ?(?:in|out|up)$/i,
   /^(?:username|password|remember me|create (?:an )?account|register)$/i,
-  /^(?:last )?(?:updated|modified|edited)(?:(?: on)?:? .{0,40})?$/i,
+  // "Last updated", alone or with its date and time: "Updated: Jan 10, 2024", "Last modified 2024-01-10 14:02".
+  /^(?:last )?(?:updated|modified|edited)(?:(?: on)?:? (?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)?$/i,
   /^(?:page id|views?|article id)(?::? ?\S*)?$/i,
   /^(?:table of contents|contents|on this page|in this (?:article|page)|jump to(?: section)?)$/i,
   /\bknowledge (?:center|centre|base)$/i,
@@ -80,9 +81,9 @@ export function isFooterStart(text: string): boolean {
   return FOOTER_START.some((re) => re.test(text));
 }
 
-/** Inside the footer, anything that is no sentence goes, and the footer's own stock sentences. */
-export function isFooterLine(text: string): boolean {
-  return FOOTER_LINES.some((re) => re.test(text)) || !isSentenceLike(text);
+/** What footers print, sentences included ("3 people found this helpful."). */
+export function isStockFooterLine(text: string): boolean {
+  return FOOTER_LINES.some((re) => re.test(text));
 }
 
 const BREADCRUMB_SEPARATOR = /\s[>›»]\s|\s\/\s/;
@@ -100,6 +101,9 @@ export function breadcrumbSteps(text: string): string[] | undefined {
   return steps.map((step) => step.trim());
 }
 
+/** More entries than any report has sections: past it, the run is no table of contents. */
+const MAX_CONTENTS_ENTRIES = 40;
+
 const CONTENTS_LABEL = /^(?:table of contents|contents|on this page|in this (?:article|page)|jump to(?: section)?)$/i;
 
 /**
@@ -108,29 +112,44 @@ const CONTENTS_LABEL = /^(?:table of contents|contents|on this page|in this (?:a
  * "Contents" label just before it. Returns the indexes of its lines.
  */
 export function tableOfContents(texts: string[], entryText: (text: string) => string, isSectionHeading: (text: string) => boolean): number[] {
+  // Where each text stands, so finding an entry's repeat is a lookup, not a scan of the page.
+  const positions = new Map<string, number[]>();
+  texts.forEach((text, i) => {
+    if (!text) return;
+    const at = positions.get(text);
+    if (at) at.push(i);
+    else positions.set(text, [i]);
+  });
+  const repeatAfter = (text: string, from: number) => {
+    const at = positions.get(text) ?? [];
+    let [low, high] = [0, at.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (at[middle] < from) low = middle + 1;
+      else high = middle;
+    }
+    return at[low];
+  };
   for (let start = 0; start < texts.length; start++) {
     if (!texts[start] || !isSectionHeading(entryText(texts[start]))) continue;
     const run: number[] = [];
     let headings = 0;
     let searchFrom = start + 1;
-    const later: number[] = [];
-    for (let i = start; i < texts.length; i++) {
+    const repeats: number[] = [];
+    for (let i = start; i < texts.length && run.length < MAX_CONTENTS_ENTRIES; i++) {
       if (!texts[i]) continue;
       const entry = entryText(texts[i]);
       if (isSentenceLike(entry) || entry.length > 80) break;
-      // The repeat is searched after the run's current end, so an entry never matches another entry.
-      const from = Math.max(searchFrom, i + 1);
-      const at = texts.findIndex((text, j) => j >= from && text === entry);
-      if (at < 0) break;
+      // The repeat is searched after the previous entry's repeat, so the entries come back in order.
+      const at = repeatAfter(entry, Math.max(searchFrom, i + 1));
+      if (at === undefined) break;
       run.push(i);
-      later.push(at);
+      repeats.push(at);
       searchFrom = at + 1;
       if (isSectionHeading(entry)) headings++;
     }
     // The repeats must all come after the run itself, or the "run" is the report's own headings.
-    const end = run[run.length - 1];
-    const valid = run.length >= 2 && headings >= 2 && later.every((at) => at > end);
-    if (!valid) continue;
+    if (run.length < 2 || headings < 2 || repeats.some((at) => at <= run[run.length - 1])) continue;
     let label = start - 1;
     while (label >= 0 && !texts[label]) label--;
     return label >= 0 && CONTENTS_LABEL.test(texts[label]) ? [label, ...run] : run;

@@ -5,12 +5,12 @@ import { matchHeading } from '../engine/headings';
 import type { Profile } from '../engine/profiles';
 import {
   breadcrumbSteps,
-  isFooterLine,
   isFooterStart,
   isMenuItem,
   isPageTools,
   isSentenceLike,
   isSiteLineAnywhere,
+  isStockFooterLine,
   tableOfContents,
 } from './chrome';
 import { listMarker } from './page';
@@ -53,6 +53,8 @@ const TITLE_WORDS = /\bRCA\b|\broot cause analysis\b|\bpost-?mortem\b|\bincident
 const MAX_HEADING_LENGTH = 80;
 const MAX_TITLE_LENGTH = 200;
 
+const INVISIBLE = /[\s\u00a0\u2007\u202f\u200b-\u200d\u2060\ufeff]+/g;
+
 export function splitLines(text: string): Line[] {
   return text
     .replace(/^\uFEFF/, '')
@@ -60,8 +62,10 @@ export function splitLines(text: string): Line[] {
     .split('\n')
     .map((raw, index) => {
       const indent = /^[ \t\u00a0]*/.exec(raw)![0].replace(/\t/g, '    ').length;
-      const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
-      return { number: index + 1, indent, raw, text, emptyParagraph: !text && /[\u00a0\u2007\u202f]/.test(raw) };
+      // A paragraph of no-break or zero-width spaces prints as a line of them: empty, but not a gap between two.
+      const empty = !raw.replace(INVISIBLE, '') && /[^ \t]/.test(raw);
+      const text = empty ? '' : raw.replace(/[\s\u00a0]+/g, ' ').trim();
+      return { number: index + 1, indent, raw, text, emptyParagraph: empty };
     });
 }
 
@@ -77,8 +81,17 @@ export function looksLikeTitle(text: string, profile: Profile): boolean {
   return TITLE_WORDS.test(text) || words.some((word) => text.toLowerCase().includes(word.toLowerCase()));
 }
 
+/** Answers by text, per profile: a page asks about the same lines several times, and matching is the costly part. */
+const headingAnswers = new WeakMap<Profile, Map<string, boolean>>();
+const MAX_REMEMBERED = 10_000;
+
 export function isHeading(text: string, profile: Profile): boolean {
-  return text.length <= MAX_HEADING_LENGTH && !listMarker(text) && matchHeading(text, profile) !== undefined;
+  if (!text || text.length > MAX_HEADING_LENGTH) return false;
+  let answers = headingAnswers.get(profile);
+  if (!answers || answers.size > MAX_REMEMBERED) headingAnswers.set(profile, (answers = new Map()));
+  let answer = answers.get(text);
+  if (answer === undefined) answers.set(text, (answer = !listMarker(text) && matchHeading(text, profile) !== undefined));
+  return answer;
 }
 
 export function layoutOf(lines: Line[], profile: Profile): PageLayout {
@@ -148,21 +161,21 @@ export function layoutOf(lines: Line[], profile: Profile): PageLayout {
   }
 
   // The footer starts after the last section at a line only footers print, or at the site's header printed again.
+  // Past a line only footers print, nothing of the report follows: whatever is no sentence goes. Past a repeat of
+  // the header alone, only what is surely the site's goes (a "Publication History" row is no sentence either).
   const lastHeading = headingIndexes[headingIndexes.length - 1] ?? titleAt;
   let footerAt = lines.length;
+  let certain = false;
   for (let i = Math.max(lastHeading + 1, titleAt + 1, 0); i < lines.length; i++) {
     if (!live(i)) continue;
     const text = bare(lines[i].text);
     const repeatsHeader = siteHeader.has(text) && text.includes(' ') && !isSentenceLike(text);
-    if (isFooterStart(text) || repeatsHeader) {
-      footerAt = i;
-      break;
-    }
-  }
-  for (let i = footerAt; i < lines.length; i++) {
+    if (footerAt === lines.length && (isFooterStart(text) || repeatsHeader)) footerAt = i;
+    if (footerAt === lines.length) continue;
+    certain ||= isFooterStart(text);
     // A title in the footer is a link to another report.
-    const text = bare(lines[i].text);
-    if (live(i) && (isFooterLine(text) || isPageTools(lines[i].raw) || looksLikeTitle(text, profile))) dropped.set(i, 'the page footer');
+    const site = isStockFooterLine(text) || siteHeader.has(text) || isPageTools(lines[i].raw) || looksLikeTitle(text, profile);
+    if (site || (certain && !isSentenceLike(text))) dropped.set(i, 'the page footer');
   }
   return { titleAt, title, footerAt, dropped, keptBeforeTitle };
 }

@@ -1,6 +1,6 @@
 // Tables as pages print them: cells between pipes ("Date | Publication History |", with or without the outer
 // pipes, often with a "---|---|" row under the header), or cells separated by tabs. Each becomes a GFM table.
-import { escapeInline } from './page';
+import { escapeInline, listMarker } from './page';
 
 export interface Table {
   /** Index (into the lines given) of the table's first and last row. */
@@ -31,6 +31,8 @@ function tabCells(raw: string): string[] | undefined {
   const trimmed = raw.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, '');
   if (!trimmed.includes('\t')) return undefined;
   const cells = trimmed.split('\t').map((cell) => cell.replace(/[\s\u00a0]+/g, ' ').trim());
+  // "•<tab>item" and "1.<tab>item" are list items as word processors print them, not rows.
+  if (listMarker(cells.join(' '))) return undefined;
   return cells.length >= 2 ? cells : undefined;
 }
 
