@@ -127,6 +127,15 @@ describe('convert: the site around the report, in other forms', () => {
     );
   });
 
+  it('prefers the full title to a short menu item that also names an RCA', () => {
+    const { markdown, dropped } = convertText(`Home\nCloud RCA\n${TITLE}\nIntroduction\nText.\n`, exlibris);
+    assert.equal(markdown, `# ${TITLE}\n\n## Introduction\n\nText.\n`);
+    assert.deepEqual(
+      dropped.map((line) => line.text),
+      ['Home', 'Cloud RCA'],
+    );
+  });
+
   it('takes the title from the breadcrumb when the page prints it only there', () => {
     const { markdown, dropped } = convertText(`Home > Notices > ${TITLE}\nIntroduction\nText.\n`, exlibris);
     assert.equal(markdown, `# ${TITLE}\n\n## Introduction\n\nText.\n`);
