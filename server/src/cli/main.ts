@@ -1,5 +1,6 @@
 // The command line: the same engine as the editor, for CI, batch checks and bringing old reports in.
-// Each subcommand lives in server/src/cli/main/; this file dispatches and turns every failure into one line.
+// Each subcommand lives in a file of its own (cli/*-command.ts, render/cli.ts); this file dispatches and turns
+// every failure into one line.
 import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { CHECK_HELP, runCheck } from './check-command';

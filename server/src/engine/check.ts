@@ -43,10 +43,6 @@ export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: F
   return settings.rules[rule.code] ?? settings.rules[rule.name] ?? finding?.severity ?? rule.defaultSeverity;
 }
 
-/**
- * Parses the text once and runs every enabled rule over the model.
- * This is the engine's single entry point: the server, the CLI and the tests all call it.
- */
 /** Deeper than this, the Markdown parser's recursion could exhaust the stack or take minutes. */
 export const MAX_NESTING = 64;
 
