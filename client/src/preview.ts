@@ -34,6 +34,7 @@ function reason(error: unknown): string {
 class Preview implements Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly nonce = randomBytes(18).toString('base64');
+  private allowRemoteImages = false;
 
   constructor(
     readonly panel: WebviewPanel,
@@ -63,6 +64,9 @@ class Preview implements Disposable {
     }
     if (!result) return;
     this.panel.title = `Preview: ${result.title}`;
+    // The image policy is in the page's CSP: a changed rcaWriter.allowRemoteImages needs a new page.
+    if (!initial && result.allowRemoteImages !== this.allowRemoteImages) return this.update(true);
+    this.allowRemoteImages = result.allowRemoteImages;
     if (initial) this.panel.webview.html = result.html;
     else await this.panel.webview.postMessage({ type: 'update', html: result.html, title: result.title });
   }

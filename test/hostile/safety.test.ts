@@ -156,6 +156,7 @@ describe('safety declarations', () => {
         assert.match(csp, /default-src 'none'/);
         assert.match(csp, /script-src 'nonce-[^']+'/);
         assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+        assert.match(csp, /img-src data:(;|$)/, 'no image from the web unless rcaWriter.allowRemoteImages');
         const scripts = html.match(/<script\b[^>]*>/g) ?? [];
         assert.ok(scripts.length > 0 && scripts.every((tag) => /nonce="[^"]+"/.test(tag) && /src="https:\/\/webview\.test\/ext\/media\/preview\.js"/.test(tag)), scripts.join(' '));
         assert.doesNotMatch(html, /alert\(|onerror|<iframe|javascript:/i, 'the render is sanitised');

@@ -18,7 +18,7 @@ export interface LoadedConfig {
   settings: Record<string, unknown>;
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'profile', 'include', 'rules', 'statusPortalUrl', 'defaultTimeZone', 'timeZoneAliases', 'instanceTimeZones', 'profiles']);
+const KNOWN_KEYS = new Set(['$schema', 'profile', 'include', 'rules', 'statusPortalUrl', 'defaultTimeZone', 'timeZoneAliases', 'instanceTimeZones', 'profiles', 'allowRemoteImages']);
 
 /** The nearest config file in `directory` or above it, if any. */
 export function findConfigFile(directory: string): string | undefined {
@@ -91,6 +91,7 @@ function validateTypes(path: string, settings: Record<string, unknown>): void {
   expect('defaultTimeZone', typeof settings.defaultTimeZone === 'string', 'a string');
   expect('timeZoneAliases', isRecordOf(settings.timeZoneAliases, (v) => typeof v === 'string'), 'an object of strings');
   expect('instanceTimeZones', isRecordOf(settings.instanceTimeZones, (v) => typeof v === 'string'), 'an object of strings');
+  expect('allowRemoteImages', typeof settings.allowRemoteImages === 'boolean', 'true or false');
   expect('profiles', isRecordOf(settings.profiles, (v) => typeof v === 'object' && v !== null && !Array.isArray(v)), 'an object of profiles');
 }
 

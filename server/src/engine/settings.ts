@@ -21,6 +21,8 @@ export interface RcaSettings {
   instanceTimeZones: Record<string, string>;
   /** User-defined profiles by name, as JSON (see config.ts for their shape). */
   profiles: Record<string, unknown>;
+  /** Let the preview, the exported page and the PDF load images from the web (off: nothing is fetched). */
+  allowRemoteImages: boolean;
 }
 
 /** The file in a workspace or folder that holds these settings for the editor and the CLI alike. */
@@ -40,6 +42,7 @@ export function defaultSettings(): RcaSettings {
     timeZoneAliases: {},
     instanceTimeZones: {},
     profiles: {},
+    allowRemoteImages: false,
   };
 }
 
@@ -80,5 +83,6 @@ export function resolveSettings(partial: unknown): RcaSettings {
   if (typeof input.profiles === 'object' && input.profiles !== null && !Array.isArray(input.profiles)) {
     result.profiles = { ...(input.profiles as Record<string, unknown>) };
   }
+  if (typeof input.allowRemoteImages === 'boolean') result.allowRemoteImages = input.allowRemoteImages;
   return result;
 }

@@ -9,6 +9,8 @@ import {
   type Connection,
   type InlayHint,
 } from 'vscode-languageserver/node';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documents';
 import { missingSections, newDocument } from '../authoring/new-document';
@@ -129,8 +131,10 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     // Loaded on first use: the HTML pipeline (hast, parse5) is large, and the first check must not wait for it.
     const { renderReport, standaloneHtml, webviewHtml } = await import('../render');
     // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
-    const report = result ? renderReport(result, settings) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [] });
+    // Images next to a saved report are inlined from its folder; an unsaved one has none.
+    const folder = params.uri.startsWith('file:') ? dirname(fileURLToPath(params.uri)) : undefined;
+    const report = result ? renderReport(result, settings, { folder }) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [], folder });
     const html = params.standalone ? standaloneHtml(report) : params.webview ? webviewHtml(report, params.webview) : report.html;
-    return { html, title: report.title, errorCount: report.errors.length, isRca: !!result };
+    return { html, title: report.title, errorCount: report.errors.length, isRca: !!result, allowRemoteImages: report.allowRemoteImages };
   });
 }

@@ -73,4 +73,6 @@ export interface RenderResult {
   errorCount: number;
   /** False for Markdown that is not an RCA: it is rendered all the same, without a banner. */
   isRca: boolean;
+  /** Whether the page may load images from the web (rcaWriter.allowRemoteImages); otherwise only data: URLs. */
+  allowRemoteImages: boolean;
 }

@@ -1,7 +1,7 @@
 // `rca-writer render`: the same renderer as the preview and the export, from the command line.
 // The CLI's entry point (server/src/cli/main.ts) hands the arguments after "render" to renderCommand.
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveProfile } from '../engine/check';
 import { ConfigError, settingsForFile } from '../engine/config';
@@ -10,7 +10,7 @@ import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM 
 import { renderText } from './render';
 import { standaloneHtml } from './standalone';
 
-export const RENDER_HELP = `Usage: rca-writer render <file.md> -o <out.html> [--pdf <out.pdf>] [--chromium PATH] [--force]
+export const RENDER_HELP = `Usage: rca-writer render <file.md> -o <out.html> [--pdf <out.pdf>] [--chromium PATH] [--allow-remote-images] [--force]
 
   Renders an RCA as a publish-ready page: title, summary (instances, incident window, duration),
   sections in the profile's order, status-portal link; a banner lists any errors left.
@@ -19,6 +19,9 @@ export const RENDER_HELP = `Usage: rca-writer render <file.md> -o <out.html> [--
   --pdf FILE          also print it to PDF with headless Chromium
   --chromium PATH     the Chromium to print with (default ${DEFAULT_CHROMIUM})
   --profile NAME      the RCA profile
+  --allow-remote-images
+                      let the page and the PDF load http(s) images; by default nothing is
+                      fetched: images in the report's folder are inlined, remote ones become text
   --force             replace output files that already exist
   -h, --help          show this help
 
@@ -88,6 +91,7 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
         chromium: { type: 'string' },
         profile: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'allow-remote-images': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,11 +111,16 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     for (const out of [values.output, values.pdf]) {
       if (out && out !== '-' && !force && existsSync(out)) throw new RenderError(`${out}: already exists (use --force to replace it)`);
     }
-    const report = renderText(readMarkdown(file), settingsFor(file, values.profile));
+    const settings = settingsFor(file, values.profile);
+    if (values['allow-remote-images']) settings.allowRemoteImages = true;
+    const report = renderText(readMarkdown(file), settings, { folder: dirname(resolve(file)) });
     const page = standaloneHtml(report);
     if (values.output === '-') io.stdout(page);
     else if (values.output) writeNew(values.output, page, force);
-    if (values.pdf && chromium) await printPdf(page, values.pdf, { chromium, force });
+    if (values.pdf && chromium) {
+      const { blocked } = await printPdf(page, values.pdf, { chromium, force, allowRemoteImages: report.allowRemoteImages });
+      if (blocked.length) io.stderr(`rca-writer: ${values.pdf}: ${blocked.length} ${blocked.length === 1 ? 'request' : 'requests'} refused while printing (${blocked[0]}${blocked.length > 1 ? ', …' : ''})\n`);
+    }
     if (report.errors.length) {
       io.stderr(`rca-writer: ${file}: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}: not ready to publish (see the banner, or run rca-writer check)\n`);
     }

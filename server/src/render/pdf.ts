@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -16,7 +17,6 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--no-pdf-header-footer',
 ];
 
 export class PdfError extends Error {}
@@ -47,28 +47,42 @@ export interface PrintOptions {
   force?: boolean;
   /** Give up after this long (default 60 s). */
   timeoutMillis?: number;
+  /** Let the page load http: and https: images; otherwise it loads nothing but itself and data: URLs. */
+  allowRemoteImages?: boolean;
 }
 
-/** Prints a standalone HTML page to `outFile`. Never replaces an existing file unless `force` is set. */
-export async function printPdf(html: string, outFile: string, options: PrintOptions): Promise<void> {
+/** What printing did: the requests Chromium was refused, by address. */
+export interface PrintReport {
+  blocked: string[];
+}
+
+/**
+ * Prints a standalone HTML page to `outFile`. Never replaces an existing file unless `force` is set.
+ * Every request Chromium makes goes through request interception (DevTools protocol over a pipe): the
+ * page itself and data: URLs pass, and web addresses only when remote images are allowed.
+ */
+export async function printPdf(html: string, outFile: string, options: PrintOptions): Promise<PrintReport> {
   if (!options.force && existsSync(outFile)) throw new PdfError(`${outFile}: already exists (use --force to replace it)`);
   const work = mkdtempSync(join(tmpdir(), 'rca-writer-pdf-'));
   try {
     const page = join(work, 'report.html');
     const pdf = join(work, 'report.pdf');
     writeFileSync(page, html);
-    const args = [...FLAGS, `--user-data-dir=${join(work, 'profile')}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
+    const args = [...FLAGS, '--remote-debugging-pipe', `--user-data-dir=${join(work, 'profile')}`, 'about:blank'];
     // Chromium's sandbox cannot start as root (containers, CI); elsewhere it stays on.
     if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-    await run(options.chromium, args, options.timeoutMillis ?? 60_000);
-    if (!existsSync(pdf)) throw new PdfError(`${options.chromium} wrote no PDF`);
+    const pageUrl = pathToFileURL(page).href;
+    const allowed = (url: string) => url === pageUrl || url.startsWith('data:') || (!!options.allowRemoteImages && /^https?:/i.test(url));
+    const { data, blocked } = await printThroughDevTools(options.chromium, args, pageUrl, allowed, options.timeoutMillis ?? 60_000);
+    writeFileSync(pdf, Buffer.from(data, 'base64'));
     try {
       copyFileSync(pdf, outFile, options.force ? 0 : constants.COPYFILE_EXCL);
     } catch (error) {
       throw new PdfError(describeWriteError(outFile, error));
     }
+    return { blocked };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 
@@ -79,26 +93,113 @@ export function describeWriteError(file: string, error: unknown): string {
   return `${file}: cannot write the file (${reason})`;
 }
 
-function run(command: string, args: string[], timeoutMillis: number): Promise<void> {
+interface DevToolsMessage {
+  id?: number;
+  method?: string;
+  sessionId?: string;
+  params?: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+}
+
+/** Drives Chromium over --remote-debugging-pipe (fd 3 in, fd 4 out, NUL-separated JSON): load, intercept, print. */
+function printThroughDevTools(
+  command: string,
+  args: string[],
+  pageUrl: string,
+  allowed: (url: string) => boolean,
+  timeoutMillis: number,
+): Promise<{ data: string; blocked: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const toChromium = child.stdio[3] as Writable;
+    const fromChromium = child.stdio[4] as Readable;
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let nextId = 1;
+    const pending = new Map<number, { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+    const blocked: string[] = [];
+    let loaded: () => void = () => {};
+    const load = new Promise<void>((done) => (loaded = done));
+
+    // The outcome is handed back once Chromium has exited, so its profile folder can be removed.
+    let outcome: { error?: Error; data?: string } | undefined;
+    let exited = false;
+    const settle = () => {
+      if (!outcome || !exited) return;
+      if (outcome.error) reject(outcome.error);
+      else resolve({ data: outcome.data!, blocked });
+    };
+    const finish = (error: Error | undefined, data?: string) => {
+      if (outcome) return;
+      outcome = { error, data };
+      clearTimeout(timer);
+      for (const waiting of pending.values()) waiting.reject(new PdfError('Chromium closed'));
+      if (exited) return settle();
+      toChromium.write(`${JSON.stringify({ id: nextId++, method: 'Browser.close' })}\0`);
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    };
     const timer = setTimeout(() => {
+      finish(new PdfError(`${command} did not finish printing within ${Math.round(timeoutMillis / 1000)} s`));
       child.kill('SIGKILL');
-      reject(new PdfError(`${command} did not finish printing within ${Math.round(timeoutMillis / 1000)} s`));
     }, timeoutMillis);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new PdfError(`cannot start ${command} (${error.message})`));
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else {
-        const last = stderr.trim().split('\n').filter((line) => !/dbus|Fontconfig/i.test(line)).pop();
-        reject(new PdfError(`${command} failed to print (exit code ${code}${last ? `: ${last.slice(0, 200)}` : ''})`));
+    const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
+      new Promise<Record<string, unknown>>((done, fail) => {
+        const id = nextId++;
+        pending.set(id, { resolve: done, reject: fail });
+        toChromium.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+      });
+
+    const onEvent = (message: DevToolsMessage) => {
+      if (message.method === 'Fetch.requestPaused') {
+        const requestId = message.params!.requestId;
+        const url = (message.params!.request as { url: string }).url;
+        if (allowed(url)) void send('Fetch.continueRequest', { requestId }, message.sessionId).catch(() => {});
+        else {
+          blocked.push(url);
+          void send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }, message.sessionId).catch(() => {});
+        }
+      } else if (message.method === 'Page.loadEventFired') loaded();
+    };
+
+    let buffer = '';
+    fromChromium.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\0')) >= 0) {
+        const message = JSON.parse(buffer.slice(0, end)) as DevToolsMessage;
+        buffer = buffer.slice(end + 1);
+        if (message.id === undefined) onEvent(message);
+        else {
+          const waiting = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.error) waiting?.reject(new PdfError(`${command}: ${message.error.message}`));
+          else waiting?.resolve(message.result ?? {});
+        }
       }
     });
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    toChromium.on('error', () => {}); // a Chromium that exits early is reported by its exit
+    child.on('error', (error) => {
+      exited = true;
+      finish(new PdfError(`cannot start ${command} (${error.message})`));
+      settle();
+    });
+    child.on('exit', (code) => {
+      exited = true;
+      const last = stderr.trim().split('\n').filter((line) => !/dbus|Fontconfig|DevTools listening/i.test(line)).pop();
+      finish(new PdfError(`${command} failed to print (exit code ${code}${last ? `: ${last.slice(0, 200)}` : ''})`));
+      settle();
+    });
+
+    void (async () => {
+      const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      await send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, sessionId);
+      await send('Page.enable', {}, sessionId);
+      await send('Page.navigate', { url: pageUrl }, sessionId);
+      await load;
+      const { data } = (await send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }, sessionId)) as { data: string };
+      finish(undefined, data);
+    })().catch((error: Error) => finish(error instanceof PdfError ? error : new PdfError(`${command} failed to print (${error.message})`)));
   });
 }

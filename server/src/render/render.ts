@@ -14,6 +14,7 @@ import { isComment, startOffset, type RcaDocument, type Section } from '../engin
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 import { el, isWebUrl, textOf } from './hast';
+import { applyImagePolicy } from './images';
 import { blocksToHtml } from './raw';
 import { summarize, type ReportSummary } from './summary';
 import { minOf } from '../engine/numbers';
@@ -26,11 +27,15 @@ export interface RenderedReport {
   errors: { line: number; code: string; message: string }[];
   summary: ReportSummary;
   statusPortalUrl?: string;
+  /** Whether the page may load images from the web; its Content-Security-Policy says the same. */
+  allowRemoteImages: boolean;
 }
 
 export interface RenderOptions {
   /** Render the error banner from these diagnostics; by default, those of the check. */
   diagnostics?: RcaDiagnostic[];
+  /** The report's folder, where its local images are read from; without it they are not shown. */
+  folder?: string;
 }
 
 const PART = 'dataRcaPart';
@@ -161,12 +166,14 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   const hast = toHast(mdast);
 
   // Each part's raw HTML is parsed and sanitised on its own, so nothing in one part can reach another.
+  const images = { folder: options.folder, allowRemote: settings.allowRemoteImages };
+  const content = (nodes: ElementContent[]) => applyImagePolicy(blocksToHtml(nodes), images);
   const byKey = new Map<string, ElementContent[]>();
   const rest: ElementContent[] = [];
   for (const child of hast.children) {
     const key = child.type === 'element' ? child.properties[PART] : undefined;
-    if (child.type === 'element' && typeof key === 'string') byKey.set(key, blocksToHtml(child.children));
-    else if (child.type === 'element') rest.push(...blocksToHtml([child])); // e.g. the footnotes remark-rehype appends
+    if (child.type === 'element' && typeof key === 'string') byKey.set(key, content(child.children));
+    else if (child.type === 'element') rest.push(...content([child])); // e.g. the footnotes remark-rehype appends
   }
 
   const diagnostics = options.diagnostics ?? result.diagnostics;
@@ -203,11 +210,12 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
     errors,
     summary,
     ...(portal ? { statusPortalUrl: portal } : {}),
+    allowRemoteImages: settings.allowRemoteImages,
   };
 }
 
 /** Checks and renders text in one call: the CLI and the tests start here. */
-export function renderText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}): RenderedReport {
+export function renderText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}, options: RenderOptions = {}): RenderedReport {
   const settings = resolveSettings(settingsInput);
-  return renderReport(checkText(text, settings), settings);
+  return renderReport(checkText(text, settings), settings, options);
 }

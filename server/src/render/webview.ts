@@ -1,9 +1,10 @@
+import { imageSources } from './images';
 import { escapeHtml, htmlPage } from './page';
 import type { RenderedReport } from './render';
 
 /** Where the preview's webview loads its assets from: only the client knows these (webview.asWebviewUri). */
 export interface WebviewAssets {
-  /** The webview's `cspSource`: the origin its stylesheet and images may come from. */
+  /** The webview's `cspSource`: the origin its stylesheet may come from. */
   cspSource: string;
   /** media/preview.css and media/preview.js, as URIs the webview can load. */
   stylesheet: string;
@@ -20,7 +21,7 @@ export function webviewHtml(report: RenderedReport, assets: WebviewAssets): stri
   return htmlPage({
     title: report.title,
     body: report.html,
-    csp: ["default-src 'none'", `style-src ${assets.cspSource}`, `img-src ${assets.cspSource} https:`, `script-src 'nonce-${assets.nonce}'`].join('; '),
+    csp: ["default-src 'none'", `style-src ${assets.cspSource}`, `img-src ${imageSources(report.allowRemoteImages)}`, `script-src 'nonce-${assets.nonce}'`].join('; '),
     head: `<link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">`,
     tail: `<script nonce="${escapeHtml(assets.nonce)}" src="${escapeHtml(assets.script)}"></script>\n`,
   });
