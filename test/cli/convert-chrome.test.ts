@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { Nodes, Table } from 'mdast';
 import { checkText } from '../../server/src/engine/check';
 import { convertText, EMPTY_PARAGRAPH, NotAPrintedPage } from '../../server/src/convert';
-import { plainText } from '../../server/src/engine/model';
+import { plainText } from '../../server/src/engine/nodes';
 import { parseMarkdown } from '../../server/src/engine/parse';
 import { findProfile } from '../../server/src/engine/profiles';
 import { project, root, runIn } from './helpers';

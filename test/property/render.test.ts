@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Nodes } from 'mdast';
 import { checkText } from '../../server/src/engine/check';
-import { startOffset } from '../../server/src/engine/model';
+import { startOffset } from '../../server/src/engine/nodes';
 import { orderedSections, renderReport } from '../../server/src/render';
 import { resolveSettings } from '../../server/src/engine/settings';
 import { parameters } from './arbitraries';

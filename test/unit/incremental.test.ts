@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { visit } from 'unist-util-visit';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser, splitPoints } from '../../server/src/engine/incremental';
-import { allNodes, codeBlocks } from '../../server/src/engine/model';
+import { allNodes, codeBlocks } from '../../server/src/engine/block-facts';
 import { parseMarkdown } from '../../server/src/engine/parse';
 // The benchmark's seeded generator (mulberry32): every run makes the same edits.
 import { random } from '../../scripts/bench/inputs';
@@ -73,7 +73,7 @@ describe('incremental parsing', () => {
         const full = checkText(text);
         assert.deepEqual(incremental.doc.root, full.doc.root, context);
         assert.deepEqual(incremental.diagnostics, full.diagnostics, context);
-        // The model reuses facts of the blocks an edit left alone (model.ts): they must be today's, not stale.
+        // The model reuses facts of the blocks an edit left alone (block-facts.ts): they must be today's, not stale.
         assert.deepEqual(incremental.doc, full.doc, context);
         assert.deepEqual(allNodes(incremental.doc), allNodes(full.doc), context);
         assert.deepEqual(codeBlocks(incremental.doc), codeBlocks(full.doc), context);

@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { parseMarkdown } from './parse';
 import type { Root } from 'mdast';
-import { parseYaml, plainText } from './model';
+import { parseYaml } from './front-matter';
+import { plainText } from './nodes';
 
 export interface DetectInput {
   /** Absolute path of the file, if it has one. */

@@ -1,5 +1,8 @@
-import type { Code, Heading, Html, Link, ListItem, Nodes, Root, RootContent } from 'mdast';
+import type { Heading, ListItem, Root, RootContent } from 'mdast';
+import { collectInlineFacts } from './block-facts';
+import { readFrontMatter } from './front-matter';
 import { matchHeading, type MatchKind } from './headings';
+import { endOffset, isComment, nodeRange, plainText, startOffset } from './nodes';
 import { parseMarkdown } from './parse';
 import type { Profile, SectionDef } from './profiles';
 import { LineIndex } from './text';
@@ -73,44 +76,6 @@ export interface RcaDocument {
   comments: { value: string; range: Range }[];
 }
 
-let yamlParse: ((text: string) => unknown) | undefined;
-
-/** YAML's parse, loaded on first use: most reports have no front matter, and the server's start should not wait for it. */
-export function parseYaml(text: string): unknown {
-  // A synchronous require, not import(): callers parse synchronously, and the bundle is CommonJS.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  yamlParse ??= (require('yaml') as typeof import('yaml')).parse;
-  return yamlParse(text);
-}
-
-export function nodeRange(lines: LineIndex, node: Nodes): Range {
-  return lines.range(startOffset(node), endOffset(node));
-}
-
-export function startOffset(node: Nodes): number {
-  return node.position?.start.offset ?? 0;
-}
-
-export function endOffset(node: Nodes): number {
-  return node.position?.end.offset ?? 0;
-}
-
-/** The words a reader sees: text and inline code, without HTML or comments. */
-export function plainText(node: Nodes): string {
-  if (node.type === 'html') return '';
-  if (node.type === 'image') return node.alt ?? '';
-  if ('value' in node && typeof node.value === 'string') {
-    return node.type === 'yaml' || node.type === 'code' ? '' : node.value;
-  }
-  if ('children' in node) {
-    const parts = (node.children as Nodes[]).map(plainText);
-    const separator = node.type === 'root' || node.type === 'list' || node.type === 'listItem' ? '\n' : '';
-    return parts.join(separator);
-  }
-  if (node.type === 'break') return '\n';
-  return '';
-}
-
 /** Range of a heading's words, without the "##" marker, closing hashes or trailing spaces. */
 function headingTextRange(lines: LineIndex, heading: Heading): Range {
   const children = heading.children.filter((child) => child.type !== 'html' || !/^<!--/.test(child.value));
@@ -118,10 +83,6 @@ function headingTextRange(lines: LineIndex, heading: Heading): Range {
   return lines.range(startOffset(children[0]), endOffset(children[children.length - 1]));
 }
 
-/** An HTML comment block: invisible to readers, home of suppression directives. */
-export function isComment(node: RootContent): boolean {
-  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
-}
 
 function titleInfo(lines: LineIndex, heading: Heading): TitleInfo {
   return {
@@ -162,7 +123,9 @@ export function buildModel(text: string, profile: Profile, root: Root = parseMar
     links: [],
     comments: [],
   };
-  readFrontMatter(doc);
+  const frontMatter = readFrontMatter(root);
+  if (frontMatter.frontMatter) doc.frontMatter = frontMatter.frontMatter;
+  if (frontMatter.error !== undefined) doc.frontMatterError = frontMatter.error;
 
   const top = root.children;
   const matches = new Map<Heading, ReturnType<typeof matchHeading>>();
@@ -270,150 +233,3 @@ function addImplicitIntroduction(doc: RcaDocument, preamble: RootContent[]): voi
   });
 }
 
-function readFrontMatter(doc: RcaDocument): void {
-  const first = doc.root.children[0];
-  if (!first || first.type !== 'yaml') return;
-  try {
-    const data: unknown = parseYaml(first.value);
-    if (data && typeof data === 'object' && !Array.isArray(data)) doc.frontMatter = data as Record<string, unknown>;
-  } catch (error) {
-    doc.frontMatterError = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  }
-}
-
-/** Section lists whose starts were found in order, with the length they had then. */
-const sortedSections = new WeakMap<Section[], number>();
-
-/** Which section an offset falls in, or -1: the last one whose start..end holds it. */
-export function sectionAt(doc: RcaDocument, offset: number): number {
-  const sections = doc.sections;
-  let last = sections.length - 1;
-  if (sortedSections.get(sections) !== sections.length) {
-    let sorted = true;
-    for (let i = 1; i < sections.length && sorted; i++) sorted = sections[i - 1].start <= sections[i].start;
-    if (sorted) sortedSections.set(sections, sections.length);
-  }
-  if (sortedSections.get(sections) === sections.length) {
-    // Starts in order: no section after the last one that starts at or before the offset can hold it.
-    let low = 0;
-    let high = sections.length - 1;
-    last = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (sections[mid].start <= offset) {
-        last = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-  }
-  for (let i = last; i >= 0; i--) {
-    const section = sections[i];
-    if (offset >= section.start && offset <= section.end) return i;
-  }
-  return -1;
-}
-
-/** The nodes of one top-level block that the model lists, in document order, and the list items' text. */
-interface BlockFacts {
-  /** Every node of the block, the block first, in the order unist-util-visit visits them (pre-order). */
-  all: Nodes[];
-  nodes: (ListItem | Link | Html)[];
-  /** Code blocks (fenced or indented), in order. */
-  code: Code[];
-  itemText: Map<ListItem, string>;
-  /** Comments of each HTML node: offset from the node's start, length and trimmed value. */
-  comments: Map<Html, [number, number, string][]>;
-}
-
-/**
- * Facts per top-level node. The incremental parser (incremental.ts) hands back the very node objects of the
- * chunks an edit did not touch, with their positions moved, so their facts are found here instead of walking
- * the whole tree again; only offsets are read afresh. Nodes are never changed in place otherwise.
- */
-const blockFacts = new WeakMap<RootContent, BlockFacts>();
-
-function factsOf(block: RootContent): BlockFacts {
-  let facts = blockFacts.get(block);
-  if (facts) return facts;
-  facts = { all: [], nodes: [], code: [], itemText: new Map(), comments: new Map() };
-  const found = facts;
-  const walk = (node: Nodes): void => {
-    found.all.push(node);
-    if (node.type === 'listItem') {
-      found.nodes.push(node);
-      found.itemText.set(node, plainText(node).trim());
-    } else if (node.type === 'link') {
-      found.nodes.push(node);
-    } else if (node.type === 'code') {
-      found.code.push(node);
-    } else if (node.type === 'html') {
-      found.nodes.push(node);
-      // One HTML block can hold several comments ("<!-- a --> <!-- b -->" on one line).
-      const comments: [number, number, string][] = [];
-      for (const comment of node.value.matchAll(/<!--([\s\S]*?)-->/g)) comments.push([comment.index, comment[0].length, comment[1].trim()]);
-      found.comments.set(node, comments);
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
-  };
-  walk(block);
-  blockFacts.set(block, facts);
-  return facts;
-}
-
-const allNodesByDoc = new WeakMap<RcaDocument, Nodes[]>();
-
-/**
- * Every node of the document, the root first, in the order `visit(doc.root, ...)` visits them. Built from the
- * per-block facts, so after an edit only the re-parsed blocks are walked: a rule that loops over this instead of
- * calling `visit` on a 1 MB document costs a fraction of a millisecond instead of tens.
- */
-export function allNodes(doc: RcaDocument): readonly Nodes[] {
-  let nodes = allNodesByDoc.get(doc);
-  if (!nodes) {
-    nodes = [doc.root];
-    for (const block of doc.root.children) for (const node of factsOf(block).all) nodes.push(node);
-    allNodesByDoc.set(doc, nodes);
-  }
-  return nodes;
-}
-
-/** Every code block of the document, in order (from the same per-block facts as the model: no walk of the tree). */
-export function codeBlocks(doc: RcaDocument): Code[] {
-  const result: Code[] = [];
-  for (const block of doc.root.children) for (const code of factsOf(block).code) result.push(code);
-  return result;
-}
-
-function collectInlineFacts(doc: RcaDocument): void {
-  for (const block of doc.root.children) {
-    const facts = factsOf(block);
-    for (const node of facts.nodes) {
-      if (node.type === 'listItem') {
-        doc.listItems.push({
-          node,
-          range: nodeRange(doc.lines, node),
-          text: facts.itemText.get(node)!,
-          section: sectionAt(doc, startOffset(node)),
-        });
-      } else if (node.type === 'link') {
-        doc.links.push({ url: node.url, range: nodeRange(doc.lines, node), section: sectionAt(doc, startOffset(node)) });
-      } else {
-        const base = startOffset(node);
-        for (const [at, length, value] of facts.comments.get(node)!) {
-          doc.comments.push({ value, range: doc.lines.range(base + at, base + at + length) });
-        }
-      }
-    }
-  }
-}
-
-/** The sections the profile knows, by id; the first of each when a section is repeated. */
-export function sectionsById(doc: RcaDocument): Map<string, Section> {
-  const result = new Map<string, Section>();
-  for (const section of doc.sections) {
-    if (section.def && !result.has(section.def.id)) result.set(section.def.id, section);
-  }
-  return result;
-}

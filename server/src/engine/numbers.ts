@@ -1,4 +1,4 @@
-// Math.min(...values) puts every value on the stack and overflows past ~100k values; these don't.
+// Math.min(...values) puts every value on the stack and overflows past ~100k values; minOf and maxOf do not.
 
 export function minOf(values: Iterable<number>, empty = Infinity): number {
   let result = empty;
@@ -10,4 +10,16 @@ export function maxOf(values: Iterable<number>, empty = -Infinity): number {
   let result = empty;
   for (const value of values) if (value > result) result = value;
   return result;
+}
+
+/** The index of the first item whose key (ascending along the list) is at least `value`, or the list's length. */
+export function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -1,4 +1,6 @@
-import { codeBlocks, endOffset, startOffset, type RcaDocument } from './model';
+import { codeBlocks } from './block-facts';
+import type { RcaDocument } from './model';
+import { endOffset, startOffset } from './nodes';
 import { comparePositions } from './text';
 import type { Fix, Position, RcaDiagnostic } from './types';
 

@@ -1,4 +1,5 @@
-import { endOffset, startOffset, type RcaDocument } from './model';
+import type { RcaDocument } from './model';
+import { endOffset, startOffset } from './nodes';
 import type { RcaDiagnostic } from './types';
 
 /**

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { RcaDocument } from '../engine/model';
 import type { RcaSettings } from '../engine/settings';
-import { analyzeTimes, type TimeWindow } from '../engine/time/analyze';
+import { analyzeTimes } from '../engine/time/analyze';
+import type { TimeWindow } from '../engine/time/window';
 import { formatDuration } from '../engine/time/format';
 import { maxOf, minOf } from '../engine/numbers';
 

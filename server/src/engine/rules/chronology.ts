@@ -1,4 +1,6 @@
-import { analyzeTimes, ymdKey, type TimeWindow } from '../time/analyze';
+import { analyzeTimes } from '../time/analyze';
+import { ymdKey } from '../time/calendar';
+import type { TimeWindow } from '../time/window';
 import { describeYmd } from '../time/format';
 import { datesIn, incidentStart } from '../time/incident';
 import type { Rule } from './rule';

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { endOffset, isComment, plainText, startOffset } from '../model';
+import { endOffset, isComment, plainText, startOffset } from '../nodes';
 import { wholeLines } from '../structure';
 import type { Rule } from './rule';
 

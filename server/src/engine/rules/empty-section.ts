@@ -1,4 +1,4 @@
-import { isComment } from '../model';
+import { isComment } from '../nodes';
 import { documentValues, renderTemplate } from '../template';
 import type { Rule } from './rule';
 

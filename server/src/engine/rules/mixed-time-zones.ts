@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
-import { analyzeTimes, isAmbiguous, type TimeAnalysis, type TimeWindow } from '../time/analyze';
+import { isAmbiguous } from '../time/ambiguous';
+import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
+import type { TimeWindow } from '../time/window';
 import type { TimeMention } from '../time/dates';
 import { describeYmd } from '../time/format';
 import { offsetAt, offsetName } from '../time/zones';

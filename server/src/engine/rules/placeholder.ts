@@ -1,4 +1,5 @@
-import { allNodes, endOffset, startOffset } from '../model';
+import { allNodes } from '../block-facts';
+import { endOffset, startOffset } from '../nodes';
 import type { Rule } from './rule';
 
 const PLACEHOLDER_WORDS =

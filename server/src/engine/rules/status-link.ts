@@ -1,5 +1,7 @@
 import { documentValues, renderTemplate } from '../template';
-import { allNodes, endOffset, startOffset, type RcaDocument, type Section } from '../model';
+import { allNodes } from '../block-facts';
+import type { RcaDocument, Section } from '../model';
+import { endOffset, startOffset } from '../nodes';
 import type { Rule } from './rule';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()"']+/gi;

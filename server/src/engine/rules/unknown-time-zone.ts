@@ -1,4 +1,5 @@
-import { analyzeTimes, isAmbiguous } from '../time/analyze';
+import { isAmbiguous } from '../time/ambiguous';
+import { analyzeTimes } from '../time/analyze';
 import type { Rule } from './rule';
 
 export const unknownTimeZone: Rule = {

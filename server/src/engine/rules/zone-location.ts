@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { analyzeTimes, zoneForInstance } from '../time/analyze';
+import { analyzeTimes } from '../time/analyze';
+import { zoneForInstance } from '../time/instance-zones';
 import { offsetAt } from '../time/zones';
 import type { Rule } from './rule';
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { analyzeTimes, isAmbiguous, type TimeAnalysis } from '../time/analyze';
+import { isAmbiguous } from '../time/ambiguous';
+import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
 import { describeYmd } from '../time/format';
 import { statedYmd } from '../time/incident';
 import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, zonePhrase, type ZoneMatch } from '../time/zones';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Ymd } from './analyze';
+import type { Ymd } from './calendar';
 import { MONTH_NAMES, WEEKDAY_NAMES, pad, type DateMention, type DateStyle, type TimeMention } from './dates';
 
 export function ordinal(day: number): string {

@@ -1,5 +1,6 @@
 import type { DateMention } from './dates';
-import { addDays, ymdKey, type TimeAnalysis, type Ymd } from './analyze';
+import type { TimeAnalysis } from './analyze';
+import { addDays, ymdKey, type Ymd } from './calendar';
 import { DateTime } from 'luxon';
 import { maxOf, minOf } from '../numbers';
 

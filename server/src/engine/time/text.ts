@@ -1,6 +1,8 @@
 import type { Nodes, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { endOffset, sectionAt, startOffset, type RcaDocument } from '../model';
+import type { RcaDocument } from '../model';
+import { endOffset, startOffset } from '../nodes';
+import { sectionAt } from '../sections';
 
 /**
  * The prose of a document, as the time engine reads it: the source text with code, HTML, link targets and

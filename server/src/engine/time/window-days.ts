@@ -1,0 +1,69 @@
+import { addDays, ymdOf, type Ymd } from './calendar';
+import type { DateMention } from './dates';
+import type { TimeWindow } from './window';
+import { computeInstants } from './window-instants';
+
+export interface DayContext {
+  incident?: Ymd;
+  /** The year of dates written without one. */
+  incidentYear?: number;
+  timelineIndex: number;
+  introIndex: number;
+}
+
+/**
+ * The day each window of one section is read on, and then its instants: the date written with it, else one carried
+ * from earlier in the section, else (in the introduction and the timeline) the incident's. What is carried is a
+ * range's start date, not its end date: in "July 14, 2025, from 11:45 p.m. until 12:30 a.m. on July 15." the entries
+ * below begin on July 14, and move to the next day only when they run past midnight (as RCA211 reads them).
+ */
+export class SectionDays {
+  private carriedDate: DateMention | undefined;
+  /** The day carried instead of carriedDate's once the timeline has run past midnight ("11:52 PM", then "12:30 AM"). */
+  private carriedYmd: Ymd | undefined;
+  /** The latest start so far in the section, to see a timeline run past midnight. */
+  private latestStart: number | undefined;
+
+  constructor(private readonly context: DayContext) {}
+
+  /** Reads the windows of the section's next sentence, whose dates are `sDates`. */
+  read(windows: TimeWindow[], sDates: DateMention[]): void {
+    const { incident, incidentYear, timelineIndex, introIndex } = this.context;
+    const endDates = new Set<DateMention>();
+    for (const w of windows) {
+      let startYmd = w.start.date ? ymdOf(w.start.date, incidentYear) : (this.carriedYmd ?? ymdOf(this.carriedDate, incidentYear));
+      startYmd ??= w.section === timelineIndex || w.section === introIndex ? incident : undefined;
+      w.start.ymd = startYmd;
+      if (w.start.date) {
+        this.carriedDate = w.start.date;
+        this.carriedYmd = undefined;
+      }
+      if (w.end) {
+        if (w.end.date) {
+          w.end.ymd = ymdOf(w.end.date, startYmd?.year ?? incidentYear);
+          endDates.add(w.end.date);
+        } else w.end.ymd = startYmd;
+      }
+      computeInstants(w);
+      // "11:52 PM – …" then "12:30 AM – …" with no date: between 12 and 24 hours earlier is the next day.
+      if (!w.start.date && startYmd && w.section === timelineIndex && w.startMillis !== undefined && this.latestStart !== undefined) {
+        const gap = this.latestStart - w.startMillis;
+        if (gap > 12 * 3600000 && gap < 24 * 3600000) {
+          const next = addDays(startYmd, 1);
+          w.start.ymd = next;
+          if (w.end && !w.end.date) w.end.ymd = next;
+          w.nextDay = undefined;
+          w.backwards = undefined;
+          computeInstants(w);
+          this.carriedYmd = next;
+        }
+      }
+      if (w.startMillis !== undefined && (this.latestStart === undefined || w.startMillis > this.latestStart)) this.latestStart = w.startMillis;
+    }
+    const lastDate = sDates[sDates.length - 1];
+    if (lastDate && !endDates.has(lastDate) && (!this.carriedDate || lastDate.start > this.carriedDate.start)) {
+      this.carriedDate = lastDate;
+      this.carriedYmd = undefined;
+    }
+  }
+}

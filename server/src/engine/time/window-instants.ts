@@ -1,0 +1,65 @@
+import { addDays, toMillis, type Ymd } from './calendar';
+import { resolveWallClock, type WallReading } from './dst';
+import type { TimePoint, TimeWindow } from './window';
+
+/**
+ * A point's instant in `iana`, with the reading of a repeated wall time (the night the clocks go back) chosen by the
+ * season of the point's own zone ("1:30 AM CDT": fixed), else of the window's zone (preferred), else the earliest.
+ */
+function readPoint(w: TimeWindow, point: TimePoint, ymd: Ymd, iana: string): WallReading | undefined {
+  const millis = toMillis(ymd, point.time, iana);
+  if (millis === undefined || point.time.hour24 === undefined || ymd.year < 100) return millis === undefined ? undefined : { millis };
+  const own = point.ownZone?.iana === iana ? point.ownZone : undefined;
+  const season = own ? own.season : w.zone?.iana === iana ? w.zone.season : undefined;
+  const t = point.time;
+  const local = Date.UTC(ymd.year, ymd.month - 1, ymd.day, t.hour24! % 24, t.minute, t.second ?? 0) + (t.hour24 === 24 ? 86_400_000 : 0);
+  return resolveWallClock(local, millis, iana, season, own !== undefined);
+}
+
+/**
+ * The instants a window means, from its points' days and its zones. A range that ends before it starts is marked
+ * backwards, and its end moved to the next day when no date was written for it ("from 23:40 until 00:20").
+ */
+export function computeInstants(w: TimeWindow): void {
+  // Without a zone, instants are computed as if in UTC: differences and order still hold.
+  const iana = w.iana ?? 'UTC';
+  const setStart = (reading: WallReading | undefined) => {
+    w.startMillis = reading?.millis;
+    w.start.readings = reading?.readings;
+    w.start.skipped = reading?.skipped;
+  };
+  if (w.start.ymd) setStart(readPoint(w, w.start, w.start.ymd, iana));
+  if (!w.end || !w.end.ymd) return;
+  const endZone = w.end.ownZone?.iana && w.end.ownZone !== w.zone ? w.end.ownZone.iana : iana;
+  const startZone = w.start.ownZone?.iana ?? iana;
+  const start = w.start.ymd ? readPoint(w, w.start, w.start.ymd, startZone) : undefined;
+  const end = readPoint(w, w.end, w.end.ymd, endZone);
+  setStart(start);
+  w.endMillis = end?.millis;
+  w.end.readings = end?.readings;
+  w.end.skipped = end?.skipped;
+  if (!start || !end) return;
+  if (end.millis <= start.millis && (start.readings || end.readings)) {
+    // A repeated hour without a zone that settles it: "from 1:30 AM until 1:15 AM" on the night the clocks go back is
+    // 45 minutes when the end is the second 1:15. Take the shortest reading that runs forward.
+    let best: [number, number] | undefined;
+    for (const s of start.readings ?? [start.millis]) {
+      for (const e of end.readings ?? [end.millis]) if (e > s && (!best || e - s < best[1] - best[0])) best = [s, e];
+    }
+    if (best) [w.startMillis, w.endMillis] = best;
+  }
+  if (w.startMillis === undefined || w.endMillis === undefined) return;
+  if (w.endMillis <= w.startMillis) {
+    w.backwards = true;
+    if (!w.end.date) {
+      const next = addDays(w.end.ymd, 1);
+      const millis = readPoint(w, w.end, next, endZone)?.millis;
+      if (millis !== undefined && millis > w.startMillis) {
+        w.nextDay = true;
+        w.end.ymd = next;
+        w.endMillis = millis;
+        w.end.readings = undefined;
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import type { RcaDocument } from '../model';
+import type { Mentions } from './mentions';
+import type { Sentence } from './text';
+import type { ZoneMatch, ZoneTable } from './zones';
+
+/** The end of a statement about the report's times: "All times are in", "during the following hours,", "Time (". */
+const STATEMENT =
+  /\b(?:times|hours|time\s*zones?|timezones?|tz|clock)\b(?:\s+(?:are|is|were|was|given|listed|shown|stated|expressed|reported|written|mentioned|quoted|noted|used|provided|displayed|indicated|specified|presented|logged|below|above|here|in|all|the|this|these|our|document|report|timeline|following|of|as|using|use|uses|local))*\s*[:,(\-–—]?\s*(?:in\s+)?$/i;
+
+/** How far back tailExec reads before it knows the rest of the text cannot change the match. */
+const TAIL = 256;
+
+/**
+ * `pattern` (anchored at the end with $, looking back at most one character) run on text[start, end), with the
+ * match's index in `text`. No match of `pattern` can begin before the last character that `outside` matches, so
+ * when the last TAIL characters hold one, the tail alone gives the same result: per zone phrase this reads a bounded
+ * tail instead of the whole sentence before it (quadratic in a long sentence).
+ */
+function tailExec(pattern: RegExp, outside: RegExp, text: string, start: number, end: number): RegExpExecArray | null {
+  const from = end - TAIL;
+  if (from - 1 > start) {
+    const tail = text.slice(from - 1, end);
+    if (outside.test(tail)) {
+      const m = pattern.exec(tail);
+      if (m) m.index += from - 1;
+      return m;
+    }
+  }
+  const m = pattern.exec(text.slice(start, end));
+  if (m) m.index += start;
+  return m;
+}
+
+/**
+ * Which zone phrases count, per sentence and all of them in order. Places, long names, IANA names and offsets always
+ * do. An abbreviation is often also a word or an acronym ("the AST parser", "the IST shift", "the CAT team"), so it
+ * counts only where it reads as a zone: after a time ("10:15 IST", "10:15 (IST)", "10:15 in IST"), before one
+ * ("IST 10:15"), followed by "time" ("CST time"), in a statement about times ("All times are in CDT", "the following
+ * hours, CDT:", "Time (CDT)"), in parentheses or after a dash in a heading ("Event Timeline (CDT)"), alone in a table
+ * cell, or after "in" in a sentence with a date or a time. Unknown phrases ("Gotham Time", "XYT") count only right
+ * after a time.
+ */
+export function countedZones(masked: string, mentions: Mentions): { zones: ZoneMatch[]; bySentence: Map<Sentence, ZoneMatch[]> } {
+  const { times, dates, timesBySentence, datesBySentence } = mentions;
+  const timeEnds = new Set(times.map((t) => t.end));
+  // "10:00h CEST", "14:00 hrs IST": the zone still follows the time.
+  for (const t of times) {
+    const suffix = /^\s?(?:h|hrs?\.?|hours)(?![\p{L}\p{N}])/u.exec(masked.slice(t.end, t.end + 8));
+    if (suffix) timeEnds.add(t.end + suffix[0].length);
+  }
+  const timeStarts = new Set(times.map((t) => t.start));
+  const afterTime = (sentence: Sentence, zone: ZoneMatch) => {
+    const lead = tailExec(/[\s(,]*(?:\bin\s+)?[\s(]*$/, /[^\s(,in]/, masked, sentence.start, zone.start)!;
+    return timeEnds.has(lead.index);
+  };
+  const dateEnds = new Set(dates.map((d) => d.end));
+  const readsAsZone = (sentence: Sentence, zone: ZoneMatch) => {
+    if (afterTime(sentence, zone)) return true;
+    if (zone.unknown) return false;
+    // "April 11, 2026 (CDT): …"
+    if (dateEnds.has(tailExec(/[\s(,]*$/, /[^\s(,]/, masked, sentence.start, zone.start)!.index)) return true;
+    // Only the next few characters matter after the zone (a long block stays linear).
+    const rest = masked.slice(zone.end, Math.min(sentence.block.end, zone.end + 40));
+    const next = /^\s*[:,]?\s*/.exec(rest)!;
+    if (timeStarts.has(zone.end + next[0].length) && rest.length > next[0].length) return true;
+    if (/\stime$/i.test(zone.text) || /^\s+(?:times?|time\s*zones?|timezones?|tz)\b/i.test(rest)) return true;
+    // "Time (CDT)", "Time: CDT" heading a table column or a line; "response time (AST)" in prose is not.
+    if (zone.start - sentence.start < 40 && /^[\s|>]*(?:local\s+)?time\s*[:(\-–—]?\s*$/i.test(masked.slice(sentence.start, zone.start))) return true;
+    if (tailExec(STATEMENT, /[^A-Za-z\s:,(\-–—]/, masked, sentence.start, zone.start)) return true;
+    if ((masked[sentence.block.start] === '#' || sentence.block.tableRow !== undefined) && tailExec(/(?:^|[(\-–—:,/])\s*$/, /\S/, masked, sentence.block.start, zone.start)) return true;
+    const { block } = sentence;
+    if (block.tableRow !== undefined && zone.start - block.start <= 8 && block.end - zone.end <= 8 && !masked.slice(block.start, zone.start).trim() && !masked.slice(zone.end, block.end).trim()) return true;
+    const sentenceHasTime = (timesBySentence.get(sentence) ?? []).length > 0 || (datesBySentence.get(sentence) ?? []).length > 0;
+    return zone.abbreviation !== undefined && zone.abbreviation.length >= 3 && sentenceHasTime && tailExec(/\bin\s+$/i, /[^\sin]/i, masked, sentence.block.start, zone.start) !== null;
+  };
+  const zones: ZoneMatch[] = [];
+  const bySentence = new Map<Sentence, ZoneMatch[]>();
+  for (const sentence of mentions.sentences) {
+    const kept: ZoneMatch[] = [];
+    for (const zone of mentions.zonesBySentence.get(sentence) ?? []) {
+      const contextual = zone.weak || zone.abbreviation !== undefined;
+      // Right after a zone that counts, a second name of it counts too: "10:00 UTC-5 (CDT)", "CST/CDT".
+      const last = kept[kept.length - 1];
+      const afterZone = last !== undefined && !zone.unknown && zone.start - last.end <= 4 && /^[\s(,/]*$/.test(masked.slice(last.end, zone.start));
+      if (!contextual || afterZone || readsAsZone(sentence, zone)) kept.push(zone);
+    }
+    bySentence.set(sentence, kept);
+    zones.push(...kept);
+  }
+  return { zones, bySentence };
+}
+
+export interface DocumentZone {
+  iana: string;
+  match?: ZoneMatch;
+}
+
+/** The document's own zone: front matter, else a statement such as "all times are …", else the first zone named in the timeline. */
+export function documentZoneOf(doc: RcaDocument, table: ZoneTable, sentences: Sentence[], zonesBySentence: Map<Sentence, ZoneMatch[]>, zones: ZoneMatch[], timelineIndex: number): DocumentZone | undefined {
+  const fm = doc.frontMatter;
+  const fmZone = fm && ['timezone', 'timeZone', 'time_zone', 'zone', 'tz'].map((k) => fm[k]).find((v) => typeof v === 'string');
+  if (typeof fmZone === 'string') {
+    const iana = table.lookup(fmZone);
+    if (iana) return { iana };
+  }
+  const statement = sentences.find((s) => /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text) && (zonesBySentence.get(s) ?? []).some((z) => z.iana));
+  const timelineZone = zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex && timelineIndex >= 0);
+  const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : timelineZone;
+  return match?.iana ? { iana: match.iana, match } : undefined;
+}
+
+function sectionOfOffset(sentences: Sentence[], offset: number): number {
+  const s = sentences.find((x) => x.start <= offset && offset <= x.end);
+  return s ? s.block.section : -1;
+}
