@@ -8,7 +8,7 @@ export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 export interface ClientOptions {
   /** Declare pull-diagnostics support (textDocument.diagnostic). */
   pull?: boolean;
-  /** Answer workspace/configuration with this; undefined: don't declare the capability. */
+  /** Answer workspace/configuration with this (a promise holds the answer back until it settles); undefined: don't declare the capability. */
   configuration?: () => unknown;
   initializationOptions?: unknown;
   workspaceFolder?: string;
@@ -45,7 +45,7 @@ export class TestClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-      params.items.map(() => options.configuration?.() ?? null),
+      Promise.all(params.items.map(async () => (await options.configuration?.()) ?? null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
@@ -81,6 +81,10 @@ export class TestClient {
 
   open(uri: string, text: string, version = 1): void {
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   replace(uri: string, text: string, version: number): void {

@@ -1,7 +1,8 @@
-// The check of each open document, cached per version and settings; one incremental parser per document.
+// The check of each open document, cached per state of the document and settings; one incremental parser per document.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, type CheckResult } from '../engine/check';
+import type { RcaSettings } from '../engine/settings';
 import { isRcaDocument } from '../engine/detect';
 import { IncrementalParser } from '../engine/incremental';
 import type { Configuration } from './configuration';
@@ -9,8 +10,13 @@ import { toLspDiagnostic } from './diagnostics';
 import type { DocumentStore } from './documents';
 import { filePath } from './uri';
 
+/** One check of one state of a document. It belongs to that state (its generation), never just to a version. */
 export interface Analysis {
+  generation: number;
   version: number;
+  /** The text that was checked: fixes and edits are made from it, never from a newer or an older text. */
+  text: string;
+  settings: RcaSettings;
   settingsKey: string;
   isRca: boolean;
   result?: CheckResult;
@@ -45,45 +51,51 @@ export class Analyser {
     this.analyses.clear();
   }
 
-  async analyse(document: TextDocument, token?: CancellationToken): Promise<Analysis> {
-    const settings = await this.configuration.settingsFor(document.uri);
-    const settingsKey = JSON.stringify(settings);
-    const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached;
-    // Settings were awaited: the request may have been cancelled, or the text changed, meanwhile.
-    if (token?.isCancellationRequested) throw cancelled();
-    // Never check text the editor has replaced: check its newest version (the caller compares versions).
-    const latest = this.documents.get(document.uri);
-    if (latest && latest.version !== document.version) return this.analyse(latest, token);
+  /**
+   * The check of the document's current state. Settings may take a while to come: if the document changed,
+   * closed or was reopened meanwhile, the newest text is checked instead; if it is closed, or the request was
+   * cancelled, this throws `cancelled()`. A result is never computed for, or cached from, a state that is gone.
+   */
+  async analyse(uri: string, token?: CancellationToken): Promise<Analysis> {
+    for (;;) {
+      const generation = this.documents.generation(uri);
+      const document = this.documents.get(uri);
+      if (!document || generation === undefined) throw cancelled();
+      const settings = await this.configuration.settingsFor(uri);
+      if (this.documents.generation(uri) !== generation) continue;
+      const settingsKey = JSON.stringify(settings);
+      const cached = this.analyses.get(uri);
+      if (cached && cached.generation === generation && cached.settingsKey === settingsKey) return cached;
+      if (token?.isCancellationRequested) throw cancelled();
+      const analysis = this.check(document, generation, settings, settingsKey);
+      this.analyses.set(uri, analysis);
+      return analysis;
+    }
+  }
+
+  private check(document: TextDocument, generation: number, settings: RcaSettings, settingsKey: string): Analysis {
+    const { uri, version } = document;
     const text = document.getText();
-    let parser = this.parsers.get(document.uri);
-    if (!parser && latest) this.parsers.set(document.uri, (parser = new IncrementalParser()));
-    let analysis: Analysis;
+    let parser = this.parsers.get(uri);
+    if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
     try {
       let isRca: boolean | undefined;
       const detect = (root: CheckResult['doc']['root'], titleWords: string[] | undefined) =>
-        isRcaDocument({ path: filePath(document.uri), roots: this.workspaceRoots, text, include: settings.include, root, titleWords });
+        isRcaDocument({ path: filePath(uri), roots: this.workspaceRoots, text, include: settings.include, root, titleWords });
       // Only RCAs are checked: detection runs on the parsed tree, before the rules.
       const result = checkText(text, settings, {
-        parse: parser ? (t) => parser.parse(t) : undefined,
+        parse: (t) => parser.parse(t),
         shouldCheck: (doc) => (isRca = detect(doc.root, doc.profile.titleWords)),
       });
       isRca ??= detect(result.doc.root, result.doc.profile.titleWords);
-      analysis = {
-        version: document.version,
-        settingsKey,
-        isRca,
-        result: isRca ? result : undefined,
-        diagnostics: isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, document.uri, document.version)) : [],
-      };
+      const diagnostics = isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, version)) : [];
+      return { generation, version, text, settings, settingsKey, isRca, result: isRca ? result : undefined, diagnostics };
     } catch (error) {
       // A bug in a rule must never take the server down or leave stale problems on screen.
-      this.connection.console.error(`RCA Writer could not check ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.connection.console.error(`RCA Writer could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       // The incremental parser's state is not trusted after a failure.
-      this.parsers.delete(document.uri);
-      analysis = { version: document.version, settingsKey, isRca: false, diagnostics: [] };
+      this.parsers.delete(uri);
+      return { generation, version, text, settings, settingsKey, isRca: false, diagnostics: [] };
     }
-    this.analyses.set(document.uri, analysis);
-    return analysis;
   }
 }

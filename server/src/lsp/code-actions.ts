@@ -3,22 +3,27 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection
 import { fixAll } from '../engine/fix-all';
 import { minimalEdit } from '../engine/text';
 import type { TextEdit } from '../engine/types';
-import type { Analyser } from './analysis';
-import type { Configuration } from './configuration';
+import type { Analyser, Analysis } from './analysis';
 import type { DocumentStore } from './documents';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from './protocol';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-export function registerCodeActions(connection: Connection, documents: DocumentStore, analyser: Analyser, configuration: Configuration): void {
-  const fixAllCache = new Map<string, { version: number; settingsKey: string; edit: TextEdit | undefined }>();
+export function registerCodeActions(connection: Connection, documents: DocumentStore, analyser: Analyser): void {
+  const fixAllCache = new Map<string, { generation: number; settingsKey: string; edit: TextEdit | undefined }>();
   documents.onDidClose((document) => fixAllCache.delete(document.uri));
 
   connection.onCodeAction(async (params: CodeActionParams, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const analysis = await analyser.analyse(document);
-    if (token.isCancellationRequested || !analysis.result) return [];
+    const uri = params.textDocument.uri;
+    let analysis: Analysis;
+    try {
+      analysis = await analyser.analyse(uri, token);
+    } catch {
+      return []; // closed, or no longer wanted
+    }
+    // Every edit below is made from this analysis's text and carries its version, and only while it is current.
+    if (token.isCancellationRequested || !analysis.result || documents.generation(uri) !== analysis.generation) return [];
+    const versioned = { uri, version: analysis.version };
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
     const actions: CodeAction[] = [];
@@ -40,27 +45,27 @@ export function registerCodeActions(connection: Connection, documents: DocumentS
             kind: CodeActionKind.QuickFix,
             diagnostics: [current!],
             isPreferred: fix.isPreferred,
-            edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: fix.edits }] },
+            edit: { documentChanges: [{ textDocument: versioned, edits: fix.edits }] },
           });
         }
       }
     }
     // Fix-all re-checks the text several times: compute it when asked for, or beside a problem that has a
-    // real fix (not only "Ignore"), and once per document version.
+    // real fix (not only "Ignore"), and once per state of the document.
     const besideFixable = actions.some((action) => action.isPreferred);
     if (wants(FIX_ALL_KIND) && (only || besideFixable)) {
-      let cached = fixAllCache.get(document.uri);
-      if (!cached || cached.version !== document.version || cached.settingsKey !== analysis.settingsKey) {
-        const text = document.getText();
-        cached = { version: document.version, settingsKey: analysis.settingsKey, edit: minimalEdit(text, fixAll(text, await configuration.settingsFor(document.uri))) };
-        fixAllCache.set(document.uri, cached);
+      let cached = fixAllCache.get(uri);
+      if (!cached || cached.generation !== analysis.generation || cached.settingsKey !== analysis.settingsKey) {
+        const { generation, settingsKey, text, settings } = analysis;
+        cached = { generation, settingsKey, edit: minimalEdit(text, fixAll(text, settings)) };
+        fixAllCache.set(uri, cached);
       }
       const edit = cached.edit;
       if (edit) {
         actions.push({
           title: 'Fix all RCA Writer problems',
           kind: FIX_ALL_KIND,
-          edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [edit] }] },
+          edit: { documentChanges: [{ textDocument: versioned, edits: [edit] }] },
         });
       }
     }

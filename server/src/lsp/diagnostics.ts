@@ -60,18 +60,17 @@ export class DiagnosticsFeed {
       if (!this.canPull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     connection.languages.diagnostics.on(async (params, token) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      // The version this pull was asked for. Not `document.version` later: incremental sync updates the
-      // TextDocument object in place, so that would always be the newest version.
-      const asked = document.version;
+      const uri = params.textDocument.uri;
+      // The state this pull was asked for: it is answered for exactly that state, or ServerCancelled so that the
+      // editor asks again (its text changed, or it was closed and reopened, while the check waited).
+      const asked = documents.generation(uri);
+      if (asked === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // Debounce while typing: wait until the document has been quiet for a moment, then check the newest text.
-      const quiet = documents.lastEdit(document.uri) + PULL_QUIET_MS - Date.now();
+      const quiet = documents.lastEdit(uri) + PULL_QUIET_MS - Date.now();
       if (quiet > 0) await new Promise((resolve) => setTimeout(resolve, quiet));
-      const current = documents.get(params.textDocument.uri);
-      if (token.isCancellationRequested || !current || current.version !== asked) throw cancelled();
-      const analysis = await analyser.analyse(current, token);
-      if (token.isCancellationRequested || documents.get(current.uri)?.version !== analysis.version) throw cancelled();
+      if (token.isCancellationRequested || documents.generation(uri) !== asked) throw cancelled();
+      const analysis = await analyser.analyse(uri, token);
+      if (token.isCancellationRequested || analysis.generation !== asked || documents.generation(uri) !== asked) throw cancelled();
       return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
     });
   }
@@ -87,21 +86,23 @@ export class DiagnosticsFeed {
 
   private schedulePush(document: TextDocument, delay = PUSH_DELAY_MS): void {
     if (this.canPull) return;
-    clearTimeout(this.pushTimers.get(document.uri));
+    const uri = document.uri;
+    clearTimeout(this.pushTimers.get(uri));
     this.pushTimers.set(
-      document.uri,
+      uri,
       setTimeout(async () => {
-        this.pushTimers.delete(document.uri);
-        const current = this.documents.get(document.uri);
-        if (!current) return;
+        this.pushTimers.delete(uri);
+        const generation = this.documents.generation(uri);
+        if (generation === undefined) return;
         let analysis: Analysis;
         try {
-          analysis = await this.analyser.analyse(current);
+          analysis = await this.analyser.analyse(uri);
         } catch {
-          return; // a newer version has its own push scheduled
+          return; // closed meanwhile
         }
-        if (this.documents.get(document.uri)?.version !== analysis.version) return;
-        await this.connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: analysis.diagnostics });
+        // A newer state of the document (a change, a reopen) has its own push scheduled.
+        if (analysis.generation !== generation || this.documents.generation(uri) !== generation) return;
+        await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
       }, delay),
     );
   }

@@ -11,8 +11,6 @@ import {
 } from 'vscode-languageserver/node';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentStore } from './documents';
 import { missingSections, newDocument } from '../authoring/new-document';
 import { checkText, resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
@@ -36,9 +34,11 @@ import { insertSectionEdit } from '../engine/structure';
 import { timeInfoAt, timelineHints } from '../engine/time';
 
 export interface FeatureContext {
-  documents: Pick<DocumentStore, 'get'>;
-  /** The current check of an open document; `result` is absent when it is not an RCA. */
-  analyse(document: TextDocument): Promise<{ result?: CheckResult }>;
+  /**
+   * The check of an open document's current text; `result` is absent when it is not an RCA, and the whole
+   * answer when the document is not open.
+   */
+  analyse(uri: string): Promise<{ text: string; settings: RcaSettings; result?: CheckResult } | undefined>;
   settingsFor(uri: string): Promise<RcaSettings>;
 }
 
@@ -53,15 +53,15 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
 export const COMPLETION_TRIGGERS = [' ', '#'];
 
 export function registerEditorFeatures(connection: Connection, context: FeatureContext): void {
-  async function checked(uri: string): Promise<CheckResult | undefined> {
-    const document = context.documents.get(uri);
-    return document ? (await context.analyse(document)).result : undefined;
+  /** The check of an open RCA, with the settings it was made with. */
+  async function checked(uri: string): Promise<{ result: CheckResult; settings: RcaSettings } | undefined> {
+    const analysis = await context.analyse(uri);
+    return analysis?.result ? { result: analysis.result, settings: analysis.settings } : undefined;
   }
 
   connection.onCompletion(async (params) => {
-    const result = await checked(params.textDocument.uri);
-    if (!result) return [];
-    const settings = await context.settingsFor(params.textDocument.uri);
+    const { result, settings } = (await checked(params.textDocument.uri)) ?? {};
+    if (!result || !settings) return [];
     const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
     return completionsAt(result.doc, params.position, settings, invoked).map(
       (entry): CompletionItem => ({
@@ -78,17 +78,15 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
   });
 
   connection.onHover(async (params) => {
-    const result = await checked(params.textDocument.uri);
-    if (!result) return null;
-    const settings = await context.settingsFor(params.textDocument.uri);
+    const { result, settings } = (await checked(params.textDocument.uri)) ?? {};
+    if (!result || !settings) return null;
     const markdown = timeInfoAt(result.doc, result.doc.lines.offsetAt(params.position), settings);
     return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
   });
 
   connection.languages.inlayHint.on(async (params) => {
-    const result = await checked(params.textDocument.uri);
-    if (!result) return [];
-    const settings = await context.settingsFor(params.textDocument.uri);
+    const { result, settings } = (await checked(params.textDocument.uri)) ?? {};
+    if (!result || !settings) return [];
     const { start, end } = params.range;
     return timelineHints(result.doc, settings)
       .filter((hint) => hint.position.line >= start.line && hint.position.line <= end.line)
@@ -111,29 +109,27 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
   });
 
   connection.onRequest(MISSING_SECTIONS_REQUEST, async (params: MissingSectionsParams): Promise<MissingSection[]> => {
-    const result = await checked(params.uri);
+    const { result } = (await checked(params.uri)) ?? {};
     return result ? missingSections(result.doc) : [];
   });
 
   connection.onRequest(INSERT_SECTION_REQUEST, async (params: InsertSectionParams): Promise<InsertSectionResult> => {
-    const result = await checked(params.uri);
+    const { result, settings } = (await checked(params.uri)) ?? {};
     const def = result?.doc.profile.sections.find((section) => section.id === params.id);
-    if (!result || !def) return {};
-    const settings = await context.settingsFor(params.uri);
+    if (!result || !settings || !def) return {};
     return { edit: insertSectionEdit(result.doc, def, settings.statusPortalUrl) };
   });
 
   connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult | null> => {
-    const document = context.documents.get(params.uri);
-    if (!document) return null;
-    const settings = await context.settingsFor(params.uri);
-    const { result } = await context.analyse(document);
+    const analysis = await context.analyse(params.uri);
+    if (!analysis) return null;
+    const { text, settings, result } = analysis;
     // Loaded on first use: the HTML pipeline (hast, parse5) is large, and the first check must not wait for it.
     const { renderReport, standaloneHtml, webviewHtml } = await import('../render');
     // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
     // Images next to a saved report are inlined from its folder; an unsaved one has none.
     const folder = params.uri.startsWith('file:') ? dirname(fileURLToPath(params.uri)) : undefined;
-    const report = result ? renderReport(result, settings, { folder }) : renderReport(checkText(document.getText(), settings), settings, { diagnostics: [], folder });
+    const report = result ? renderReport(result, settings, { folder }) : renderReport(checkText(text, settings), settings, { diagnostics: [], folder });
     const html = params.standalone ? standaloneHtml(report) : params.webview ? webviewHtml(report, params.webview) : report.html;
     return { html, title: report.title, errorCount: report.errors.length, isRca: !!result, allowRemoteImages: report.allowRemoteImages };
   });

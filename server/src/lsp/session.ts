@@ -68,13 +68,15 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(settingsChanged);
 
   connection.onRequest(IS_RCA_REQUEST, async (params: IsRcaParams) => {
-    const document = documents.get(params.uri);
-    return document ? (await analyser.analyse(document)).isRca : false;
+    try {
+      return (await analyser.analyse(params.uri)).isRca;
+    } catch {
+      return false; // not open, or closed meanwhile
+    }
   });
-  registerCodeActions(connection, documents, analyser, configuration);
+  registerCodeActions(connection, documents, analyser);
   registerEditorFeatures(connection, {
-    documents,
-    analyse: (document) => analyser.analyse(document),
+    analyse: (uri) => analyser.analyse(uri).catch(() => undefined),
     settingsFor: (uri) => configuration.settingsFor(uri),
   });
 
