@@ -67,7 +67,7 @@ function applied(text: string, action: CodeAction, version: number): string {
 }
 
 describe('stale state: a document closed and reopened at the same version while settings are pending', () => {
-  it('pull: a request made for the closed text is cancelled, and every later answer is the reopened text\'s', async () => {
+  it("pull: a request made for the closed text is cancelled, and every later answer is the reopened text's", async () => {
     const held = heldConfiguration();
     const client = new TestClient({ pull: true, configuration: held.configuration });
     await client.initialize();
@@ -101,7 +101,7 @@ describe('stale state: a document closed and reopened at the same version while 
     }
   });
 
-  it('push: every publication after the reopen carries the reopened text\'s findings', async () => {
+  it("push: every publication after the reopen carries the reopened text's findings", async () => {
     const held = heldConfiguration();
     const client = new TestClient({ configuration: held.configuration });
     await client.initialize();
@@ -150,7 +150,7 @@ describe('stale state in one editor session', () => {
       assert.equal(applied(reopenedText, after, 1), fixAll(reopenedText, {}));
     });
 
-    it('push: the publication after the change is the new text\'s', async () => {
+    it("push: the publication after the change is the new text's", async () => {
       const push = new TestClient();
       await push.initialize();
       try {
@@ -172,7 +172,11 @@ describe('stale state in one editor session', () => {
     const timeline = lines.indexOf(TIMELINE_LINE);
     const at = (line: number, character: number) => ({ line, character });
     /** After the first change the timeline line is line `timeline` again, in the editor's eyes. */
-    const cases: { name: string; text: string; join: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } }[] = [
+    const cases: {
+      name: string;
+      text: string;
+      join: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+    }[] = [
       { name: 'a "\\n" inserted after a lone "\\r"', text: lines.join('\r'), join: { range: { start: at(timeline, 0), end: at(timeline, 0) }, text: '\n' } },
       {
         name: 'a "\\r" inserted before a "\\n"',

@@ -13,10 +13,12 @@ import { document, parameters } from './arbitraries';
 
 /** A report with its line breaks made lone "\r", "\r\n", or a random mix of the three. */
 const crText = fc.oneof(
-  fc.tuple(document, fc.constantFrom('\r', '\r\n', 'mixed'), fc.array(fc.constantFrom('\n', '\r', '\r\n'), { minLength: 1, maxLength: 50 })).map(([text, style, mix]) => {
-    let i = 0;
-    return text.replace(/\r\n|\n|\r/g, () => (style === 'mixed' ? mix[i++ % mix.length] : style));
-  }),
+  fc
+    .tuple(document, fc.constantFrom('\r', '\r\n', 'mixed'), fc.array(fc.constantFrom('\n', '\r', '\r\n'), { minLength: 1, maxLength: 50 }))
+    .map(([text, style, mix]) => {
+      let i = 0;
+      return text.replace(/\r\n|\n|\r/g, () => (style === 'mixed' ? mix[i++ % mix.length] : style));
+    }),
   fc.string({ unit: fc.constantFrom('\r', '\n', 'a', ' ', '#', '\r\n', '## Event Timeline', 'April 11, 2026 10:16 CDT'), maxLength: 30 }),
 );
 
@@ -48,7 +50,7 @@ function assertSameLineTable(synced: TextDocument, text: string, when: string): 
 }
 
 describe('line table under lone "\\r" line breaks', () => {
-  it('after random edits the server\'s document reads like a fresh one, and the incremental check equals a fresh check', () => {
+  it("after random edits the server's document reads like a fresh one, and the incremental check equals a fresh check", () => {
     fc.assert(
       fc.property(crText, notifications, (start, sent) => {
         const synced = TextDocument.create('file:///rcas/cr.md', 'markdown', 1, start);
@@ -85,13 +87,17 @@ describe('line table under lone "\\r" line breaks', () => {
     );
   });
 
-  it('the library\'s own update gets these cases wrong, so the check above can fail', () => {
+  it("the library's own update gets these cases wrong, so the check above can fail", () => {
     // Without the server's correction, "a\r" + "\n" keeps three lines where a fresh read has two.
     const plain = TextDocument.create('file:///x.md', 'markdown', 1, 'a\rb');
     TextDocument.update(plain, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }], 2);
     assert.equal(plain.getText(), 'a\r\nb');
     assert.equal(plain.lineCount, 3);
-    const corrected = updateDocument(TextDocument.create('file:///x.md', 'markdown', 1, 'a\rb'), [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }], 2);
+    const corrected = updateDocument(
+      TextDocument.create('file:///x.md', 'markdown', 1, 'a\rb'),
+      [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }],
+      2,
+    );
     assert.equal(corrected.lineCount, 2);
   });
 });

@@ -92,7 +92,7 @@ export class Analyser {
       return { generation, version, text, settings, settingsKey, isRca, result: isRca ? result : undefined, diagnostics };
     } catch (error) {
       // A bug in a rule must never take the server down or leave stale problems on screen.
-      this.connection.console.error(`RCA Writer could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.connection.console.error(`RCA Writer could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // The incremental parser's state is not trusted after a failure.
       this.parsers.delete(uri);
       return { generation, version, text, settings, settingsKey, isRca: false, diagnostics: [] };

@@ -106,6 +106,8 @@ export class DocumentStore {
         return handler(params);
       });
     // The connection as the document manager sees it: the same object, except that changes pass the check above.
-    this.documents.listen(new Proxy(connection, { get: (target, key) => (key === 'onDidChangeTextDocument' ? onDidChangeTextDocument : Reflect.get(target, key)) }));
+    this.documents.listen(
+      new Proxy(connection, { get: (target, key) => (key === 'onDidChangeTextDocument' ? onDidChangeTextDocument : Reflect.get(target, key)) }),
+    );
   }
 }

@@ -63,18 +63,16 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     const { result, settings } = (await checked(params.textDocument.uri)) ?? {};
     if (!result || !settings) return [];
     const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
-    return completionsAt(result.doc, params.position, settings, invoked).map(
-      (entry): CompletionItem => ({
-        label: entry.label,
-        kind: KINDS[entry.kind],
-        detail: entry.detail,
-        documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: '```markdown\n' + entry.documentation + '\n```' } : undefined,
-        sortText: entry.sortText,
-        filterText: entry.insertText.split('\n')[0],
-        insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: entry.range, newText: entry.insertText },
-      }),
-    );
+    return completionsAt(result.doc, params.position, settings, invoked).map((entry): CompletionItem => ({
+      label: entry.label,
+      kind: KINDS[entry.kind],
+      detail: entry.detail,
+      documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: '```markdown\n' + entry.documentation + '\n```' } : undefined,
+      sortText: entry.sortText,
+      filterText: entry.insertText.split('\n')[0],
+      insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: entry.range, newText: entry.insertText },
+    }));
   });
 
   connection.onHover(async (params) => {

@@ -29,7 +29,10 @@ function stdioConnection(): Connection {
   const end = () => process.exit(shutdown ? 0 : 1);
   process.stdin.on('end', end);
   process.stdin.on('close', end);
-  const log = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
+  const log =
+    (write: (message: string) => void) =>
+    (...args: unknown[]) =>
+      write(format(...args));
   console.log = console.info = log((message) => connection.console.log(message));
   console.warn = log((message) => connection.console.warn(message));
   console.error = log((message) => connection.console.error(message));
