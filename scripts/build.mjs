@@ -19,6 +19,8 @@ const common = {
   // The packages (npm pack, npm run package) are minified; names are kept so stack traces still read.
   minify: process.argv.includes('--minify'),
   keepNames: process.argv.includes('--minify'),
+  // jsonc-parser's main entry is a UMD build whose require() calls esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // The server and the CLI are each a bundle (dist/*-bundle.js) behind a small launcher (dist/server.js, dist/cli.js)

@@ -207,6 +207,6 @@ describe('language server and .rca-writer.json', () => {
     client.open(uri, read(seeds, 'seed-003.md'));
     assert.ok(codes(await client.diagnosticsFor(uri, 1)).includes('RCA108'));
     const warning = client.messages.find((m) => m.includes(join(dir, '.rca-writer.json')));
-    assert.match(warning ?? '', /^RCA Writer: .*\.rca-writer\.json: not valid JSON/);
+    assert.match(warning ?? '', /^RCA Writer: .*\.rca-writer\.json:1:3: not valid JSON/);
   });
 });

@@ -16,6 +16,11 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
+/** The data of a file, as plain objects (the JSONC reader gives objects without a prototype). */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
 describe('.rca-writer.json', () => {
   it('the nearest file upward applies', () => {
     const root = tree({
@@ -35,25 +40,50 @@ describe('.rca-writer.json', () => {
     assert.equal(merged.profile, 'postmortem');
   });
 
-  for (const [name, text, pattern] of [
-    ['broken JSON', '{"profile": "exlibris",}', /\.rca-writer\.json: not valid JSON/],
-    ['an unknown key', '{"profle": "exlibris"}', /unknown key "profle"/],
-    ['a wrong type', '{"include": "**/*.md"}', /"include" must be an array of glob strings/],
-    ['a bad severity', '{"rules": {"RCA101": "loud"}}', /"rules" must be an object of severities/],
-    ['a profile without sections', '{"profiles": {"acme": {}}}', /profiles\.acme\.sections is required/],
-    ['a section without a name', '{"profiles": {"acme": {"sections": [{"required": true}]}}}', /profiles\.acme\.sections\[0\]\.name must be a non-empty string/],
-    ['a profile extending nothing known', '{"profiles": {"acme": {"extends": "nope"}}}', /extends: unknown profile "nope"/],
+  for (const [name, file, text, pattern] of [
+    ['broken JSON', '.rca-writer.json', '{"profile": "exlibris" "rules": {}}', /\.rca-writer\.json:1:24: not valid JSON: comma expected/],
+    ['broken YAML', '.rca-writer.yaml', 'profile: [exlibris\n', /\.rca-writer\.yaml:\d+:\d+: not valid YAML/],
+    ['an unknown key', '.rca-writer.json', '{\n  "profle": "exlibris"\n}', /\.rca-writer\.json:2:3: unknown key "profle" \(did you mean "profile"\?\)/],
+    ['an unknown key in YAML', '.rca-writer.yaml', 'profile: postmortem\nincldue: ["**/*.md"]\n', /\.rca-writer\.yaml:2:1: unknown key "incldue" \(did you mean "include"\?\)/],
+    ['a wrong type', '.rca-writer.json', '{"include": "**/*.md"}', /:1:13: "include" must be a list, not "\*\*\/\*\.md"/],
+    ['a bad severity', '.rca-writer.json', '{"rules": {"RCA101": "loud"}}', /:1:22: "rules\.RCA101" is "loud", not one of error, warning, information, hint, off$/],
+    ['an abbreviated severity', '.rca-writer.json', '{"rules": {"RCA101": "info"}}', /"rules\.RCA101" is "info".*\(did you mean "information"\?\)/],
+    ['a mistyped rule code', '.rca-writer.json', '{"rules": {"RCA1O9": "off"}}', /:1:12: "rules": unknown rule "RCA1O9" \(did you mean "RCA109"\?\)/],
+    ['a mistyped rule name', '.rca-writer.yaml', 'rules:\n  placehodler: off\n', /:2:3: "rules": unknown rule "placehodler" \(did you mean "placeholder"\?\)/],
+    ['a rule that does not exist', '.rca-writer.json', '{"rules": {"no-such-thing": "off"}}', /unknown rule "no-such-thing" \(rules are listed/],
+    ['a profile without sections', '.rca-writer.json', '{"profiles": {"acme": {}}}', /profiles\.acme\.sections is required/],
+    ['a section without a name', '.rca-writer.json', '{"profiles": {"acme": {"sections": [{"required": true}]}}}', /"profiles\.acme\.sections\[0\]" needs "name"/],
+    ['a misspelt section key', '.rca-writer.json', '{"profiles": {"acme": {"sections": [{"nmae": "Why"}]}}}', /unknown key "profiles\.acme\.sections\[0\]\.nmae" \(did you mean "name"\?\)/],
+    ['a profile extending nothing known', '.rca-writer.json', '{"profiles": {"acme": {"extends": "exlibirs"}}}', /"profiles\.acme\.extends" is "exlibirs", not one of exlibris, postmortem \(did you mean "exlibris"\?\)/],
+    ['a list instead of an object', '.rca-writer.json', '[]', /:1:1: must hold an object of settings/],
   ] as const) {
-    it(`names the file and the problem for ${name}`, () => {
-      const root = tree({ '.rca-writer.json': text });
-      assert.throws(() => loadConfigFile(join(root, '.rca-writer.json')), (error: unknown) => {
+    it(`names the file, the place and the problem for ${name}`, () => {
+      const root = tree({ [file]: text });
+      assert.throws(() => loadConfigFile(join(root, file)), (error: unknown) => {
         assert.ok(error instanceof ConfigError);
-        assert.ok(error.message.startsWith(join(root, '.rca-writer.json')));
+        assert.ok(error.message.startsWith(join(root, file)));
         assert.match(error.message, pattern);
+        assert.doesNotMatch(error.message, /\n/);
         return true;
       });
     });
   }
+
+  it('reads comments and trailing commas in .rca-writer.json', () => {
+    const root = tree({ '.rca-writer.json': '{\n  // the team\'s profile\n  "profile": "postmortem", /* for now */\n  "rules": { "RCA104": "off", },\n}\n' });
+    assert.deepEqual(plain(loadConfigFile(join(root, '.rca-writer.json')).settings), { profile: 'postmortem', rules: { RCA104: 'off' } });
+  });
+
+  it('reads .rca-writer.yaml like .rca-writer.json', () => {
+    const root = tree({ '.rca-writer.yaml': '# the team\'s profile\nprofile: postmortem\nrules:\n  RCA104: off\n', 'a/b.md': '' });
+    assert.equal(findConfigFile(join(root, 'a')), join(root, '.rca-writer.yaml'));
+    assert.deepEqual(plain(settingsForFile(join(root, 'a', 'b.md'), {}).settings), { profile: 'postmortem', rules: { RCA104: 'off' } });
+  });
+
+  it('refuses two config files in one folder rather than pick one', () => {
+    const root = tree({ '.rca-writer.yaml': 'profile: postmortem\n', '.rca-writer.json': '{}' });
+    assert.throws(() => findConfigFile(root), /\.rca-writer\.json: \.rca-writer\.yaml in the same folder; keep one/);
+  });
 
   it('defines a profile of its own, used by the checks', () => {
     const root = tree({
@@ -87,5 +117,24 @@ describe('.rca-writer.json', () => {
     assert.equal(profile.sections.length, 7);
     assert.equal(profile.title.marker, 'Incident');
     assert.equal(profile.title.requiresDate, true);
+  });
+
+});
+
+describe('editor settings', () => {
+  it('keeps what the schema accepts and names what it drops', () => {
+    const problems: string[] = [];
+    const settings = resolveSettings(
+      { profile: 'postmortem', rules: { RCA104: 'off', RCA105: 'info', RCA1O9: 'off' }, include: 'x.md', trace: { server: 'verbose' } },
+      (message) => problems.push(message),
+    );
+    assert.equal(settings.profile, 'postmortem');
+    assert.deepEqual(settings.rules, { RCA104: 'off' });
+    assert.deepEqual(settings.include, resolveSettings({}).include);
+    assert.deepEqual(problems.sort(), [
+      '"rcaWriter.include" must be a list, not "x.md"; ignored',
+      '"rcaWriter.rules": unknown rule "RCA1O9" (did you mean "RCA109"?) (rules are listed in docs/rules); ignored',
+      '"rcaWriter.rules.RCA105" is "info", not one of error, warning, information, hint, off (did you mean "information"?); ignored',
+    ]);
   });
 });

@@ -1,13 +1,20 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, parse as parsePath } from 'node:path';
+import { basename, dirname, join, parse as parsePath } from 'node:path';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { schemaProblems, type SchemaProblem, type SettingsPath } from './config-schema';
 import { findProfile, type Profile, type SectionDef } from './profiles';
 import { CONFIG_FILE_NAME, type RcaSettings } from './settings';
 
 /**
- * `.rca-writer.json`: the same keys as the `rcaWriter.*` settings, plus `profiles`, shared by the editor
- * and the CLI so both check alike. It is data only: JSON, never executed.
+ * `.rca-writer.json` (JSON with comments and trailing commas) or `.rca-writer.yaml`: the same keys as the
+ * `rcaWriter.*` settings, plus `profiles`, shared by the editor and the CLI so both check alike. It is data
+ * only, never executed; schemas/rca-writer.schema.json says what it may hold.
  */
 export { CONFIG_FILE_NAME };
+
+/** The names a config file may have, in the order they are looked for in each folder. */
+export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, '.rca-writer.yaml', '.rca-writer.yml'];
 
 /** A problem in a config file or profile; the message names the file and the key. */
 export class ConfigError extends Error {}
@@ -18,18 +25,21 @@ export interface LoadedConfig {
   settings: Record<string, unknown>;
 }
 
-const KNOWN_KEYS = new Set(['$schema', 'profile', 'include', 'rules', 'statusPortalUrl', 'defaultTimeZone', 'timeZoneAliases', 'instanceTimeZones', 'profiles', 'allowRemoteImages']);
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
-/** The nearest config file in `directory` or above it, if any. */
+/** The nearest config file in `directory` or above it, if any. Two in one folder are a mistake worth naming. */
 export function findConfigFile(directory: string): string | undefined {
   let current = directory;
   for (;;) {
-    const candidate = join(current, CONFIG_FILE_NAME);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // Not here: keep looking upward.
-    }
+    const found = CONFIG_FILE_NAMES.map((name) => join(current, name)).filter(isFile);
+    if (found.length > 1) throw new ConfigError(`${found[0]}: ${found.slice(1).map((f) => basename(f)).join(' and ')} in the same folder; keep one`);
+    if (found.length === 1) return found[0];
     const parent = dirname(current);
     if (parent === current || current === parsePath(current).root) return undefined;
     current = parent;
@@ -38,8 +48,65 @@ export function findConfigFile(directory: string): string | undefined {
 
 const cache = new Map<string, { mtimeMs: number; config: LoadedConfig }>();
 
-function lineOf(text: string, position: number): number {
-  return text.slice(0, position).split('\n').length;
+/** A parsed file: its data, and where each value or key sits in the text (1-based line and column). */
+interface ParsedConfig {
+  data: unknown;
+  locate(path: SettingsPath, atKey: boolean): { line: number; column: number } | undefined;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function parseJsonc(path: string, text: string): ParsedConfig {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !tree) {
+    const first = errors[0];
+    const at = first ? lineAndColumn(text, first.offset) : { line: 1, column: 1 };
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
+    throw new ConfigError(`${path}:${at.line}:${at.column}: not valid JSON: ${what}`);
+  }
+  return {
+    data: getNodeValue(tree),
+    locate(settingsPath, atKey) {
+      const node: JsonNode | undefined = findNodeAtLocation(tree, settingsPath);
+      const target = atKey ? node?.parent?.children?.[0] : node;
+      return target ? lineAndColumn(text, target.offset) : undefined;
+    },
+  };
+}
+
+function parseYamlConfig(path: string, text: string): ParsedConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) {
+    const at = lineCounter.linePos(error.pos[0]);
+    throw new ConfigError(`${path}:${at.line}:${at.col}: not valid YAML: ${error.message.split('\n')[0]}`);
+  }
+  const position = (node: YamlNode | null | undefined) => {
+    if (!node?.range) return undefined;
+    const at = lineCounter.linePos(node.range[0]);
+    return { line: at.line, column: at.col };
+  };
+  return {
+    data: document.toJS() ?? {},
+    locate(settingsPath, atKey) {
+      if (!atKey) return position(document.getIn(settingsPath, true) as YamlNode | undefined);
+      const parent = settingsPath.length > 1 ? document.getIn(settingsPath.slice(0, -1), true) : document.contents;
+      const last = settingsPath[settingsPath.length - 1];
+      if (!isMap(parent)) return undefined;
+      const pair = parent.items.find((item) => String((item.key as { value?: unknown } | null)?.value) === String(last));
+      return position(pair?.key as YamlNode | undefined);
+    },
+  };
+}
+
+function located(path: string, parsed: ParsedConfig, problem: SchemaProblem): string {
+  const at = parsed.locate(problem.path, problem.atKey);
+  return `${path}${at ? `:${at.line}:${at.column}` : ''}: ${problem.message}`;
 }
 
 /** Reads and validates a config file. Results are cached until the file changes. */
@@ -50,49 +117,21 @@ export function loadConfigFile(path: string): LoadedConfig {
     mtimeMs = statSync(path).mtimeMs;
     const cached = cache.get(path);
     if (cached && cached.mtimeMs === mtimeMs) return cached.config;
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new ConfigError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    throw new ConfigError(`${path}: not valid JSON${at ? ` (line ${lineOf(text, Number(at[1]))})` : ''}: ${message.replace(/^.*?JSON[^:]*:\s*/, '')}`);
+  const parsed = /\.ya?ml$/i.test(path) ? parseYamlConfig(path, text) : parseJsonc(path, text);
+  if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
+    throw new ConfigError(`${path}:1:1: must hold an object of settings (for example {"profile": "postmortem"})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${path}: must hold a JSON object`);
-  const settings = data as Record<string, unknown>;
-  for (const key of Object.keys(settings)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`);
-  }
-  validateTypes(path, settings);
+  const [problem] = schemaProblems(parsed.data);
+  if (problem) throw new ConfigError(located(path, parsed, problem));
+  const settings = parsed.data as Record<string, unknown>;
   if (settings.profiles !== undefined) compileProfiles(settings.profiles, path);
   const config = { path, settings };
   cache.set(path, { mtimeMs, config });
   return config;
-}
-
-function validateTypes(path: string, settings: Record<string, unknown>): void {
-  const expect = (key: string, ok: boolean, what: string) => {
-    if (settings[key] !== undefined && !ok) throw new ConfigError(`${path}: "${key}" must be ${what}`);
-  };
-  const isRecordOf = (value: unknown, test: (v: unknown) => boolean) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(test);
-  expect('profile', typeof settings.profile === 'string', 'a string');
-  expect('include', Array.isArray(settings.include) && settings.include.every((g) => typeof g === 'string'), 'an array of glob strings');
-  expect(
-    'rules',
-    isRecordOf(settings.rules, (v) => typeof v === 'string' && /^(error|warning|information|info|hint|off)$/i.test(v)),
-    'an object of severities ("error", "warning", "information", "hint" or "off")',
-  );
-  expect('statusPortalUrl', typeof settings.statusPortalUrl === 'string', 'a string');
-  expect('defaultTimeZone', typeof settings.defaultTimeZone === 'string', 'a string');
-  expect('timeZoneAliases', isRecordOf(settings.timeZoneAliases, (v) => typeof v === 'string'), 'an object of strings');
-  expect('instanceTimeZones', isRecordOf(settings.instanceTimeZones, (v) => typeof v === 'string'), 'an object of strings');
-  expect('allowRemoteImages', typeof settings.allowRemoteImages === 'boolean', 'true or false');
-  expect('profiles', isRecordOf(settings.profiles, (v) => typeof v === 'object' && v !== null && !Array.isArray(v)), 'an object of profiles');
 }
 
 /**
@@ -113,15 +152,16 @@ export function mergeSettings(base: Partial<RcaSettings>, file: Record<string, u
 
 // ---- user-defined profiles ----
 
+/** A section of a user profile, as the schema allows it. */
 interface SectionSpec {
-  name?: unknown;
-  id?: unknown;
-  aliases?: unknown;
-  required?: unknown;
-  skeleton?: unknown;
-  prefix?: unknown;
-  implicit?: unknown;
-  statusLink?: unknown;
+  name: string;
+  id?: string;
+  aliases?: string[];
+  required?: boolean;
+  skeleton?: string;
+  prefix?: string;
+  implicit?: boolean;
+  statusLink?: boolean;
 }
 
 const compiled = new Map<string, Profile>();
@@ -149,75 +189,49 @@ export function compileProfiles(specs: unknown, source: string): Map<string, Pro
   return result;
 }
 
+/**
+ * One profile of `profiles`. Its shape was checked against the schema where it came from (loadConfigFile,
+ * resolveSettings); what is left to check here is what a schema cannot say.
+ */
 function compileProfile(name: string, spec: unknown, source: string): Profile {
-  const where = `${source}: profiles.${name}`;
   const fail = (message: string): never => {
-    throw new ConfigError(`${where}${message}`);
+    throw new ConfigError(`${source}: profiles.${name}${message}`);
   };
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) fail(' must be an object');
-  const input = spec as Record<string, unknown>;
-  const unknown = Object.keys(input).find((key) => !['extends', 'description', 'title', 'titleWords', 'sections'].includes(key));
-  if (unknown) fail(`: unknown key "${unknown}"`);
-  let base: Profile | undefined;
-  if (input.extends !== undefined) {
-    if (typeof input.extends !== 'string') fail('.extends must be the name of a built-in profile');
-    base = findProfile(input.extends as string);
-    if (!base) fail(`.extends: unknown profile "${String(input.extends)}"`);
-  }
+  const input = (spec ?? {}) as Record<string, unknown>;
+  const base = typeof input.extends === 'string' ? findProfile(input.extends) : undefined;
+  if (input.extends !== undefined && !base) fail(`.extends: unknown profile "${String(input.extends)}"`);
   if (input.sections === undefined && !base) fail('.sections is required (a list of sections), or "extends" a built-in profile');
   let sections: SectionDef[] = base ? base.sections : [];
-  if (input.sections !== undefined) {
-    if (!Array.isArray(input.sections) || input.sections.length === 0) fail('.sections must be a non-empty list');
+  if (Array.isArray(input.sections)) {
     const seen = new Set<string>();
     sections = (input.sections as SectionSpec[]).map((section, index) => {
-      const at = `.sections[${index}]`;
-      if (typeof section !== 'object' || section === null) fail(`${at} must be an object`);
-      const stray = Object.keys(section).find((key) => !['name', 'id', 'aliases', 'required', 'skeleton', 'prefix', 'implicit', 'statusLink'].includes(key));
-      if (stray) fail(`${at}: unknown key "${stray}"`);
-      if (typeof section.name !== 'string' || !section.name.trim()) fail(`${at}.name must be a non-empty string`);
-      const sectionName = (section.name as string).trim();
+      const sectionName = String(section.name).trim();
+      if (!sectionName) fail(`.sections[${index}].name must not be blank`);
       const id = typeof section.id === 'string' && section.id ? section.id : slug(sectionName);
-      if (seen.has(id)) fail(`${at}: a second section "${sectionName}"`);
+      if (seen.has(id)) fail(`.sections[${index}]: a second section "${sectionName}"`);
       seen.add(id);
-      if (section.aliases !== undefined && !(Array.isArray(section.aliases) && section.aliases.every((a) => typeof a === 'string'))) {
-        fail(`${at}.aliases must be a list of strings`);
-      }
-      for (const flag of ['required', 'implicit', 'statusLink'] as const) {
-        if (section[flag] !== undefined && typeof section[flag] !== 'boolean') fail(`${at}.${flag} must be true or false`);
-      }
-      for (const text of ['skeleton', 'prefix'] as const) {
-        if (section[text] !== undefined && typeof section[text] !== 'string') fail(`${at}.${text} must be a string`);
-      }
       const inherited = base?.sections.find((d) => d.id === id);
       return {
         id,
         name: sectionName,
-        aliases: (section.aliases as string[] | undefined) ?? inherited?.aliases ?? [],
-        required: (section.required as boolean | undefined) ?? inherited?.required ?? true,
-        skeleton: (section.skeleton as string | undefined) ?? inherited?.skeleton ?? '{{text}}',
-        prefix: (section.prefix as string | undefined) ?? inherited?.prefix,
-        mayBeImplicit: (section.implicit as boolean | undefined) ?? inherited?.mayBeImplicit ?? false,
-        needsStatusLink: (section.statusLink as boolean | undefined) ?? inherited?.needsStatusLink ?? false,
+        aliases: section.aliases ?? inherited?.aliases ?? [],
+        required: section.required ?? inherited?.required ?? true,
+        skeleton: section.skeleton ?? inherited?.skeleton ?? '{{text}}',
+        prefix: section.prefix ?? inherited?.prefix,
+        mayBeImplicit: section.implicit ?? inherited?.mayBeImplicit ?? false,
+        needsStatusLink: section.statusLink ?? inherited?.needsStatusLink ?? false,
       };
     });
   }
-  const title = (input.title ?? {}) as Record<string, unknown>;
-  if (typeof title !== 'object' || Array.isArray(title)) fail('.title must be an object');
-  for (const key of ['form', 'skeleton', 'marker'] as const) {
-    if (title[key] !== undefined && typeof title[key] !== 'string') fail(`.title.${key} must be a string`);
-  }
-  if (title.requiresDate !== undefined && typeof title.requiresDate !== 'boolean') fail('.title.requiresDate must be true or false');
-  if (input.titleWords !== undefined && !(Array.isArray(input.titleWords) && input.titleWords.every((w) => typeof w === 'string'))) {
-    fail('.titleWords must be a list of strings');
-  }
+  const title = (input.title ?? {}) as { form?: string; skeleton?: string; marker?: string; requiresDate?: boolean };
   return {
     name,
     description: typeof input.description === 'string' ? input.description : base?.description ?? `Profile "${name}" from ${source}.`,
     title: {
-      form: (title.form as string | undefined) ?? base?.title.form ?? '<title>',
-      skeleton: (title.skeleton as string | undefined) ?? base?.title.skeleton ?? '{{title}}',
-      marker: (title.marker as string | undefined) ?? base?.title.marker ?? '',
-      requiresDate: (title.requiresDate as boolean | undefined) ?? base?.title.requiresDate ?? false,
+      form: title.form ?? base?.title.form ?? '<title>',
+      skeleton: title.skeleton ?? base?.title.skeleton ?? '{{title}}',
+      marker: title.marker ?? base?.title.marker ?? '',
+      requiresDate: title.requiresDate ?? base?.title.requiresDate ?? false,
     },
     titleWords: (input.titleWords as string[] | undefined) ?? base?.titleWords,
     preambleLines: base?.preambleLines ?? [],

@@ -1,3 +1,4 @@
+import { settingProblems, type SchemaProblem } from './config-schema';
 import type { SeveritySetting } from './types';
 
 /**
@@ -9,6 +10,8 @@ export interface RcaSettings {
   profile: string;
   /** Globs: Markdown files whose path matches are checked as RCAs. */
   include: string[];
+  /** Globs: files never checked as RCAs, and skipped by folder walks (on top of .gitignore). */
+  exclude: string[];
   /** Per-rule severity, keyed by code ("RCA104") or name ("empty-section"). */
   rules: Record<string, SeveritySetting>;
   /** The status-portal address that Customer Communication must name. */
@@ -36,6 +39,7 @@ export function defaultSettings(): RcaSettings {
   return {
     profile: 'exlibris',
     include: [...DEFAULT_INCLUDE],
+    exclude: [],
     rules: {},
     statusPortalUrl: DEFAULT_STATUS_PORTAL_URL,
     defaultTimeZone: '',
@@ -46,43 +50,54 @@ export function defaultSettings(): RcaSettings {
   };
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+/** Settings of the editor alone, which the engine does not read. */
+const EDITOR_ONLY_KEYS = new Set(['trace']);
 
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === 'string')
-  );
+function isMapValue(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * Merges user-supplied values over the defaults, keeping only values of the right type,
- * so a typo in a settings file never reaches the rules as garbage.
+ * Keeps the values the schema accepts and says what it drops: a map (rules, profiles, zones) loses only its
+ * bad entries, so one typo does not switch off the rest.
  */
-export function resolveSettings(partial: unknown): RcaSettings {
+function validValue(key: string, value: unknown, problems: SchemaProblem[]): unknown {
+  const found = settingProblems(key, value);
+  if (!found.length) return value;
+  if (!isMapValue(value)) {
+    problems.push(...found);
+    return undefined;
+  }
+  const kept: Record<string, unknown> = {};
+  for (const [entry, entryValue] of Object.entries(value)) {
+    const entryProblems = settingProblems(key, { [entry]: entryValue });
+    if (entryProblems.length) problems.push(...entryProblems);
+    else kept[entry] = entryValue;
+  }
+  return kept;
+}
+
+/**
+ * Merges user-supplied values over the defaults, keeping only what the schema (schemas/rca-writer.schema.json)
+ * accepts, so a typo in the editor's settings never reaches the rules as garbage. `onProblem` hears about each
+ * value left out, as a one-line message naming the setting.
+ */
+export function resolveSettings(partial: unknown, onProblem?: (message: string) => void): RcaSettings {
   const result = defaultSettings();
-  if (typeof partial !== 'object' || partial === null) return result;
-  const input = partial as Record<string, unknown>;
-  if (typeof input.profile === 'string' && input.profile.trim()) result.profile = input.profile.trim();
-  if (Array.isArray(input.include) && input.include.every((g) => typeof g === 'string')) {
-    result.include = input.include as string[];
-  }
-  if (typeof input.rules === 'object' && input.rules !== null) {
-    for (const [key, value] of Object.entries(input.rules as Record<string, unknown>)) {
-      const severity = typeof value === 'string' ? value.toLowerCase() : value === false ? 'off' : undefined;
-      const normalised = severity === 'info' ? 'information' : severity;
-      if (normalised && SEVERITIES.has(normalised)) result.rules[key] = normalised as SeveritySetting;
+  if (!isMapValue(partial)) return result;
+  const problems: SchemaProblem[] = [];
+  const known = result as unknown as Record<string, unknown>;
+  for (const [key, raw] of Object.entries(partial)) {
+    if (raw === undefined || raw === null || EDITOR_ONLY_KEYS.has(key) || key === '$schema') continue;
+    if (!(key in known)) {
+      problems.push(...settingProblems(key, raw));
+      continue;
     }
+    const value = validValue(key, raw, problems);
+    if (value === undefined) continue;
+    known[key] = typeof value === 'string' ? value.trim() : isMapValue(value) ? { ...value } : value;
   }
-  if (typeof input.statusPortalUrl === 'string') result.statusPortalUrl = input.statusPortalUrl.trim();
-  if (typeof input.defaultTimeZone === 'string') result.defaultTimeZone = input.defaultTimeZone.trim();
-  if (isStringRecord(input.timeZoneAliases)) result.timeZoneAliases = { ...input.timeZoneAliases };
-  if (isStringRecord(input.instanceTimeZones)) result.instanceTimeZones = { ...input.instanceTimeZones };
-  if (typeof input.profiles === 'object' && input.profiles !== null && !Array.isArray(input.profiles)) {
-    result.profiles = { ...(input.profiles as Record<string, unknown>) };
-  }
-  if (typeof input.allowRemoteImages === 'boolean') result.allowRemoteImages = input.allowRemoteImages;
+  if (!result.profile) result.profile = defaultSettings().profile;
+  for (const problem of problems) onProblem?.(`${problem.message.replace(/"([^"]+)"/, (_, at: string) => `"rcaWriter.${at}"`)}; ignored`);
   return result;
 }

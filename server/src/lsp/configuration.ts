@@ -54,7 +54,7 @@ export class Configuration {
         this.warnOnce(error instanceof Error ? error.message : String(error));
       }
     }
-    const settings = resolveSettings(merged);
+    const settings = resolveSettings(merged, (message) => this.warnOnce(message));
     try {
       resolveProfile(settings);
     } catch (error) {
