@@ -38,6 +38,7 @@ describe('rca-writer check', () => {
     assert.equal(code, 1);
     const lines = stdout.trim().split('\n');
     assert.ok(lines.length >= 4);
+    assert.match(lines.pop()!, /^\d+ errors( and \d+ warnings?)? in 1 of 1 file$/);
     for (const line of lines) assert.match(line, /^.+broken\.md:\d+:\d+ (error|warning|information|hint) RCA\d{3} .+$/);
     assert.ok(lines.some((l) => /broken\.md:3:1 error RCA101 Missing required section "Event Timeline"/.test(l)));
   });

@@ -95,11 +95,11 @@ describe('which files are RCAs', () => {
 });
 
 describe('settings', () => {
-  it('fills defaults and drops values of the wrong type', () => {
-    const settings = resolveSettings({ profile: 3, include: 'x', rules: { RCA104: 'OFF', RCA105: 'info', RCA106: 'loud' }, timeZoneAliases: { a: 1 } });
+  it('fills defaults and drops values the schema does not allow', () => {
+    const settings = resolveSettings({ profile: 3, include: 'x', rules: { RCA104: 'off', RCA105: 'info', RCA106: 'loud', RCA107: 'OFF' }, timeZoneAliases: { a: 1 } });
     assert.equal(settings.profile, 'exlibris');
     assert.deepEqual(settings.include, DEFAULT_INCLUDE);
-    assert.deepEqual(settings.rules, { RCA104: 'off', RCA105: 'information' });
+    assert.deepEqual(settings.rules, { RCA104: 'off' });
     assert.deepEqual(settings.timeZoneAliases, {});
   });
 });

@@ -2,7 +2,8 @@
 import { builtInProfileNames } from '../engine/profiles';
 import type { RcaSettings } from '../engine/settings';
 import { checkInWorkers, runJob, workerCount, type CheckJob, type JobResult } from './check-worker';
-import { collectInputs } from './inputs';
+import { resolve } from 'node:path';
+import { collectInputs, type ConfigChoice } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
 import { formatSarif } from './sarif';
@@ -15,8 +16,11 @@ Inputs:
   file.md          checked whatever its name
   directory        the Markdown files under it that are RCAs: their path matches
                    "include" (default **/*.rca.md, **/rca/**/*.md, **/rcas/**/*.md),
-                   their front matter says "type: rca", or their H1 says "RCA"
-  'glob/**/*.md'   every file the glob matches (quote it to let rca-writer expand it)
+                   their front matter says "type: rca", or their H1 is a report
+                   title ("... - RCA - <date>", "Root Cause Analysis", "Postmortem",
+                   "Incident report"); files .gitignore or "exclude" name are skipped
+  'glob/**/*.md'   every file the glob matches (quote it to let rca-writer expand it),
+                   but those .gitignore or "exclude" name
   -                standard input
 
 Options:
@@ -26,15 +30,21 @@ Options:
   --format sarif   SARIF 2.1.0, with rule metadata and help links, for code scanning
   --format github  GitHub Actions workflow annotations (::error file=...::message)
   --profile NAME   the RCA profile (built in: ${builtInProfileNames().join(', ')}); wins over .rca-writer.json
+  --config FILE    use FILE (.rca-writer.json or .rca-writer.yaml) for every input
+                   instead of each file's nearest one
+  --no-config      use no config file: the defaults and the flags only
   --max-warnings N exit 1 when there are more than N warnings
   -q, --quiet      report errors only (warnings still count for --max-warnings)
+  --verbose        name on stderr each file a folder or glob left out, and why
   -o, --output F   write the report to F instead of stdout; --force to replace F
   --stdin-filename NAME
                    the name reports give standard input; its .rca-writer.json is used
   --docs-url URL   base of the rule pages in SARIF helpUri (default: the installed docs/rules)
   -h, --help       show this help
 
-Each file's nearest .rca-writer.json (in its folder or above) applies, as in the editor.
+Each file's nearest .rca-writer.json or .rca-writer.yaml (in its folder or above) applies,
+as in the editor, unless --config or --no-config says otherwise. Text output ends with a
+summary line ("3 errors and 2 warnings in 2 of 14 files").
 
 Exit codes:
   0  no errors, and no more warnings than --max-warnings
@@ -74,6 +84,9 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     force: { type: 'boolean' },
     'stdin-filename': { type: 'string' },
     'docs-url': { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -86,9 +99,18 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   if (positionals.length === 0) throw new UsageError('no files given (try: rca-writer check examples/)');
   const flags: Partial<RcaSettings> = values.profile ? { profile: values.profile } : {};
   const cwd = cwdOf(io);
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot go together');
+  const config: ConfigChoice = values['no-config']
+    ? { kind: 'none' }
+    : values.config !== undefined
+      ? { kind: 'file', path: resolve(cwd, values.config) }
+      : { kind: 'nearest' };
+  const skipped = (name: string, reason: string) => {
+    if (values.verbose) io.stderr(`rca-writer: skipped ${name}: ${reason}\n`);
+  };
 
   // Read everything first: a bad file or config stops the run before any partial report is printed.
-  const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'] });
+  const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'], config, onSkip: skipped });
   const progress = io.stderrIsTTY && inputs.length > PROGRESS_MIN_FILES;
   const jobs: CheckJob[] = inputs.map((input) => ({
     text: input.text,
@@ -99,6 +121,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const reportsOf = (results: JobResult[]): FileReport[] =>
     inputs.flatMap((input, index) => {
       const diagnostics = results[index];
+      if (!diagnostics) skipped(input.name, 'not an RCA (its path is not in "include", and neither its front matter nor its title says so)');
       if (!diagnostics || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
       return [{ file: input.name, path: input.path, diagnostics }];
     });

@@ -13,7 +13,30 @@ export interface FileReport {
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** `file:line:col severity CODE message`, 1-based, one finding a line. */
+function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+function listed(parts: string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+}
+
+/** "3 errors and 2 warnings in 2 of 14 files", or "14 files checked, no problems": the end of text output. */
+export function summaryLine(reports: FileReport[]): string {
+  const all = reports.flatMap((report) => report.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const notes = all.length - errors - warnings;
+  if (!reports.length) return 'no RCAs found, nothing checked';
+  if (!all.length) return `${counted(reports.length, 'file')} checked, no problems`;
+  const parts = [errors && counted(errors, 'error'), warnings && counted(warnings, 'warning'), notes && counted(notes, 'note')].filter(
+    (part): part is string => !!part,
+  );
+  const withFindings = reports.filter((report) => report.diagnostics.length).length;
+  return `${listed(parts)} in ${withFindings} of ${counted(reports.length, 'file')}`;
+}
+
+/** `file:line:col severity CODE message`, 1-based, one finding a line, then the summary line. */
 export function formatText(reports: FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
@@ -21,7 +44,8 @@ export function formatText(reports: FileReport[]): string {
       lines.push(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
     }
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  lines.push(summaryLine(reports));
+  return `${lines.join('\n')}\n`;
 }
 
 /** `[{ file, diagnostics: [{ code, severity, message, range }] }]` with 0-based LSP positions. */

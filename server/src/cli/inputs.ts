@@ -1,9 +1,10 @@
 // Which files a `check` run reads: named files, directories (filtered like the editor does) and globs.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { resolveProfile, UnknownProfileError } from '../engine/check';
-import { ConfigError, settingsForFile } from '../engine/config';
+import { ConfigError, loadConfigFile, settingsForFile } from '../engine/config';
 import { pathIncluded } from '../engine/detect';
 import { builtInProfileNames } from '../engine/profiles';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
@@ -33,14 +34,24 @@ const MARKDOWN = /\.(md|markdown)$/i;
 /** Folders a walk never enters. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-/** The settings for a file: the nearest .rca-writer.json above it, with command-line flags winning. */
-export function settingsFor(path: string, flags: Partial<RcaSettings>): { settings: RcaSettings; configPath?: string } {
+/** Which config file applies: the nearest one above each file (the default), one named file, or none. */
+export type ConfigChoice = { kind: 'nearest' } | { kind: 'file'; path: string } | { kind: 'none' };
+
+/** The settings for a file: its config file's (see ConfigChoice), with command-line flags winning. */
+export function settingsFor(path: string, flags: Partial<RcaSettings>, config: ConfigChoice = { kind: 'nearest' }): { settings: RcaSettings; configPath?: string } {
   let settings: RcaSettings;
   let configPath: string | undefined;
   try {
-    const found = settingsForFile(path, {});
-    configPath = found.configPath;
-    settings = resolveSettings({ ...found.settings, ...flags });
+    let fromFile: Partial<RcaSettings> = {};
+    if (config.kind === 'nearest') {
+      const found = settingsForFile(path, {});
+      configPath = found.configPath;
+      fromFile = found.settings;
+    } else if (config.kind === 'file') {
+      configPath = config.path;
+      fromFile = loadConfigFile(config.path).settings as Partial<RcaSettings>;
+    }
+    settings = resolveSettings({ ...fromFile, ...flags });
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
@@ -58,7 +69,27 @@ export function settingsFor(path: string, flags: Partial<RcaSettings>): { settin
   return { settings, configPath };
 }
 
-function walk(directory: string, seen: Set<string>, files: string[]): void {
+/** The .gitignore files met on the way down a walk, each with the folder its patterns are relative to. */
+type IgnoreStack = { base: string; rules: Ignore }[];
+
+function withGitignore(directory: string, stack: IgnoreStack): IgnoreStack {
+  let text: string;
+  try {
+    text = readFileSync(join(directory, '.gitignore'), 'utf8');
+  } catch {
+    return stack;
+  }
+  return [...stack, { base: directory, rules: ignore().add(text) }];
+}
+
+function gitignored(path: string, isDirectory: boolean, stack: IgnoreStack): boolean {
+  return stack.some(({ base, rules }) => {
+    const rel = toSlashes(relative(base, path));
+    return rel !== '' && !rel.startsWith('..') && rules.ignores(isDirectory ? `${rel}/` : rel);
+  });
+}
+
+function walk(directory: string, seen: Set<string>, files: string[], ignores: IgnoreStack): void {
   let real: string;
   try {
     real = realpathSync(directory);
@@ -73,6 +104,7 @@ function walk(directory: string, seen: Set<string>, files: string[]): void {
   } catch (error) {
     throw new UsageError(`${directory}: cannot read the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  const here = withGitignore(directory, ignores);
   for (const entry of entries) {
     const path = join(directory, entry);
     let stats;
@@ -81,15 +113,38 @@ function walk(directory: string, seen: Set<string>, files: string[]): void {
     } catch {
       continue; // a dangling symlink
     }
+    if (gitignored(path, stats.isDirectory(), here)) continue;
     if (stats.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry)) walk(path, seen, files);
+      if (!SKIPPED_FOLDERS.has(entry)) walk(path, seen, files, here);
     } else if (stats.isFile()) files.push(path);
+  }
+}
+
+/**
+ * The .gitignore files above `directory` that apply to it: those from the repository's top folder down. Outside
+ * a repository none above it does.
+ */
+function ancestorGitignores(directory: string): IgnoreStack {
+  const folders: string[] = [];
+  for (let current = dirname(directory); ; current = dirname(current)) {
+    folders.unshift(current);
+    if (isRepositoryTop(current)) return folders.reduce<IgnoreStack>((stack, folder) => withGitignore(folder, stack), []);
+    if (dirname(current) === current) return [];
+  }
+}
+
+function isRepositoryTop(folder: string): boolean {
+  try {
+    statSync(join(folder, '.git'));
+    return true;
+  } catch {
+    return false;
   }
 }
 
 function filesUnder(directory: string): string[] {
   const files: string[] = [];
-  walk(directory, new Set(), files);
+  walk(directory, new Set(), files, isRepositoryTop(directory) ? [] : ancestorGitignores(directory));
   return files;
 }
 
@@ -126,6 +181,10 @@ export interface CollectOptions {
   flags: Partial<RcaSettings>;
   /** For `-`: the name to report and to discover the config from. */
   stdinFilename?: string;
+  /** `--config FILE` or `--no-config`; by default each file's nearest config file. */
+  config?: ConfigChoice;
+  /** Hears about each file a folder walk or a glob leaves out by `exclude` (for --verbose). */
+  onSkip?: (name: string, reason: string) => void;
 }
 
 /**
@@ -133,6 +192,7 @@ export interface CollectOptions {
  * - a file is checked whatever its name;
  * - a directory contributes the Markdown files under it that are RCAs by `rcaWriter.include`, front matter or title;
  * - a glob contributes every file it matches;
+ * - walks and globs skip what .gitignore files and `exclude` leave out;
  * - `-` is standard input.
  */
 export function collectInputs(args: string[], io: CliIo, options: CollectOptions): CheckInput[] {
@@ -145,10 +205,15 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
     const path = resolve(cwd, name);
     if (taken.has(path)) return;
     taken.add(path);
-    const input: CheckInput = { name, path, text: text ?? readInput(name, cwd), settings: settings ?? settingsFor(path, options.flags).settings };
+    const input: CheckInput = { name, path, text: text ?? readInput(name, cwd), settings: settings ?? settingsFor(path, options.flags, options.config).settings };
     const candidate = candidates.get(path);
     if (candidate !== undefined) input.unlessRca = candidate;
     inputs.push(input);
+  };
+  const excluded = (name: string, path: string, settings: RcaSettings, roots: string[]): boolean => {
+    if (!settings.exclude.length || !pathIncluded(path, settings.exclude, roots)) return false;
+    options.onSkip?.(name, 'excluded by "exclude"');
+    return true;
   };
   let stdinSeen = false;
   for (const arg of args) {
@@ -156,7 +221,7 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       if (stdinSeen) throw new UsageError('-: standard input can be read only once');
       stdinSeen = true;
       const named = options.stdinFilename ? resolve(cwd, options.stdinFilename) : undefined;
-      const { settings } = settingsFor(named ?? join(cwd, STDIN_NAME), options.flags);
+      const { settings } = settingsFor(named ?? join(cwd, STDIN_NAME), options.flags, options.config);
       inputs.push({ name: options.stdinFilename ?? STDIN_NAME, text: readStdin(io), settings });
       continue;
     }
@@ -170,9 +235,10 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       for (const path of filesUnder(resolve(cwd, arg))) {
         if (!MARKDOWN.test(path) || taken.has(path) || candidates.has(path)) continue;
         const name = join(arg, relative(resolve(cwd, arg), path));
-        const text = readInput(name, cwd);
-        const { settings, configPath } = settingsFor(path, options.flags);
+        const { settings, configPath } = settingsFor(path, options.flags, options.config);
         const roots = [cwd, ...(configPath ? [dirname(configPath)] : [])];
+        if (excluded(name, path, settings, roots)) continue;
+        const text = readInput(name, cwd);
         if (pathIncluded(path, settings.include, roots)) {
           addFile(name, text, settings);
         } else {
@@ -184,7 +250,11 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
     } else if (!stats && isGlob(arg)) {
       const matched = expandGlob(arg, cwd);
       if (!matched.length) throw new UsageError(`${arg}: no files match this pattern`);
-      for (const name of matched) addFile(name);
+      for (const name of matched) {
+        const path = resolve(cwd, name);
+        const { settings, configPath } = settingsFor(path, options.flags, options.config);
+        if (!excluded(name, path, settings, [cwd, ...(configPath ? [dirname(configPath)] : [])])) addFile(name, undefined, settings);
+      }
     } else {
       addFile(arg);
     }

@@ -11,6 +11,8 @@ export interface DetectInput {
   roots?: string[];
   text: string;
   include: string[];
+  /** Globs of files that are never RCAs, whatever they say (`rcaWriter.exclude`). */
+  exclude?: string[];
   /** An already parsed tree, to avoid parsing twice. */
   root?: Root;
   /** More title words that mark a report, from the profile (e.g. "Postmortem"). */
@@ -46,19 +48,43 @@ export function pathIncluded(path: string, include: string[], roots: string[] = 
   return false;
 }
 
-const BASE_WORDS = ['RCA', 'Root Cause Analysis'];
+/**
+ * The shapes of a report's title: "NA01 - RCA - April 11, 2026", "RCA: search outage", "Root Cause Analysis of
+ * ...", "Postmortem: ...", "Incident report ...". "RCA" counts in capitals and as a word of its own, so "The
+ * `rca-writer` command line" or "Notes on the RCA-Writer tool" are not reports.
+ */
+const REPORT_TITLE = [
+  /(?<![\p{L}\p{N}_\-./])RCA(?![\p{L}\p{N}_]|[-./][\p{L}])/u,
+  /(?<![\p{L}\p{N}])root[\s-]+cause[\s-]+analys[ie]s(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])post[\s-]?mortem(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])incident[\s-]+report(?![\p{L}\p{N}])/iu,
+];
 
-function titlePattern(words: string[]): RegExp {
-  const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return new RegExp(`(^|[^\\p{L}\\p{N}])(${alternatives.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'iu');
+const wordPatterns = new Map<string, RegExp>();
+
+/** A profile's own title word ("Outage review"), as a whole word or phrase in any case. */
+function wordPattern(word: string): RegExp {
+  let pattern = wordPatterns.get(word);
+  if (!pattern) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+    wordPatterns.set(word, pattern);
+  }
+  return pattern;
+}
+
+/** Whether an H1 has the shape of a report's title (see REPORT_TITLE), or carries one of the profile's words. */
+export function isReportTitle(title: string, titleWords: readonly string[] = []): boolean {
+  return REPORT_TITLE.some((pattern) => pattern.test(title)) || titleWords.some((word) => wordPattern(word).test(title));
 }
 
 /**
  * Which Markdown files are RCAs: those whose path matches `include`, whose front matter says
- * `type: rca`, or whose H1 says "RCA" or "Root Cause Analysis" (or a word of the profile's) as a word.
+ * `type: rca`, or whose H1 has the shape of a report's title (isReportTitle).
  * Other Markdown is left alone.
  */
 export function isRcaDocument(input: DetectInput): boolean {
+  if (input.path && input.exclude?.length && pathIncluded(input.path, input.exclude, input.roots)) return false;
   if (input.path && pathIncluded(input.path, input.include, input.roots)) return true;
   const root = input.root ?? parseMarkdown(input.text);
   for (const node of root.children) {
@@ -70,7 +96,7 @@ export function isRcaDocument(input: DetectInput): boolean {
         // Front matter that is not YAML says nothing about the type.
       }
     } else if (node.type === 'heading' && node.depth === 1) {
-      return titlePattern([...BASE_WORDS, ...(input.titleWords ?? [])]).test(plainText(node));
+      return isReportTitle(plainText(node), input.titleWords);
     }
   }
   return false;

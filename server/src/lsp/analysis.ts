@@ -81,7 +81,7 @@ export class Analyser {
     try {
       let isRca: boolean | undefined;
       const detect = (root: CheckResult['doc']['root'], titleWords: string[] | undefined) =>
-        isRcaDocument({ path: filePath(uri), roots: this.workspaceRoots, text, include: settings.include, root, titleWords });
+        isRcaDocument({ path: filePath(uri), roots: this.workspaceRoots, text, include: settings.include, exclude: settings.exclude, root, titleWords });
       // Only RCAs are checked: detection runs on the parsed tree, before the rules.
       const result = checkText(text, settings, {
         parse: (t) => parser.parse(t),

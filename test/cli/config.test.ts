@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isReportTitle } from '../../server/src/engine/detect';
+import { CLEAN, project, root, runIn } from './helpers';
+
+describe('check: config choice, ignores and detection', () => {
+  const off = '{"rules": {"RCA109": "off"}}';
+  const withPlaceholder = CLEAN.replace(/^# .*$/m, '# NA01 - RCA - April 11, 2026\n\nTODO');
+
+  it('--config FILE replaces the nearest file, --no-config uses none', () => {
+    const dir = project({ 'rcas/a.md': withPlaceholder, '.rca-writer.json': off, 'other.yaml': 'rules:\n  RCA109: error\n' });
+    assert.doesNotMatch(runIn(['check', 'rcas'], { cwd: dir }).stdout, /RCA109/);
+    assert.match(runIn(['check', '--no-config', 'rcas'], { cwd: dir }).stdout, /warning RCA109/);
+    assert.match(runIn(['check', '--config', 'other.yaml', 'rcas'], { cwd: dir }).stdout, /error RCA109/);
+    assert.equal(runIn(['check', '--config', 'x.json', '--no-config', 'rcas'], { cwd: dir }).code, 2);
+  });
+
+  it('a walk skips what .gitignore and "exclude" name, and --verbose says so', () => {
+    const dir = project({
+      '.git/HEAD': '',
+      '.gitignore': 'build/\n',
+      '.rca-writer.json': '{"exclude": ["rcas/drafts/**"]}',
+      'build/rcas/a.md': CLEAN,
+      'rcas/drafts/b.md': CLEAN,
+      'rcas/c.md': CLEAN,
+      'notes.md': '# The `rca-writer` command line\n',
+    });
+    const result = runIn(['check', '--verbose', '.'], { cwd: dir });
+    assert.equal(result.stdout, '1 file checked, no problems\n');
+    assert.match(result.stderr, /skipped rcas\/drafts\/b\.md: excluded by "exclude"/);
+    assert.match(result.stderr, /skipped notes\.md: not an RCA/);
+    assert.doesNotMatch(result.stderr, /build/);
+  });
+
+  it('text output ends with a summary line', () => {
+    const dir = project({ 'rcas/a.md': withPlaceholder, 'rcas/b.md': CLEAN });
+    const lines = runIn(['check', 'rcas'], { cwd: dir }).stdout.trim().split('\n');
+    assert.match(lines[lines.length - 1], /^(\d+ errors? and )?\d+ warnings? in 1 of 2 files$/);
+  });
+
+  it("examples/README.md's own command leaves the README alone", () => {
+    const command = /`npx rca-writer (check [^`]+)`/.exec(readFileSync(join(root, 'examples', 'README.md'), 'utf8'))!;
+    const result = runIn(command[1].split(' '), { cwd: root });
+    assert.doesNotMatch(result.stdout, /README/);
+    assert.match(result.stdout, /clean\.rca\.md|in \d+ of 5 files/);
+  });
+
+  for (const [title, expected] of [
+    ['NA01 - RCA - April 11, 2026', true],
+    ['Search outage RCA', true],
+    ['Root Cause Analysis', true],
+    ['Postmortem: search', true],
+    ['Incident report, May 2', true],
+    ['The rca-writer command line', false],
+    ['Notes on the rca-writer tool', false],
+    ['RCA101 missing section', false],
+  ] as const) {
+    it(`an H1 "${title}" is ${expected ? '' : 'not '}a report title`, () => assert.equal(isReportTitle(title), expected));
+  }
+});
