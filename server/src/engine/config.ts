@@ -3,7 +3,7 @@ import { basename, dirname, join, parse as parsePath } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { schemaProblems, type SchemaProblem, type SettingsPath } from './config-schema';
-import { findProfile, type Profile, type SectionDef } from './profiles';
+import { builtInRole, findProfile, type Profile, type SectionDef, type SectionRole } from './profiles';
 import { CONFIG_FILE_NAME, type RcaSettings } from './settings';
 
 /**
@@ -162,6 +162,7 @@ interface SectionSpec {
   prefix?: string;
   implicit?: boolean;
   statusLink?: boolean;
+  role?: SectionRole;
 }
 
 const compiled = new Map<string, Profile>();
@@ -204,6 +205,7 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
   let sections: SectionDef[] = base ? base.sections : [];
   if (Array.isArray(input.sections)) {
     const seen = new Set<string>();
+    const roles = new Set<SectionRole>();
     sections = (input.sections as SectionSpec[]).map((section, index) => {
       const sectionName = String(section.name).trim();
       if (!sectionName) fail(`.sections[${index}].name must not be blank`);
@@ -211,6 +213,9 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
       if (seen.has(id)) fail(`.sections[${index}]: a second section "${sectionName}"`);
       seen.add(id);
       const inherited = base?.sections.find((d) => d.id === id);
+      const role = section.role ?? inherited?.role;
+      if (role && roles.has(role)) fail(`.sections[${index}].role: a second section with the role "${role}"`);
+      if (role) roles.add(role);
       return {
         id,
         name: sectionName,
@@ -220,8 +225,18 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
         prefix: section.prefix ?? inherited?.prefix,
         mayBeImplicit: section.implicit ?? inherited?.mayBeImplicit ?? false,
         needsStatusLink: section.statusLink ?? inherited?.needsStatusLink ?? false,
+        role,
       };
     });
+    // A section without a role is what the built-in section of its id is ("event-timeline" is the timeline), when no
+    // other section already is: configurations written before roles keep their rules.
+    for (const def of sections) {
+      const role = builtInRole(def.id);
+      if (!def.role && role && !roles.has(role)) {
+        def.role = role;
+        roles.add(role);
+      }
+    }
   }
   const title = (input.title ?? {}) as { form?: string; skeleton?: string; marker?: string; requiresDate?: boolean };
   return {

@@ -1,4 +1,5 @@
 import type { RcaDocument, Section } from './model';
+import type { SectionRole } from './profiles';
 
 /** Section lists whose starts were found in order, with the length they had then. */
 const sortedSections = new WeakMap<Section[], number>();
@@ -32,4 +33,9 @@ export function sectionAt(doc: RcaDocument, offset: number): number {
     if (offset >= section.start && offset <= section.end) return i;
   }
   return -1;
+}
+
+/** The index of the document's first section with this role, or -1. */
+export function sectionWithRole(doc: RcaDocument, role: SectionRole): number {
+  return doc.sections.findIndex((section) => section.def?.role === role);
 }

@@ -16,6 +16,7 @@ export const exlibrisProfile: Profile = {
   sections: [
     {
       id: 'introduction',
+      role: 'introduction',
       name: 'Introduction',
       aliases: ['Overview', 'Summary', 'Intro'],
       required: true,
@@ -26,6 +27,7 @@ export const exlibrisProfile: Profile = {
     },
     {
       id: 'affected-products',
+      role: 'impact',
       name: 'Affected Products',
       aliases: ['Effected Products', 'Affected Product', 'Products Affected', 'Affected Services'],
       required: false,
@@ -33,6 +35,7 @@ export const exlibrisProfile: Profile = {
     },
     {
       id: 'event-timeline',
+      role: 'timeline',
       name: 'Event Timeline',
       aliases: ['Timeline', 'Event Time Line', 'Timeline of Events', 'Incident Timeline', 'Events Timeline'],
       required: true,
@@ -43,6 +46,7 @@ export const exlibrisProfile: Profile = {
     },
     {
       id: 'root-cause-analysis',
+      role: 'root-cause',
       name: 'Root Cause Analysis',
       aliases: ['Root Cause', 'Root Causes', 'Cause', 'Root-Cause Analysis', 'RCA'],
       required: true,
@@ -50,6 +54,7 @@ export const exlibrisProfile: Profile = {
     },
     {
       id: 'technical-action-items',
+      role: 'actions',
       name: 'Technical Action Items and Preventive Measures',
       aliases: [
         'Technical Action Items and Preventative Measures',
@@ -66,6 +71,7 @@ export const exlibrisProfile: Profile = {
     },
     {
       id: 'customer-communication',
+      role: 'communication',
       name: 'Customer Communication',
       aliases: ['Customer Communications', 'Communication', 'Communications'],
       required: true,
@@ -76,6 +82,7 @@ export const exlibrisProfile: Profile = {
     },
     {
       id: 'publication-history',
+      role: 'publication-history',
       name: 'Publication History',
       aliases: ['Revision History', 'Document History', 'Change History', 'Publication Log'],
       required: false,

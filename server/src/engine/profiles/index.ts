@@ -1,8 +1,8 @@
 import { exlibrisProfile } from './exlibris';
 import { postmortemProfile } from './postmortem';
-import type { Profile } from './profile';
+import type { Profile, SectionRole } from './profile';
 
-export type { Profile, SectionDef, TitleDef } from './profile';
+export { SECTION_ROLES, type Profile, type SectionDef, type SectionRole, type TitleDef } from './profile';
 
 const builtIn = new Map<string, Profile>([exlibrisProfile, postmortemProfile].map((profile) => [profile.name, profile]));
 
@@ -14,4 +14,13 @@ export function builtInProfileNames(): string[] {
 
 export function findProfile(name: string): Profile | undefined {
   return builtIn.get(name.trim().toLowerCase());
+}
+
+/** The role a built-in profile gives the section with this id: what a user profile's section of that id is by default. */
+export function builtInRole(id: string): SectionRole | undefined {
+  for (const profile of builtIn.values()) {
+    const role = profile.sections.find((section) => section.id === id)?.role;
+    if (role) return role;
+  }
+  return undefined;
 }

@@ -15,6 +15,7 @@ export const postmortemProfile: Profile = {
   sections: [
     {
       id: 'summary',
+      role: 'introduction',
       name: 'Summary',
       aliases: ['Executive Summary', 'Overview', 'TL;DR'],
       required: true,
@@ -24,6 +25,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'impact',
+      role: 'impact',
       name: 'Impact',
       aliases: ['Customer Impact', 'User Impact', 'Business Impact'],
       required: true,
@@ -32,6 +34,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'root-causes',
+      role: 'root-cause',
       name: 'Root Causes',
       aliases: ['Root Cause', 'Root Cause Analysis', 'Causes', 'Contributing Factors'],
       required: true,
@@ -40,6 +43,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'trigger',
+      role: 'trigger',
       name: 'Trigger',
       aliases: ['Triggers', 'Triggering Event'],
       required: true,
@@ -48,6 +52,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'resolution',
+      role: 'resolution',
       name: 'Resolution',
       aliases: ['Mitigation', 'Remediation', 'Recovery'],
       required: true,
@@ -56,6 +61,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'detection',
+      role: 'detection',
       name: 'Detection',
       aliases: ['How It Was Detected', 'Detection and Alerting'],
       required: true,
@@ -64,6 +70,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'action-items',
+      role: 'actions',
       name: 'Action Items',
       aliases: ['Follow-up Actions', 'Follow-ups', 'Corrective Actions', 'Next Steps'],
       required: true,
@@ -72,6 +79,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'lessons-learned',
+      role: 'lessons',
       name: 'Lessons Learned',
       aliases: ['Lessons', 'Learnings', 'What We Learned'],
       required: true,
@@ -80,6 +88,7 @@ export const postmortemProfile: Profile = {
     },
     {
       id: 'timeline',
+      role: 'timeline',
       name: 'Timeline',
       aliases: ['Event Timeline', 'Incident Timeline', 'Timeline of Events'],
       required: true,

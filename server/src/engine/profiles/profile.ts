@@ -6,9 +6,32 @@
  *   {{name}}                 a value: instances, date, product, zone, start, end, url
  *   {{name|choice a|choice b}} a value with a list of common choices
  */
+/**
+ * What a section is, whatever a profile calls it. Rules and writing aids find sections by role, never by a profile's
+ * ids, so a profile that calls its timeline "Sequence of events" keeps every timeline rule. The set is closed and
+ * small: the parts of an Ex Libris RCA and of a blameless postmortem (the Google SRE book's template).
+ */
+export const SECTION_ROLES = [
+  'introduction',
+  'impact',
+  'timeline',
+  'root-cause',
+  'trigger',
+  'resolution',
+  'detection',
+  'actions',
+  'lessons',
+  'communication',
+  'publication-history',
+] as const;
+
+export type SectionRole = (typeof SECTION_ROLES)[number];
+
 export interface SectionDef {
   /** Stable identifier, e.g. "event-timeline". */
   id: string;
+  /** What the section is; at most one section of a profile has each role. */
+  role?: SectionRole;
   /** Canonical heading text. */
   name: string;
   /** Other headings that mean the same section; reported as nonstandard and renamed by the fix. */

@@ -55,8 +55,9 @@ export const productMismatch: Rule = {
       { name: 'introduction', mentions: part(a.introIndex) },
       { name: 'timeline', mentions: part(a.timelineIndex) },
     ];
-    // Products listed as affected may each appear anywhere.
-    const listed = new Set(part(a.sectionIndex('affected-products')).map((p) => p.family));
+    // Products named where the impact is described (Affected Products) may each appear anywhere.
+    const listed = new Set(part(a.sectionIndex('impact')).map((p) => p.family));
+    const impactName = doc.profile.sections.find((def) => def.role === 'impact')?.name;
     const families = (p: (typeof parts)[number]) => new Set(p.mentions.map((m) => m.family));
     for (let i = 0; i < parts.length; i++) {
       for (let j = i + 1; j < parts.length; j++) {
@@ -66,7 +67,7 @@ export const productMismatch: Rule = {
         const mention = parts[j].mentions[0];
         report({
           range: doc.lines.range(mention.start, mention.end),
-          message: `The ${parts[j].name} names ${[...y].join(', ')}, but the ${parts[i].name} names ${[...x].join(', ')}: name the same product throughout, or list every affected product under Affected Products.`,
+          message: `The ${parts[j].name} names ${[...y].join(', ')}, but the ${parts[i].name} names ${[...x].join(', ')}: name the same product throughout${impactName ? `, or list every affected product under ${impactName}` : ''}.`,
         });
         return;
       }

@@ -1,4 +1,6 @@
 import type { RcaDocument } from '../model';
+import type { SectionRole } from '../profiles';
+import { sectionWithRole } from '../sections';
 import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { resolveAmbiguous } from './ambiguous';
@@ -40,9 +42,12 @@ export interface TimeAnalysis {
   instancePrefixes: ReadonlySet<string>;
   /** Zones of the instances, from settings.instanceTimeZones. */
   instanceZones: string[];
+  /** The first section with the introduction role, or -1. */
   introIndex: number;
+  /** The first section with the timeline role, or -1. */
   timelineIndex: number;
-  sectionIndex(id: string): number;
+  /** The first section with a role, or -1. */
+  sectionIndex(role: SectionRole): number;
 }
 
 const cache = new WeakMap<RcaDocument, Map<string, TimeAnalysis>>();
@@ -69,9 +74,9 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   const table = zoneTable(settings.timeZoneAliases);
   const masked = maskedText(doc);
   const blocks = blocksOf(doc);
-  const sectionIndex = (id: string) => doc.sections.findIndex((s) => s.def?.id === id);
+  const sectionIndex = (role: SectionRole) => sectionWithRole(doc, role);
   const introIndex = sectionIndex('introduction');
-  const timelineIndex = sectionIndex('event-timeline');
+  const timelineIndex = sectionIndex('timeline');
   const mentions = findMentions(masked, blocks, table);
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
 
