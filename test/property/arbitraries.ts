@@ -164,3 +164,25 @@ export const mutatedFixture: fc.Arbitrary<string> = fc
 
 /** Either kind of document, half and half. */
 export const document: fc.Arbitrary<string> = fc.oneof(markdown, mutatedFixture);
+
+/**
+ * Lines that open a block which may never close: raw HTML of CommonMark's types 1 to 5 (they run until an end
+ * marker), comments, fences, a type 6 block (it ends at a blank line), and the markers that close them.
+ */
+const openers = ['<pre>', '<script>', '<style type="text/css">', '<textarea>', '<?php', '<![CDATA[', '<!DOCTYPE html', '<!--', '<!-- note', '```', '~~~', '````js', '<div>', '<PRE class="x">', '</pre>', '-->', '?>', ']]>', '>', '```'];
+
+/** Where to put an opener: anywhere, or at the very end, where an open block swallows what a fix appends. */
+const place = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1));
+
+/** A document with one to three of those lines put at line starts, before, inside or after the sections. */
+export const withOpenBlocks: fc.Arbitrary<string> = fc
+  .tuple(document, fc.array(fc.tuple(place, pick(openers), fc.constantFrom('', 'draft notes', 'TODO: finish')), { minLength: 1, maxLength: 3 }))
+  .map(([text, openings]) =>
+    openings.reduce((current, [at, opener, after]) => {
+      let start = Math.floor(at * current.length);
+      if (at < 1) while (start > 0 && current[start - 1] !== '\n' && current[start - 1] !== '\r') start--;
+      const line = `${opener}\n${after ? `${after}\n` : ''}`;
+      const lead = start === current.length && current && !/[\r\n]$/.test(current) ? '\n' : '';
+      return current.slice(0, start) + lead + line + current.slice(start);
+    }, text),
+  );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/engine/text';
-import type { Range, TextEdit } from '../../server/src/engine/types';
+import type { Range, RcaDiagnostic, TextEdit } from '../../server/src/engine/types';
 
 /** A range the editor can use as is: on existing lines, within each line, start before end, no half a character. */
 export function assertValidRange(text: string, index: LineIndex, range: Range, what: string): void {
@@ -43,4 +43,33 @@ export function assertOnlyEditedRangesChanged(before: string, after: string, edi
     cursor = span.end;
   }
   assert.equal(after.slice(at), before.slice(cursor), 'text after the last edit unchanged');
+}
+
+export const key = (d: RcaDiagnostic) => `${d.code} ${d.message}`;
+
+/** Where an offset of the text before the edits is afterwards; undefined if the edits replaced it. */
+function mapOffset(text: string, edits: readonly TextEdit[], offset: number): number | undefined {
+  const index = new LineIndex(text);
+  let shift = 0;
+  for (const edit of edits) {
+    const start = index.offsetAt(edit.range.start);
+    const end = index.offsetAt(edit.range.end);
+    if (offset > start && offset < end) return undefined;
+    if (end <= offset && !(start === end && start === offset)) shift += edit.newText.length - (end - start);
+  }
+  return offset + shift;
+}
+
+/**
+ * The same finding, after the fix: same code and message, starting where the original start moved to. Findings
+ * alike that the edits move to the same place (two empty list items in a row: removing the first brings the
+ * second to its place) are counted: the fix removed its finding when fewer of them are there afterwards.
+ */
+export function survives(before: string, fixed: string, edits: readonly TextEdit[], diagnostic: RcaDiagnostic, all: RcaDiagnostic[], after: RcaDiagnostic[]): boolean {
+  const beforeIndex = new LineIndex(before);
+  const moved = mapOffset(before, edits, beforeIndex.offsetAt(diagnostic.range.start));
+  if (moved === undefined) return false;
+  const alike = all.filter((d) => key(d) === key(diagnostic) && mapOffset(before, edits, beforeIndex.offsetAt(d.range.start)) === moved).length;
+  const index = new LineIndex(fixed);
+  return after.filter((d) => key(d) === key(diagnostic) && index.offsetAt(d.range.start) === moved).length >= alike;
 }

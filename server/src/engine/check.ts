@@ -6,13 +6,15 @@ import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
 import { resolveSettings, type RcaSettings } from './settings';
 import { applySuppressions, ignoreLineFix } from './suppress';
-import { dropSwallowedFixes } from './swallowed';
+import { dropSwallowedFixes, isSwallowed } from './swallowed';
 import { comparePositions } from './text';
 import type { Finding, RcaDiagnostic, Severity } from './types';
 
 export interface CheckResult {
   doc: RcaDocument;
   diagnostics: RcaDiagnostic[];
+  /** The settings the check ran under, so a fix can be proved under the same (fix-proof.ts). */
+  settings: RcaSettings;
 }
 
 export class UnknownProfileError extends Error {
@@ -160,16 +162,16 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
         ? `quotes or lists nest more than ${MAX_NESTING} levels deep`
         : 'a paragraph has so many emphasis, link or code markers (*, _, [, ], `, ~) that parsing it would take minutes';
     const skipped = incomplete(`RCA Writer did not check this document: ${why}.`, settings);
-    return { doc, diagnostics: skipped ? [skipped] : [] };
+    return { doc, diagnostics: skipped ? [skipped] : [], settings };
   }
   let doc: RcaDocument;
   try {
     doc = buildModel(text, profile, options.parse?.(text));
   } catch (error) {
     const skipped = incomplete(`RCA Writer could not read this document as Markdown (${(error as Error).message}); nothing was checked.`, settings);
-    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [] };
+    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings };
   }
-  if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [] };
+  if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings };
   const diagnostics: RcaDiagnostic[] = [];
   const failed: string[] = [];
   const tooLargeForTimes: string[] = [];
@@ -207,11 +209,11 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
     if (skipped) diagnostics.push(skipped);
   }
   const kept = applySuppressions(doc, diagnostics);
+  dropSwallowedFixes(doc, kept);
   for (const diagnostic of kept) {
     const ignore = ignoreLineFix(doc, diagnostic);
-    if (ignore) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
+    if (ignore && !isSwallowed(doc, ignore)) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
   }
-  dropSwallowedFixes(doc, kept);
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
-  return { doc, diagnostics: kept };
+  return { doc, diagnostics: kept, settings };
 }

@@ -1,43 +1,112 @@
-import { checkText } from './check';
+import { checkText, type CheckResult } from './check';
+import { judge, ProofBudget, verdictOf } from './fix-proof';
 import type { RcaSettings } from './settings';
 import { applyEdits, LineIndex } from './text';
-import type { RcaDiagnostic, TextEdit } from './types';
+import type { Fix, RcaDiagnostic, TextEdit } from './types';
 
-const MAX_ROUNDS = 10;
+const MAX_ROUNDS = 20;
 
-function editSpan(index: LineIndex, edits: TextEdit[]): [number, number] {
-  const offsets = edits.flatMap((edit) => [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)]);
-  return [Math.min(...offsets), Math.max(...offsets)];
+/**
+ * Characters Fix All may check in all, proofs included: some hundreds of checks of a typical report, a few of a
+ * 1 MB one. Past it, Fix All stops with what it has proved so far (then a second Fix All can still do more).
+ */
+export const FIX_ALL_CHECK_CHARS = 8_000_000;
+
+interface Candidate {
+  diagnostic: RcaDiagnostic;
+  fix: Fix;
 }
 
-/** Applies, in one pass, the preferred fix of each diagnostic whose edits don't collide with another's. */
-export function applyPreferredFixes(text: string, diagnostics: RcaDiagnostic[]): string {
+function editSpan(index: LineIndex, edit: TextEdit): [number, number] {
+  return [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)];
+}
+
+/** Block text a fix writes (a section, a skeleton): line breaks in it. Fix All writes each such text once. */
+const blocksWritten = (fix: Fix) => fix.edits.map((edit) => edit.newText).filter((text) => /[\r\n]/.test(text.trim()));
+
+/** A fix, named so that the same repair of the same finding is recognised in a later round. */
+const identity = ({ diagnostic, fix }: Candidate) => `${diagnostic.code}\u0000${diagnostic.message}\u0000${fix.title}`;
+
+/**
+ * The preferred fix of each finding whose edits don't collide with another's, leaving out the ones `skip` names and
+ * any that would write a block already written.
+ */
+function pick(text: string, diagnostics: RcaDiagnostic[], skip: (candidate: Candidate) => boolean): Candidate[] {
   const index = new LineIndex(text);
   const taken: [number, number][] = [];
-  const edits: TextEdit[] = [];
+  const picked: Candidate[] = [];
   for (const diagnostic of diagnostics) {
-    const fix = diagnostic.fixes?.find((candidate) => candidate.isPreferred) ?? undefined;
-    if (!fix || fix.edits.length === 0) continue;
-    const spans = fix.edits.map((edit) => editSpan(index, [edit]));
+    const fix = diagnostic.fixes?.find((candidate) => candidate.isPreferred);
+    if (!fix || fix.edits.length === 0 || skip({ diagnostic, fix })) continue;
+    const spans = fix.edits.map((edit) => editSpan(index, edit));
     // Two inserts at one place would interleave unpredictably; leave the second for the next round.
     const collides = spans.some(([start, end]) => taken.some(([a, b]) => start <= b && end >= a));
     if (collides) continue;
     taken.push(...spans);
-    edits.push(...fix.edits);
+    picked.push({ diagnostic, fix });
   }
+  return picked;
+}
+
+/** Applies, in one pass, the preferred fix of each diagnostic whose edits don't collide with another's. Proves nothing. */
+export function applyPreferredFixes(text: string, diagnostics: RcaDiagnostic[]): string {
+  const edits = pick(text, diagnostics, () => false).flatMap(({ fix }) => fix.edits);
   return edits.length ? applyEdits(text, edits) : text;
 }
 
+/** The candidates applied together and checked: the result, when every target went and nothing new came. */
+function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudget): CheckResult | 'failed' | 'over budget' {
+  const edits = candidates.flatMap(({ fix }) => fix.edits);
+  const text = applyEdits(before.doc.text, edits);
+  if (!budget.spend(text)) return 'over budget';
+  const after = checkText(text, before.settings);
+  // Fix All applies only what proves itself fully: a fix that raises even a warning is left to the writer.
+  return verdictOf(judge(before, after, edits, candidates.map(({ diagnostic }) => diagnostic))).kind === 'proven' ? after : 'failed';
+}
+
 /**
- * Applies every preferred fix, re-checking between rounds, until nothing fixable is left.
- * Returns the final text; running it again on that text changes nothing.
+ * Applies every preferred fix that proves itself, re-checking between rounds, until nothing provable is left.
+ * Each round applies the non-colliding fixes together and checks the result once; only when that result leaves a
+ * finding or raises a new error or warning are the round's fixes proved one by one, and the ones that fail are
+ * not tried again until the text has changed. A block of text (a section) is written at most once. Returns the final text; running Fix All
+ * again on it changes nothing, unless the check budget ran out.
  */
-export function fixAll(text: string, settings: Partial<RcaSettings>): string {
-  let current = text;
+export function fixAll(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): string {
+  let current = checkText(text, settings);
+  const refused = new Set<string>();
+  const written = new Set<string>();
+  const skip = (candidate: Candidate) => refused.has(identity(candidate)) || blocksWritten(candidate.fix).some((block) => written.has(block));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = applyPreferredFixes(current, checkText(current, settings).diagnostics);
-    if (next === current) break;
+    const candidates = pick(current.doc.text, current.diagnostics, skip);
+    if (candidates.length === 0) break;
+    let next = attempt(current, candidates, budget);
+    if (next === 'over budget') break;
+    let applied = candidates;
+    if (next === 'failed') {
+      const passed: { candidate: Candidate; after: CheckResult }[] = [];
+      for (const candidate of candidates) {
+        const alone = attempt(current, [candidate], budget);
+        if (alone === 'over budget') break;
+        if (alone === 'failed') refused.add(identity(candidate));
+        else passed.push({ candidate, after: alone });
+      }
+      if (passed.length === 0) {
+        // Every fix of this round failed: the next round picks others (ones these had collided with), if any.
+        if (candidates.every((candidate) => refused.has(identity(candidate)))) continue;
+        break;
+      }
+      applied = passed.map(({ candidate }) => candidate);
+      next = passed.length > 1 ? attempt(current, applied, budget) : 'failed';
+      if (typeof next === 'string') {
+        // Fixes that pass alone but not together: the first one alone this round, the others in the next.
+        applied = [passed[0].candidate];
+        next = passed[0].after;
+      }
+    }
+    for (const { fix } of applied) for (const block of blocksWritten(fix)) written.add(block);
     current = next;
+    // A fix refused on the old text may pass on the new one (a section moved into place first): try it again.
+    refused.clear();
   }
-  return current;
+  return current.doc.text;
 }

@@ -8,6 +8,7 @@ import type { Profile, SectionDef } from './profiles';
 import { LineIndex } from './text';
 import type { Range } from './types';
 import { minOf } from './numbers';
+import { saysNothing } from './says-nothing';
 
 /** One section of an RCA: a heading and what stands under it, up to the next heading at its level or above. */
 export interface Section {
@@ -213,7 +214,7 @@ function addImplicitIntroduction(doc: RcaDocument, preamble: RootContent[]): voi
     if (node.type === 'yaml' || node.type === 'heading' || isComment(node)) return false;
     if (node.type === 'paragraph') {
       const words = plainText(node).trim();
-      return !doc.profile.preambleLines.some((pattern) => pattern.test(words));
+      return !saysNothing(words) && !doc.profile.preambleLines.some((pattern) => pattern.test(words));
     }
     return true;
   });

@@ -1,11 +1,13 @@
-// Quick fixes and Fix All as code actions. The engine computed every fix as data; this only wraps them in edits.
+// Quick fixes and Fix All as code actions. The engine computes every fix as data and proves it (fix-proof.ts);
+// this only wraps them in edits.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection } from 'vscode-languageserver/node';
 import { fixAll } from '../engine/fix-all';
+import { provenFixes } from '../engine/fix-proof';
 import { minimalEdit } from '../engine/text';
 import type { TextEdit } from '../engine/types';
 import type { Analyser, Analysis } from './analysis';
 import type { DocumentStore } from './documents';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from './protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
@@ -38,8 +40,9 @@ export function registerCodeActions(connection: Connection, documents: DocumentS
             candidate.range.start.line === diagnostic.range.start.line &&
             candidate.range.start.character === diagnostic.range.start.character,
         );
-        const data = current?.data as DiagnosticData | undefined;
-        for (const fix of data?.fixes ?? []) {
+        // The analysis's diagnostics are its check's findings, in order; each fix is proved before it is offered.
+        const finding = current ? analysis.result.diagnostics[analysis.diagnostics.indexOf(current)] : undefined;
+        for (const fix of finding ? provenFixes(analysis.result, finding) : []) {
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,

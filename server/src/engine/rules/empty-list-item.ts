@@ -1,9 +1,8 @@
 import type { RootContent } from 'mdast';
 import { endOffset, isComment, plainText, startOffset } from '../nodes';
+import { saysNothing } from '../says-nothing';
 import { wholeLines } from '../structure';
 import type { Rule } from './rule';
-
-const ONLY_PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
 
 export const emptyListItem: Rule = {
   code: 'RCA107',
@@ -23,18 +22,18 @@ export const emptyListItem: Rule = {
         fixes: [{ title: 'Remove the empty list item', edits: [{ range: doc.lines.range(lines.start, lines.end), newText: '' }], isPreferred: true }],
       });
     }
-    for (const section of doc.sections) {
-      for (const node of section.body) {
-        if (node.type !== 'paragraph') continue;
-        const text = plainText(node).trim();
-        if (!text || !ONLY_PUNCTUATION.test(text)) continue;
-        const lines = wholeLines(doc, startOffset(node), endOffset(node));
-        report({
-          range: doc.lines.range(startOffset(node), endOffset(node)),
-          message: `This paragraph is only "${text}"; it says nothing.`,
-          fixes: [{ title: 'Remove the stray paragraph', edits: [{ range: doc.lines.range(lines.start, lines.end), newText: '' }], isPreferred: true }],
-        });
-      }
+    // Every top-level paragraph, the ones above the first section too: the model does not count one that says
+    // nothing as the introduction, so it belongs to no section.
+    for (const node of doc.root.children) {
+      if (node.type !== 'paragraph') continue;
+      const text = plainText(node).trim();
+      if (!saysNothing(text)) continue;
+      const lines = wholeLines(doc, startOffset(node), endOffset(node));
+      report({
+        range: doc.lines.range(startOffset(node), endOffset(node)),
+        message: `This paragraph is only "${text}"; it says nothing.`,
+        fixes: [{ title: 'Remove the stray paragraph', edits: [{ range: doc.lines.range(lines.start, lines.end), newText: '' }], isPreferred: true }],
+      });
     }
   },
 };
