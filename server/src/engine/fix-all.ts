@@ -21,15 +21,19 @@ function editSpan(index: LineIndex, edit: TextEdit): [number, number] {
   return [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)];
 }
 
-/** Block text a fix writes (a section, a skeleton): line breaks in it. Fix All writes each such text once. */
-const blocksWritten = (fix: Fix) => fix.edits.map((edit) => edit.newText).filter((text) => /[\r\n]/.test(text.trim()));
+/**
+ * The headings a fix inserts as new text (a missing section; a move re-inserts what it cut and is not counted).
+ * Fix All inserts each at most once: a section that its proof let through twice would be a copy.
+ */
+const headingsInserted = (fix: Fix) =>
+  fix.edits.filter((edit) => edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character).flatMap((edit) => edit.newText.match(/^ {0,3}#{1,6}[ \t].*$/gm) ?? []).map((line) => line.trim());
 
 /** A fix, named so that the same repair of the same finding is recognised in a later round. */
 const identity = ({ diagnostic, fix }: Candidate) => `${diagnostic.code}\u0000${diagnostic.message}\u0000${fix.title}`;
 
 /**
  * The preferred fix of each finding whose edits don't collide with another's, leaving out the ones `skip` names and
- * any that would write a block already written.
+ * any that would insert a heading already inserted.
  */
 function pick(text: string, diagnostics: RcaDiagnostic[], skip: (candidate: Candidate) => boolean): Candidate[] {
   const index = new LineIndex(text);
@@ -68,14 +72,14 @@ function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudg
  * Applies every preferred fix that proves itself, re-checking between rounds, until nothing provable is left.
  * Each round applies the non-colliding fixes together and checks the result once; only when that result leaves a
  * finding or raises a new error or warning are the round's fixes proved one by one, and the ones that fail are
- * not tried again until the text has changed. A block of text (a section) is written at most once. Returns the final text; running Fix All
+ * not tried again until the text has changed. A section is inserted at most once. Returns the final text; running Fix All
  * again on it changes nothing, unless the check budget ran out.
  */
 export function fixAll(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): string {
   let current = checkText(text, settings);
   const refused = new Set<string>();
   const written = new Set<string>();
-  const skip = (candidate: Candidate) => refused.has(identity(candidate)) || blocksWritten(candidate.fix).some((block) => written.has(block));
+  const skip = (candidate: Candidate) => refused.has(identity(candidate)) || headingsInserted(candidate.fix).some((heading) => written.has(heading));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const candidates = pick(current.doc.text, current.diagnostics, skip);
     if (candidates.length === 0) break;
@@ -103,7 +107,7 @@ export function fixAll(text: string, settings: Partial<RcaSettings>, budget = ne
         next = passed[0].after;
       }
     }
-    for (const { fix } of applied) for (const block of blocksWritten(fix)) written.add(block);
+    for (const { fix } of applied) for (const heading of headingsInserted(fix)) written.add(heading);
     current = next;
     // A fix refused on the old text may pass on the new one (a section moved into place first): try it again.
     refused.clear();
