@@ -16,7 +16,11 @@ describe('fix-all on random and mutated documents', () => {
         const result = checkText(once);
         for (const diagnostic of result.diagnostics.filter((d) => d.fixes?.some((fix) => fix.isPreferred))) {
           const preferred = provenFixes(result, diagnostic).filter((fix) => fix.isPreferred);
-          assert.deepEqual(preferred.map((fix) => fix.title), [], `no proven fix is left for ${diagnostic.code} ${diagnostic.message}`);
+          assert.deepEqual(
+            preferred.map((fix) => fix.title),
+            [],
+            `no proven fix is left for ${diagnostic.code} ${diagnostic.message}`,
+          );
         }
       }),
       parameters(),

@@ -36,7 +36,9 @@ function headings(text: string): { start: number; text: string }[] {
  */
 function assertNoHeadingHidden(before: string, after: string, edits: readonly TextEdit[], what: string): void {
   const index = new LineIndex(before);
-  const spans = edits.map((edit) => [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end), edit.newText.length] as const).sort((a, b) => a[0] - b[0]);
+  const spans = edits
+    .map((edit) => [index.offsetAt(edit.range.start), index.offsetAt(edit.range.end), edit.newText.length] as const)
+    .sort((a, b) => a[0] - b[0]);
   const afterStarts = new Map(headings(after).map((heading) => [heading.start, heading.text]));
   for (const heading of headings(before)) {
     const end = heading.start + heading.text.length;
@@ -66,7 +68,8 @@ describe('fixes on documents with open raw-HTML blocks, comments and fences', ()
         if (fix.isPreferred) {
           // A preferred fix raises nothing: no code has more errors or warnings than before, less the one fixed.
           const before = structuralCounts(result.diagnostics);
-          if (!aboutWords.has(diagnostic.code) && diagnostic.severity !== 'information' && diagnostic.severity !== 'hint') before.set(diagnostic.code, before.get(diagnostic.code)! - 1);
+          if (!aboutWords.has(diagnostic.code) && diagnostic.severity !== 'information' && diagnostic.severity !== 'hint')
+            before.set(diagnostic.code, before.get(diagnostic.code)! - 1);
           for (const [code, count] of structuralCounts(after)) assert.ok(count <= (before.get(code) ?? 0), `"${fix.title}" raises ${code}`);
         }
       }),

@@ -8,7 +8,14 @@ import { applyEdits } from '../../server/src/engine/text';
 
 // Regression tests for issue 13, items 1 to 4, built from the issue's inputs.
 
-const introduction = ['# NA01 - RCA - April 11, 2026', '', '## Introduction', '', 'On April 11, 2026 the NA01 instance was unavailable from 10:00 to 11:00 CDT.', ''].join('\n');
+const introduction = [
+  '# NA01 - RCA - April 11, 2026',
+  '',
+  '## Introduction',
+  '',
+  'On April 11, 2026 the NA01 instance was unavailable from 10:00 to 11:00 CDT.',
+  '',
+].join('\n');
 
 /** The issue's report: the Introduction ends in an opened block, followed by notes. */
 const endingIn = (opener: string) => `${introduction}\n${opener}\ndraft notes, to finish later\n`;
@@ -48,7 +55,10 @@ describe('issue 13.1: no fix is swallowed by an open block at the end', () => {
       const fixed = fixAll(text, {});
       assert.equal((fixed.match(/^## Event Timeline$/gm) ?? []).length, 1);
       assert.equal(headingsOf(fixed), headingsOf(text) + 4, 'the four inserted headings are headings, not text in a block');
-      assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.code === 'RCA101'), []);
+      assert.deepEqual(
+        checkText(fixed).diagnostics.filter((d) => d.code === 'RCA101'),
+        [],
+      );
       assert.equal(fixAll(fixed, {}), fixed, 'a second Fix All changes nothing');
     });
   }
@@ -57,7 +67,10 @@ describe('issue 13.1: no fix is swallowed by an open block at the end', () => {
     const text = endingIn('<div class="note">');
     const fixed = fixAll(text, {});
     assert.equal((fixed.match(/^## Event Timeline$/gm) ?? []).length, 1);
-    assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.code === 'RCA101'), []);
+    assert.deepEqual(
+      checkText(fixed).diagnostics.filter((d) => d.code === 'RCA101'),
+      [],
+    );
   });
 });
 
@@ -73,7 +86,10 @@ describe('issue 13.2: a move never carries an open comment along', () => {
     const text = `${introduction}\n${sections}\n${timeline}<!-- draft notes, to finish later\n`;
     const [order] = checkText(text).diagnostics.filter((d) => d.code === 'RCA102');
     assert.ok(order, 'Event Timeline is reported out of order');
-    assert.deepEqual(order.fixes?.filter((fix) => fix.title.startsWith('Move')), []);
+    assert.deepEqual(
+      order.fixes?.filter((fix) => fix.title.startsWith('Move')),
+      [],
+    );
     assert.match(order.message, /the HTML comment \("<!--"\) on line \d+ is never closed, so a fix that moved it would hide everything after its new place/);
     assert.equal(fixAll(text, {}), text);
   });
@@ -82,18 +98,43 @@ describe('issue 13.2: a move never carries an open comment along', () => {
     const text = `${introduction}\n${sections}\n${timeline}<!-- draft notes, to finish later -->\n`;
     const fixed = fixAll(text, {});
     assert.ok(fixed.indexOf('## Event Timeline') < fixed.indexOf('## Root Cause Analysis'));
-    assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.severity !== 'information').map((d) => d.code), []);
+    assert.deepEqual(
+      checkText(fixed)
+        .diagnostics.filter((d) => d.severity !== 'information')
+        .map((d) => d.code),
+      [],
+    );
   });
 });
 
 describe('issue 13.3: a paragraph that says nothing is no introduction', () => {
-  const rest = ['## Event Timeline', '', '- 10:00 CDT: alerts fired.', '', '## Root Cause Analysis', '', 'A database failover stalled.', '', '## Technical Action Items and Preventive Measures', '', '- Add alerts.', '', '## Customer Communication', '', 'Posted on http://status.exlibrisgroup.com/.', ''].join('\n');
+  const rest = [
+    '## Event Timeline',
+    '',
+    '- 10:00 CDT: alerts fired.',
+    '',
+    '## Root Cause Analysis',
+    '',
+    'A database failover stalled.',
+    '',
+    '## Technical Action Items and Preventive Measures',
+    '',
+    '- Add alerts.',
+    '',
+    '## Customer Communication',
+    '',
+    'Posted on http://status.exlibrisgroup.com/.',
+    '',
+  ].join('\n');
   const text = `# NA01 - RCA - April 11, 2026\n\n—\n\n${rest}`;
 
   it('reports the missing Introduction at once, and the stray paragraph still', () => {
     const codes = checkText(text).diagnostics.map((d) => `${d.code} ${d.message.split('.')[0]}`);
     assert.ok(codes.includes('RCA101 Missing required section "Introduction"'), codes.join('\n'));
-    assert.ok(codes.some((code) => code.startsWith('RCA107 This paragraph is only "—"')), codes.join('\n'));
+    assert.ok(
+      codes.some((code) => code.startsWith('RCA107 This paragraph is only "—"')),
+      codes.join('\n'),
+    );
   });
 
   it('removing the paragraph raises nothing new', () => {
@@ -103,7 +144,10 @@ describe('issue 13.3: a paragraph that says nothing is no introduction', () => {
     assert.equal(remove.title, 'Remove the stray paragraph');
     assert.equal(remove.isPreferred, true);
     const after = checkText(applyEdits(text, remove.edits)).diagnostics.map((d) => d.message);
-    assert.deepEqual(after, result.diagnostics.filter((d) => d !== stray).map((d) => d.message));
+    assert.deepEqual(
+      after,
+      result.diagnostics.filter((d) => d !== stray).map((d) => d.message),
+    );
   });
 
   it('text under the title with words in it is still the introduction', () => {
@@ -114,7 +158,21 @@ describe('issue 13.3: a paragraph that says nothing is no introduction', () => {
 
 describe('issue 13.4: every fix proves itself', () => {
   const base = ['# NA01 - RCA - April 11, 2026', '', '## Introduction', '', 'On April 11, 2026 NA01 was down.', ''];
-  const after = ['', '## Root Cause Analysis', '', 'A database failover stalled.', '', '## Technical Action Items and Preventive Measures', '', '- Add alerts.', '', '## Customer Communication', '', 'Posted on http://status.exlibrisgroup.com/.', ''];
+  const after = [
+    '',
+    '## Root Cause Analysis',
+    '',
+    'A database failover stalled.',
+    '',
+    '## Technical Action Items and Preventive Measures',
+    '',
+    '- Add alerts.',
+    '',
+    '## Customer Communication',
+    '',
+    'Posted on http://status.exlibrisgroup.com/.',
+    '',
+  ];
 
   it('a fix that raises a new warning is offered, not preferred, and says so; Fix All leaves it', () => {
     // Removing the only (empty) item of the Event Timeline leaves that section empty (RCA104).
@@ -133,9 +191,16 @@ describe('issue 13.4: every fix proves itself', () => {
     const result = checkText(text);
     const empty = result.diagnostics.find((d) => d.code === 'RCA107')!;
     // A fix that edits something else: the empty item is still there afterwards.
-    const elsewhere = { title: 'Touch the title', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' }], isPreferred: true };
+    const elsewhere = {
+      title: 'Touch the title',
+      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' }],
+      isPreferred: true,
+    };
     const offered = provenFixes(result, { ...empty, fixes: [elsewhere, ...empty.fixes!] });
-    assert.deepEqual(offered.map((fix) => fix.title), ['Remove the empty list item', 'Ignore RCA107 on this line']);
+    assert.deepEqual(
+      offered.map((fix) => fix.title),
+      ['Remove the empty list item', 'Ignore RCA107 on this line'],
+    );
   });
 
   it('a fix that changes how the rest of the document parses is not offered', () => {
@@ -144,7 +209,11 @@ describe('issue 13.4: every fix proves itself', () => {
     const empty = result.diagnostics.find((d) => d.code === 'RCA107')!;
     // Writing an open "<pre>" in place of the empty item would turn every later heading into preformatted text.
     const line = empty.range.start.line;
-    const swallowing = { title: 'Open a block', edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '<pre>\n' }], isPreferred: true };
+    const swallowing = {
+      title: 'Open a block',
+      edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '<pre>\n' }],
+      isPreferred: true,
+    };
     assert.deepEqual(provenFixes(result, { ...empty, fixes: [swallowing] }), []);
   });
 

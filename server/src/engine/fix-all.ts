@@ -26,7 +26,10 @@ function editSpan(index: LineIndex, edit: TextEdit): [number, number] {
  * Fix All inserts each at most once: a section that its proof let through twice would be a copy.
  */
 const headingsInserted = (fix: Fix) =>
-  fix.edits.filter((edit) => edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character).flatMap((edit) => edit.newText.match(/^ {0,3}#{1,6}[ \t].*$/gm) ?? []).map((line) => line.trim());
+  fix.edits
+    .filter((edit) => edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character)
+    .flatMap((edit) => edit.newText.match(/^ {0,3}#{1,6}[ \t].*$/gm) ?? [])
+    .map((line) => line.trim());
 
 /** A fix, named so that the same repair of the same finding is recognised in a later round. */
 const identity = ({ diagnostic, fix }: Candidate) => `${diagnostic.code}\u0000${diagnostic.message}\u0000${fix.title}`;
@@ -65,7 +68,16 @@ function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudg
   if (!budget.spend(text)) return 'over budget';
   const after = checkText(text, before.settings);
   // Fix All applies only what proves itself fully: a fix that raises even a warning is left to the writer.
-  return verdictOf(judge(before, after, edits, candidates.map(({ diagnostic }) => diagnostic))).kind === 'proven' ? after : 'failed';
+  return verdictOf(
+    judge(
+      before,
+      after,
+      edits,
+      candidates.map(({ diagnostic }) => diagnostic),
+    ),
+  ).kind === 'proven'
+    ? after
+    : 'failed';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { checkText, type CheckResult } from './check';
-import { endOffset, startOffset } from './model';
+import { endOffset, startOffset } from './nodes';
 import { timeRules } from './rules';
 import { placeholder } from './rules/placeholder';
 import { applyEdits } from './text';
