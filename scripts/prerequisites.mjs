@@ -7,8 +7,9 @@
 //   node scripts/prerequisites.mjs test|start [--check]
 //     --check                   report what is missing, install nothing (exit 1 if something is)
 //   RCA_WRITER_ALLOW_MISSING=1  go on without what is missing: the suites that need it are skipped and named
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeServerInstalled, ensureCodeServer, findChromium } from './e2e/code-server.mjs';
 
@@ -57,6 +58,26 @@ export function installLine(packages) {
   return `${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ${packages.join(' ')}`;
 }
 
+/**
+ * The packages package.json names whose installed version is not the one package-lock.json pins: a checkout that
+ * moved on since the last `npm ci` otherwise fails later with "sh: eslint: not found" or an odd type error.
+ */
+export function staleModules(root = fileURLToPath(new URL('..', import.meta.url))) {
+  const read = (file) => JSON.parse(readFileSync(join(root, file), 'utf8'));
+  const manifest = read('package.json');
+  const lock = read('package-lock.json');
+  const installedVersion = (name) => {
+    try {
+      return read(`node_modules/${name}/package.json`).version;
+    } catch {
+      return undefined;
+    }
+  };
+  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter(
+    (name) => installedVersion(name) !== lock.packages[`node_modules/${name}`]?.version,
+  );
+}
+
 const say = (message) => process.stderr.write(`[prerequisites] ${message}\n`);
 
 /**
@@ -64,6 +85,11 @@ const say = (message) => process.stderr.write(`[prerequisites] ${message}\n`);
  * on without (RCA_WRITER_ALLOW_MISSING=1); exits with one line otherwise.
  */
 export function ensurePrerequisites(purpose, { check = false } = {}) {
+  const stale = staleModules();
+  if (stale.length) {
+    say(`node_modules does not match package-lock.json (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', ...' : ''}): run \`npm ci\` first`);
+    process.exit(1);
+  }
   let missing = missingPackages(purpose);
   const canInstall = !check && process.getuid?.() === 0 && onPath('apt-get');
   if (missing.length && canInstall) {

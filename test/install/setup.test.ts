@@ -3,7 +3,7 @@
 // in each way people type it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,26 @@ describe('prerequisites on a machine that lacks them', () => {
   });
 });
 
+describe('a checkout that moved on since the last npm ci', () => {
+  it('names each package whose installed version is not the locked one, so the scripts can ask for npm ci', async () => {
+    const { staleModules } = await import('../../scripts/prerequisites.mjs');
+    const folder = mkdtempSync(join(tmpdir(), 'rca-stale-modules-'));
+    const write = (file: string, data: unknown) => {
+      mkdirSync(join(folder, file, '..'), { recursive: true });
+      writeFileSync(join(folder, file), JSON.stringify(data));
+    };
+    write('package.json', { dependencies: { alpha: '1.0.0' }, devDependencies: { beta: '2.0.0' } });
+    write('package-lock.json', { packages: { 'node_modules/alpha': { version: '1.0.0' }, 'node_modules/beta': { version: '2.0.0' } } });
+    write('node_modules/alpha/package.json', { version: '1.0.0' });
+    assert.deepEqual(staleModules(folder), ['beta'], 'not installed');
+    write('node_modules/beta/package.json', { version: '1.9.0' });
+    assert.deepEqual(staleModules(folder), ['beta'], 'another version');
+    write('node_modules/beta/package.json', { version: '2.0.0' });
+    assert.deepEqual(staleModules(folder), []);
+    assert.deepEqual(staleModules(root), [], 'this checkout was installed with npm ci');
+  });
+});
+
 describe('npm start takes the port as people type it', () => {
   let busy: Server;
   let port: number;
@@ -82,7 +102,11 @@ describe('npm start takes the port as people type it', () => {
   }
 
   it('anything else: one line with the usage', () => {
-    for (const args of [['start', 'nonsense'], ['start', '--', '--port', 'eighty'], ['start', '--', '--colour']]) {
+    for (const args of [
+      ['start', 'nonsense'],
+      ['start', '--', '--port', 'eighty'],
+      ['start', '--', '--colour'],
+    ]) {
       const result = spawnSync('npm', args, { cwd: root, encoding: 'utf8' });
       assert.equal(result.status, 2);
       const ours = result.stderr.split('\n').filter((line) => line.startsWith('[start]'));
