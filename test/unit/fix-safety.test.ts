@@ -17,6 +17,22 @@ const introduction = [
   '',
 ].join('\n');
 
+/** The sections that follow the Event Timeline, complete and clean, for reports whose first sections a test varies. */
+const sectionsAfterTimeline = [
+  '## Root Cause Analysis',
+  '',
+  'A database failover stalled.',
+  '',
+  '## Technical Action Items and Preventive Measures',
+  '',
+  '- Add alerts.',
+  '',
+  '## Customer Communication',
+  '',
+  'Posted on http://status.exlibrisgroup.com/.',
+  '',
+];
+
 /** The issue's report: the Introduction ends in an opened block, followed by notes. */
 const endingIn = (opener: string) => `${introduction}\n${opener}\ndraft notes, to finish later\n`;
 
@@ -108,24 +124,7 @@ describe('issue 13.2: a move never carries an open comment along', () => {
 });
 
 describe('issue 13.3: a paragraph that says nothing is no introduction', () => {
-  const rest = [
-    '## Event Timeline',
-    '',
-    '- 10:00 CDT: alerts fired.',
-    '',
-    '## Root Cause Analysis',
-    '',
-    'A database failover stalled.',
-    '',
-    '## Technical Action Items and Preventive Measures',
-    '',
-    '- Add alerts.',
-    '',
-    '## Customer Communication',
-    '',
-    'Posted on http://status.exlibrisgroup.com/.',
-    '',
-  ].join('\n');
+  const rest = ['## Event Timeline', '', '- 10:00 CDT: alerts fired.', '', ...sectionsAfterTimeline].join('\n');
   const text = `# NA01 - RCA - April 11, 2026\n\n—\n\n${rest}`;
 
   it('reports the missing Introduction at once, and the stray paragraph still', () => {
@@ -158,21 +157,7 @@ describe('issue 13.3: a paragraph that says nothing is no introduction', () => {
 
 describe('issue 13.4: every fix proves itself', () => {
   const base = ['# NA01 - RCA - April 11, 2026', '', '## Introduction', '', 'On April 11, 2026 NA01 was down.', ''];
-  const after = [
-    '',
-    '## Root Cause Analysis',
-    '',
-    'A database failover stalled.',
-    '',
-    '## Technical Action Items and Preventive Measures',
-    '',
-    '- Add alerts.',
-    '',
-    '## Customer Communication',
-    '',
-    'Posted on http://status.exlibrisgroup.com/.',
-    '',
-  ];
+  const after = ['', ...sectionsAfterTimeline];
 
   it('a fix that raises a new warning is offered, not preferred, and says so; Fix All leaves it', () => {
     // Removing the only (empty) item of the Event Timeline leaves that section empty (RCA104).
