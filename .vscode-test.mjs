@@ -20,7 +20,10 @@ const { workspace, configFile } = prepareWorkspace(root);
 // In file-name order, as `npm run test:e2e` runs them (a glob alone gives no order).
 const suiteDir = 'out/e2e/suite';
 const files = existsSync(suiteDir)
-  ? readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort().map((name) => `${suiteDir}/${name}`)
+  ? readdirSync(suiteDir)
+      .filter((name) => name.endsWith('.test.js'))
+      .sort()
+      .map((name) => `${suiteDir}/${name}`)
   : `${suiteDir}/**/*.test.js`;
 
 export default defineConfig({

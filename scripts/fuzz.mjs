@@ -7,7 +7,9 @@ import { join } from 'node:path';
 
 const cases = Number(process.argv[2] ?? 100_000);
 const seed = Number(process.argv[3] ?? Math.floor(Math.random() * 2 ** 31));
-const files = readdirSync('test/property').filter((file) => file.endsWith('.test.ts')).map((file) => join('test/property', file));
+const files = readdirSync('test/property')
+  .filter((file) => file.endsWith('.test.ts'))
+  .map((file) => join('test/property', file));
 console.log(`fuzz: ${cases} cases for each of ${files.length} property files, seed ${seed}`);
 const started = performance.now();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {

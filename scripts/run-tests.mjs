@@ -47,12 +47,16 @@ for (const suite of suites) {
   }
   for (const zone of suite.zones) {
     console.log(`\n# ${suite.name} tests, TZ=${zone}`);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []), ...suite.files], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, ...suite.env, TZ: zone },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []), ...suite.files],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, ...suite.env, TZ: zone },
+      },
+    );
     process.stdout.write(result.stdout);
     const count = (name) => Number(new RegExp(`^\\u2139 ${name} (\\d+)$`, 'm').exec(result.stdout)?.[1] ?? 0);
     totals.passed += count('pass');
@@ -76,7 +80,10 @@ if (!only.length || only.includes('grammar')) {
       { encoding: 'utf8' },
     );
     // Grammars for code fences in other languages are not needed here; their warnings are noise.
-    const output = `${result.stdout}${result.stderr}`.split('\n').filter((line) => !line.startsWith('grammar not found')).join('\n');
+    const output = `${result.stdout}${result.stderr}`
+      .split('\n')
+      .filter((line) => !line.startsWith('grammar not found'))
+      .join('\n');
     process.stdout.write(`${output.trim()}\n`);
     if (result.status === 0) totals.passed += 1;
     else {

@@ -17,7 +17,10 @@ const SAMPLE_EVERY = Math.max(1, Math.floor(EDITS / 40));
 const ALLOWED_GROWTH = 0.2;
 
 const fixtures = ['test/fixtures/rules', 'test/fixtures/seeds'].flatMap((folder) =>
-  readdirSync(folder).filter((file) => file.endsWith('.md')).sort().map((file) => readFileSync(join(folder, file), 'utf8')),
+  readdirSync(folder)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => readFileSync(join(folder, file), 'utf8')),
 );
 const insertions = ['TODO ', 'April 11, 2026 ', 'from 10:16 until 10:23 CST. ', '\n## Event Timeline\n\n', '\n- item\n', 'NA01 ', '🔥', ''];
 
@@ -62,7 +65,7 @@ function rssMb() {
 
 // A deterministic pseudo-random sequence, so two runs do the same edits.
 let state = 20260411;
-const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
 await connection.sendNotification('initialized', {});
@@ -71,7 +74,8 @@ const documents = Array.from({ length: DOCUMENTS }, (_, i) => ({ uri: `file:///s
 // size and memory that keeps growing would be held, not needed.
 const GROWTH_CHARS = 300;
 for (const doc of documents) doc.limit = Math.min(doc.text.length + GROWTH_CHARS, 6000);
-for (const doc of documents) await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'markdown', version: 1, text: doc.text } });
+for (const doc of documents)
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'markdown', version: 1, text: doc.text } });
 
 const lines = (text) => text.split(/\r\n|\n|\r/);
 const started = performance.now();
@@ -92,7 +96,10 @@ for (let edit = 1; edit <= EDITS; edit++) {
   all[line] = all[line].slice(0, character) + insert + all[line].slice(character + remove);
   doc.text = all.join('\n');
   doc.version++;
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [{ range, text: insert }] });
+  await connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: doc.uri, version: doc.version },
+    contentChanges: [{ range, text: insert }],
+  });
   await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: doc.uri } });
   if (edit % SAMPLE_EVERY === 0) {
     const raw = rssMb();
@@ -113,8 +120,12 @@ const peak = Math.max(...after);
 const final = after[after.length - 1];
 const rawPeak = Math.max(...kept.map((sample) => sample.raw));
 console.log(`\n${EDITS} edits across ${DOCUMENTS} documents in ${seconds.toFixed(1)} s (${((seconds * 1000) / EDITS).toFixed(1)} ms per edit and pull)`);
-console.log(`resident memory: settled ${settled.toFixed(1)} MB after ${WARM_UP} edits, peak after that ${peak.toFixed(1)} MB (+${((peak / settled - 1) * 100).toFixed(1)}%), final ${final.toFixed(1)} MB (${final >= settled ? '+' : ''}${((final / settled - 1) * 100).toFixed(1)}%)`);
-console.log(`heap in use after a full GC: settled ${kept[0].heap.toFixed(1)} MB, final ${kept[kept.length - 1].heap.toFixed(1)} MB; resident memory before the collections peaked at ${rawPeak.toFixed(1)} MB`);
+console.log(
+  `resident memory: settled ${settled.toFixed(1)} MB after ${WARM_UP} edits, peak after that ${peak.toFixed(1)} MB (+${((peak / settled - 1) * 100).toFixed(1)}%), final ${final.toFixed(1)} MB (${final >= settled ? '+' : ''}${((final / settled - 1) * 100).toFixed(1)}%)`,
+);
+console.log(
+  `heap in use after a full GC: settled ${kept[0].heap.toFixed(1)} MB, final ${kept[kept.length - 1].heap.toFixed(1)} MB; resident memory before the collections peaked at ${rawPeak.toFixed(1)} MB`,
+);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
 const within = peak <= settled * (1 + ALLOWED_GROWTH);

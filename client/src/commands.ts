@@ -24,8 +24,7 @@ export async function newRca(client: ServerRequests, args?: Partial<NewDocumentP
   const instances = args?.instances ?? (await window.showInputBox({ title: 'New RCA (1/3)', prompt: 'Affected instances', placeHolder: 'NA01, NA02' }));
   if (instances === undefined) return;
   const date =
-    args?.date ??
-    (await window.showInputBox({ title: 'New RCA (2/3)', prompt: 'Incident date', value: today(), placeHolder: '2026-04-11 or April 11, 2026' }));
+    args?.date ?? (await window.showInputBox({ title: 'New RCA (2/3)', prompt: 'Incident date', value: today(), placeHolder: '2026-04-11 or April 11, 2026' }));
   if (date === undefined) return;
   const zone = args?.zone ?? (await window.showQuickPick(ZONES, { title: 'New RCA (3/3)', placeHolder: 'Time zone of the timeline' }));
   if (zone === undefined) return;

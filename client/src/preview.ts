@@ -3,17 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import {
-  Disposable,
-  env,
-  Uri,
-  ViewColumn,
-  window,
-  workspace,
-  type ExtensionContext,
-  type TextDocument,
-  type WebviewPanel,
-} from 'vscode';
+import { Disposable, env, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument, type WebviewPanel } from 'vscode';
 import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewAssets } from '../../server/src/lsp/protocol';
 /** Sends requests to the language server; the current client, whichever one a restart left running. */
 export interface ServerRequests {

@@ -45,6 +45,6 @@ require('node:child_process').spawn = () => stub('child');
   process.stdout.write(JSON.stringify({ require: t1 - t0, activate: t2 - t1, total: t2 - t0 }));
   process.exit(0);
 })().catch((error) => {
-  process.stderr.write(String(error && error.stack || error));
+  process.stderr.write(String((error && error.stack) || error));
   process.exit(1);
 });

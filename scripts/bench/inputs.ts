@@ -87,7 +87,10 @@ These updates are automatically sent as emails to registered customers.
 /** One appendix subsection: prose, a list, a table, a log excerpt in a fence and timestamps in the text. */
 function appendixSection(rnd: () => number, index: number): string {
   const rows = Array.from({ length: 4 }, (_, i) => `| ${pick(rnd, WORDS)}-${i} | ${Math.floor(rnd() * 1000)} | ${pick(rnd, WORDS)} |`).join('\n');
-  const log = Array.from({ length: 6 }, () => `2025-04-02T0${Math.floor(rnd() * 10)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00Z ${sentence(rnd, 6)}`).join('\n');
+  const log = Array.from(
+    { length: 6 },
+    () => `2025-04-02T0${Math.floor(rnd() * 10)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00Z ${sentence(rnd, 6)}`,
+  ).join('\n');
   return `### A.${index} ${pick(rnd, WORDS)} ${pick(rnd, WORDS)} analysis
 
 ${paragraph(rnd)}

@@ -10,7 +10,9 @@ if (isMainThread) {
   const count = Math.min(availableParallelism(), files.length);
   const slices = Array.from({ length: count }, (_, i) => files.filter((_, index) => index % count === i));
   await Promise.all(
-    slices.map((slice) => new Promise((resolve, reject) => new Worker(new URL(import.meta.url), { workerData: slice }).on('exit', resolve).on('error', reject))),
+    slices.map(
+      (slice) => new Promise((resolve, reject) => new Worker(new URL(import.meta.url), { workerData: slice }).on('exit', resolve).on('error', reject)),
+    ),
   );
 } else {
   for (const file of workerData) fromMarkdown(readFileSync(file, 'utf8'));

@@ -42,8 +42,8 @@ import { prepareWorkspace } from './workspace.mjs';
 const require = createRequire(import.meta.url);
 const { values: options } = parseArgs({
   options: {
-    keep: { type: 'boolean', default: false },
-    grep: { type: 'string' },
+    'keep': { type: 'boolean', default: false },
+    'grep': { type: 'string' },
     'no-ui': { type: 'boolean', default: false },
   },
 });
@@ -151,7 +151,10 @@ async function main() {
     ordersFile,
     JSON.stringify({
       config: configFile,
-      files: readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(suiteDir, f)),
+      files: readdirSync(suiteDir)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+        .map((f) => join(suiteDir, f)),
       results: resultsFile,
       timeoutMs: 60_000,
       grep: options.grep,
@@ -217,7 +220,9 @@ async function main() {
   skipped += suite.skipped ?? 0;
   if (suite.status === 'timed-out') {
     failed++;
-    say(`  FAIL the suite did not finish in time (${suite.tests.length} tests reported; see ${resultsDir}/code-server.log and the extension host log under ${userDataDir}/logs)`);
+    say(
+      `  FAIL the suite did not finish in time (${suite.tests.length} tests reported; see ${resultsDir}/code-server.log and the extension host log under ${userDataDir}/logs)`,
+    );
   } else if (suite.status === 'crashed') {
     say(`  FAIL the runner could not run the suite:\n${suite.error}`);
   }

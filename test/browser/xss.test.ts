@@ -23,9 +23,7 @@ async function load(page: Page, html: string): Promise<{ ran: string[]; dialogs:
     dialogs += 1;
     void dialog.dismiss();
   });
-  await page.route('**/*', (route) =>
-    route.request().url() === `${ORIGIN}/` ? route.fulfill({ body: html, contentType: 'text/html' }) : route.abort(),
-  );
+  await page.route('**/*', (route) => (route.request().url() === `${ORIGIN}/` ? route.fulfill({ body: html, contentType: 'text/html' }) : route.abort()));
   await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
   // Fire the events handlers listen for, and follow every link that is not a plain web or mail link
   // (those are safe by their scheme, and following them would leave the page).

@@ -29,7 +29,11 @@ function batch(): string {
 }
 
 function check(dir: string, workers: string, format: string, args = ['.']) {
-  return spawnSync(process.execPath, [cli, 'check', '--format', format, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, RCA_WRITER_WORKERS: workers } });
+  return spawnSync(process.execPath, [cli, 'check', '--format', format, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, RCA_WRITER_WORKERS: workers },
+  });
 }
 
 describe('rca-writer check across worker threads', () => {

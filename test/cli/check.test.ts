@@ -11,7 +11,12 @@ import { CLEAN, project, root, run, runIn, seeds, seedText, snapshot } from './h
 
 interface JsonReport {
   file: string;
-  diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
 }
 
 // OASIS's SARIF 2.1.0 schema, vendored unchanged (its $id names where it comes from).
@@ -45,8 +50,18 @@ describe('check --format sarif', () => {
   });
 
   it('describes every rule, with its docs page as help URI', () => {
-    const rules = log.runs[0].tool.driver.rules as { id: string; name: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { fixable: boolean } }[];
-    assert.deepEqual(rules.map((r) => r.id), allRules.map((r) => r.code));
+    const rules = log.runs[0].tool.driver.rules as {
+      id: string;
+      name: string;
+      helpUri: string;
+      shortDescription: { text: string };
+      defaultConfiguration: { level: string };
+      properties: { fixable: boolean };
+    }[];
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      allRules.map((r) => r.code),
+    );
     for (const [index, rule] of allRules.entries()) {
       const described = rules[index];
       assert.equal(described.name, rule.name);
@@ -59,7 +74,13 @@ describe('check --format sarif', () => {
   });
 
   it('has one result per finding, at the same place, with 1-based lines and columns', () => {
-    const results = log.runs[0].results as { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[] }[];
+    const results = log.runs[0].results as {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
+    }[];
     const expected = json.flatMap((report) => report.diagnostics.map((d) => ({ file: report.file, d })));
     assert.equal(results.length, expected.length);
     assert.ok(results.length > 5);
@@ -134,7 +155,9 @@ describe('check --format github', () => {
 
 describe('check options', () => {
   const warningsOnly = seeds[1]; // seed-003: warnings, no errors
-  const warningCount = (JSON.parse(run(['check', '--format', 'json', warningsOnly]).stdout) as JsonReport[])[0].diagnostics.filter((d) => d.severity === 'warning').length;
+  const warningCount = (JSON.parse(run(['check', '--format', 'json', warningsOnly]).stdout) as JsonReport[])[0].diagnostics.filter(
+    (d) => d.severity === 'warning',
+  ).length;
 
   it('--quiet shows errors only, and keeps the exit code', () => {
     const all = run(['check', 'examples']);

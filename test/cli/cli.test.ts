@@ -19,10 +19,16 @@ describe('rca-writer check', () => {
   it('prints JSON with 0-based LSP ranges, the same findings as the engine', () => {
     const { code, stdout } = run('check', '--format', 'json', ...seeds);
     const reports = JSON.parse(stdout) as { file: string; diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[];
-    assert.deepEqual(reports.map((r) => r.file), seeds);
+    assert.deepEqual(
+      reports.map((r) => r.file),
+      seeds,
+    );
     for (const report of reports) {
       const engine = checkText(readFileSync(join(root, report.file), 'utf8')).diagnostics;
-      assert.deepEqual(report.diagnostics, engine.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })));
+      assert.deepEqual(
+        report.diagnostics,
+        engine.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+      );
     }
     const structural = reports.map((r) => r.diagnostics.map((d) => d.code).filter((c) => c.startsWith('RCA1')));
     assert.deepEqual(structural, [[], ['RCA108'], ['RCA108']]);

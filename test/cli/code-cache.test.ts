@@ -14,7 +14,11 @@ import { cli, root, seeds } from './helpers';
 const dist = join(root, 'dist');
 
 function run(launcher: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [launcher, 'check', '--format', 'json', ...seeds], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [launcher, 'check', '--format', 'json', ...seeds], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

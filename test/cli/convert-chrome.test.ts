@@ -81,13 +81,23 @@ describe('convert: one page printed with and without the site around it', () => 
     lines.forEach((raw, index) => {
       const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
       if (!text || text === '-' || /^[-|]+$/.test(text) || listed.has(index + 1)) return;
-      for (const cell of text.split('|').map((part) => part.trim()).filter(Boolean)) {
+      for (const cell of text
+        .split('|')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
         assert.ok(visible.includes(cell), `line ${index + 1}: "${cell}" is in the Markdown`);
       }
     });
     // And none of the report's own lines (the page printed without the site) was left out.
-    const reportLines = new Set(read('plain.txt').split('\n').map((line) => line.trim()));
-    assert.deepEqual(withChrome.dropped.filter((line) => reportLines.has(line.text) && line.reason !== 'a breadcrumb ending in the title'), []);
+    const reportLines = new Set(
+      read('plain.txt')
+        .split('\n')
+        .map((line) => line.trim()),
+    );
+    assert.deepEqual(
+      withChrome.dropped.filter((line) => reportLines.has(line.text) && line.reason !== 'a breadcrumb ending in the title'),
+      [],
+    );
   });
 
   it('keeps the empty paragraph visible and says where it was', () => {
@@ -119,7 +129,10 @@ describe('convert: the site around the report, in other forms', () => {
       '',
     ].join('\n');
     const { markdown, notes, dropped } = convertText(input, exlibris);
-    assert.equal(markdown, `# ${TITLE}\n\n## Introduction\n\nThis document serves as a Root Cause Analysis.\n\n## Event Timeline\n\nThe service was slow from 9:05 AM until 9:50 AM.\n`);
+    assert.equal(
+      markdown,
+      `# ${TITLE}\n\n## Introduction\n\nThis document serves as a Root Cause Analysis.\n\n## Event Timeline\n\nThe service was slow from 9:05 AM until 9:50 AM.\n`,
+    );
     assert.deepEqual(notes, []);
     assert.deepEqual(
       dropped.map((line) => line.line),
@@ -148,7 +161,16 @@ describe('convert: the site around the report, in other forms', () => {
   });
 
   it('keeps a sentence before the title, and a sentence after the footer, with a note', () => {
-    const input = ['Sign in', 'This notice was sent to all customers of the region.', TITLE, 'Introduction', 'Text.', 'Was this article helpful?', 'Write to the support team for the full log.', ''].join('\n');
+    const input = [
+      'Sign in',
+      'This notice was sent to all customers of the region.',
+      TITLE,
+      'Introduction',
+      'Text.',
+      'Was this article helpful?',
+      'Write to the support team for the full log.',
+      '',
+    ].join('\n');
     const { markdown, notes } = convertText(input, exlibris);
     assert.deepEqual(notes, [
       { line: 2, message: 'text before the title; kept after it' },
@@ -164,8 +186,18 @@ describe('convert: the site around the report, in other forms', () => {
     assert.deepEqual(dropped, []);
   });
 
-  it('after the site\'s header printed again, drops only what is surely the site\'s: report lines stay, with a note', () => {
-    const input = ['Acme Status Center', TITLE, 'Introduction', 'Text.', 'Publication History', 'Acme Status Center', 'January 9, 2024 - First published', 'Privacy policy', ''].join('\n');
+  it("after the site's header printed again, drops only what is surely the site's: report lines stay, with a note", () => {
+    const input = [
+      'Acme Status Center',
+      TITLE,
+      'Introduction',
+      'Text.',
+      'Publication History',
+      'Acme Status Center',
+      'January 9, 2024 - First published',
+      'Privacy policy',
+      '',
+    ].join('\n');
     const { markdown, notes, dropped } = convertText(input, exlibris);
     assert.match(markdown, /## Publication History\n\nJanuary 9, 2024 - First published\n$/);
     assert.deepEqual(notes, [{ line: 7, message: 'text after the page footer; kept under "Publication History"' }]);
@@ -206,7 +238,12 @@ describe('convert: tables', () => {
   ] as const) {
     it(`reads a table printed with ${form}`, () => {
       const { markdown, notes } = convertText(page(...rows), exlibris);
-      assert.deepEqual(tables(markdown), [[['Date', 'Publication History'], ['January 9, 2024', 'First published']]]);
+      assert.deepEqual(tables(markdown), [
+        [
+          ['Date', 'Publication History'],
+          ['January 9, 2024', 'First published'],
+        ],
+      ]);
       assert.deepEqual(notes, []);
       assert.deepEqual(
         checkText(markdown).diagnostics.filter((d) => d.code === 'RCA107'),
@@ -228,11 +265,19 @@ describe('convert: tables', () => {
 
   it('escapes a pipe inside a tab-separated cell, and markup in cells', () => {
     const { markdown } = convertText(page('Step\tResult', 'cache_a | cache_b\t*all* up'), exlibris);
-    assert.deepEqual(tables(markdown), [[['Step', 'Result'], ['cache_a | cache_b', '*all* up']]]);
+    assert.deepEqual(tables(markdown), [
+      [
+        ['Step', 'Result'],
+        ['cache_a | cache_b', '*all* up'],
+      ],
+    ]);
   });
 
   it('reads bullets and numbers printed with a tab after them as list items, not rows', () => {
-    const { markdown } = convertText(page('\u2022\tStorage was added.', '\u2022\tAlerts were lowered.', '1.\tReview the policy.', '2.\tAudit the clusters.'), exlibris);
+    const { markdown } = convertText(
+      page('\u2022\tStorage was added.', '\u2022\tAlerts were lowered.', '1.\tReview the policy.', '2.\tAudit the clusters.'),
+      exlibris,
+    );
     assert.deepEqual(tables(markdown), []);
     assert.match(markdown, /\n- Storage was added\.\n- Alerts were lowered\.\n\n1\. Review the policy\.\n2\. Audit the clusters\.\n$/);
   });
@@ -305,7 +350,10 @@ describe('rca-writer convert: verbose output, refusals, files', () => {
     assert.equal(lines.length, convertText(read('chrome.txt'), exlibris).dropped.length + 1);
     assert.equal(lines[0], 'page.txt:1: left out (site navigation): Skip to main content');
     assert.ok(lines.includes('page.txt:18: left out (page tools): Save as PDF | Share'));
-    assert.ok(lines.indexOf('page.txt:33: note: an empty paragraph (only non-breaking spaces) in the page; kept as a comment') > lines.indexOf('page.txt:26: left out (the page\'s table of contents): 6. Publication History'));
+    assert.ok(
+      lines.indexOf('page.txt:33: note: an empty paragraph (only non-breaking spaces) in the page; kept as a comment') >
+        lines.indexOf("page.txt:26: left out (the page's table of contents): 6. Publication History"),
+    );
     assert.equal(runIn(['convert', 'page.txt', '-v'], { cwd: dir }).stderr, verbose.stderr);
   });
 
@@ -314,7 +362,10 @@ describe('rca-writer convert: verbose output, refusals, files', () => {
     const { code, stdout, stderr } = runIn(['convert', 'report.md', '-o', 'out.md'], { cwd: dir });
     assert.equal(code, 2);
     assert.equal(stdout, '');
-    assert.match(stderr, /^rca-writer: report\.md: is Markdown already \(line 1: "# NA07, NA08 - RCA - January 8, 2024"\), not a page printed as text \(check it with "rca-writer check"\)\n$/);
+    assert.match(
+      stderr,
+      /^rca-writer: report\.md: is Markdown already \(line 1: "# NA07, NA08 - RCA - January 8, 2024"\), not a page printed as text \(check it with "rca-writer check"\)\n$/,
+    );
     assert.equal(existsSync(join(dir, 'out.md')), false);
   });
 

@@ -54,7 +54,16 @@ describe('convert: page layout', () => {
   });
 
   it('keeps every sentence unchanged and drops only navigation and footer lines', () => {
-    const dropped = new Set(['Skip to main content', 'Subscribe by RSS', 'Ex Libris Knowledge Center', 'Home > Alma > RCAs', 'Was this article helpful?', 'Yes', 'No', 'Related articles']);
+    const dropped = new Set([
+      'Skip to main content',
+      'Subscribe by RSS',
+      'Ex Libris Knowledge Center',
+      'Home > Alma > RCAs',
+      'Was this article helpful?',
+      'Yes',
+      'No',
+      'Related articles',
+    ]);
     const lines = input
       .split('\n')
       .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
@@ -84,7 +93,11 @@ describe('convert: page layout', () => {
     const lists = tree.children.filter((n) => n.type === 'list').map((n) => n.children.map((item) => plainText(item)));
     assert.deepEqual(lists, [
       ['Alma', 'Primo VE'],
-      ['Disk usage alerts were lowered to 70%.', 'The cleanup job now runs hourly\nand reports its result to the operations channel.', 'Storage was added to both nodes.'],
+      [
+        'Disk usage alerts were lowered to 70%.',
+        'The cleanup job now runs hourly\nand reports its result to the operations channel.',
+        'Storage was added to both nodes.',
+      ],
       ['Review the retention policy.', 'Audit other clusters.'],
       [''],
     ]);
@@ -106,7 +119,10 @@ describe('convert: page layout', () => {
   it('says when it finds no title, and keeps the text', () => {
     const { markdown, notes } = convertText('Introduction\nSome text.\nEvent Timeline\nMore text.\n', exlibris);
     assert.equal(markdown, '## Introduction\n\nSome text.\n\n## Event Timeline\n\nMore text.\n');
-    assert.deepEqual(notes.map((n) => n.line), [1]);
+    assert.deepEqual(
+      notes.map((n) => n.line),
+      [1],
+    );
     assert.match(notes[0].message, /no title line found/);
   });
 
@@ -182,7 +198,11 @@ describe('rca-writer convert', () => {
     ['a missing file', ['convert', 'missing.txt'], /^rca-writer: missing\.txt: cannot read the file \(no such file\)\n$/],
     ['no input', ['convert'], /^rca-writer: convert: no input given/],
     ['two inputs', ['convert', 'a.txt', 'b.txt'], /^rca-writer: convert: one input at a time/],
-    ['an output in a missing folder', ['convert', seed, '-o', 'no/such/dir/out.md'], /^rca-writer: no\/such\/dir\/out\.md: cannot write the file \(no such directory\)\n$/],
+    [
+      'an output in a missing folder',
+      ['convert', seed, '-o', 'no/such/dir/out.md'],
+      /^rca-writer: no\/such\/dir\/out\.md: cannot write the file \(no such directory\)\n$/,
+    ],
     ['an unknown option', ['convert', '--wat', seed], /^rca-writer: Unknown option '--wat' \(try: rca-writer convert --help\)\n$/],
   ] as const) {
     it(`exits 2 with one line for ${name}`, () => {

@@ -49,7 +49,11 @@ describe('rca-writer new', () => {
     ['no instances', ['new', '--date', '2026-04-11'], /^rca-writer: new: --instances is required/],
     ['no date', ['new', '--instances', 'NA01'], /^rca-writer: new: --date is required/],
     ['a date that does not exist', ['new', '--instances', 'NA01', '--date', '2026-02-30'], /^rca-writer: new: "2026-02-30" is not a date/],
-    ['an unknown zone', ['new', '--instances', 'NA01', '--date', '2026-04-11', '--zone', 'Mars/Olympus'], /^rca-writer: --zone: unknown time zone "Mars\/Olympus"/],
+    [
+      'an unknown zone',
+      ['new', '--instances', 'NA01', '--date', '2026-04-11', '--zone', 'Mars/Olympus'],
+      /^rca-writer: --zone: unknown time zone "Mars\/Olympus"/,
+    ],
     ['an unknown profile', [...args, '--profile', 'nope'], /^rca-writer: unknown profile "nope" from the command line/],
     ['a stray argument', [...args, 'out.md'], /^rca-writer: new: unexpected argument "out\.md" \(use -o FILE/],
   ] as const) {

@@ -19,7 +19,8 @@ function report(name: string, introduction: string): string {
 }
 
 /** The text of the section with this id in a page. */
-const section = (page: string, id: string) => /<section class="rca-section" id="rca-([\w-]+)">([\s\S]*?)<\/section>/g.exec(page.slice(page.indexOf(`id="rca-${id}"`) - 40))?.[2] ?? '';
+const section = (page: string, id: string) =>
+  /<section class="rca-section" id="rca-([\w-]+)">([\s\S]*?)<\/section>/g.exec(page.slice(page.indexOf(`id="rca-${id}"`) - 40))?.[2] ?? '';
 
 describe('rca-writer render on raw HTML that once lost text', () => {
   it('"See <template> for details." keeps every later section whole (item 8)', () => {

@@ -54,7 +54,14 @@ describe('hostile input to the CLI', () => {
     writeFileSync(join(folder, 'b.rca.md'), defect.replace(/\n/g, '\r\n'));
     writeFileSync(join(folder, '.rca-writer.json'), '{"rules": {"RCA109": "error"}}');
     const before = snapshot(folder);
-    for (const args of [['check', folder], ['check', '--format', 'json', folder], ['check', '--format', 'sarif', folder], ['check', '--format', 'github', folder], ['convert', join(folder, 'a.rca.md')], ['render', join(folder, 'a.rca.md')]]) {
+    for (const args of [
+      ['check', folder],
+      ['check', '--format', 'json', folder],
+      ['check', '--format', 'sarif', folder],
+      ['check', '--format', 'github', folder],
+      ['convert', join(folder, 'a.rca.md')],
+      ['render', join(folder, 'a.rca.md')],
+    ]) {
       const result = run(args, { cwd: folder });
       assert.notEqual(result.code, null, `${args.join(' ')} finished`);
     }
@@ -93,13 +100,21 @@ describe('hostile input to the CLI', () => {
     const result = run(['check', '--format', 'json', 'big.rca.md', 'line.rca.md'], { cwd: folder });
     assert.equal(result.code, 0, result.stderr);
     const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; severity: string }[] }[];
-    for (const report of reports) assert.deepEqual(report.diagnostics.map((d) => [d.code, d.severity]), [['RCA001', 'information']], report.file);
+    for (const report of reports)
+      assert.deepEqual(
+        report.diagnostics.map((d) => [d.code, d.severity]),
+        [['RCA001', 'information']],
+        report.file,
+      );
   });
 
   it('a directory passed to convert or render as its file: a clear error naming it', () => {
     const folder = mkdtempSync(join(tmpdir(), 'rca-dir-'));
     mkdirSync(join(folder, 'report.rca.md'));
-    for (const args of [['convert', 'report.rca.md'], ['render', 'report.rca.md', '-o', '-']]) {
+    for (const args of [
+      ['convert', 'report.rca.md'],
+      ['render', 'report.rca.md', '-o', '-'],
+    ]) {
       const result = run(args, { cwd: folder });
       assert.equal(result.code, 2, args.join(' '));
       assert.match(result.stderr, /^rca-writer: report\.rca\.md: is a directory/, args.join(' '));
@@ -150,7 +165,11 @@ describe('hostile input to the CLI', () => {
       const result = run(['check', '--format', 'json', 'a.rca.md'], { cwd: folder });
       assert.ok(result.code === 1 || result.code === 2, `${config}: exit ${result.code}`);
       if (result.code === 2) assert.match(result.stderr, /^rca-writer: .*\.rca-writer\.json:\d+:\d+: /, config);
-      else assert.ok((JSON.parse(result.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.some((d) => d.code === 'RCA109'), config);
+      else
+        assert.ok(
+          (JSON.parse(result.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.some((d) => d.code === 'RCA109'),
+          config,
+        );
       assert.doesNotMatch(result.stderr, /at .*\(.*\.js:\d+:\d+\)/, 'no stack trace');
       // The same file read in this process leaves Object.prototype alone.
       try {

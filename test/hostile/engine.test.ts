@@ -21,14 +21,20 @@ describe('hostile input to the engine', () => {
     const text = `${title}\n\n${`${sentence}\n\n`.repeat(Math.ceil(10_000_000 / (sentence.length + 2)))}`;
     assert.ok(text.length > 10_000_000);
     const { diagnostics, doc } = checkText(text);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['RCA001', 'information']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['RCA001', 'information']],
+    );
     assert.match(diagnostics[0].message, /10\.0 million characters, more than the 2\.0 million characters it checks/);
     assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
   });
 
   it('a single line past the size bound: the same', () => {
     const { diagnostics } = checkText(`${title}\n\n${sentence.repeat(Math.ceil(MAX_CHARS / sentence.length))}`);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['RCA001']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['RCA001'],
+    );
   });
 
   it('a document of more than 1 MiB is checked in full, dates and times included', () => {
@@ -77,7 +83,10 @@ describe('hostile input to the engine', () => {
   ] as const) {
     it(`10,000 nested lists or quotes opened on one line, ${name}`, () => {
       const { diagnostics } = checkText(`${title}\n\n${line.repeat(Math.ceil(10_000 / line.trim().split(' ').length))}x\n`);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['RCA001', 'information']]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [['RCA001', 'information']],
+      );
       assert.match(diagnostics[0].message, new RegExp(`nest more than ${MAX_NESTING} levels`));
     });
   }
@@ -89,13 +98,22 @@ describe('hostile input to the engine', () => {
   // The parser matches emphasis, links and code spans in time that grows with the square of their markers in a
   // paragraph: "*a*a*a…" of 100 KB took over three minutes. Such a paragraph is now refused before parsing.
   const markers = Math.ceil(Math.sqrt(MAX_INLINE_WORK)) + 2;
-  for (const [name, unit] of [['"*a*a*a…"', '*a'], ['"[a](" repeated', '[a]('], ['"[^1]" repeated', '[^1]'], ['"`a`a…"', '`a'], ['"_a_a…"', '_a']] as const) {
+  for (const [name, unit] of [
+    ['"*a*a*a…"', '*a'],
+    ['"[a](" repeated', '[a]('],
+    ['"[^1]" repeated', '[^1]'],
+    ['"`a`a…"', '`a'],
+    ['"_a_a…"', '_a'],
+  ] as const) {
     it(`a paragraph of ${name} past the inline-work bound: RCA001, no parse`, () => {
       const count = (unit.match(/[*_[\]`~]/g) ?? []).length;
       const text = `${title}\n\n${unit.repeat(Math.ceil(markers / count))}\n`;
       assert.ok(text.length < MAX_TIME_CHECK_CHARS && inlineWork(text) > MAX_INLINE_WORK);
       const { diagnostics, doc } = checkText(text);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['RCA001', 'information']]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [['RCA001', 'information']],
+      );
       assert.match(diagnostics[0].message, /emphasis, link or code markers/);
       assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
     });

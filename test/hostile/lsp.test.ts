@@ -45,7 +45,10 @@ describe('hostile documents through the language server', () => {
       client.connection.sendRequest('rcaWriter/missingSections', { uri }),
     ]);
     for (const result of results) assert.equal(result.status, 'fulfilled', String((result as PromiseRejectedResult).reason));
-    assert.ok((await pull(healthy)).items.some((d) => d.code === 'RCA109'), 'the other document is still checked');
+    assert.ok(
+      (await pull(healthy)).items.some((d) => d.code === 'RCA109'),
+      'the other document is still checked',
+    );
   }
 
   const beyondBound: [string, string, RegExp][] = [
@@ -61,7 +64,10 @@ describe('hostile documents through the language server', () => {
       const uri = `file:///virtual/rcas/${name.replace(/\W+/g, '-')}.md`;
       client.open(uri, text);
       const { items } = await pull(uri);
-      assert.deepEqual(items.map((d) => [d.code, d.severity]), [['RCA001', 3]]);
+      assert.deepEqual(
+        items.map((d) => [d.code, d.severity]),
+        [['RCA001', 3]],
+      );
       assert.match(items[0].message, why);
       await stillServing(uri);
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -83,7 +89,10 @@ describe('hostile documents through the language server', () => {
       client.open(uri, text);
       let document = TextDocument.create(uri, 'markdown', 1, text);
       const { items } = await pull(uri);
-      assert.ok(items.some((d) => d.code === 'RCA109'), 'the placeholder is found');
+      assert.ok(
+        items.some((d) => d.code === 'RCA109'),
+        'the placeholder is found',
+      );
       for (const d of items) {
         for (const position of [d.range.start, d.range.end]) {
           assert.deepEqual(document.positionAt(document.offsetAt(position)), position, `${d.code} at an existing position`);
@@ -92,7 +101,11 @@ describe('hostile documents through the language server', () => {
       // Fix All as the editor applies it, then again: the second time there is nothing left to do.
       const first = await fixAllAction(uri);
       if (first) {
-        document = TextDocument.update(document, first.edits.map((e) => ({ range: e.range, text: e.newText })), 2);
+        document = TextDocument.update(
+          document,
+          first.edits.map((e) => ({ range: e.range, text: e.newText })),
+          2,
+        );
         client.replace(uri, document.getText(), 2);
         await pull(uri);
         const second = await fixAllAction(uri);

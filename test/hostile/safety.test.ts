@@ -14,7 +14,9 @@ const root = join(__dirname, '..', '..');
 
 describe('safety declarations', () => {
   it('the manifest says how the extension behaves in an untrusted workspace', () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { supported: unknown; description: string } } };
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { supported: unknown; description: string } };
+    };
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, true);
     assert.match(untrusted.description, /reads and checks/);
@@ -23,10 +25,19 @@ describe('safety declarations', () => {
   });
 
   it('the language server has no code that writes files: it changes text only through edits the client applies', async () => {
-    const result = await build({ entryPoints: [join(root, 'server', 'src', 'lsp', 'server.ts')], bundle: true, platform: 'node', write: false, metafile: true, logLevel: 'silent', external: ['vscode-languageserver', 'vscode-languageserver-textdocument'] });
+    const result = await build({
+      entryPoints: [join(root, 'server', 'src', 'lsp', 'server.ts')],
+      bundle: true,
+      platform: 'node',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      external: ['vscode-languageserver', 'vscode-languageserver-textdocument'],
+    });
     const ours = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('server/src/'));
     assert.ok(ours.length > 20, 'the server and the engine are in the bundle');
-    const writers = /\b(?:writeFileSync|writeFile|appendFile(?:Sync)?|createWriteStream|renameSync|rename|unlinkSync|unlink|rmSync|rmdirSync|mkdirSync|copyFileSync|truncateSync|applyEdit)\s*\(/;
+    const writers =
+      /\b(?:writeFileSync|writeFile|appendFile(?:Sync)?|createWriteStream|renameSync|rename|unlinkSync|unlink|rmSync|rmdirSync|mkdirSync|copyFileSync|truncateSync|applyEdit)\s*\(/;
     for (const input of ours) assert.doesNotMatch(readFileSync(join(root, input), 'utf8'), writers, input);
   });
   // Loaded into the server's process before it starts (node --import): every fs function that writes, creates,
@@ -50,7 +61,15 @@ describe('safety declarations', () => {
 
   it('the trap below catches a write: a script that writes a file under it is stopped and reported', () => {
     const folder = mkdtempSync(join(tmpdir(), 'rca-trap-'));
-    const result = spawnSync(process.execPath, [...trapArgs, '-e', `try { require('fs').writeFileSync(${JSON.stringify(join(folder, 'x'))}, 'x') } catch {} try { require('fs').openSync(${JSON.stringify(join(folder, 'y'))}, 'w') } catch {}`], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [
+        ...trapArgs,
+        '-e',
+        `try { require('fs').writeFileSync(${JSON.stringify(join(folder, 'x'))}, 'x') } catch {} try { require('fs').openSync(${JSON.stringify(join(folder, 'y'))}, 'w') } catch {}`,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.match(result.stderr, /rca-fs-write writeFileSync .*x\n/);
     assert.match(result.stderr, /rca-fs-write openSync .*y\n/);
     assert.deepEqual(readdirSync(folder), []);
@@ -63,7 +82,12 @@ describe('safety declarations', () => {
     writeFileSync(file, text);
     writeFileSync(join(folder, '.rca-writer.json'), '{"rules": {"RCA109": "error"}}');
     const fingerprint = () =>
-      readdirSync(folder).map((name) => `${name} ${createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')} ${statSync(join(folder, name)).mtimeMs}`);
+      readdirSync(folder).map(
+        (name) =>
+          `${name} ${createHash('sha256')
+            .update(readFileSync(join(folder, name)))
+            .digest('hex')} ${statSync(join(folder, name)).mtimeMs}`,
+      );
     const before = fingerprint();
     const client = new TestClient({ pull: true, workspaceFolder: folder, nodeArgs: trapArgs, configuration: () => ({ profile: 'exlibris' }) });
     await client.initialize();
@@ -71,10 +95,16 @@ describe('safety declarations', () => {
     client.open(uri, text);
     const request = <T>(method: string, params: unknown) => client.connection.sendRequest(method, params) as Promise<T>;
     const { items } = await request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    assert.ok(items.some((d) => d.code === 'RCA109' && d.severity === 1), 'the config file was read');
+    assert.ok(
+      items.some((d) => d.code === 'RCA109' && d.severity === 1),
+      'the config file was read',
+    );
     const everything = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
     const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: everything, context: { diagnostics: items } });
-    assert.ok(actions.some((action) => action.edit), 'fixes are offered as edits for the client to apply');
+    assert.ok(
+      actions.some((action) => action.edit),
+      'fixes are offered as edits for the client to apply',
+    );
     await request('textDocument/codeAction', { textDocument: { uri }, range: everything, context: { diagnostics: [], only: ['source.fixAll.rcaWriter'] } });
     await request('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 50 } });
     await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 3 } });
@@ -85,7 +115,9 @@ describe('safety declarations', () => {
     client.replace(uri, `${text}\nMore TODO.\n`, 2);
     await request('textDocument/diagnostic', { textDocument: { uri } });
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, '.rca-writer.json')).toString(), type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(folder, '.rca-writer.json')).toString(), type: 2 }],
+    });
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await request('textDocument/diagnostic', { textDocument: { uri } });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -130,21 +162,38 @@ describe('safety declarations', () => {
       format: 'cjs',
       write: false,
       logLevel: 'silent',
-      plugins: [{ name: 'vscode-stub', setup: (b) => { b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' })); b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: stub, loader: 'js' })); } }],
+      plugins: [
+        {
+          name: 'vscode-stub',
+          setup: (b) => {
+            b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' }));
+            b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: stub, loader: 'js' }));
+          },
+        },
+      ],
     });
     const folder = mkdtempSync(join(tmpdir(), 'rca-preview-'));
     writeFileSync(join(folder, 'preview.js'), bundle.outputFiles[0].text);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PreviewManager } = require(join(folder, 'preview.js')) as { PreviewManager: new (context: unknown, client: unknown) => { open(toSide: boolean, uri: unknown): Promise<void> } };
-    const vscode = (globalThis as unknown as { __rcaVscodeStub: { __created: { webview: { html: string } }[]; __setTrusted(value: boolean): void } }).__rcaVscodeStub;
+    const { PreviewManager } = require(join(folder, 'preview.js')) as {
+      PreviewManager: new (context: unknown, client: unknown) => { open(toSide: boolean, uri: unknown): Promise<void> };
+    };
+    const vscode = (globalThis as unknown as { __rcaVscodeStub: { __created: { webview: { html: string } }[]; __setTrusted(value: boolean): void } })
+      .__rcaVscodeStub;
     const server = new TestClient();
     await server.initialize();
     try {
       const uri = 'file:///virtual/rcas/hostile-preview.md';
-      server.open(uri, '# NA01 - RCA - April 11, 2026\n\n<script>alert(1)</script><img src=x onerror=alert(2)><iframe src="javascript:alert(3)"></iframe>\n\n[x](javascript:alert(4))\n');
+      server.open(
+        uri,
+        '# NA01 - RCA - April 11, 2026\n\n<script>alert(1)</script><img src=x onerror=alert(2)><iframe src="javascript:alert(3)"></iframe>\n\n[x](javascript:alert(4))\n',
+      );
       const pages: string[] = [];
       for (const trusted of [true, false]) {
-        const manager = new PreviewManager({ extensionUri: { path: '/ext', scheme: 'file', toString: () => 'file:///ext' } }, { sendRequest: (method: string, params: unknown) => server.connection.sendRequest(method, params) });
+        const manager = new PreviewManager(
+          { extensionUri: { path: '/ext', scheme: 'file', toString: () => 'file:///ext' } },
+          { sendRequest: (method: string, params: unknown) => server.connection.sendRequest(method, params) },
+        );
         vscode.__setTrusted(trusted);
         await manager.open(true, { path: '/virtual/rcas/hostile-preview.md', scheme: 'file', toString: () => uri });
         pages.push(vscode.__created[vscode.__created.length - 1].webview.html);
@@ -158,7 +207,10 @@ describe('safety declarations', () => {
         assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
         assert.match(csp, /img-src data:(;|$)/, 'no image from the web unless rcaWriter.allowRemoteImages');
         const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-        assert.ok(scripts.length > 0 && scripts.every((tag) => /nonce="[^"]+"/.test(tag) && /src="https:\/\/webview\.test\/ext\/media\/preview\.js"/.test(tag)), scripts.join(' '));
+        assert.ok(
+          scripts.length > 0 && scripts.every((tag) => /nonce="[^"]+"/.test(tag) && /src="https:\/\/webview\.test\/ext\/media\/preview\.js"/.test(tag)),
+          scripts.join(' '),
+        );
         assert.doesNotMatch(html, /alert\(|onerror|<iframe|javascript:/i, 'the render is sanitised');
       }
       const withoutNonce = (html: string) => html.replace(/nonce-[^';"]+|nonce="[^"]+"/g, 'NONCE');

@@ -66,7 +66,7 @@ describe('the GitHub Action', () => {
     assert.equal(text.status, 1);
     assert.match(text.stdout, /na03-outage\.md:\d+:\d+ error RCA\d{3}/);
     assert.match(text.outputs, /^sarif-file=$/m);
-    const json = runAction(repo, { format: 'json', output: 'report.json', paths: 'clean.rca.md', 'fail-on': 'warning' });
+    const json = runAction(repo, { 'format': 'json', 'output': 'report.json', 'paths': 'clean.rca.md', 'fail-on': 'warning' });
     assert.equal(json.status, 0, json.stdout);
     assert.deepEqual(JSON.parse(readFileSync(join(repo, 'report.json'), 'utf8')), [{ file: 'clean.rca.md', diagnostics: [] }]);
   });

@@ -63,9 +63,13 @@ vim.cmd('qa!')
 
   it('docs/editors/neovim.lua (0.11+) is valid Lua that enables the server', neovim, () => {
     // Debian's Neovim has no vim.lsp.config: the file is compiled, not run.
-    const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `lua assert(loadfile(${JSON.stringify(join(editors, 'neovim.lua'))}))`, '-c', 'qa!'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'nvim',
+      ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `lua assert(loadfile(${JSON.stringify(join(editors, 'neovim.lua'))}))`, '-c', 'qa!'],
+      {
+        encoding: 'utf8',
+      },
+    );
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     assert.match(readFileSync(join(editors, 'neovim.lua'), 'utf8'), /vim\.lsp\.enable\('rca_writer'\)/);
@@ -77,7 +81,10 @@ describe('the other editors', () => {
     const program = `import tomllib,json,sys; print(json.dumps(tomllib.load(open(sys.argv[1],'rb'))))`;
     const result = spawnSync('python3', ['-c', program, join(editors, 'helix-languages.toml')], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    const config = JSON.parse(result.stdout) as { 'language-server': Record<string, { command: string; args: string[] }>; language: { name: string; 'language-servers': string[] }[] };
+    const config = JSON.parse(result.stdout) as {
+      'language-server': Record<string, { command: string; args: string[] }>;
+      'language': { 'name': string; 'language-servers': string[] }[];
+    };
     assert.deepEqual(config['language-server']['rca-writer'].args, ['--stdio']);
     assert.ok(config.language.find((l) => l.name === 'markdown')?.['language-servers'].includes('rca-writer'));
   });
@@ -91,7 +98,9 @@ describe('the other editors', () => {
 
   for (const file of ['emacs-eglot.el', 'emacs-lsp-mode.el']) {
     it(`${file}: balanced parentheses, and the server's command`, () => {
-      const code = readFileSync(join(editors, file), 'utf8').replace(/;.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, (s) => (s.includes('rca-writer-language-server') ? 'SERVER' : '""'));
+      const code = readFileSync(join(editors, file), 'utf8')
+        .replace(/;.*$/gm, '')
+        .replace(/"(?:[^"\\]|\\.)*"/g, (s) => (s.includes('rca-writer-language-server') ? 'SERVER' : '""'));
       let depth = 0;
       for (const char of code) {
         depth += char === '(' ? 1 : char === ')' ? -1 : 0;

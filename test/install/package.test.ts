@@ -80,7 +80,11 @@ describe('the npm package installed outside the repository', () => {
     assert.ok(text.status === 0 || text.status === 1, text.stderr);
     assert.match(text.stdout, /seed-000\.md/);
     const draft = readFileSync(report, 'utf8');
-    const fromStdin = spawnSync(bin('rca-writer'), ['check', '--format', 'sarif', '--stdin-filename', 'draft.rca.md', '-'], { cwd: work, input: draft, encoding: 'utf8' });
+    const fromStdin = spawnSync(bin('rca-writer'), ['check', '--format', 'sarif', '--stdin-filename', 'draft.rca.md', '-'], {
+      cwd: work,
+      input: draft,
+      encoding: 'utf8',
+    });
     assert.ok(fromStdin.status === 0 || fromStdin.status === 1, fromStdin.stderr);
     const sarif = JSON.parse(fromStdin.stdout) as { runs: { tool: { driver: { rules: { helpUri?: string }[] } } }[] };
     const helpUri = sarif.runs[0].tool.driver.rules.find((rule) => rule.helpUri)?.helpUri ?? '';
@@ -111,7 +115,10 @@ describe('the .vsix', () => {
     for (const needed of ['dist/client.js', 'dist/server.js', 'dist/server-bundle.js', 'media/icon.png', 'media/preview.css', 'changelog.md', 'readme.md']) {
       assert.ok(entries.includes(`extension/${needed}`), `${needed} missing from ${entries.join(', ')}`);
     }
-    assert.ok(entries.some((entry) => entry.startsWith('extension/docs/rules/RCA')), 'the rule pages the diagnostics link to');
+    assert.ok(
+      entries.some((entry) => entry.startsWith('extension/docs/rules/RCA')),
+      'the rule pages the diagnostics link to',
+    );
     const unwanted = entries.filter((entry) => /dist\/cli[.-]|\.map$|\/test\/|docs\/(images|cli|performance|reliability|preview)/.test(entry));
     assert.deepEqual(unwanted, []);
   });
@@ -130,6 +137,9 @@ describe('the .vsix', () => {
     const readme = read('extension/readme.md');
     const targets = [...readme.matchAll(/\]\(([^)\s]+)/g)].map((match) => match[1]);
     assert.ok(targets.length > 20);
-    assert.deepEqual(targets.filter((target) => !/^(https:\/\/|#)/.test(target)), []);
+    assert.deepEqual(
+      targets.filter((target) => !/^(https:\/\/|#)/.test(target)),
+      [],
+    );
   });
 });

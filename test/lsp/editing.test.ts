@@ -28,7 +28,9 @@ describe('language server while typing, pull diagnostics', () => {
 
   const pull = (uri: string, source?: CancellationTokenSource) => {
     const params = { textDocument: { uri } };
-    return (source ? client.connection.sendRequest('textDocument/diagnostic', params, source.token) : client.connection.sendRequest('textDocument/diagnostic', params)) as Promise<Report>;
+    return (
+      source ? client.connection.sendRequest('textDocument/diagnostic', params, source.token) : client.connection.sendRequest('textDocument/diagnostic', params)
+    ) as Promise<Report>;
   };
   const change = (uri: string, version: number, text: string) =>
     void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
@@ -36,7 +38,10 @@ describe('language server while typing, pull diagnostics', () => {
   it('answers a pull for a version that a newer change replaced with ServerCancelled (retrigger), then the newest text', async () => {
     const uri = uriOf('stale.md');
     client.open(uri, seed003);
-    assert.deepEqual((await pull(uri)).items.map((d) => d.code), ['RCA108']);
+    assert.deepEqual(
+      (await pull(uri)).items.map((d) => d.code),
+      ['RCA108'],
+    );
     // Typing: each change followed by the editor's pull; only the last pull is for text the editor still has.
     const withTodo = seed003.replace('## Event Timeline', 'TODO\n\n## Event Timeline');
     change(uri, 2, withTodo);
@@ -68,7 +73,10 @@ describe('language server while typing, pull diagnostics', () => {
     source.cancel();
     await assert.rejects(cancelled, (error: { code: number }) => [SERVER_CANCELLED, REQUEST_CANCELLED].includes(error.code));
     // The document is still checked when asked again.
-    assert.deepEqual((await pull(uri)).items.map((d) => d.code), ['RCA108']);
+    assert.deepEqual(
+      (await pull(uri)).items.map((d) => d.code),
+      ['RCA108'],
+    );
   });
 
   it('checks a document only while it is an RCA, deciding again after each change', async () => {
@@ -78,7 +86,10 @@ describe('language server while typing, pull diagnostics', () => {
     assert.deepEqual((await pull(uri)).items, []);
     assert.equal(await client.connection.sendRequest('rcaWriter/isRca', { uri }), false);
     change(uri, 2, seed003);
-    assert.deepEqual((await pull(uri)).items.map((d) => d.code), ['RCA108']);
+    assert.deepEqual(
+      (await pull(uri)).items.map((d) => d.code),
+      ['RCA108'],
+    );
     assert.equal(await client.connection.sendRequest('rcaWriter/isRca', { uri }), true);
     change(uri, 3, notes);
     assert.deepEqual((await pull(uri)).items, []);
@@ -108,16 +119,28 @@ describe('language server while typing, push diagnostics', () => {
     // machine's pace, versions only go up, and not every change of the burst gets a check of its own.
     assert.equal(versions[0], 1);
     assert.equal(versions[versions.length - 1], 8);
-    assert.ok(versions.every((version, i) => i === 0 || version > versions[i - 1]), String(versions));
+    assert.ok(
+      versions.every((version, i) => i === 0 || version > versions[i - 1]),
+      String(versions),
+    );
     assert.ok(versions.length < 8, String(versions));
   });
 
   it('publishes an opened document, then each change once it settles', async () => {
     const uri = uriOf('opened.md');
     client.open(uri, seed003);
-    assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => d.code), ['RCA108']);
+    assert.deepEqual(
+      (await client.diagnosticsFor(uri, 1)).map((d) => d.code),
+      ['RCA108'],
+    );
     client.replace(uri, seed003.replace('October 5, 2016 from', 'October 5, 2016, from'), 2);
-    assert.deepEqual((await client.diagnosticsFor(uri, 2)).map((d) => d.code), ['RCA108']);
-    assert.deepEqual(client.history.filter((p) => p.uri === uri).map((p) => p.version), [1, 2]);
+    assert.deepEqual(
+      (await client.diagnosticsFor(uri, 2)).map((d) => d.code),
+      ['RCA108'],
+    );
+    assert.deepEqual(
+      client.history.filter((p) => p.uri === uri).map((p) => p.version),
+      [1, 2],
+    );
   });
 });

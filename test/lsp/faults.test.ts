@@ -9,7 +9,10 @@ const text = '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO\n';
 const far = { line: 1_000_000, character: 1_000_000 };
 
 /** Resolves with the process's exit code, or rejects after `ms`: a server that hangs fails the test. */
-function exited(child: { exitCode: number | null; once(event: 'exit', listener: (code: number | null) => void): unknown }, ms = 10_000): Promise<number | null> {
+function exited(
+  child: { exitCode: number | null; once(event: 'exit', listener: (code: number | null) => void): unknown },
+  ms = 10_000,
+): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no exit within ${ms} ms`)), ms);
@@ -35,9 +38,18 @@ describe('protocol faults', () => {
     await assert.rejects(client.connection.sendRequest('rcaWriter/noSuchMethod', {}), (error: { code: number }) => error.code === -32601);
     await client.connection.sendNotification('rcaWriter/noSuchNotification', { x: 1 });
     client.open(uri, text);
-    assert.ok((await pull()).items.some((d) => d.code === 'RCA109'), 'still serving');
-    assert.ok(client.logs.some((line) => line.includes('"rcaWriter/noSuchMethod"')), 'the unknown request is logged');
-    assert.ok(client.logs.some((line) => line.includes('"rcaWriter/noSuchNotification"')), 'the unknown notification is logged');
+    assert.ok(
+      (await pull()).items.some((d) => d.code === 'RCA109'),
+      'still serving',
+    );
+    assert.ok(
+      client.logs.some((line) => line.includes('"rcaWriter/noSuchMethod"')),
+      'the unknown request is logged',
+    );
+    assert.ok(
+      client.logs.some((line) => line.includes('"rcaWriter/noSuchNotification"')),
+      'the unknown notification is logged',
+    );
   });
 
   it('ignores changes, closes and requests for documents that were never opened', async () => {
@@ -48,7 +60,10 @@ describe('protocol faults', () => {
     });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ghost } });
     assert.deepEqual((await pull(ghost)).items, []);
-    assert.ok(client.logs.some((line) => line.includes(`changes to ${ghost}, which was never opened`)), 'the stray change is logged');
+    assert.ok(
+      client.logs.some((line) => line.includes(`changes to ${ghost}, which was never opened`)),
+      'the stray change is logged',
+    );
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);
     assert.ok((await pull()).items.length > 0, 'still serving');
   });
@@ -117,7 +132,10 @@ describe('malformed messages and lost clients', () => {
     // carries on.
     const log = await server.output('hello');
     assert.match(log, /"type":1,"message":"RCA Writer: dropped a message that could not be read: [^"]*JSON/);
-    assert.match(log, /"method":"window\/logMessage","params":\{"type":1,"message":"Received message which is neither a response nor a notification message:\\n\[/);
+    assert.match(
+      log,
+      /"method":"window\/logMessage","params":\{"type":1,"message":"Received message which is neither a response nor a notification message:\\n\[/,
+    );
     assert.match(log, /"type":1,"message":"Received message which is neither a response nor a notification message:\\n\{\\n +\\"hello\\"/);
     server.send(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'shutdown' }));
     await server.output('"id":3,"result":null');
@@ -139,7 +157,9 @@ describe('malformed messages and lost clients', () => {
     const server = start();
     server.send(initialize);
     await server.output('"id":1');
-    server.send(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text } } }));
+    server.send(
+      JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text } } }),
+    );
     server.child.stdin.end();
     assert.equal(await exited(server.child), 1, 'exit code 1: the session ended without shutdown');
   });

@@ -40,7 +40,7 @@ describe('editor aids over the protocol', () => {
     assert.match((skeleton.textEdit as { newText: string }).newText, /^Event Timeline\n\nCustomers served by the \$\{1:NA01\} instances/);
   });
 
-  it('after a time offers zone phrases, the document\'s own first', async () => {
+  it("after a time offers zone phrases, the document's own first", async () => {
     const text = seed000.replace('During the event, the service was inaccessible.', 'Recovered at 2:40 AM ');
     const uri = await open('complete-zone.md', text);
     const line = text.split('\n').findIndex((l) => l.startsWith('Recovered at'));
@@ -77,7 +77,10 @@ describe('editor aids over the protocol', () => {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
     })) as InlayHint[];
-    assert.ok(hints.some((h) => /^2 h 13 min · 05:14–07:27 UTC$/.test(String(h.label))), JSON.stringify(hints));
+    assert.ok(
+      hints.some((h) => /^2 h 13 min · 05:14–07:27 UTC$/.test(String(h.label))),
+      JSON.stringify(hints),
+    );
   });
 
   it('gives nothing to Markdown that is not an RCA', async () => {
@@ -103,7 +106,10 @@ describe('editor aids over the protocol', () => {
     const text = seed000.replace(/## Root Cause Analysis[\s\S]*?(?=## Technical)/, '');
     const uri = await open('insert.md', text);
     const missing = (await client.connection.sendRequest('rcaWriter/missingSections', { uri })) as { id: string; name: string }[];
-    assert.deepEqual(missing.map((m) => m.id), ['root-cause-analysis', 'affected-products', 'publication-history']);
+    assert.deepEqual(
+      missing.map((m) => m.id),
+      ['root-cause-analysis', 'affected-products', 'publication-history'],
+    );
     const { edit } = (await client.connection.sendRequest('rcaWriter/insertSection', { uri, id: 'root-cause-analysis' })) as {
       edit: { range: never; newText: string };
     };

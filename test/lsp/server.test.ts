@@ -127,7 +127,11 @@ describe('language server over stdio, push diagnostics', () => {
         range: diagnostic.range,
         context: { diagnostics: [diagnostic], only: ['quickfix'] },
       })) as CodeAction[];
-      assert.deepEqual(actions.filter((action) => action.isPreferred).map((action) => action.title), [], `${diagnostic.code} ${diagnostic.message}`);
+      assert.deepEqual(
+        actions.filter((action) => action.isPreferred).map((action) => action.title),
+        [],
+        `${diagnostic.code} ${diagnostic.message}`,
+      );
     }
     assert.deepEqual(await request(), []);
   });
@@ -146,10 +150,15 @@ describe('language server over stdio, push diagnostics', () => {
     assert.equal(missing.length, 4);
     for (const diagnostic of missing) {
       assert.match(diagnostic.message, /the "<pre>" block on line 7 is never closed/);
-      assert.deepEqual((await actionsFor(diagnostic)).map((action) => action.title), ['Ignore RCA101 on this line'], 'no insertion, and no Fix All');
+      assert.deepEqual(
+        (await actionsFor(diagnostic)).map((action) => action.title),
+        ['Ignore RCA101 on this line'],
+        'no insertion, and no Fix All',
+      );
     }
     // Removing the Event Timeline's only item would leave it empty: offered, not preferred, and saying so.
-    const rest = '## Root Cause Analysis\n\nA failover stalled.\n\n## Technical Action Items and Preventive Measures\n\n- Add alerts.\n\n## Customer Communication\n\nPosted on http://status.exlibrisgroup.com/.\n';
+    const rest =
+      '## Root Cause Analysis\n\nA failover stalled.\n\n## Technical Action Items and Preventive Measures\n\n- Add alerts.\n\n## Customer Communication\n\nPosted on http://status.exlibrisgroup.com/.\n';
     client.replace(uri, `${heading}## Event Timeline\n\n- \n\n${rest}`, 2);
     const empty = (await client.diagnosticsFor(uri, 2)).find((d) => d.code === 'RCA107')!;
     const [remove] = await actionsFor(empty);
@@ -200,7 +209,10 @@ describe('language server over stdio, pull diagnostics and settings', () => {
     settings = { statusPortalUrl: 'https://status.example.com' };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const moved = await pull(uri);
-    assert.ok(moved.items.some((d) => d.code === 'RCA108'), 'seed 000 lacks the configured address');
+    assert.ok(
+      moved.items.some((d) => d.code === 'RCA108'),
+      'seed 000 lacks the configured address',
+    );
     settings = { statusPortalUrl: 'https://status.example.com', rules: { RCA108: 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.ok(!(await pull(uri)).items.some((d) => d.code === 'RCA108'));

@@ -70,15 +70,108 @@ const dates = [
   'the 11th',
 ];
 const times = ['10:16', '10:23', '12:14 AM', '2:27 AM', '11:59 PM', '00:00', '23:59', '24:00', '25:61', '7 PM', 'noon', 'midnight', '9:05:30', '10.30'];
-const zones = ['CST', 'CDT', 'PST', 'PDT', 'MST', 'EST', 'IST', 'BST', 'UTC', 'GMT', 'Chicago time', 'Israel time', 'America/Chicago', 'Europe/London', 'Asia/Shanghai', 'Mars/Olympus', 'UTC+2', 'GMT-05:00', 'XYZT'];
+const zones = [
+  'CST',
+  'CDT',
+  'PST',
+  'PDT',
+  'MST',
+  'EST',
+  'IST',
+  'BST',
+  'UTC',
+  'GMT',
+  'Chicago time',
+  'Israel time',
+  'America/Chicago',
+  'Europe/London',
+  'Asia/Shanghai',
+  'Mars/Olympus',
+  'UTC+2',
+  'GMT-05:00',
+  'XYZT',
+];
 const instances = ['NA01', 'NA02', 'EU01', 'EU02', 'AP01', 'CN01', 'NA91', 'DC04'];
 const products = ['Alma', 'Primo', 'Primo VE', 'Leganto', 'Esploro', 'Rosetta'];
-const words = ['The', 'service', 'was', 'down', 'customers', 'engineers', 'restored', 'failover', 'outage', 'lasted', 'about', 'for', 'took', 'between', 'and', 'until', 'from', 'to', 'on', 'at', '—', '(', ')', ',', '.', ':', ';'];
+const words = [
+  'The',
+  'service',
+  'was',
+  'down',
+  'customers',
+  'engineers',
+  'restored',
+  'failover',
+  'outage',
+  'lasted',
+  'about',
+  'for',
+  'took',
+  'between',
+  'and',
+  'until',
+  'from',
+  'to',
+  'on',
+  'at',
+  '—',
+  '(',
+  ')',
+  ',',
+  '.',
+  ':',
+  ';',
+];
 const placeholders = ['TODO', 'TBD', '<cause>', '[date]', 'XXX', '<instance>', '{{date}}', 'FIXME'];
-const links = ['http://status.exlibrisgroup.com/', 'https://status.exlibrisgroup.com', 'status.exlibrisgroup.com/', '[status](http://status.exlibrisgroup.com/)', '[status][portal]', '[portal]: http://status.exlibrisgroup.com/', '<https://example.com>', 'http://', 'https://exa mple.com'];
-const suppressions = ['<!-- rca-writer-disable-line -->', '<!-- rca-writer-disable-next-line RCA109 -->', '<!-- rca-writer-disable RCA201 -->', '<!-- rca-writer-enable -->', '<!-- rca-writer-disable-file RCA101 -->', '<!-- rca-writer-disable-line RCA999 -->', '<!--', '-->'];
+const links = [
+  'http://status.exlibrisgroup.com/',
+  'https://status.exlibrisgroup.com',
+  'status.exlibrisgroup.com/',
+  '[status](http://status.exlibrisgroup.com/)',
+  '[status][portal]',
+  '[portal]: http://status.exlibrisgroup.com/',
+  '<https://example.com>',
+  'http://',
+  'https://exa mple.com',
+];
+const suppressions = [
+  '<!-- rca-writer-disable-line -->',
+  '<!-- rca-writer-disable-next-line RCA109 -->',
+  '<!-- rca-writer-disable RCA201 -->',
+  '<!-- rca-writer-enable -->',
+  '<!-- rca-writer-disable-file RCA101 -->',
+  '<!-- rca-writer-disable-line RCA999 -->',
+  '<!--',
+  '-->',
+];
 /** Characters that have broken text tools before: NUL, lone surrogates, BOM, bidi controls, emoji, combining marks. */
-const hostile = ['\u0000', '\ud800', '\udfff', '\ufeff', '\u202e', '\u200f', '\u2028', '\u2029', 'é', 'e\u0301', '👩‍👩‍👧', '🔥', 'שלום', 'مرحبا', '\t', '\\', '`', '*', '_', '|', '&amp;', '<b>', '</div>', '\u000b', '\f'];
+const hostile = [
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '\u202e',
+  '\u200f',
+  '\u2028',
+  '\u2029',
+  'é',
+  'e\u0301',
+  '👩‍👩‍👧',
+  '🔥',
+  'שלום',
+  'مرحبا',
+  '\t',
+  '\\',
+  '`',
+  '*',
+  '_',
+  '|',
+  '&amp;',
+  '<b>',
+  '</div>',
+  '\u000b',
+  '\f',
+];
 
 const pick = (values: readonly string[]) => fc.constantFrom(...values);
 
@@ -100,17 +193,60 @@ const token: fc.Arbitrary<string> = fc.oneof(
 const sentence = fc.array(token, { minLength: 1, maxLength: 12 }).map((tokens) => tokens.join(' '));
 
 const title = fc
-  .tuple(fc.array(pick(instances), { minLength: 0, maxLength: 3 }), fc.constantFrom('RCA', 'Root Cause Analysis', 'Postmortem', ''), pick(dates), fc.constantFrom(' - ', ', ', ' ', ' – '))
+  .tuple(
+    fc.array(pick(instances), { minLength: 0, maxLength: 3 }),
+    fc.constantFrom('RCA', 'Root Cause Analysis', 'Postmortem', ''),
+    pick(dates),
+    fc.constantFrom(' - ', ', ', ' ', ' – '),
+  )
   .map(([codes, word, date, separator]) => `# ${[codes.join(', '), word, date].filter(Boolean).join(separator)}`);
 
 const line: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: sentence },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('## ', '## ', '### ', '# ', '#### '), pick(sections), fc.constantFrom('', ' (continued)', ' 🔥', ':')).map((parts) => parts.join('')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom('## ', '## ', '### ', '# ', '#### '), pick(sections), fc.constantFrom('', ' (continued)', ' 🔥', ':'))
+      .map((parts) => parts.join('')),
+  },
   { weight: 1, arbitrary: title },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('- ', '* ', '1. ', '  - ', '    - ', '- [ ] ', '-'), fc.oneof(sentence, fc.constant(''))).map((parts) => parts.join('')) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('- ', '* ', '1. ', '  - ', '    - ', '- [ ] ', '-'), fc.oneof(sentence, fc.constant('')))
+      .map((parts) => parts.join('')),
+  },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('> ', '>> ', '> - ', '>'), sentence).map((parts) => parts.join('')) },
-  { weight: 1, arbitrary: fc.constantFrom('```', '~~~', '---', '***', '| a | b |', '|---|---|', '<div>', '</div>', 'type: rca', '<!-- note -->', '[^1]: note', '    indented code') },
-  { weight: 1, arbitrary: fc.tuple(pick(dates), fc.constant(', from '), pick(times), fc.constant(' until '), pick(times), fc.constantFrom(' ', ' Chicago time', ' CST', ' (about 2 hours)', '')).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '```',
+      '~~~',
+      '---',
+      '***',
+      '| a | b |',
+      '|---|---|',
+      '<div>',
+      '</div>',
+      'type: rca',
+      '<!-- note -->',
+      '[^1]: note',
+      '    indented code',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        pick(dates),
+        fc.constant(', from '),
+        pick(times),
+        fc.constant(' until '),
+        pick(times),
+        fc.constantFrom(' ', ' Chicago time', ' CST', ' (about 2 hours)', ''),
+      )
+      .map((parts) => parts.join('')),
+  },
   { weight: 2, arbitrary: fc.constant('') },
 );
 
@@ -169,7 +305,28 @@ export const document: fc.Arbitrary<string> = fc.oneof(markdown, mutatedFixture)
  * Lines that open a block which may never close: raw HTML of CommonMark's types 1 to 5 (they run until an end
  * marker), comments, fences, a type 6 block (it ends at a blank line), and the markers that close them.
  */
-const openers = ['<pre>', '<script>', '<style type="text/css">', '<textarea>', '<?php', '<![CDATA[', '<!DOCTYPE html', '<!--', '<!-- note', '```', '~~~', '````js', '<div>', '<PRE class="x">', '</pre>', '-->', '?>', ']]>', '>', '```'];
+const openers = [
+  '<pre>',
+  '<script>',
+  '<style type="text/css">',
+  '<textarea>',
+  '<?php',
+  '<![CDATA[',
+  '<!DOCTYPE html',
+  '<!--',
+  '<!-- note',
+  '```',
+  '~~~',
+  '````js',
+  '<div>',
+  '<PRE class="x">',
+  '</pre>',
+  '-->',
+  '?>',
+  ']]>',
+  '>',
+  '```',
+];
 
 /** Where to put an opener: anywhere, or at the very end, where an open block swallows what a fix appends. */
 const place = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1));

@@ -8,7 +8,10 @@ export function assertValidRange(text: string, index: LineIndex, range: Range, w
   for (const position of [range.start, range.end]) {
     assert.ok(Number.isInteger(position.line) && position.line >= 0 && position.line < index.lineCount, `${what}: line ${position.line} of ${index.lineCount}`);
     const length = index.lineEnd(position.line) - index.lineStart(position.line);
-    assert.ok(Number.isInteger(position.character) && position.character >= 0 && position.character <= length, `${what}: character ${position.character} on a line of ${length}`);
+    assert.ok(
+      Number.isInteger(position.character) && position.character >= 0 && position.character <= length,
+      `${what}: character ${position.character} on a line of ${length}`,
+    );
   }
   const start = index.offsetAt(range.start);
   const end = index.offsetAt(range.end);
@@ -65,7 +68,14 @@ function mapOffset(text: string, edits: readonly TextEdit[], offset: number): nu
  * alike that the edits move to the same place (two empty list items in a row: removing the first brings the
  * second to its place) are counted: the fix removed its finding when fewer of them are there afterwards.
  */
-export function survives(before: string, fixed: string, edits: readonly TextEdit[], diagnostic: RcaDiagnostic, all: RcaDiagnostic[], after: RcaDiagnostic[]): boolean {
+export function survives(
+  before: string,
+  fixed: string,
+  edits: readonly TextEdit[],
+  diagnostic: RcaDiagnostic,
+  all: RcaDiagnostic[],
+  after: RcaDiagnostic[],
+): boolean {
   const beforeIndex = new LineIndex(before);
   const moved = mapOffset(before, edits, beforeIndex.offsetAt(diagnostic.range.start));
   if (moved === undefined) return false;

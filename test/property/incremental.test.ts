@@ -11,7 +11,10 @@ import { document, parameters } from './arbitraries';
 const change = fc.record({
   from: fc.double({ min: 0, max: 1, noNaN: true }),
   length: fc.integer({ min: 0, max: 40 }),
-  text: fc.oneof(fc.constantFrom('', '\n', '\r\n', '## Event Timeline\n', 'April 11, 2026 ', '10:16 CST', 'TODO', '- ', '> ', '```\n', '🔥', '\ud83d', '\u0000'), fc.string({ maxLength: 8 })),
+  text: fc.oneof(
+    fc.constantFrom('', '\n', '\r\n', '## Event Timeline\n', 'April 11, 2026 ', '10:16 CST', 'TODO', '- ', '> ', '```\n', '🔥', '\ud83d', '\u0000'),
+    fc.string({ maxLength: 8 }),
+  ),
 });
 
 describe('incremental document changes', () => {
@@ -47,8 +50,16 @@ describe('incremental document changes', () => {
         ...parameters(),
         examples: [
           [
-            "10:16 NA01 April 11, 2026 04/11/2026 TODO , --> lasted 10:16 The Saturday, April 11, 2026\r[portal]: http://status.exlibrisgroup.com/ April 11, 2026 April 11, 2026 The CST\ntype: rca\nCST April 11, 2026 America/Chicago \u0000 CST CST 10:16 Mars/Olympus service 10:16\r\nDecember 31, 2025 TODO service 2:27 AM {{date}} http://status.exlibrisgroup.com/\n## Preventive Measures \ud83d\udd25",
-            [{from:  0,  length:  25,  text:  ""},  {from:  0,  length:  19,  text:  ""},  {from:  0,  length:  14,  text:  "TODO"},  {from:  0.11538461538461538,  length:  0,  text:  "\n"},  {from:  0,  length:  6,  text:  ""},  {from:  0,  length:  9,  text:  ""},  {from:  0,  length:  22,  text:  ""}],
+            '10:16 NA01 April 11, 2026 04/11/2026 TODO , --> lasted 10:16 The Saturday, April 11, 2026\r[portal]: http://status.exlibrisgroup.com/ April 11, 2026 April 11, 2026 The CST\ntype: rca\nCST April 11, 2026 America/Chicago \u0000 CST CST 10:16 Mars/Olympus service 10:16\r\nDecember 31, 2025 TODO service 2:27 AM {{date}} http://status.exlibrisgroup.com/\n## Preventive Measures \ud83d\udd25',
+            [
+              { from: 0, length: 25, text: '' },
+              { from: 0, length: 19, text: '' },
+              { from: 0, length: 14, text: 'TODO' },
+              { from: 0.11538461538461538, length: 0, text: '\n' },
+              { from: 0, length: 6, text: '' },
+              { from: 0, length: 9, text: '' },
+              { from: 0, length: 22, text: '' },
+            ],
           ],
         ],
       },

@@ -20,16 +20,21 @@ const report = (body: string) =>
 
 describe('completions', () => {
   it('after "## ": required missing sections in profile order, then optional, then present ones', () => {
-    const items = at(report('## |')).filter((i) => !i.snippet).sort((a, b) => a.sortText.localeCompare(b.sortText));
-    assert.deepEqual(items.map((i) => i.label), [
-      'Root Cause Analysis',
-      'Technical Action Items and Preventive Measures',
-      'Customer Communication',
-      'Affected Products',
-      'Publication History',
-      'Introduction',
-      'Event Timeline',
-    ]);
+    const items = at(report('## |'))
+      .filter((i) => !i.snippet)
+      .sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.deepEqual(
+      items.map((i) => i.label),
+      [
+        'Root Cause Analysis',
+        'Technical Action Items and Preventive Measures',
+        'Customer Communication',
+        'Affected Products',
+        'Publication History',
+        'Introduction',
+        'Event Timeline',
+      ],
+    );
   });
 
   it('replaces what was typed after "## " up to the end of the line', () => {
@@ -52,19 +57,43 @@ describe('completions', () => {
     const items = at(report('Back at 10:40 |'), { timeZoneAliases: { 'Israel time': 'Asia/Jerusalem' } });
     assert.equal(items[0].label, 'Amsterdam time');
     assert.ok(items.findIndex((i) => i.label === 'Israel time') < items.findIndex((i) => i.label === 'UTC'));
-    assert.deepEqual(at(report('Back at 10:40 AM Ch|')).map((i) => i.label), ['Chicago time']);
+    assert.deepEqual(
+      at(report('Back at 10:40 AM Ch|')).map((i) => i.label),
+      ['Chicago time'],
+    );
   });
 
   it('instance codes already in the document, for an upper-case prefix', () => {
-    assert.deepEqual(at(report('Also E|')).filter((i) => i.kind === 'instance').map((i) => i.label), ['EU02']);
-    assert.deepEqual(at(report('Also NA01|')).filter((i) => i.kind === 'instance'), []);
+    assert.deepEqual(
+      at(report('Also E|'))
+        .filter((i) => i.kind === 'instance')
+        .map((i) => i.label),
+      ['EU02'],
+    );
+    assert.deepEqual(
+      at(report('Also NA01|')).filter((i) => i.kind === 'instance'),
+      [],
+    );
   });
 
   it('instance codes only: host names such as DB03 or SRV12 are not offered; an instanceTimeZones glob adds its prefix', () => {
     const body = 'The database host DB03 and node SRV12 failed over to DB04; SB01 was unaffected.\n\nAlso |';
-    assert.deepEqual(at(report(body)).filter((i) => i.kind === 'instance').map((i) => i.label), ['EU02', 'NA01']);
-    assert.deepEqual(at(report(body.replace('Also |', 'Also D|'))).filter((i) => i.kind === 'instance'), []);
-    assert.deepEqual(at(report(body.replace('Also |', 'Also S|')), { instanceTimeZones: { 'SB*': 'UTC' } }).filter((i) => i.kind === 'instance').map((i) => i.label), ['SB01']);
+    assert.deepEqual(
+      at(report(body))
+        .filter((i) => i.kind === 'instance')
+        .map((i) => i.label),
+      ['EU02', 'NA01'],
+    );
+    assert.deepEqual(
+      at(report(body.replace('Also |', 'Also D|'))).filter((i) => i.kind === 'instance'),
+      [],
+    );
+    assert.deepEqual(
+      at(report(body.replace('Also |', 'Also S|')), { instanceTimeZones: { 'SB*': 'UTC' } })
+        .filter((i) => i.kind === 'instance')
+        .map((i) => i.label),
+      ['SB01'],
+    );
   });
 
   it('a space typed in a sentence opens nothing; the same place on Ctrl+Space offers codes and dates', () => {
@@ -74,7 +103,13 @@ describe('completions', () => {
   });
 
   it('the incident date, for a month prefix', () => {
-    assert.deepEqual(at(report('Restored on Ap|')).map((i) => i.label), ['April 11, 2026']);
-    assert.deepEqual(at(report('Restored on Ma|')).map((i) => i.label), []);
+    assert.deepEqual(
+      at(report('Restored on Ap|')).map((i) => i.label),
+      ['April 11, 2026'],
+    );
+    assert.deepEqual(
+      at(report('Restored on Ma|')).map((i) => i.label),
+      [],
+    );
   });
 });

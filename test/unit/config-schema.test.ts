@@ -20,7 +20,10 @@ function inline(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null) return schema;
   const ref = (schema as Schema).$ref;
   if (typeof ref === 'string') {
-    const target = ref.replace(/^#\//, '').split('/').reduce<unknown>((node, part) => (node as Schema)[part], settingsSchema);
+    const target = ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, part) => (node as Schema)[part], settingsSchema);
     return inline(target);
   }
   return Object.fromEntries(Object.entries(schema as Schema).map(([key, value]) => [key, inline(value)]));
@@ -41,7 +44,7 @@ function shape(schema: unknown): unknown {
 describe('the settings schema (schemas/rca-writer.schema.json)', () => {
   const properties = (settingsSchema.properties ?? {}) as Record<string, Schema>;
 
-  it('has a VS Code setting for every key, and a key for every VS Code setting but the editor\'s own', () => {
+  it("has a VS Code setting for every key, and a key for every VS Code setting but the editor's own", () => {
     const fromPackage = Object.keys(contributed)
       .filter((key) => !EDITOR_ONLY.has(key))
       .map((key) => key.replace(/^rcaWriter\./, ''))

@@ -44,28 +44,56 @@ describe('.rca-writer.json', () => {
     ['broken JSON', '.rca-writer.json', '{"profile": "exlibris" "rules": {}}', /\.rca-writer\.json:1:24: not valid JSON: comma expected/],
     ['broken YAML', '.rca-writer.yaml', 'profile: [exlibris\n', /\.rca-writer\.yaml:\d+:\d+: not valid YAML/],
     ['an unknown key', '.rca-writer.json', '{\n  "profle": "exlibris"\n}', /\.rca-writer\.json:2:3: unknown key "profle" \(did you mean "profile"\?\)/],
-    ['an unknown key in YAML', '.rca-writer.yaml', 'profile: postmortem\nincldue: ["**/*.md"]\n', /\.rca-writer\.yaml:2:1: unknown key "incldue" \(did you mean "include"\?\)/],
+    [
+      'an unknown key in YAML',
+      '.rca-writer.yaml',
+      'profile: postmortem\nincldue: ["**/*.md"]\n',
+      /\.rca-writer\.yaml:2:1: unknown key "incldue" \(did you mean "include"\?\)/,
+    ],
     ['a wrong type', '.rca-writer.json', '{"include": "**/*.md"}', /:1:13: "include" must be a list, not "\*\*\/\*\.md"/],
-    ['a bad severity', '.rca-writer.json', '{"rules": {"RCA101": "loud"}}', /:1:22: "rules\.RCA101" is "loud", not one of error, warning, information, hint, off$/],
+    [
+      'a bad severity',
+      '.rca-writer.json',
+      '{"rules": {"RCA101": "loud"}}',
+      /:1:22: "rules\.RCA101" is "loud", not one of error, warning, information, hint, off$/,
+    ],
     ['an abbreviated severity', '.rca-writer.json', '{"rules": {"RCA101": "info"}}', /"rules\.RCA101" is "info".*\(did you mean "information"\?\)/],
     ['a mistyped rule code', '.rca-writer.json', '{"rules": {"RCA1O9": "off"}}', /:1:12: "rules": unknown rule "RCA1O9" \(did you mean "RCA109"\?\)/],
     ['a mistyped rule name', '.rca-writer.yaml', 'rules:\n  placehodler: off\n', /:2:3: "rules": unknown rule "placehodler" \(did you mean "placeholder"\?\)/],
     ['a rule that does not exist', '.rca-writer.json', '{"rules": {"no-such-thing": "off"}}', /unknown rule "no-such-thing" \(rules are listed/],
     ['a profile without sections', '.rca-writer.json', '{"profiles": {"acme": {}}}', /profiles\.acme\.sections is required/],
-    ['a section without a name', '.rca-writer.json', '{"profiles": {"acme": {"sections": [{"required": true}]}}}', /"profiles\.acme\.sections\[0\]" needs "name"/],
-    ['a misspelt section key', '.rca-writer.json', '{"profiles": {"acme": {"sections": [{"nmae": "Why"}]}}}', /unknown key "profiles\.acme\.sections\[0\]\.nmae" \(did you mean "name"\?\)/],
-    ['a profile extending nothing known', '.rca-writer.json', '{"profiles": {"acme": {"extends": "exlibirs"}}}', /"profiles\.acme\.extends" is "exlibirs", not one of exlibris, postmortem \(did you mean "exlibris"\?\)/],
+    [
+      'a section without a name',
+      '.rca-writer.json',
+      '{"profiles": {"acme": {"sections": [{"required": true}]}}}',
+      /"profiles\.acme\.sections\[0\]" needs "name"/,
+    ],
+    [
+      'a misspelt section key',
+      '.rca-writer.json',
+      '{"profiles": {"acme": {"sections": [{"nmae": "Why"}]}}}',
+      /unknown key "profiles\.acme\.sections\[0\]\.nmae" \(did you mean "name"\?\)/,
+    ],
+    [
+      'a profile extending nothing known',
+      '.rca-writer.json',
+      '{"profiles": {"acme": {"extends": "exlibirs"}}}',
+      /"profiles\.acme\.extends" is "exlibirs", not one of exlibris, postmortem \(did you mean "exlibris"\?\)/,
+    ],
     ['a list instead of an object', '.rca-writer.json', '[]', /:1:1: must hold an object of settings/],
   ] as const) {
     it(`names the file, the place and the problem for ${name}`, () => {
       const root = tree({ [file]: text });
-      assert.throws(() => loadConfigFile(join(root, file)), (error: unknown) => {
-        assert.ok(error instanceof ConfigError);
-        assert.ok(error.message.startsWith(join(root, file)));
-        assert.match(error.message, pattern);
-        assert.doesNotMatch(error.message, /\n/);
-        return true;
-      });
+      assert.throws(
+        () => loadConfigFile(join(root, file)),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.ok(error.message.startsWith(join(root, file)));
+          assert.match(error.message, pattern);
+          assert.doesNotMatch(error.message, /\n/);
+          return true;
+        },
+      );
     });
   }
 
@@ -75,7 +103,7 @@ describe('.rca-writer.json', () => {
   });
 
   it('reads .rca-writer.yaml like .rca-writer.json', () => {
-    const root = tree({ '.rca-writer.yaml': '# the team\'s profile\nprofile: postmortem\nrules:\n  RCA104: off\n', 'a/b.md': '' });
+    const root = tree({ '.rca-writer.yaml': "# the team's profile\nprofile: postmortem\nrules:\n  RCA104: off\n", 'a/b.md': '' });
     assert.equal(findConfigFile(join(root, 'a')), join(root, '.rca-writer.yaml'));
     assert.deepEqual(plain(settingsForFile(join(root, 'a', 'b.md'), {}).settings), { profile: 'postmortem', rules: { RCA104: 'off' } });
   });
@@ -103,7 +131,10 @@ describe('.rca-writer.json', () => {
     });
     const { settings } = settingsForFile(join(root, 'x.md'), {});
     const resolved = resolveSettings(settings);
-    assert.deepEqual(resolveProfile(resolved).sections.map((s) => s.id), ['what-happened', 'why', 'follow-up']);
+    assert.deepEqual(
+      resolveProfile(resolved).sections.map((s) => s.id),
+      ['what-happened', 'why', 'follow-up'],
+    );
     const text = '# Search incident\n\n## Summary\n\nSearch was down.\n';
     const diagnostics = checkText(text, settings).diagnostics;
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['RCA101', 'RCA105']);
@@ -118,7 +149,6 @@ describe('.rca-writer.json', () => {
     assert.equal(profile.title.marker, 'Incident');
     assert.equal(profile.title.requiresDate, true);
   });
-
 });
 
 describe('editor settings', () => {

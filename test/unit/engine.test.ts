@@ -40,19 +40,33 @@ describe('heading matching', () => {
 
 describe('the RCA model', () => {
   it('reads title, sections with ranges, list items and links', () => {
-    const text = '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nText.\n\n### Event Timeline\n\n- one\n- two\n\n## Customer Communication\n\nSee http://status.exlibrisgroup.com/\n';
+    const text =
+      '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nText.\n\n### Event Timeline\n\n- one\n- two\n\n## Customer Communication\n\nSee http://status.exlibrisgroup.com/\n';
     const doc = buildModel(text, profile);
     assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
-    assert.deepEqual(doc.sections.map((s) => [s.def?.id, s.level]), [['introduction', 2], ['event-timeline', 3], ['customer-communication', 2]]);
+    assert.deepEqual(
+      doc.sections.map((s) => [s.def?.id, s.level]),
+      [
+        ['introduction', 2],
+        ['event-timeline', 3],
+        ['customer-communication', 2],
+      ],
+    );
     assert.equal(doc.sections[0].headingRange?.start.line, 2);
     assert.equal(doc.sections[1].bodyRange.end.line, 11);
-    assert.deepEqual(doc.listItems.map((i) => i.text), ['one', 'two']);
+    assert.deepEqual(
+      doc.listItems.map((i) => i.text),
+      ['one', 'two'],
+    );
     assert.equal(doc.links[0].url, 'http://status.exlibrisgroup.com/');
     assert.equal(doc.links[0].section, 2);
   });
 
   it('treats the text between the title and the first heading as an implicit introduction, skipping the disclaimer line', () => {
-    const doc = buildModel('# X - RCA - May 1, 2020\n\nConfidential Information, Disclaimer and Trade Marks\n\nThis document serves.\n\n## Event Timeline\n\nT.\n', profile);
+    const doc = buildModel(
+      '# X - RCA - May 1, 2020\n\nConfidential Information, Disclaimer and Trade Marks\n\nThis document serves.\n\n## Event Timeline\n\nT.\n',
+      profile,
+    );
     assert.equal(doc.sections[0].match, 'implicit');
     assert.equal(doc.sections[0].body.length, 1);
     const none = buildModel('# X - RCA - May 1, 2020\n\nConfidential Information, Disclaimer and Trade Marks\n\n## Event Timeline\n\nT.\n', profile);
@@ -61,7 +75,10 @@ describe('the RCA model', () => {
 
   it('keeps subheadings inside their section', () => {
     const doc = buildModel('# T - RCA - May 1, 2020\n\n## Root Cause Analysis\n\n### Details\n\nText.\n\n## Customer Communication\n\nx\n', profile);
-    assert.deepEqual(doc.sections.map((s) => s.headingText), ['Root Cause Analysis', 'Customer Communication']);
+    assert.deepEqual(
+      doc.sections.map((s) => s.headingText),
+      ['Root Cause Analysis', 'Customer Communication'],
+    );
     assert.equal(doc.sections[0].body.length, 2);
   });
 
@@ -96,7 +113,12 @@ describe('which files are RCAs', () => {
 
 describe('settings', () => {
   it('fills defaults and drops values the schema does not allow', () => {
-    const settings = resolveSettings({ profile: 3, include: 'x', rules: { RCA104: 'off', RCA105: 'info', RCA106: 'loud', RCA107: 'OFF' }, timeZoneAliases: { a: 1 } });
+    const settings = resolveSettings({
+      profile: 3,
+      include: 'x',
+      rules: { RCA104: 'off', RCA105: 'info', RCA106: 'loud', RCA107: 'OFF' },
+      timeZoneAliases: { a: 1 },
+    });
     assert.equal(settings.profile, 'exlibris');
     assert.deepEqual(settings.include, DEFAULT_INCLUDE);
     assert.deepEqual(settings.rules, { RCA104: 'off' });
@@ -133,7 +155,10 @@ describe('skeletons', () => {
   it('renders a whole RCA with every required section, once', () => {
     const text = renderDocument(profile, 'text', { instances: 'NA01', date: 'April 11, 2026', url: 'http://s/' });
     const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    assert.deepEqual(headings, profile.sections.filter((s) => s.required).map((s) => s.name));
+    assert.deepEqual(
+      headings,
+      profile.sections.filter((s) => s.required).map((s) => s.name),
+    );
     assert.ok(text.startsWith('# NA01 - RCA - April 11, 2026\n'));
   });
 });
@@ -155,7 +180,12 @@ describe('text utilities', () => {
   });
   it('refuses overlapping edits', () => {
     const r = (a: number, b: number) => ({ start: { line: 0, character: a }, end: { line: 0, character: b } });
-    assert.throws(() => applyEdits('abcdef', [{ range: r(0, 3), newText: '' }, { range: r(2, 4), newText: '' }]));
+    assert.throws(() =>
+      applyEdits('abcdef', [
+        { range: r(0, 3), newText: '' },
+        { range: r(2, 4), newText: '' },
+      ]),
+    );
   });
 });
 
@@ -170,10 +200,16 @@ describe('forms found in the wild', () => {
   });
   it('keeps an alias used as a subheading inside its section', () => {
     const doc = buildModel('# T - RCA - May 1, 2020\n\n## Root Cause Analysis\n\n### Summary\n\nx\n', profile);
-    assert.deepEqual(doc.sections.map((s) => s.def?.id), ['root-cause-analysis']);
+    assert.deepEqual(
+      doc.sections.map((s) => s.def?.id),
+      ['root-cause-analysis'],
+    );
   });
   it('does not make an implicit introduction when the report has an Introduction heading', () => {
     const doc = buildModel('# T - RCA - May 1, 2020\n\nA line.\n\n## Introduction\n\nx\n', profile);
-    assert.deepEqual(doc.sections.map((s) => s.match), ['exact']);
+    assert.deepEqual(
+      doc.sections.map((s) => s.match),
+      ['exact'],
+    );
   });
 });

@@ -51,7 +51,11 @@ describe('fixes produce exactly the expected text', () => {
   it('inserts a missing middle section between its neighbours, filled from the title', () => {
     const text = without(base, 'Root Cause Analysis');
     const { fixed } = fixFor(text, 'RCA101');
-    assert.ok(fixed.includes('10:23 Chicago time.\n\n## Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n<cause>\n\n## Technical Action Items'));
+    assert.ok(
+      fixed.includes(
+        '10:23 Chicago time.\n\n## Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n<cause>\n\n## Technical Action Items',
+      ),
+    );
     assert.equal(fixed.replace(/## Root Cause Analysis\n\n[\s\S]*?\n\n(?=## Technical)/, ''), text, 'nothing else changed');
   });
 
@@ -59,14 +63,21 @@ describe('fixes produce exactly the expected text', () => {
     const text = without(base, 'Customer Communication');
     const { fixed } = fixFor(text, 'RCA101');
     assert.ok(fixed.startsWith(text));
-    assert.match(fixed.slice(text.length), /^\n?## Customer Communication\n\n.*http:\/\/status\.exlibrisgroup\.com\/\n\nRegistered customers receive these updates by email\.\n$/);
+    assert.match(
+      fixed.slice(text.length),
+      /^\n?## Customer Communication\n\n.*http:\/\/status\.exlibrisgroup\.com\/\n\nRegistered customers receive these updates by email\.\n$/,
+    );
   });
 
   it('inserts a missing first section right after the title', () => {
     const text = without(base, 'Introduction');
     // Without an Introduction heading the intro paragraph would count as implicit; drop it too.
     const { fixed } = fixFor(text, 'RCA101');
-    assert.ok(fixed.startsWith('# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nThis report is the Root Cause Analysis of the <product> service interruption that customers experienced on April 11, 2026.'));
+    assert.ok(
+      fixed.startsWith(
+        '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nThis report is the Root Cause Analysis of the <product> service interruption that customers experienced on April 11, 2026.',
+      ),
+    );
     assert.ok(fixed.endsWith(text.slice(text.indexOf('## Event Timeline'))));
   });
 
@@ -106,7 +117,10 @@ describe('fixes produce exactly the expected text', () => {
     const { fixed } = fixFor(text, 'RCA108');
     assert.equal(
       fixed,
-      text.replace('Updates by email.', 'Updates by email.\n\nUpdates on service interruptions are posted while they happen on the system status portal at this address: http://status.exlibrisgroup.com/'),
+      text.replace(
+        'Updates by email.',
+        'Updates by email.\n\nUpdates on service interruptions are posted while they happen on the system status portal at this address: http://status.exlibrisgroup.com/',
+      ),
     );
   });
 
@@ -158,9 +172,18 @@ describe('fix-all', () => {
   it('repairs everything fixable in rounds and converges', () => {
     const fixed = fixAll(messy, {});
     const left = checkText(fixed).diagnostics;
-    assert.deepEqual(left.filter((d) => d.fixes?.some((f) => f.isPreferred)), []);
+    assert.deepEqual(
+      left.filter((d) => d.fixes?.some((f) => f.isPreferred)),
+      [],
+    );
     const order = [...fixed.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    assert.deepEqual(order, ['Introduction', 'Event Timeline', 'Root Cause Analysis', 'Technical Action Items and Preventive Measures', 'Customer Communication']);
+    assert.deepEqual(order, [
+      'Introduction',
+      'Event Timeline',
+      'Root Cause Analysis',
+      'Technical Action Items and Preventive Measures',
+      'Customer Communication',
+    ]);
     assert.equal(fixAll(fixed, {}), fixed, 'a second run changes nothing');
   });
 

@@ -20,10 +20,44 @@ const fixtures = ['seeds', 'rules'].flatMap((folder) => {
 
 // What a writer types, and what breaks chunking: fences, HTML blocks, headings, front matter, definitions.
 const INSERTS = [
-  'a', ' ', 'word ', '\n', '\n\n', '2:15 PM ', 'April 3, 2025 ', 'CST ', 'NA04 ', '#', '## ', '\n## Root Cause Analysis\n\n',
-  '\n\n### Detail\n', '\n# Title RCA\n', '```', '\n```\n', '~~~\n', '<!--', '-->', '\n<!-- rca-writer-disable RCA104 -->\n',
-  '<div>\n', '<script>', '---\n', '\n---\n', '===\n', '- ', '1. ', '> ', '    ', '\t', '[link][ref]', '\n[ref]: http://x.test\n',
-  '[^1]', '\n[^1]: note\n', '|a|b|\n|-|-|\n', '\r\n', '\uFEFF', '`',
+  'a',
+  ' ',
+  'word ',
+  '\n',
+  '\n\n',
+  '2:15 PM ',
+  'April 3, 2025 ',
+  'CST ',
+  'NA04 ',
+  '#',
+  '## ',
+  '\n## Root Cause Analysis\n\n',
+  '\n\n### Detail\n',
+  '\n# Title RCA\n',
+  '```',
+  '\n```\n',
+  '~~~\n',
+  '<!--',
+  '-->',
+  '\n<!-- rca-writer-disable RCA104 -->\n',
+  '<div>\n',
+  '<script>',
+  '---\n',
+  '\n---\n',
+  '===\n',
+  '- ',
+  '1. ',
+  '> ',
+  '    ',
+  '\t',
+  '[link][ref]',
+  '\n[ref]: http://x.test\n',
+  '[^1]',
+  '\n[^1]: note\n',
+  '|a|b|\n|-|-|\n',
+  '\r\n',
+  '\uFEFF',
+  '`',
 ];
 
 function edit(text: string, rnd: () => number): string {
@@ -43,7 +77,10 @@ const EDITS = Number(process.env.RCA_INCREMENTAL_EDITS ?? 30);
 describe('incremental parsing', () => {
   it('splits only at headings after a blank line', () => {
     const text = '# T\n\nintro\n\n## A\n\ntext\n## B\n\n```\n\n## C\n```\n\n  ## D\n';
-    assert.deepEqual(splitPoints(text).map((offset) => text.slice(offset, offset + 4)), ['## A', '## C']);
+    assert.deepEqual(
+      splitPoints(text).map((offset) => text.slice(offset, offset + 4)),
+      ['## A', '## C'],
+    );
   });
 
   it('never reads "\\r\\n" as two line breaks around an empty line', () => {
@@ -91,7 +128,10 @@ describe('the model over an incremental parse', () => {
     visit(doc.root, (node) => void visited.push(node));
     assert.equal(allNodes(doc).length, visited.length);
     assert.ok(allNodes(doc).every((node, i) => node === visited[i]));
-    assert.deepEqual(codeBlocks(doc), visited.filter((node) => (node as { type: string }).type === 'code'));
+    assert.deepEqual(
+      codeBlocks(doc),
+      visited.filter((node) => (node as { type: string }).type === 'code'),
+    );
   });
 
   it('reuses the facts of untouched sections and reads their positions afresh after an edit above them', () => {

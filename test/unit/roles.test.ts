@@ -14,17 +14,17 @@ import { found, readFixtures, type Fixture } from '../helpers/fixtures';
  */
 
 const RENAMED: Record<SectionRole, string> = {
-  introduction: 'Summary',
-  impact: 'Products hit',
-  timeline: 'Sequence of events',
+  'introduction': 'Summary',
+  'impact': 'Products hit',
+  'timeline': 'Sequence of events',
   'root-cause': 'Why it happened',
-  actions: 'Follow-ups',
-  communication: 'Status updates',
+  'actions': 'Follow-ups',
+  'communication': 'Status updates',
   'publication-history': 'Change log',
-  trigger: '',
-  resolution: '',
-  detection: '',
-  lessons: '',
+  'trigger': '',
+  'resolution': '',
+  'detection': '',
+  'lessons': '',
 };
 
 /** Same order, title, skeletons and flags as exlibris; other names and ids, no aliases (so no id or alias is shared). */

@@ -29,7 +29,12 @@ describe('snippets', () => {
   it('package.json contributes every snippet file for Markdown', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const paths = pkg.contributes.snippets.map((s: { language: string; path: string }) => `${s.language}:${s.path}`);
-    assert.deepEqual(paths.sort(), Object.keys(snippetFiles()).map((f) => `markdown:./snippets/${f}`).sort());
+    assert.deepEqual(
+      paths.sort(),
+      Object.keys(snippetFiles())
+        .map((f) => `markdown:./snippets/${f}`)
+        .sort(),
+    );
   });
 
   for (const name of builtInProfileNames()) {

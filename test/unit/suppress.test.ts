@@ -31,14 +31,19 @@ const body = (extra: string) =>
     extra,
   ].join('\n');
 
-const lines = (text: string) => checkText(text).diagnostics.filter((d) => d.code === 'RCA109').map((d) => d.range.start.line);
+const lines = (text: string) =>
+  checkText(text)
+    .diagnostics.filter((d) => d.code === 'RCA109')
+    .map((d) => d.range.start.line);
 
 describe('inline suppression', () => {
   it('reports every placeholder without directives', () => {
     assert.deepEqual(lines(body('')), [4, 6, 14]);
   });
   it('disable … enable switches a rule off for a stretch, by code or by name', () => {
-    const text = body('').replace('Intro TODO one on April 11, 2026.', '<!-- rca-writer-disable RCA109 -->\nIntro TODO one.').replace('## Root Cause', '<!-- rca-writer-enable placeholder -->\n\n## Root Cause');
+    const text = body('')
+      .replace('Intro TODO one on April 11, 2026.', '<!-- rca-writer-disable RCA109 -->\nIntro TODO one.')
+      .replace('## Root Cause', '<!-- rca-writer-enable placeholder -->\n\n## Root Cause');
     assert.deepEqual(lines(text), [17]);
   });
   it('disable-next-line and disable-line cover one line', () => {
@@ -55,7 +60,10 @@ describe('inline suppression', () => {
   });
   it('a directive without codes covers every rule', () => {
     const text = body('').replace('## Customer Communication', '<!-- rca-writer-disable -->\n\n## Customer Communications');
-    assert.deepEqual(checkText(text).diagnostics.map((d) => d.code), ['RCA109', 'RCA109', 'RCA109']);
+    assert.deepEqual(
+      checkText(text).diagnostics.map((d) => d.code),
+      ['RCA109', 'RCA109', 'RCA109'],
+    );
   });
   it('the "Ignore on this line" fix adds a directive that silences just that finding', () => {
     const text = body('');

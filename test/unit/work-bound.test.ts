@@ -15,7 +15,10 @@ describe('the work bound', () => {
   it('skips a document with 10,000 nested quotes, at once, and says so', () => {
     const started = process.hrtime.bigint();
     const { diagnostics, doc } = checkText(`${title}${'>'.repeat(10_000)} x\n`);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['RCA001', 'information']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['RCA001', 'information']],
+    );
     assert.match(diagnostics[0].message, new RegExp(`more than ${MAX_NESTING} levels`));
     assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026', 'the title is still read, so the editor knows it is an RCA');
     // Not a timing assertion: only proof that no parse of the whole text happened (it took minutes).
@@ -24,7 +27,10 @@ describe('the work bound', () => {
 
   it('skips a document with lists nested 2,000 deep', () => {
     const lists = Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
-    assert.deepEqual(checkText(`${title}${lists}\n`).diagnostics.map((d) => d.code), ['RCA001']);
+    assert.deepEqual(
+      checkText(`${title}${lists}\n`).diagnostics.map((d) => d.code),
+      ['RCA001'],
+    );
   });
 
   it('checks a document just inside the bound as usual', () => {
@@ -34,7 +40,7 @@ describe('the work bound', () => {
     assert.ok(codes.includes('RCA109'));
   });
 
-  it('keeps the other rules\' findings when one rule fails, and names the one skipped', () => {
+  it("keeps the other rules' findings when one rule fails, and names the one skipped", () => {
     const rule = allRules.find((r) => r.code === 'RCA109')!;
     const original = rule.check;
     rule.check = () => {
@@ -56,7 +62,10 @@ describe('the work bound', () => {
     const values = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003);
     assert.throws(() => Math.min(...values), RangeError, 'the spread form this replaces does overflow');
     assert.equal(minOf(values), 0);
-    assert.equal(maxOf(values), values.reduce((a, b) => (a > b ? a : b)));
+    assert.equal(
+      maxOf(values),
+      values.reduce((a, b) => (a > b ? a : b)),
+    );
     assert.equal(maxOf([3, 9, -2]), 9);
     assert.equal(minOf([], 2), 2);
   });

@@ -29,7 +29,12 @@ export function newDocument(profile: Profile, input: NewDocumentInput, settings:
   const values: Record<string, string> = { instances: instances.join(', '), date, url: settings.statusPortalUrl };
   if (input.zone.trim()) values.zone = input.zone.trim();
   const iso = isoDate(date);
-  const slug = instances.map((code) => code.replace(/[^\w-]+/g, '')).filter(Boolean).join('-').toLowerCase() || 'rca';
+  const slug =
+    instances
+      .map((code) => code.replace(/[^\w-]+/g, ''))
+      .filter(Boolean)
+      .join('-')
+      .toLowerCase() || 'rca';
   return { text: renderDocument(profile, 'text', values), fileName: `${slug}-${iso}.rca.md` };
 }
 

@@ -76,18 +76,18 @@ function render(format: Format, reports: FileReport[], cwd: string, docsUrl: str
 
 export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
-    format: { type: 'string', short: 'f', default: 'text' },
-    profile: { type: 'string' },
+    'format': { type: 'string', short: 'f', default: 'text' },
+    'profile': { type: 'string' },
     'max-warnings': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    output: { type: 'string', short: 'o' },
-    force: { type: 'boolean' },
+    'quiet': { type: 'boolean', short: 'q' },
+    'output': { type: 'string', short: 'o' },
+    'force': { type: 'boolean' },
     'stdin-filename': { type: 'string' },
     'docs-url': { type: 'string' },
-    config: { type: 'string' },
+    'config': { type: 'string' },
     'no-config': { type: 'boolean' },
-    verbose: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    'verbose': { type: 'boolean' },
+    'help': { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(CHECK_HELP);

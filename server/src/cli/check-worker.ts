@@ -32,10 +32,25 @@ export function runJob(job: CheckJob): JobResult {
   let isRca: boolean | undefined;
   const result = checkText(job.text, job.settings, {
     shouldCheck: (doc) =>
-      (isRca = isRcaDocument({ path: detect.path, roots: detect.roots, text: job.text, include: job.settings.include, exclude: job.settings.exclude, root: doc.root, titleWords: doc.profile.titleWords })),
+      (isRca = isRcaDocument({
+        path: detect.path,
+        roots: detect.roots,
+        text: job.text,
+        include: job.settings.include,
+        exclude: job.settings.exclude,
+        root: doc.root,
+        titleWords: doc.profile.titleWords,
+      })),
   });
   // The check read too little of the text to tell (too large, nested too deep): detection parses it on its own.
-  isRca ??= isRcaDocument({ path: detect.path, roots: detect.roots, text: job.text, include: job.settings.include, exclude: job.settings.exclude, titleWords: resolveProfile(job.settings).titleWords });
+  isRca ??= isRcaDocument({
+    path: detect.path,
+    roots: detect.roots,
+    text: job.text,
+    include: job.settings.include,
+    exclude: job.settings.exclude,
+    titleWords: resolveProfile(job.settings).titleWords,
+  });
   return isRca ? result.diagnostics : null;
 }
 

@@ -38,7 +38,11 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 export type ConfigChoice = { kind: 'nearest' } | { kind: 'file'; path: string } | { kind: 'none' };
 
 /** The settings for a file: its config file's (see ConfigChoice), with command-line flags winning. */
-export function settingsFor(path: string, flags: Partial<RcaSettings>, config: ConfigChoice = { kind: 'nearest' }): { settings: RcaSettings; configPath?: string } {
+export function settingsFor(
+  path: string,
+  flags: Partial<RcaSettings>,
+  config: ConfigChoice = { kind: 'nearest' },
+): { settings: RcaSettings; configPath?: string } {
   let settings: RcaSettings;
   let configPath: string | undefined;
   try {
@@ -205,7 +209,12 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
     const path = resolve(cwd, name);
     if (taken.has(path)) return;
     taken.add(path);
-    const input: CheckInput = { name, path, text: text ?? readInput(name, cwd), settings: settings ?? settingsFor(path, options.flags, options.config).settings };
+    const input: CheckInput = {
+      name,
+      path,
+      text: text ?? readInput(name, cwd),
+      settings: settings ?? settingsFor(path, options.flags, options.config).settings,
+    };
     const candidate = candidates.get(path);
     if (candidate !== undefined) input.unlessRca = candidate;
     inputs.push(input);

@@ -29,8 +29,7 @@ export function cwdOf(io: CliIo): string {
 
 function describeReadError(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
   return `${file}: cannot read the file (${reason})`;
 }
 
@@ -107,7 +106,8 @@ export function writeOutput(io: CliIo, output: string | undefined, text: string,
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${output}: already exists (use --force to overwrite it)`);
-    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new UsageError(`${output}: cannot write the file (${reason})`);
   } finally {
     rmSync(temp, { force: true });
@@ -130,7 +130,10 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0].replace(/\.?\s+To specify a positional argument.*$/, '').replace(/\.$/, '');
+    const message = (error as Error).message
+      .split('\n')[0]
+      .replace(/\.?\s+To specify a positional argument.*$/, '')
+      .replace(/\.$/, '');
     throw new UsageError(`${message} (try: rca-writer ${command} --help)`);
   }
 }

@@ -51,7 +51,9 @@ export function convertText(input: string, profile: Profile): ConvertResult {
   const notes: ConvertNote[] = [];
   const hasHeading = lines.some((line, i) => !dropped.has(i) && isHeading(line.text, profile));
   if (titleAt < 0 && !hasHeading) {
-    throw new NotAPrintedPage(`has no title line (one with "${profile.title.marker || 'RCA'}" in it) and no section heading of the "${profile.name}" profile: not a printed report`);
+    throw new NotAPrintedPage(
+      `has no title line (one with "${profile.title.marker || 'RCA'}" in it) and no section heading of the "${profile.name}" profile: not a printed report`,
+    );
   }
 
   const blocks: Block[] = [];
@@ -59,7 +61,10 @@ export function convertText(input: string, profile: Profile): ConvertResult {
   if (titleAt >= 0) {
     blocks.push({ kind: 'title', text: layout.title! });
     for (const i of layout.keptBeforeTitle) notes.push({ line: lines[i].number, message: 'text before the title; kept after it' });
-    rest = [...layout.keptBeforeTitle.map((i) => lines[i]), ...lines.slice(titleAt + 1, footerAt).map((line, k) => (dropped.has(titleAt + 1 + k) ? blankLine(line) : line))];
+    rest = [
+      ...layout.keptBeforeTitle.map((i) => lines[i]),
+      ...lines.slice(titleAt + 1, footerAt).map((line, k) => (dropped.has(titleAt + 1 + k) ? blankLine(line) : line)),
+    ];
   } else {
     notes.push({ line: 1, message: 'no title line found (a line such as "NA01 - RCA - April 11, 2026"); no "#" title written' });
     rest = lines.slice(0, footerAt).map((line, i) => (dropped.has(i) ? blankLine(line) : line));

@@ -3,16 +3,7 @@
 // a line; it only says which lines are the report's.
 import { matchHeading } from '../engine/headings';
 import type { Profile } from '../engine/profiles';
-import {
-  breadcrumbSteps,
-  isFooterStart,
-  isMenuItem,
-  isPageTools,
-  isSentenceLike,
-  isSiteLineAnywhere,
-  isStockFooterLine,
-  tableOfContents,
-} from './chrome';
+import { breadcrumbSteps, isFooterStart, isMenuItem, isPageTools, isSentenceLike, isSiteLineAnywhere, isStockFooterLine, tableOfContents } from './chrome';
 import { listMarker } from './page';
 
 export interface Line {
@@ -181,7 +172,5 @@ export function layoutOf(lines: Line[], profile: Profile): PageLayout {
 }
 
 export function droppedLines(lines: Line[], layout: PageLayout): DroppedLine[] {
-  return [...layout.dropped]
-    .sort(([a], [b]) => a - b)
-    .map(([i, reason]) => ({ line: lines[i].number, text: lines[i].text, reason }));
+  return [...layout.dropped].sort(([a], [b]) => a - b).map(([i, reason]) => ({ line: lines[i].number, text: lines[i].text, reason }));
 }

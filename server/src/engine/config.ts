@@ -38,7 +38,13 @@ export function findConfigFile(directory: string): string | undefined {
   let current = directory;
   for (;;) {
     const found = CONFIG_FILE_NAMES.map((name) => join(current, name)).filter(isFile);
-    if (found.length > 1) throw new ConfigError(`${found[0]}: ${found.slice(1).map((f) => basename(f)).join(' and ')} in the same folder; keep one`);
+    if (found.length > 1)
+      throw new ConfigError(
+        `${found[0]}: ${found
+          .slice(1)
+          .map((f) => basename(f))
+          .join(' and ')} in the same folder; keep one`,
+      );
     if (found.length === 1) return found[0];
     const parent = dirname(current);
     if (parent === current || current === parsePath(current).root) return undefined;
@@ -65,7 +71,11 @@ function parseJsonc(path: string, text: string): ParsedConfig {
   if (errors.length || !tree) {
     const first = errors[0];
     const at = first ? lineAndColumn(text, first.offset) : { line: 1, column: 1 };
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
+    const what = first
+      ? printParseErrorCode(first.error)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+      : 'empty file';
     throw new ConfigError(`${path}:${at.line}:${at.column}: not valid JSON: ${what}`);
   }
   return {
@@ -241,7 +251,7 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
   const title = (input.title ?? {}) as { form?: string; skeleton?: string; marker?: string; requiresDate?: boolean };
   return {
     name,
-    description: typeof input.description === 'string' ? input.description : base?.description ?? `Profile "${name}" from ${source}.`,
+    description: typeof input.description === 'string' ? input.description : (base?.description ?? `Profile "${name}" from ${source}.`),
     title: {
       form: title.form ?? base?.title.form ?? '<title>',
       skeleton: title.skeleton ?? base?.title.skeleton ?? '{{title}}',

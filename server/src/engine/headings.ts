@@ -17,17 +17,19 @@ export interface SectionMatch {
 
 /** Lower case, single spaces, "&" as "and", no leading numbering or trailing punctuation. */
 export function normaliseHeading(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/i, '')
-    .replace(/&/g, ' and ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // A trailing note in parentheses is not part of the name: "Event Timeline (all times CST)".
-    .replace(/\s*\([^()]*\)$/, '')
-    .replace(/[\s:;.,!?\-\u2013\u2014]+$/u, '')
-    .toLowerCase();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+/i, '')
+      .replace(/&/g, ' and ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // A trailing note in parentheses is not part of the name: "Event Timeline (all times CST)".
+      .replace(/\s*\([^()]*\)$/, '')
+      .replace(/[\s:;.,!?\-\u2013\u2014]+$/u, '')
+      .toLowerCase()
+  );
 }
 
 function misspellingBudget(length: number): number {

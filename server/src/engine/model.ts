@@ -84,7 +84,6 @@ function headingTextRange(lines: LineIndex, heading: Heading): Range {
   return lines.range(startOffset(children[0]), endOffset(children[children.length - 1]));
 }
 
-
 function titleInfo(lines: LineIndex, heading: Heading): TitleInfo {
   return {
     node: heading,
@@ -233,4 +232,3 @@ function addImplicitIntroduction(doc: RcaDocument, preamble: RootContent[]): voi
     bodyRange: doc.lines.range(start, end),
   });
 }
-

@@ -32,7 +32,6 @@ export function plainText(node: Nodes): string {
   return '';
 }
 
-
 /** An HTML comment block: invisible to readers, home of suppression directives. */
 export function isComment(node: RootContent): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);

@@ -35,6 +35,10 @@ Updates appear in the status portal at this address: http://status.exlibrisgroup
 export function warmUp(): void {
   const parser = new IncrementalParser();
   for (const text of [SAMPLE, SAMPLE.replace('TODO', 'TBD')]) {
-    checkText(text, {}, { parse: (t) => parser.parse(t), shouldCheck: (doc) => isRcaDocument({ text, include: [], root: doc.root, titleWords: doc.profile.titleWords }) });
+    checkText(
+      text,
+      {},
+      { parse: (t) => parser.parse(t), shouldCheck: (doc) => isRcaDocument({ text, include: [], root: doc.root, titleWords: doc.profile.titleWords }) },
+    );
   }
 }

@@ -13,7 +13,11 @@ export type { WebviewAssets };
 
 /** What travels in Diagnostic.data: the fixes the engine computed for this finding. */
 export interface DiagnosticData {
-  fixes: { title: string; isPreferred?: boolean; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[];
+  fixes: {
+    title: string;
+    isPreferred?: boolean;
+    edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  }[];
   /** Document version the fixes were computed for. */
   version: number;
 }

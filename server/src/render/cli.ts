@@ -86,20 +86,21 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
       args,
       allowPositionals: true,
       options: {
-        output: { type: 'string', short: 'o' },
-        pdf: { type: 'string' },
-        chromium: { type: 'string' },
-        profile: { type: 'string' },
-        force: { type: 'boolean', default: false },
+        'output': { type: 'string', short: 'o' },
+        'pdf': { type: 'string' },
+        'chromium': { type: 'string' },
+        'profile': { type: 'string' },
+        'force': { type: 'boolean', default: false },
         'allow-remote-images': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
+        'help': { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) {
       io.stdout(RENDER_HELP);
       return 0;
     }
-    if (positionals.length !== 1) throw new RenderError(positionals.length ? 'give one Markdown file to render' : 'no file given (try: rca-writer render report.md -o report.html)');
+    if (positionals.length !== 1)
+      throw new RenderError(positionals.length ? 'give one Markdown file to render' : 'no file given (try: rca-writer render report.md -o report.html)');
     if (!values.output && !values.pdf) throw new RenderError('no output given (use -o FILE.html, --pdf FILE.pdf, or both)');
     const [file] = positionals;
     const force = values.force ?? false;
@@ -119,10 +120,15 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     else if (values.output) writeNew(values.output, page, force);
     if (values.pdf && chromium) {
       const { blocked } = await printPdf(page, values.pdf, { chromium, force, allowRemoteImages: report.allowRemoteImages });
-      if (blocked.length) io.stderr(`rca-writer: ${values.pdf}: ${blocked.length} ${blocked.length === 1 ? 'request' : 'requests'} refused while printing (${blocked[0]}${blocked.length > 1 ? ', …' : ''})\n`);
+      if (blocked.length)
+        io.stderr(
+          `rca-writer: ${values.pdf}: ${blocked.length} ${blocked.length === 1 ? 'request' : 'requests'} refused while printing (${blocked[0]}${blocked.length > 1 ? ', …' : ''})\n`,
+        );
     }
     if (report.errors.length) {
-      io.stderr(`rca-writer: ${file}: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}: not ready to publish (see the banner, or run rca-writer check)\n`);
+      io.stderr(
+        `rca-writer: ${file}: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}: not ready to publish (see the banner, or run rca-writer check)\n`,
+      );
     }
     return 0;
   } catch (error) {

@@ -89,7 +89,8 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
 export function describeWriteError(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EEXIST') return `${file}: already exists (use --force to replace it)`;
-  const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+  const reason =
+    code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
   return `${file}: cannot write the file (${reason})`;
 }
 
@@ -186,7 +187,11 @@ function printThroughDevTools(
     });
     child.on('exit', (code) => {
       exited = true;
-      const last = stderr.trim().split('\n').filter((line) => !/dbus|Fontconfig|DevTools listening/i.test(line)).pop();
+      const last = stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !/dbus|Fontconfig|DevTools listening/i.test(line))
+        .pop();
       finish(new PdfError(`${command} failed to print (exit code ${code}${last ? `: ${last.slice(0, 200)}` : ''})`));
       settle();
     });
@@ -198,7 +203,9 @@ function printThroughDevTools(
       await send('Page.enable', {}, sessionId);
       await send('Page.navigate', { url: pageUrl }, sessionId);
       await load;
-      const { data } = (await send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }, sessionId)) as { data: string };
+      const { data } = (await send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }, sessionId)) as {
+        data: string;
+      };
       finish(undefined, data);
     })().catch((error: Error) => finish(error instanceof PdfError ? error : new PdfError(`${command} failed to print (${error.message})`)));
   });

@@ -78,10 +78,14 @@ export function orderedSections(doc: RcaDocument): Section[] {
 
 /** Top-level content that belongs to no section and is not the title (text between the title and the first section). */
 function preamble(doc: RcaDocument): RootContent[] {
-  const firstStart = minOf(doc.sections.filter((s) => s.heading).map((s) => s.start), doc.text.length);
+  const firstStart = minOf(
+    doc.sections.filter((s) => s.heading).map((s) => s.start),
+    doc.text.length,
+  );
   const inSections = new Set(doc.sections.flatMap((s) => s.body));
   return doc.root.children.filter(
-    (node) => startOffset(node) < firstStart && node !== doc.title?.node && !inSections.has(node) && node.type !== 'definition' && node.type !== 'footnoteDefinition',
+    (node) =>
+      startOffset(node) < firstStart && node !== doc.title?.node && !inSections.has(node) && node.type !== 'definition' && node.type !== 'footnoteDefinition',
   );
 }
 
@@ -153,7 +157,13 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   const parts: RootContent[] = [];
   if (doc.title) parts.push(part('title', [structuredClone(doc.title.node)]));
   const intro = visible(preamble(doc));
-  if (intro.length) parts.push(part('preamble', intro.map((node) => shiftHeadings(node, shift))));
+  if (intro.length)
+    parts.push(
+      part(
+        'preamble',
+        intro.map((node) => shiftHeadings(node, shift)),
+      ),
+    );
   sections.forEach((section, index) => {
     const nodes: RootContent[] = [];
     if (section.heading) nodes.push({ ...structuredClone(section.heading), depth: 2 });
@@ -178,9 +188,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   }
 
   const diagnostics = options.diagnostics ?? result.diagnostics;
-  const errors = diagnostics
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({ line: d.range.start.line + 1, code: d.code, message: d.message }));
+  const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => ({ line: d.range.start.line + 1, code: d.code, message: d.message }));
   const summary = summarize(doc, settings);
   const portal = statusUrl(doc, settings);
 

@@ -21,7 +21,12 @@ export function webviewHtml(report: RenderedReport, assets: WebviewAssets): stri
   return htmlPage({
     title: report.title,
     body: report.html,
-    csp: ["default-src 'none'", `style-src ${assets.cspSource}`, `img-src ${imageSources(report.allowRemoteImages)}`, `script-src 'nonce-${assets.nonce}'`].join('; '),
+    csp: [
+      "default-src 'none'",
+      `style-src ${assets.cspSource}`,
+      `img-src ${imageSources(report.allowRemoteImages)}`,
+      `script-src 'nonce-${assets.nonce}'`,
+    ].join('; '),
     head: `<link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">`,
     tail: `<script nonce="${escapeHtml(assets.nonce)}" src="${escapeHtml(assets.script)}"></script>\n`,
   });

@@ -3,18 +3,7 @@
 // severities. The CLI's output was computed before VS Code started (scripts/e2e/workspace.mjs).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  closeAllWithoutSaving,
-  codeOf,
-  config,
-  keys,
-  listing,
-  openInEditor,
-  rcaDiagnostics,
-  sameKeys,
-  waitForDiagnostics,
-  workspaceUri,
-} from './helpers';
+import { closeAllWithoutSaving, codeOf, config, keys, listing, openInEditor, rcaDiagnostics, sameKeys, waitForDiagnostics, workspaceUri } from './helpers';
 
 /** Codes VS Code showed, per example; filled by the example tests, read by the coverage test. */
 const seen = new Map<string, Set<string>>();
@@ -45,11 +34,7 @@ suite('Diagnostics of the example RCAs match the CLI', function () {
         actual = rcaDiagnostics(uri);
       }
       seen.set(example.file, new Set(actual.map(codeOf)));
-      assert.deepEqual(
-        keys(actual),
-        expected,
-        `${example.file}: VS Code shows\n${listing(actual)}\nbut the CLI prints\n${listing(example.diagnostics)}`,
-      );
+      assert.deepEqual(keys(actual), expected, `${example.file}: VS Code shows\n${listing(actual)}\nbut the CLI prints\n${listing(example.diagnostics)}`);
     });
   }
 
@@ -82,7 +67,11 @@ suite('Diagnostics of the example RCAs match the CLI', function () {
       await vscode.window.showTextDocument(probe, { preview: false });
       await waitForDiagnostics(probe.uri, (diagnostics) => diagnostics.length > 0, 'diagnostics of an RCA opened after the non-RCA files');
       for (const uri of uris) {
-        assert.deepEqual(rcaDiagnostics(uri).map((d) => `${codeOf(d)} ${d.message}`), [], `${vscode.workspace.asRelativePath(uri)} is not an RCA`);
+        assert.deepEqual(
+          rcaDiagnostics(uri).map((d) => `${codeOf(d)} ${d.message}`),
+          [],
+          `${vscode.workspace.asRelativePath(uri)} is not an RCA`,
+        );
       }
       assert.deepEqual(appeared, [], 'rca-writer diagnostics appeared on non-RCA Markdown');
     } finally {

@@ -28,11 +28,7 @@ suite('Authoring commands', function () {
     assert.ok(text.startsWith('# NA01, NA02 - RCA - April 11, 2026\n'), text.slice(0, 80));
     assert.match(text, /during the following hours, Chicago time:/);
     assert.equal(editor.document.uri.scheme, 'untitled', 'nothing is written to disk before the writer saves');
-    const diagnostics = await waitForDiagnostics(
-      editor.document.uri,
-      (d) => d.some((x) => codeOf(x) === 'RCA109'),
-      'placeholders reported in the new report',
-    );
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'RCA109'), 'placeholders reported in the new report');
     assert.ok(!diagnostics.some((d) => codeOf(d) === 'RCA101'), 'no section is missing');
   });
 

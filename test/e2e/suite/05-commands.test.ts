@@ -3,7 +3,18 @@
 // Runs last: one of the commands may restart the language server.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllWithoutSaving, config, keys, manifest, openInEditor, runCommandBounded, sameKeys, skipBecause, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  closeAllWithoutSaving,
+  config,
+  keys,
+  manifest,
+  openInEditor,
+  runCommandBounded,
+  sameKeys,
+  skipBecause,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 interface ContributedCommand {
   command: string;
@@ -17,9 +28,7 @@ suite('Contributed commands run', function () {
   const commands = (contributes.commands ?? []) as ContributedCommand[];
   // Commands hidden from the palette ("when": "false") take arguments from their callers; they are not run bare.
   const hidden = new Set(
-    ((contributes.menus?.commandPalette ?? []) as { command: string; when?: string }[])
-      .filter((entry) => entry.when === 'false')
-      .map((entry) => entry.command),
+    ((contributes.menus?.commandPalette ?? []) as { command: string; when?: string }[]).filter((entry) => entry.when === 'false').map((entry) => entry.command),
   );
   // The example with the most diagnostics gives commands such as "fix all" something to do.
   const example = [...config().examples].sort((a, b) => b.diagnostics.length - a.diagnostics.length)[0];

@@ -13,7 +13,10 @@ const work = mkdtempSync(join(tmpdir(), 'rca-images-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 const folder = join(work, 'reports', 'na01');
 mkdirSync(join(folder, 'img'), { recursive: true });
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3b3e1d70000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3b3e1d70000000049454e44ae426082',
+  'hex',
+);
 writeFileSync(join(folder, 'img', 'graph.png'), PNG);
 writeFileSync(join(work, 'secret.png'), PNG);
 writeFileSync(join(folder, 'big.png'), Buffer.alloc(MAX_INLINE_IMAGE_BYTES + 1));
@@ -59,7 +62,10 @@ describe('render: remote images are off by default', () => {
     writeFileSync(join(work, '.rca-writer.json'), '{ "allowRemoteImages": true }');
     assert.equal(settingsForFile(join(folder, 'r.rca.md'), {}).settings.allowRemoteImages, true);
     writeFileSync(join(work, '.rca-writer.json'), '{ "allowRemoteImages": "yes" }');
-    assert.throws(() => settingsForFile(join(folder, 'r.rca.md'), {}), (error: Error) => error instanceof ConfigError && /"allowRemoteImages" must be true or false/.test(error.message));
+    assert.throws(
+      () => settingsForFile(join(folder, 'r.rca.md'), {}),
+      (error: Error) => error instanceof ConfigError && /"allowRemoteImages" must be true or false/.test(error.message),
+    );
     rmSync(join(work, '.rca-writer.json'));
   });
 });

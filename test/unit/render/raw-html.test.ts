@@ -8,7 +8,7 @@ import { HTML_SHOWN_AS_TEXT_NOTE } from '../../../server/src/render/raw';
 
 type Node = DefaultTreeAdapterMap['node'];
 const textOf = (node: Node): string =>
-  node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : ('childNodes' in node ? node.childNodes.map(textOf).join('') : '');
+  node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
 
 /** The words of each rendered section, by section id. */
 function sections(html: string): Map<string, string> {
@@ -52,7 +52,16 @@ const LATER = [
 ] as const;
 
 describe('render: raw HTML keeps every word in its section (issue 13, item 8)', () => {
-  for (const inline of ['See <template> for details.', 'An inline <div> opens here.', 'A <table> opens here.', 'A <textarea> opens.', 'Then <title> and <xmp>.', 'An <iframe> here.', '<select> here.', 'A <plaintext> here.']) {
+  for (const inline of [
+    'See <template> for details.',
+    'An inline <div> opens here.',
+    'A <table> opens here.',
+    'A <textarea> opens.',
+    'Then <title> and <xmp>.',
+    'An <iframe> here.',
+    '<select> here.',
+    'A <plaintext> here.',
+  ]) {
     it(`"${inline}" in the Introduction leaves the later sections whole`, () => {
       const { html } = renderText(report(inline));
       const page = sections(html);
@@ -78,7 +87,9 @@ describe('render: raw HTML keeps every word in its section (issue 13, item 8)', 
 
   it('an unclosed <pre> or <script> block that runs to the end of the document is shown as text, not dropped', () => {
     for (const opener of ['<pre>', '<script>', '<style>', '<textarea>']) {
-      const { html } = renderText(`# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nOn April 11, 2026 NA01 was down.\n\n${opener}\ndraft notes, to finish later\n`);
+      const { html } = renderText(
+        `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nOn April 11, 2026 NA01 was down.\n\n${opener}\ndraft notes, to finish later\n`,
+      );
       assert.match(sections(html).get('rca-introduction')!, /draft notes, to finish later/, opener);
       assert.doesNotMatch(html, /<script|<style|<textarea/);
     }
@@ -102,7 +113,9 @@ describe('render: never throws on unfinished HTML (issue 13, item 9)', () => {
   ];
   for (const input of inputs) {
     it(JSON.stringify(input), () => {
-      const { html } = renderText(`# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n${input}\n\n## Customer Communication\n\nUpdates on http://status.exlibrisgroup.com/\n`);
+      const { html } = renderText(
+        `# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n${input}\n\n## Customer Communication\n\nUpdates on http://status.exlibrisgroup.com/\n`,
+      );
       const page = sections(html);
       assert.match(page.get('rca-root-cause-analysis')!, /Note: on April 11, 2026 the NA01 database failed\./);
       assert.match(page.get('rca-customer-communication')!, /Updates on/);
@@ -110,8 +123,13 @@ describe('render: never throws on unfinished HTML (issue 13, item 9)', () => {
   }
 
   it('an unclosed comment runs to the end of the document in Markdown: what it holds is shown as text, not hidden', () => {
-    const { html } = renderText('# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<!-- unclosed\n\nOn April 11, 2026 the NA01 database failed.\n\n## Customer Communication\n\nUpdates.\n');
-    assert.match(sections(html).get('rca-root-cause-analysis')!, /<!-- unclosed On April 11, 2026 the NA01 database failed\. ## Customer Communication Updates\./);
+    const { html } = renderText(
+      '# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<!-- unclosed\n\nOn April 11, 2026 the NA01 database failed.\n\n## Customer Communication\n\nUpdates.\n',
+    );
+    assert.match(
+      sections(html).get('rca-root-cause-analysis')!,
+      /<!-- unclosed On April 11, 2026 the NA01 database failed\. ## Customer Communication Updates\./,
+    );
   });
 
   it('the unfinished tag itself is shown as text, with the note', () => {

@@ -13,7 +13,9 @@ const sectionIds = (html: string) => [...html.matchAll(/<section class="rca-sect
 
 describe('render: reviewed snapshots', () => {
   // A changed render fails here; after reviewing the new output, UPDATE_SNAPSHOTS=1 rewrites the .html files.
-  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(fixtures)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     it(file, () => {
       const html = renderText(read(file)).html;
       const snapshot = join(fixtures, file.replace(/\.md$/, '.html'));
@@ -147,7 +149,11 @@ describe('render: one stylesheet, inline in the export and copied for the webvie
     const { STYLESHEET } = await import('../../../server/src/render');
     const uses = [...STYLESHEET.matchAll(/var\((--vscode-[\w-]+)(,?)/g)];
     assert.ok(uses.length > 10);
-    assert.deepEqual(uses.filter((m) => m[2] !== ',').map((m) => m[1]), [], 'every VS Code variable needs a fallback');
+    assert.deepEqual(
+      uses.filter((m) => m[2] !== ',').map((m) => m[1]),
+      [],
+      'every VS Code variable needs a fallback',
+    );
     assert.match(STYLESHEET, /@media print \{/);
     assert.match(STYLESHEET, /--vscode-contrastBorder/, 'high-contrast themes get their borders');
   });

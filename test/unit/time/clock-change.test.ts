@@ -34,7 +34,10 @@ describe('the night the clocks go back', () => {
 
   it('measures a wrong stated duration against those instants', () => {
     const found = timeFindings(fallBackUs('\nThe outage lasted 2 hours.\n'));
-    assert.deepEqual(found.map((d) => d.code), ['RCA213']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['RCA213'],
+    );
     assert.match(found[0].message, /gives 45 min\./);
   });
 
@@ -42,7 +45,10 @@ describe('the night the clocks go back', () => {
     const text = fallBackUs();
     const { doc } = checkText(text);
     const hints = timelineHints(doc);
-    assert.deepEqual(hints.map((h) => h.label), ['45 min · 06:30–07:15 UTC']);
+    assert.deepEqual(
+      hints.map((h) => h.label),
+      ['45 min · 06:30–07:15 UTC'],
+    );
     const info = timeInfoAt(doc, text.indexOf('1:30 AM CDT until') + 1)!;
     assert.match(info, /01:30 CDT → .*01:15 CST/);
   });
@@ -54,7 +60,10 @@ describe('the night the clocks go back', () => {
       timeline: 'Customers served by the NA03 instance experienced a service interruption on November 2, 2025, from 12:40 AM CDT until 3:15 AM CDT.',
     });
     const found = timeFindings(text);
-    assert.deepEqual(found.map((d) => d.code), ['RCA205']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['RCA205'],
+    );
     assert.match(found[0].message, /CDT is daylight time, but on November 2, 2025 America\/Chicago is on standard time \(CST\)/);
   });
 
@@ -75,7 +84,10 @@ describe('the night the clocks go back', () => {
     });
     assert.deepEqual(codes(text, {}, true), []);
     const { doc } = checkText(text);
-    assert.deepEqual(timelineHints(doc).map((h) => h.label), ['45 min · 06:30–07:15 UTC']);
+    assert.deepEqual(
+      timelineHints(doc).map((h) => h.label),
+      ['45 min · 06:30–07:15 UTC'],
+    );
     // An entry earlier than the second pass of the hour is still out of order.
     assert.deepEqual(codes(text.replace('- 1:15 AM – Restored.', '- 1:15 AM – Restored.\n- 1:10 AM – Late note.')), ['RCA211']);
   });
@@ -84,20 +96,28 @@ describe('the night the clocks go back', () => {
     const text = rca({
       title: 'EU00 - RCA - October 25, 2026',
       intro: 'This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on October 25, 2026.',
-      timeline: 'Customers served by the EU00 instance experienced a service interruption on October 25, 2026, from 02:30 CEST until 02:15 CET, about 45 minutes.\n\n- 02:30 CEST – Alerts.\n- 02:50 CEST – Failover.\n- 02:05 CET – Restored.',
+      timeline:
+        'Customers served by the EU00 instance experienced a service interruption on October 25, 2026, from 02:30 CEST until 02:15 CET, about 45 minutes.\n\n- 02:30 CEST – Alerts.\n- 02:50 CEST – Failover.\n- 02:05 CET – Restored.',
     });
     assert.deepEqual(codes(text, {}, true), []);
-    assert.deepEqual(timelineHints(checkText(text).doc).map((h) => h.label), ['45 min · 00:30–01:15 UTC']);
+    assert.deepEqual(
+      timelineHints(checkText(text).doc).map((h) => h.label),
+      ['45 min · 00:30–01:15 UTC'],
+    );
   });
 
   it('Sydney: 2:30 AM AEDT until 2:15 AM AEST on April 5, 2026 is 45 minutes', () => {
     const text = rca({
       title: 'AP01 - RCA - April 5, 2026',
       intro: 'This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on April 5, 2026.',
-      timeline: 'Customers served by the AP01 instance experienced a service interruption on April 5, 2026, from 2:30 AM AEDT until 2:15 AM AEST, about 45 minutes.\n\n- 2:30 AM AEDT – Alerts.\n- 2:50 AM AEDT – Failover.\n- 2:05 AM AEST – Restored.',
+      timeline:
+        'Customers served by the AP01 instance experienced a service interruption on April 5, 2026, from 2:30 AM AEDT until 2:15 AM AEST, about 45 minutes.\n\n- 2:30 AM AEDT – Alerts.\n- 2:50 AM AEDT – Failover.\n- 2:05 AM AEST – Restored.',
     });
     assert.deepEqual(codes(text, {}, true), []);
-    assert.deepEqual(timelineHints(checkText(text).doc).map((h) => h.label), ['45 min · 15:30–16:15 UTC']);
+    assert.deepEqual(
+      timelineHints(checkText(text).doc).map((h) => h.label),
+      ['45 min · 15:30–16:15 UTC'],
+    );
   });
 });
 
@@ -112,12 +132,18 @@ describe('the night the clocks go forward', () => {
   it('reads "1:30 AM CST until 3:15 AM CDT" as 45 minutes', () => {
     const text = spring('from 1:30 AM CST until 3:15 AM CDT (about 45 minutes).');
     assert.deepEqual(codes(text, {}, true), []);
-    assert.deepEqual(timelineHints(checkText(text).doc).map((h) => h.label), ['45 min · 07:30–08:15 UTC']);
+    assert.deepEqual(
+      timelineHints(checkText(text).doc).map((h) => h.label),
+      ['45 min · 07:30–08:15 UTC'],
+    );
   });
 
   it('reports a time the clocks skipped', () => {
     const found = timeFindings(spring('from 1:30 AM until 2:30 AM.'));
-    assert.deepEqual(found.map((d) => d.code), ['RCA208']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['RCA208'],
+    );
     assert.equal(found[0].message, '"2:30 AM" does not exist on March 8, 2026 in America/Chicago: the clocks went forward an hour that night and skipped it.');
   });
 
@@ -144,7 +170,10 @@ describe('the date timeline entries inherit', () => {
 
   it('is the window’s start date, and the next day once the entries cross midnight', () => {
     const found = timeFindings(text);
-    assert.deepEqual(found.map((d) => d.code), ['RCA205', 'RCA205']);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['RCA205', 'RCA205'],
+    );
     assert.match(found[0].message, /on July 14, 2025 America\/Los_Angeles/);
     assert.match(found[1].message, /on July 15, 2025 America\/Los_Angeles/);
   });

@@ -7,7 +7,13 @@ import { zoneTable } from '../../../server/src/engine/time/zones';
 describe('findDates', () => {
   const cases: [string, { y?: number; m: number; d?: number; text: string }[]][] = [
     ['on April 11, 2026.', [{ y: 2026, m: 4, d: 11, text: 'April 11, 2026' }]],
-    ['April 1st, 2020 and May 23rd', [{ y: 2020, m: 4, d: 1, text: 'April 1st, 2020' }, { m: 5, d: 23, text: 'May 23rd' }]],
+    [
+      'April 1st, 2020 and May 23rd',
+      [
+        { y: 2020, m: 4, d: 1, text: 'April 1st, 2020' },
+        { m: 5, d: 23, text: 'May 23rd' },
+      ],
+    ],
     ['since Aug 19', [{ m: 8, d: 19, text: 'Aug 19' }]],
     ['Sept. 30, 2023', [{ y: 2023, m: 9, d: 30, text: 'Sept. 30, 2023' }]],
     ['September 05, 2022', [{ y: 2022, m: 9, d: 5, text: 'September 05, 2022' }]],
@@ -24,7 +30,12 @@ describe('findDates', () => {
   ];
   for (const [input, expected] of cases) {
     it(input, () => {
-      const found = findDates(input).dates.map((d) => ({ ...(d.year !== undefined ? { y: d.year } : {}), m: d.month, ...(d.day !== undefined ? { d: d.day } : {}), text: d.text }));
+      const found = findDates(input).dates.map((d) => ({
+        ...(d.year !== undefined ? { y: d.year } : {}),
+        m: d.month,
+        ...(d.day !== undefined ? { d: d.day } : {}),
+        text: d.text,
+      }));
       assert.deepEqual(found, expected);
     });
   }
@@ -41,7 +52,10 @@ describe('findDates', () => {
     assert.equal(findDates('April 31').dates[0].invalid, true);
   });
   it('finds month and year without a day', () => {
-    assert.deepEqual(findDates('in April 2026').monthYears.map((m) => m.text), ['April 2026']);
+    assert.deepEqual(
+      findDates('in April 2026').monthYears.map((m) => m.text),
+      ['April 2026'],
+    );
   });
 });
 
@@ -64,8 +78,14 @@ describe('findTimes', () => {
   for (const [input, texts, hours] of cases) {
     it(input, () => {
       const found = findTimes(input);
-      assert.deepEqual(found.map((t) => t.text), texts);
-      assert.deepEqual(found.map((t) => t.hour24), hours);
+      assert.deepEqual(
+        found.map((t) => t.text),
+        texts,
+      );
+      assert.deepEqual(
+        found.map((t) => t.hour24),
+        hours,
+      );
     });
   }
   it('reports why a time cannot exist', () => {
@@ -115,7 +135,13 @@ describe('zone phrases', () => {
   });
   it('ignores ordinary words', () => {
     for (const text of ['the response time was high', 'at the same time', 'it is est. to be', 'Primo MT NA04', 'downtime', 'et al']) {
-      assert.deepEqual(zoneTable().find(text).filter((z) => !z.weak), [], text);
+      assert.deepEqual(
+        zoneTable()
+          .find(text)
+          .filter((z) => !z.weak),
+        [],
+        text,
+      );
     }
   });
   it('keeps the season of abbreviations', () => {

@@ -4,8 +4,8 @@ import { fixed, rca } from './helpers';
 import { findDates } from '../../../server/src/engine/time/dates';
 import { formatLike } from '../../../server/src/engine/time/format';
 
-describe('fixes keep the writer\'s forms', () => {
-  it('RCA202 adds the date to the introduction\'s text, never to its heading', () => {
+describe("fixes keep the writer's forms", () => {
+  it("RCA202 adds the date to the introduction's text, never to its heading", () => {
     const text = rca({ intro: 'Thank you for your patience. Customers on NA01 could not load reading lists.' });
     const after = fixed(text, 'RCA202');
     assert.match(after, /^## Introduction$/m);

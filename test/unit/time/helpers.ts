@@ -12,7 +12,8 @@ export interface Parts {
 
 /** A complete RCA around the parts a test cares about, so only time rules have anything to say. */
 export function rca(parts: Parts): string {
-  const intro = parts.intro ?? 'This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on April 11, 2026.';
+  const intro =
+    parts.intro ?? 'This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on April 11, 2026.';
   return [
     `# ${parts.title ?? 'NA01 - RCA - April 11, 2026'}`,
     '',
@@ -22,7 +23,8 @@ export function rca(parts: Parts): string {
     '',
     '## Event Timeline',
     '',
-    parts.timeline ?? 'Service interruption was experienced by customers served by the NA01 instance on April 11, 2026, from 12:14 AM until 2:27 AM Chicago time.',
+    parts.timeline ??
+      'Service interruption was experienced by customers served by the NA01 instance on April 11, 2026, from 12:14 AM until 2:27 AM Chicago time.',
     '',
     '## Root Cause Analysis',
     '',

@@ -7,7 +7,9 @@ import { timeInfoAt, timelineHints } from '../../../server/src/engine/time/hover
 import { rca } from './helpers';
 
 describe('hovers and timeline hints', () => {
-  const text = rca({ timeline: 'Service interruption was experienced during the following hours, Chicago time:\n\nApril 11, 2026, from 12:14 AM until 2:27 AM.' });
+  const text = rca({
+    timeline: 'Service interruption was experienced during the following hours, Chicago time:\n\nApril 11, 2026, from 12:14 AM until 2:27 AM.',
+  });
   const { doc } = checkText(text);
 
   it('labels each timeline range with its duration and UTC window', () => {

@@ -36,7 +36,9 @@ describe('a colon after a time or a date', () => {
     assert.equal(findDates('May 10:30 was the start').dates.length, 0);
   });
   it('orders timeline entries written "HH:MM: text"', () => {
-    const text = rca({ timeline: 'On April 11, 2026, Chicago time:\n\n- 14:02: Alerts fired.\n- 14:31: Engineers restarted the nodes.\n- 14:18: The on-call engineer joined.' });
+    const text = rca({
+      timeline: 'On April 11, 2026, Chicago time:\n\n- 14:02: Alerts fired.\n- 14:31: Engineers restarted the nodes.\n- 14:18: The on-call engineer joined.',
+    });
     assert.deepEqual(codes(text), ['RCA211']);
   });
   it('compares the year of an introduction date followed by a colon', () => {
@@ -96,7 +98,13 @@ describe('RCA205 fixes write a zone of the right season that RCA Writer reads', 
 });
 
 describe('RCA204: abbreviations that are also words', () => {
-  const body = (s: string) => rca({ title: 'EU01 - RCA - November 5, 2026', intro: 'This RCA covers the Alma interruption on November 5, 2026.', timeline: 'Customers served by the EU01 instance experienced a service interruption on November 5, 2026, from 9:20 AM until 10:35 AM Amsterdam time.', body: s });
+  const body = (s: string) =>
+    rca({
+      title: 'EU01 - RCA - November 5, 2026',
+      intro: 'This RCA covers the Alma interruption on November 5, 2026.',
+      timeline: 'Customers served by the EU01 instance experienced a service interruption on November 5, 2026, from 9:20 AM until 10:35 AM Amsterdam time.',
+      body: s,
+    });
   for (const prose of [
     'The AST parser rejected the new configuration.',
     'The IST shift saw the alerts first.',
@@ -106,7 +114,10 @@ describe('RCA204: abbreviations that are also words', () => {
     'The response time (AST) of the parser rose on November 5 at 10:00.',
   ]) {
     it(`says nothing about "${prose}"`, () => {
-      assert.deepEqual(timeFindings(body(prose), {}).map((d) => d.code), []);
+      assert.deepEqual(
+        timeFindings(body(prose), {}).map((d) => d.code),
+        [],
+      );
     });
   }
   for (const [written, iana] of [
@@ -115,20 +126,33 @@ describe('RCA204: abbreviations that are also words', () => {
     ['from 10:15 until 11:00 in IST', 'ambiguous'],
   ] as const) {
     it(`reads "${written}" as a zone`, () => {
-      const text = rca({ title: 'XX01 - RCA - November 5, 2026', intro: 'This RCA covers the Alma interruption on November 5, 2026.', timeline: `Customers served by XX01 on November 5, 2026 ${written}.` });
+      const text = rca({
+        title: 'XX01 - RCA - November 5, 2026',
+        intro: 'This RCA covers the Alma interruption on November 5, 2026.',
+        timeline: `Customers served by XX01 on November 5, 2026 ${written}.`,
+      });
       const found = timeFindings(text).filter((d) => d.code === 'RCA204');
       assert.equal(found.length, 1, iana);
       assert.equal(found[0].severity, 'information');
     });
   }
   it('reads a statement "All times are in IST." with an Indian instance', () => {
-    const text = rca({ title: 'IN01 - RCA - November 5, 2026', intro: 'This RCA covers the Alma interruption on November 5, 2026.', timeline: 'All times are in IST.\n\nCustomers served by IN01 on November 5, 2026 from 10:15 until 11:00.' });
+    const text = rca({
+      title: 'IN01 - RCA - November 5, 2026',
+      intro: 'This RCA covers the Alma interruption on November 5, 2026.',
+      timeline: 'All times are in IST.\n\nCustomers served by IN01 on November 5, 2026 from 10:15 until 11:00.',
+    });
     assert.deepEqual(codes(text, {}, true), []);
   });
   it('reads the zone of a heading and of a table header', () => {
-    const heading = rca({ timeline: 'Customers served by NA01 on April 11, 2026 from 10:15 until 11:00.' }).replace('## Event Timeline', '## Event Timeline (CDT)');
+    const heading = rca({ timeline: 'Customers served by NA01 on April 11, 2026 from 10:15 until 11:00.' }).replace(
+      '## Event Timeline',
+      '## Event Timeline (CDT)',
+    );
     assert.deepEqual(codes(heading, {}, true), []);
-    const table = rca({ timeline: 'Customers served by NA01 on April 11, 2026:\n\n| Time (CDT) | Event |\n| --- | --- |\n| 10:15 | Alerts |\n| 10:40 | Restored |' });
+    const table = rca({
+      timeline: 'Customers served by NA01 on April 11, 2026:\n\n| Time (CDT) | Event |\n| --- | --- |\n| 10:15 | Alerts |\n| 10:40 | Restored |',
+    });
     assert.deepEqual(codes(table, {}, true), []);
   });
   it('reads a second name right after a zone: "Chicago time (CST)" in April is the wrong season', () => {
@@ -145,14 +169,22 @@ describe('RCA204: abbreviations that are also words', () => {
   });
   it('a zone abbreviation in prose no longer settles CST', () => {
     // "the EST team" is not a zone, so nothing decides the CST below.
-    const text = rca({ title: 'XX01 - RCA - January 5, 2026', intro: 'This RCA covers the Alma interruption on January 5, 2026.', timeline: 'Customers served by XX01 on January 5, 2026 from 10:00 until 11:00 CST.', body: 'The EST team was informed.' });
+    const text = rca({
+      title: 'XX01 - RCA - January 5, 2026',
+      intro: 'This RCA covers the Alma interruption on January 5, 2026.',
+      timeline: 'Customers served by XX01 on January 5, 2026 from 10:00 until 11:00 CST.',
+      body: 'The EST team was informed.',
+    });
     assert.equal(timeFindings(text).filter((d) => d.code === 'RCA204').length, 1);
   });
 });
 
 describe('RCA301: host names are not instances', () => {
   it('ignores DB03, SRV12 and VM01 in the timeline', () => {
-    const text = rca({ title: 'NA01 - RCA - April 11, 2026', timeline: TL('on April 11, 2026 from 10:00 until 11:00 CDT, when the DB03 database node failed. SRV12 and VM01 were restarted.') });
+    const text = rca({
+      title: 'NA01 - RCA - April 11, 2026',
+      timeline: TL('on April 11, 2026 from 10:00 until 11:00 CDT, when the DB03 database node failed. SRV12 and VM01 were restarted.'),
+    });
     assert.deepEqual(codes(text), []);
   });
   it('still reports another region instance', () => {
@@ -160,7 +192,10 @@ describe('RCA301: host names are not instances', () => {
     assert.deepEqual(codes(text), ['RCA301']);
   });
   it('counts a prefix the title uses, and one from rcaWriter.instanceTimeZones', () => {
-    const title = rca({ title: 'SB01, SB02 - RCA - April 11, 2026', timeline: 'Customers served by SB01 and SB03 on April 11, 2026 from 10:00 until 11:00 CDT.' });
+    const title = rca({
+      title: 'SB01, SB02 - RCA - April 11, 2026',
+      timeline: 'Customers served by SB01 and SB03 on April 11, 2026 from 10:00 until 11:00 CDT.',
+    });
     assert.deepEqual(codes(title), ['RCA301', 'RCA301']);
     const configured = rca({ title: 'NA01 - RCA - April 11, 2026', timeline: TL('on April 11, 2026 from 10:00 until 11:00 CDT. QA07 was moved too.') });
     assert.deepEqual(codes(configured), []);
@@ -216,11 +251,20 @@ describe('RCA206: conversions in parentheses', () => {
     assert.deepEqual(codes(summer(TL('on July 3, 2026 from 10:00 until 11:00 CDT (15:00 until 17:00 UTC).'))), ['RCA206']);
   });
   it('accepts either reading of an ambiguous abbreviation', () => {
-    const text = rca({ title: 'XX01 - RCA - January 5, 2026', intro: 'This RCA covers the Alma interruption on January 5, 2026.', timeline: 'Customers served by XX01 on January 5, 2026 at 10:00 CST (02:00 UTC).' });
+    const text = rca({
+      title: 'XX01 - RCA - January 5, 2026',
+      intro: 'This RCA covers the Alma interruption on January 5, 2026.',
+      timeline: 'Customers served by XX01 on January 5, 2026 at 10:00 CST (02:00 UTC).',
+    });
     assert.ok(!codes(text).includes('RCA206'));
   });
-  it('a conversion after a time in the report\'s zone is not a second zone, nor a second window', () => {
-    const text = rca({ timeline: 'All times are CDT.\n\n' + TL('on April 11, 2026 from 08:45 to 10:10 (13:45–15:10 UTC).') + ' The interruption lasted 1 hour and 25 minutes.\n\n- 09:55 (14:55 UTC): Restored.' });
+  it("a conversion after a time in the report's zone is not a second zone, nor a second window", () => {
+    const text = rca({
+      timeline:
+        'All times are CDT.\n\n' +
+        TL('on April 11, 2026 from 08:45 to 10:10 (13:45–15:10 UTC).') +
+        ' The interruption lasted 1 hour and 25 minutes.\n\n- 09:55 (14:55 UTC): Restored.',
+    });
     assert.deepEqual(codes(text), []);
   });
   it('says nothing about an impossible time next to a zone (RCA208 reports it)', () => {
@@ -230,52 +274,80 @@ describe('RCA206: conversions in parentheses', () => {
 
 describe('RCA211: timeline tables and lines', () => {
   it('orders the rows of a timeline table', () => {
-    const text = rca({ timeline: 'Customers served by NA01 on April 11, 2026, Chicago time:\n\n| Time | Event |\n| --- | --- |\n| 14:02 | Alerts fired |\n| 14:31 | Nodes restarted |\n| 14:18 | On-call joined |' });
+    const text = rca({
+      timeline:
+        'Customers served by NA01 on April 11, 2026, Chicago time:\n\n| Time | Event |\n| --- | --- |\n| 14:02 | Alerts fired |\n| 14:31 | Nodes restarted |\n| 14:18 | On-call joined |',
+    });
     const found = timeFindings(text).filter((d) => d.code === 'RCA211');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /\("14:18"\)/);
   });
   it('accepts a table in order, across midnight', () => {
-    const text = rca({ timeline: 'Customers served by NA01 on April 11, 2026, Chicago time:\n\n| Time | Event |\n| --- | --- |\n| 23:40 | Alerts fired |\n| 23:55 | Nodes restarted |\n| 00:20 | Service restored |' });
+    const text = rca({
+      timeline:
+        'Customers served by NA01 on April 11, 2026, Chicago time:\n\n| Time | Event |\n| --- | --- |\n| 23:40 | Alerts fired |\n| 23:55 | Nodes restarted |\n| 00:20 | Service restored |',
+    });
     assert.deepEqual(codes(text), []);
   });
   it('reports one entry that is too late once, not every entry after it', () => {
-    const text = rca({ timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 10:20 Escalation.\n- 12:40 Failover.\n- 10:35 Restart.\n- 10:50 Restored.' });
+    const text = rca({
+      timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 10:20 Escalation.\n- 12:40 Failover.\n- 10:35 Restart.\n- 10:50 Restored.',
+    });
     const found = timeFindings(text).filter((d) => d.code === 'RCA211');
     assert.equal(found.length, 1);
     assert.match(found[0].message, /\("12:40"\) is later than the entry after it \("10:35"\)/);
   });
   it('orders paragraph lines that start with a time, bold or not', () => {
-    const text = rca({ timeline: 'Customers served by NA01 on April 11, 2026, Chicago time:\n\n**14:02** – Alerts fired.  \n**14:31** – Nodes restarted.  \n**14:18** – On-call joined.' });
+    const text = rca({
+      timeline:
+        'Customers served by NA01 on April 11, 2026, Chicago time:\n\n**14:02** – Alerts fired.  \n**14:31** – Nodes restarted.  \n**14:18** – On-call joined.',
+    });
     assert.deepEqual(codes(text), ['RCA211']);
   });
 });
 
 describe('more forms from hand-written reports', () => {
   it('does not order a table of regions side by side', () => {
-    const text = rca({ title: 'NA01, NA02 - RCA - April 11, 2026', timeline: 'Customers on April 11, 2026, Chicago time:\n\n| Instance | Start | End |\n| --- | --- | --- |\n| NA01 | 14:02 | 14:40 |\n| NA02 | 13:10 | 13:55 |' });
+    const text = rca({
+      title: 'NA01, NA02 - RCA - April 11, 2026',
+      timeline:
+        'Customers on April 11, 2026, Chicago time:\n\n| Instance | Start | End |\n| --- | --- | --- |\n| NA01 | 14:02 | 14:40 |\n| NA02 | 13:10 | 13:55 |',
+    });
     assert.deepEqual(codes(text), []);
   });
   it('reads an end date written after the end: no midnight note', () => {
-    const text = rca({ title: 'NA01 - RCA - January 14, 2026', intro: 'This RCA covers the Alma interruption on January 14, 2026.', timeline: TL('on Wednesday, January 14th, from 11:45 p.m. CST until 1:10 a.m. CST on January 15th.') });
+    const text = rca({
+      title: 'NA01 - RCA - January 14, 2026',
+      intro: 'This RCA covers the Alma interruption on January 14, 2026.',
+      timeline: TL('on Wednesday, January 14th, from 11:45 p.m. CST until 1:10 a.m. CST on January 15th.'),
+    });
     assert.deepEqual(codes(text, {}, true), []);
     const wrong = text.replace('January 15th', 'January 13th');
     assert.deepEqual(codes(wrong), ['RCA207']);
   });
   it('reads a start date written after the start: "from 11:20 PM on December 31, 2025 until 12:35 AM on January 1, 2026"', () => {
-    const text = rca({ title: 'NA01 - RCA - December 31, 2025', intro: 'This RCA covers the Alma interruption on December 31, 2025.', timeline: TL('from 11:20 PM on December 31, 2025 until 12:35 AM on January 1, 2026, Chicago time.') });
+    const text = rca({
+      title: 'NA01 - RCA - December 31, 2025',
+      intro: 'This RCA covers the Alma interruption on December 31, 2025.',
+      timeline: TL('from 11:20 PM on December 31, 2025 until 12:35 AM on January 1, 2026, Chicago time.'),
+    });
     assert.deepEqual(codes(text, {}, true), []);
     assert.deepEqual(codes(text.replace('January 1, 2026,', 'January 1, 2025,')), ['RCA207']);
   });
   it('takes IST as India for an IN instance', () => {
-    const text = rca({ title: 'IN01 - RCA - December 2, 2025', intro: 'This RCA covers the Alma interruption on December 2, 2025.', timeline: 'Customers served by IN01 on December 2, 2025 at 10:50 IST (05:20 UTC).' });
+    const text = rca({
+      title: 'IN01 - RCA - December 2, 2025',
+      intro: 'This RCA covers the Alma interruption on December 2, 2025.',
+      timeline: 'Customers served by IN01 on December 2, 2025 at 10:50 IST (05:20 UTC).',
+    });
     assert.deepEqual(codes(text, {}, true), []);
   });
   it('reads CEST and CET on the night the clocks go back as one zone', () => {
     const text = rca({
       title: 'EU00 - RCA - October 25, 2026',
       intro: 'This RCA covers the Alma interruption on October 25, 2026.',
-      timeline: 'Customers served by EU00 on October 25, 2026 from 01:30 CEST until 02:40 CET.\n\n- 01:30 CEST: Alerts.\n- 02:10 CET: Failover completed (01:10 UTC).\n- 02:40 CET: Healthy.',
+      timeline:
+        'Customers served by EU00 on October 25, 2026 from 01:30 CEST until 02:40 CET.\n\n- 01:30 CEST: Alerts.\n- 02:10 CET: Failover completed (01:10 UTC).\n- 02:40 CET: Healthy.',
     });
     assert.deepEqual(codes(text, {}, true), []);
   });

@@ -117,7 +117,11 @@ describe('messages', () => {
     assert.match(d.message, /April 12, 2026 \(2 h 15 min\)/);
   });
   it('RCA204 notes an ambiguous abbreviation instead of warning', () => {
-    const text = rca({ title: 'XX01 - RCA - January 5, 2026', intro: 'This RCA covers the Alma interruption on January 5, 2026.', timeline: 'Customers served by XX01 on January 5, 2026 from 10:00 until 11:00 IST.' });
+    const text = rca({
+      title: 'XX01 - RCA - January 5, 2026',
+      intro: 'This RCA covers the Alma interruption on January 5, 2026.',
+      timeline: 'Customers served by XX01 on January 5, 2026 from 10:00 until 11:00 IST.',
+    });
     const found = timeFindings(text).filter((d) => d.code === 'RCA204');
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'information');
@@ -134,11 +138,54 @@ describe('fixes keep the writer format', () => {
     ['201 ordinal', { intro: 'This RCA covers the Alma interruption on April 2nd, 2025.' }, {}, 'RCA201', 0, 'on April 11th, 2026.'],
     ['201 abbreviated', { intro: 'This RCA covers the Alma interruption on Apr 2, 2025.' }, {}, 'RCA201', 0, 'on Apr 11, 2026.'],
     ['201 with weekday', { intro: 'This RCA covers the Alma interruption on Wednesday, April 2, 2025.' }, {}, 'RCA201', 0, 'on Saturday, April 11, 2026.'],
-    ['202 insert', { intro: 'This RCA covers the Alma interruption experienced by customers on Alma NA01' }, {}, 'RCA202', 0, 'customers on Alma NA01 on April 11, 2026\n'],
-    ['203 default zone', { timeline: TL('on April 11, 2026 from 10:00 until 11:00.') }, { defaultTimeZone: 'America/Chicago' }, 'RCA203', 0, 'until 11:00 Chicago time.'],
-    ['203 instance zone', { timeline: TL('on April 11, 2026 from 10:00 until 11:00.') }, { instanceTimeZones: { 'NA*': 'Asia/Shanghai' } }, 'RCA203', 0, 'until 11:00 Beijing time.'],
-    ['205 swap', { title: 'NA01 - RCA - January 5, 2026', intro: 'This RCA covers the Alma interruption on January 5, 2026.', timeline: TL('on January 5, 2026 from 10:00 until 11:00 CDT time.') }, {}, 'RCA205', 0, '11:00 CST time.'],
-    ['205 long form', { title: 'NA01 - RCA - July 3, 2025', intro: 'This RCA covers the Alma interruption on July 3, 2025.', timeline: TL('on July 3, 2025 from 10:00 until 11:00 Central Standard Time.') }, {}, 'RCA205', 0, '11:00 Central Daylight Time.'],
+    [
+      '202 insert',
+      { intro: 'This RCA covers the Alma interruption experienced by customers on Alma NA01' },
+      {},
+      'RCA202',
+      0,
+      'customers on Alma NA01 on April 11, 2026\n',
+    ],
+    [
+      '203 default zone',
+      { timeline: TL('on April 11, 2026 from 10:00 until 11:00.') },
+      { defaultTimeZone: 'America/Chicago' },
+      'RCA203',
+      0,
+      'until 11:00 Chicago time.',
+    ],
+    [
+      '203 instance zone',
+      { timeline: TL('on April 11, 2026 from 10:00 until 11:00.') },
+      { instanceTimeZones: { 'NA*': 'Asia/Shanghai' } },
+      'RCA203',
+      0,
+      'until 11:00 Beijing time.',
+    ],
+    [
+      '205 swap',
+      {
+        title: 'NA01 - RCA - January 5, 2026',
+        intro: 'This RCA covers the Alma interruption on January 5, 2026.',
+        timeline: TL('on January 5, 2026 from 10:00 until 11:00 CDT time.'),
+      },
+      {},
+      'RCA205',
+      0,
+      '11:00 CST time.',
+    ],
+    [
+      '205 long form',
+      {
+        title: 'NA01 - RCA - July 3, 2025',
+        intro: 'This RCA covers the Alma interruption on July 3, 2025.',
+        timeline: TL('on July 3, 2025 from 10:00 until 11:00 Central Standard Time.'),
+      },
+      {},
+      'RCA205',
+      0,
+      '11:00 Central Daylight Time.',
+    ],
     ['208 to 24-hour', { timeline: TL('on April 11, 2026 from 14:00 PM until 15:00 CDT.') }, {}, 'RCA208', 0, 'from 14:00 until 15:00 CDT'],
     ['208 to 12-hour', { timeline: TL('on April 11, 2026 from 14:00 PM until 3:00 PM CDT.') }, {}, 'RCA208', 1, 'from 2:00 PM until 3:00 PM CDT'],
     ['208 no space lower case', { timeline: TL('on April 11, 2026 at 21:48am CDT.') }, {}, 'RCA208', 1, 'at 9:48pm CDT'],

@@ -74,7 +74,8 @@ export const postmortemProfile: Profile = {
       name: 'Action Items',
       aliases: ['Follow-up Actions', 'Follow-ups', 'Corrective Actions', 'Next Steps'],
       required: true,
-      skeleton: '| Action item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| {{action}} | {{type|prevent|mitigate|detect|process}} | {{owner}} | {{bug}} |',
+      skeleton:
+        '| Action item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| {{action}} | {{type|prevent|mitigate|detect|process}} | {{owner}} | {{bug}} |',
       prefix: 'pm-action-items',
     },
     {

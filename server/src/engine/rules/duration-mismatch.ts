@@ -6,7 +6,8 @@ import { maxOf, minOf } from '../numbers';
 
 /** A duration counts when it says how long the outage lasted, not how long a step took. */
 // A duration in parentheses right after a window ("from 10:00 until 11:30 (about 3 hours)") states its length too.
-const CUE = /(?:\b(?:lasted|lasting|for|duration\s+of|total\s+of|period\s+of|downtime\s+of|outage\s+of|interruption\s+of|took|spanned)\s+(?:a\s+(?:total|period)\s+of\s+)?|\(\s*)$/i;
+const CUE =
+  /(?:\b(?:lasted|lasting|for|duration\s+of|total\s+of|period\s+of|downtime\s+of|outage\s+of|interruption\s+of|took|spanned)\s+(?:a\s+(?:total|period)\s+of\s+)?|\(\s*)$/i;
 const ADJECTIVE_CUE = /^\s*(?:long\s+)?(?:outage|interruption|downtime|disruption|degradation|service\s+interruption|event|incident)\b/i;
 const OUTAGE_WORDS = /\b(?:outage|interruption|downtime|disruption|degradation|unavailab|inaccessib|service\s+was|event|incident)/i;
 const NOT_THE_WINDOW = /\b(?:within|after|every|each|per|later|before|earlier|ago)\s+(?:about\s+|approximately\s+|around\s+)?$/i;
@@ -20,7 +21,16 @@ export const durationMismatch: Rule = {
   check({ doc, settings, report }) {
     const a = analyzeTimes(doc, settings);
     // A conversion ("(12:45–14:10 UTC)") restates a window; it is not another one to add up.
-    const timed = a.windows.filter((w) => w.section === a.timelineIndex && a.timelineIndex >= 0 && w.end && !w.conversionOf && w.startMillis !== undefined && w.endMillis !== undefined && w.endMillis > w.startMillis);
+    const timed = a.windows.filter(
+      (w) =>
+        w.section === a.timelineIndex &&
+        a.timelineIndex >= 0 &&
+        w.end &&
+        !w.conversionOf &&
+        w.startMillis !== undefined &&
+        w.endMillis !== undefined &&
+        w.endMillis > w.startMillis,
+    );
     if (timed.length === 0) return;
     const lengths = timed.map((w) => (w.endMillis! - w.startMillis!) / 60000);
     const total = lengths.reduce((x, y) => x + y, 0);

@@ -21,7 +21,11 @@ export const emptySection: Rule = {
               edits: [
                 {
                   range: { start: section.headingRange.end, end: section.headingRange.end },
-                  newText: skeletonAfterHeading(doc.lines.eol, renderTemplate(section.def.skeleton, 'text', documentValues(doc, settings.statusPortalUrl)), doc.text.length === section.headingEnd),
+                  newText: skeletonAfterHeading(
+                    doc.lines.eol,
+                    renderTemplate(section.def.skeleton, 'text', documentValues(doc, settings.statusPortalUrl)),
+                    doc.text.length === section.headingEnd,
+                  ),
                 },
               ],
               isPreferred: true,

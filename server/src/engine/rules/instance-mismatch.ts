@@ -34,7 +34,9 @@ export const instanceMismatch: Rule = {
     const title = instanceCodes(a.masked.slice(titleStart, titleEnd), titleStart);
     const section = doc.sections[a.timelineIndex];
     // Host and node names of the same shape ("the DB03 database node") are not instances.
-    const timeline = instanceCodes(a.masked.slice(section.headingEnd, section.end), section.headingEnd).filter((c) => isInstanceCode(c.code, a.instancePrefixes));
+    const timeline = instanceCodes(a.masked.slice(section.headingEnd, section.end), section.headingEnd).filter((c) =>
+      isInstanceCode(c.code, a.instancePrefixes),
+    );
     if (title.length === 0 || timeline.length === 0) return;
     const inTitle = new Set(title.map((c) => c.code));
     const inTimeline = new Set(timeline.map((c) => c.code));

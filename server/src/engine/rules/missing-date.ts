@@ -34,7 +34,9 @@ export const missingDate: Rule = {
       message: ymd
         ? `The introduction does not say when the incident happened; ${source} date is ${describeYmd(ymd)}.`
         : 'The introduction does not say when the incident happened; name its date (Month D, YYYY).',
-      fixes: ymd ? [{ title: `Add "on ${describeYmd(ymd)}"`, edits: [{ range: doc.lines.range(at, at), newText: ` on ${describeYmd(ymd)}` }], isPreferred: true }] : [],
+      fixes: ymd
+        ? [{ title: `Add "on ${describeYmd(ymd)}"`, edits: [{ range: doc.lines.range(at, at), newText: ` on ${describeYmd(ymd)}` }], isPreferred: true }]
+        : [],
     });
   },
 };

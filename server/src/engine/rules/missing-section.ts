@@ -22,10 +22,12 @@ export const missingSection: Rule = {
               : '';
       // Point at the heading where the section would be inserted, so the fix happens where the eye is.
       const atInsertion = doc.sections.find((section) => section.start === placement.offset && section.headingRange);
-      const anchor = atInsertion?.headingRange ?? placement.after?.headingRange ?? doc.title?.range ?? {
-        start: { line: 0, character: 0 },
-        end: { line: 0, character: doc.lines.lineEnd(0) },
-      };
+      const anchor = atInsertion?.headingRange ??
+        placement.after?.headingRange ??
+        doc.title?.range ?? {
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: doc.lines.lineEnd(0) },
+        };
       report({
         range: anchor,
         message: `Missing required section "${def.name}".${where}`,

@@ -16,7 +16,7 @@ function isoToLongDate(text: string): string | undefined {
 export const titleFormat: Rule = {
   code: 'RCA106',
   name: 'title-format',
-  description: 'The RCA has no H1 title, more than one, or one not of the profile\'s form.',
+  description: "The RCA has no H1 title, more than one, or one not of the profile's form.",
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, profile, report }) {

@@ -20,7 +20,7 @@ export const zoneLocation: Rule = {
     for (const zone of a.zones) {
       if (zone.start < section.start || zone.end > section.end || !zone.iana || zone.vague || zone.unknown) continue;
       // UTC is everyone's zone.
-      if (zone.iana === 'UTC' || offsetAt(zone.iana, millis) === 0 && /UTC|GMT|Z\b/i.test(zone.text)) continue;
+      if (zone.iana === 'UTC' || (offsetAt(zone.iana, millis) === 0 && /UTC|GMT|Z\b/i.test(zone.text))) continue;
       if (expected.has(offsetAt(zone.iana, millis))) continue;
       const where = a.instances
         .map((i) => [i, zoneForInstance(i, settings.instanceTimeZones)] as const)

@@ -47,11 +47,7 @@ function replacementFor(a: TimeAnalysis, zone: ZoneMatch, millis: number, dst: b
     if (fits(phrase)) return { start: word.start, end: word.end, text: swapped };
   }
   const longForm = zone.abbreviation === undefined;
-  const whole = [
-    ...(longForm && iana === 'Europe/London' && !dst ? ['Greenwich Mean Time'] : []),
-    offsetName(iana, millis),
-    zonePhrase(iana, a.table),
-  ];
+  const whole = [...(longForm && iana === 'Europe/London' && !dst ? ['Greenwich Mean Time'] : []), offsetName(iana, millis), zonePhrase(iana, a.table)];
   const text = whole.find(fits);
   return text === undefined ? undefined : { start: zone.start, end: zone.end, text };
 }

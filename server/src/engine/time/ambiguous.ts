@@ -9,7 +9,14 @@ const REGION_HINTS: { pattern: RegExp; iana: string }[] = [
   { pattern: /\b(?:Israel|Israeli|Jerusalem|Tel Aviv)\b/, iana: 'Asia/Jerusalem' },
 ];
 
-const CODE_HINTS: Record<string, string> = { CN: 'Asia/Shanghai', NA: 'America/Chicago', US: 'America/Chicago', CA: 'America/Toronto', IN: 'Asia/Kolkata', IL: 'Asia/Jerusalem' };
+const CODE_HINTS: Record<string, string> = {
+  CN: 'Asia/Shanghai',
+  NA: 'America/Chicago',
+  US: 'America/Chicago',
+  CA: 'America/Toronto',
+  IN: 'Asia/Kolkata',
+  IL: 'Asia/Jerusalem',
+};
 
 function continent(iana: string): string {
   return iana.split('/')[0];

@@ -90,7 +90,10 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   // The incident date and year: title first, then the timeline, then the introduction.
   const titleDate = dates.find((d) => d.isTitle);
   const firstFull = (section: number) => dates.find((d) => d.section === section && d.year !== undefined && d.day !== undefined && !d.invalid);
-  const incidentSource = titleDate && titleDate.year !== undefined && titleDate.day !== undefined && !titleDate.invalid ? titleDate : (firstFull(timelineIndex) ?? firstFull(introIndex));
+  const incidentSource =
+    titleDate && titleDate.year !== undefined && titleDate.day !== undefined && !titleDate.invalid
+      ? titleDate
+      : (firstFull(timelineIndex) ?? firstFull(introIndex));
   const incidentYear = titleDate?.year ?? incidentSource?.year ?? dates.find((d) => d.year !== undefined)?.year;
   const incident = ymdOf(incidentSource, incidentYear);
   for (const d of dates) {

@@ -95,17 +95,22 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       const year = g.y ? Number(g.y) : undefined;
       let start = base + m.index;
       const wdText = g.wd ?? g.wd2;
-      const weekday = wdText && capitalised(wdText)
-        ? {
-            index: weekdayIndex(wdText),
-            start: base + m.index + (g.wd ? 0 : m[0].lastIndexOf(wdText)),
-            end: base + m.index + (g.wd ? 0 : m[0].lastIndexOf(wdText)) + wdText.length,
-            text: wdText,
-          }
-        : undefined;
+      const weekday =
+        wdText && capitalised(wdText)
+          ? {
+              index: weekdayIndex(wdText),
+              start: base + m.index + (g.wd ? 0 : m[0].lastIndexOf(wdText)),
+              end: base + m.index + (g.wd ? 0 : m[0].lastIndexOf(wdText)) + wdText.length,
+              text: wdText,
+            }
+          : undefined;
       if (g.wd && !weekday) start = base + m.index + m[0].indexOf(pattern === MDY ? g.m : g.d, g.wd.length);
       // "May" is both the full name and the abbreviation; read it as the full name, the way writers mean it.
-      const monthForm = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(g.m) ? 'long' : g.dot ? 'short-dot' : 'short';
+      const monthForm = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(g.m)
+        ? 'long'
+        : g.dot
+          ? 'short-dot'
+          : 'short';
       add({
         start,
         end: base + m.index + m[0].length,
@@ -169,7 +174,8 @@ export interface TimeMention {
   problem?: string;
 }
 
-const TIME = /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|\b(?<word>noon|midnight)\b/giu;
+const TIME =
+  /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|\b(?<word>noon|midnight)\b/giu;
 
 export function findTimes(text: string, base = 0): TimeMention[] {
   const result: TimeMention[] = [];
@@ -187,9 +193,7 @@ export function findTimes(text: string, base = 0): TimeMention[] {
     const second = g.s !== undefined ? Number(g.s) : undefined;
     const merText = g.mer ?? g.bmer;
     // "12:00 noon", "12 midnight": the word is the half of the day.
-    const meridiem = merText
-      ? { pm: /^(?:p|noon)/i.test(merText), text: merText, start: base + m.index + m[0].length - merText.length }
-      : undefined;
+    const meridiem = merText ? { pm: /^(?:p|noon)/i.test(merText), text: merText, start: base + m.index + m[0].length - merText.length } : undefined;
     const mention: TimeMention = { start, end: start + m[0].length, text: m[0], hour, minute, second, meridiem, hourText };
     if (minute > 59) mention.problem = `minute ${minute} does not exist`;
     else if (second !== undefined && second > 59) mention.problem = `second ${second} does not exist`;

@@ -13,11 +13,31 @@ export interface DurationMention {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, half: 0.5,
+  'a': 1,
+  'an': 1,
+  'one': 1,
+  'two': 2,
+  'three': 3,
+  'four': 4,
+  'five': 5,
+  'six': 6,
+  'seven': 7,
+  'eight': 8,
+  'nine': 9,
+  'ten': 10,
+  'eleven': 11,
+  'twelve': 12,
+  'fifteen': 15,
+  'twenty': 20,
+  'thirty': 30,
+  'forty': 40,
+  'forty-five': 45,
+  'fifty': 50,
+  'half': 0.5,
 };
 const NUM = String.raw`(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|half\s+an?)`;
-const QUAL = (name: string) => String.raw`(?<${name}>about|approximately|approx\.?|around|roughly|nearly|almost|close\s+to|some|~|over|more\s+than|less\s+than|under|just\s+under|just\s+over|a\s+little\s+over|up\s+to)`;
+const QUAL = (name: string) =>
+  String.raw`(?<${name}>about|approximately|approx\.?|around|roughly|nearly|almost|close\s+to|some|~|over|more\s+than|less\s+than|under|just\s+under|just\s+over|a\s+little\s+over|up\s+to)`;
 const DURATION = new RegExp(
   String.raw`(?:${QUAL('q')}\s*)?(?<h>${NUM})\s*-?\s*(?<hu>hours?|hrs?|h)\b(?:\s*(?:and\s+)?(?<hh>a\s+half)|\s*(?:and\s+)?(?<m2>\d+)\s*(?:minutes?|mins?|m)\b)?|(?:${QUAL('q2')}\s*)?(?<m>${NUM})\s*-?\s*(?:minutes?|mins?)\b`,
   'gi',
@@ -39,7 +59,7 @@ export function findDurations(text: string, base = 0): DurationMention[] {
     let unit: DurationMention['unit'];
     if (g.h !== undefined) {
       minutes = value(g.h) * 60 + (g.hh ? 30 : 0) + (g.m2 ? Number(g.m2) : 0);
-      unit = g.m2 || !Number.isInteger(value(g.h) * 60 / 60) ? 'minute' : 'hour';
+      unit = g.m2 || !Number.isInteger((value(g.h) * 60) / 60) ? 'minute' : 'hour';
       if (g.hh) unit = 'hour';
     } else {
       minutes = value(g.m);
@@ -47,13 +67,7 @@ export function findDurations(text: string, base = 0): DurationMention[] {
     }
     if (!Number.isFinite(minutes) || minutes <= 0) continue;
     const q = (g.q ?? g.q2 ?? '').toLowerCase();
-    const qualifier: DurationMention['qualifier'] = !q
-      ? 'exact'
-      : /over|more|little/.test(q)
-        ? 'over'
-        : /less|under|up/.test(q)
-          ? 'under'
-          : 'about';
+    const qualifier: DurationMention['qualifier'] = !q ? 'exact' : /over|more|little/.test(q) ? 'over' : /less|under|up/.test(q) ? 'under' : 'about';
     result.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], minutes, qualifier, unit });
   }
   return result;

@@ -1,7 +1,14 @@
 import { normaliseIana } from './zones';
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return new RegExp(
+    `^${glob
+      .trim()
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 }
 
 /** The zone settings.instanceTimeZones gives an instance code: the first glob that matches it. */

@@ -97,7 +97,16 @@ function validDate(year: number, month: number, day: number): boolean {
  * `DateTime.fromObject({ year, month, day, hour, minute, second }, { zone }).plus({ days }).toMillis()`, or undefined
  * where that DateTime is invalid.
  */
-export function wallClockMillis(year: number, month: number, day: number, hour: number, minute: number, second: number, days: number, zoneName: string): number | undefined {
+export function wallClockMillis(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  days: number,
+  zoneName: string,
+): number | undefined {
   const zone = zoneOf(zoneName);
   if (!zone.isValid || !validDate(year, month, day)) return undefined;
   if (!between(hour, 0, 23) || !between(minute, 0, 59) || !between(second, 0, 59)) return undefined;
@@ -106,7 +115,15 @@ export function wallClockMillis(year: number, month: number, day: number, hour: 
   const c = new Date(ts + o * 60 * 1000);
   const cYear = c.getUTCFullYear();
   const cMonth = c.getUTCMonth() + 1;
-  const local = localTimestamp(cYear, cMonth, Math.min(c.getUTCDate(), daysInMonth(cYear, cMonth)) + days, c.getUTCHours(), c.getUTCMinutes(), c.getUTCSeconds(), c.getUTCMilliseconds());
+  const local = localTimestamp(
+    cYear,
+    cMonth,
+    Math.min(c.getUTCDate(), daysInMonth(cYear, cMonth)) + days,
+    c.getUTCHours(),
+    c.getUTCMinutes(),
+    c.getUTCSeconds(),
+    c.getUTCMilliseconds(),
+  );
   return fixOffset(local, o, zone)[0];
 }
 

@@ -15,7 +15,15 @@ export interface Mentions {
 }
 
 export function findMentions(masked: string, blocks: Block[], table: ZoneTable): Mentions {
-  const found: Mentions = { sentences: [], dates: [], monthYears: [], times: [], datesBySentence: new Map(), timesBySentence: new Map(), zonesBySentence: new Map() };
+  const found: Mentions = {
+    sentences: [],
+    dates: [],
+    monthYears: [],
+    times: [],
+    datesBySentence: new Map(),
+    timesBySentence: new Map(),
+    zonesBySentence: new Map(),
+  };
   for (const block of blocks) {
     for (const sentence of sentencesOf(masked, block)) {
       found.sentences.push(sentence);

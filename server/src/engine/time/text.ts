@@ -87,7 +87,8 @@ export function blocksOf(doc: RcaDocument): Block[] {
   return blocks.sort((a, b) => a.start - b.start);
 }
 
-const NO_BREAK_AFTER = /(?:\b(?:U\.S|U\.K|a\.m|p\.m|A\.M|P\.M|e\.g|i\.e|etc|approx|vs|Inc|Ltd|Co|St|No|Mr|Mrs|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$/;
+const NO_BREAK_AFTER =
+  /(?:\b(?:U\.S|U\.K|a\.m|p\.m|A\.M|P\.M|e\.g|i\.e|etc|approx|vs|Inc|Ltd|Co|St|No|Mr|Mrs|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$/;
 
 export function sentencesOf(masked: string, block: Block): Sentence[] {
   const result: Sentence[] = [];

@@ -67,11 +67,27 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
     // "Time (CDT)", "Time: CDT" heading a table column or a line; "response time (AST)" in prose is not.
     if (zone.start - sentence.start < 40 && /^[\s|>]*(?:local\s+)?time\s*[:(\-–—]?\s*$/i.test(masked.slice(sentence.start, zone.start))) return true;
     if (tailExec(STATEMENT, /[^A-Za-z\s:,(\-–—]/, masked, sentence.start, zone.start)) return true;
-    if ((masked[sentence.block.start] === '#' || sentence.block.tableRow !== undefined) && tailExec(/(?:^|[(\-–—:,/])\s*$/, /\S/, masked, sentence.block.start, zone.start)) return true;
+    if (
+      (masked[sentence.block.start] === '#' || sentence.block.tableRow !== undefined) &&
+      tailExec(/(?:^|[(\-–—:,/])\s*$/, /\S/, masked, sentence.block.start, zone.start)
+    )
+      return true;
     const { block } = sentence;
-    if (block.tableRow !== undefined && zone.start - block.start <= 8 && block.end - zone.end <= 8 && !masked.slice(block.start, zone.start).trim() && !masked.slice(zone.end, block.end).trim()) return true;
+    if (
+      block.tableRow !== undefined &&
+      zone.start - block.start <= 8 &&
+      block.end - zone.end <= 8 &&
+      !masked.slice(block.start, zone.start).trim() &&
+      !masked.slice(zone.end, block.end).trim()
+    )
+      return true;
     const sentenceHasTime = (timesBySentence.get(sentence) ?? []).length > 0 || (datesBySentence.get(sentence) ?? []).length > 0;
-    return zone.abbreviation !== undefined && zone.abbreviation.length >= 3 && sentenceHasTime && tailExec(/\bin\s+$/i, /[^\sin]/i, masked, sentence.block.start, zone.start) !== null;
+    return (
+      zone.abbreviation !== undefined &&
+      zone.abbreviation.length >= 3 &&
+      sentenceHasTime &&
+      tailExec(/\bin\s+$/i, /[^\sin]/i, masked, sentence.block.start, zone.start) !== null
+    );
   };
   const zones: ZoneMatch[] = [];
   const bySentence = new Map<Sentence, ZoneMatch[]>();
@@ -96,14 +112,25 @@ export interface DocumentZone {
 }
 
 /** The document's own zone: front matter, else a statement such as "all times are …", else the first zone named in the timeline. */
-export function documentZoneOf(doc: RcaDocument, table: ZoneTable, sentences: Sentence[], zonesBySentence: Map<Sentence, ZoneMatch[]>, zones: ZoneMatch[], timelineIndex: number): DocumentZone | undefined {
+export function documentZoneOf(
+  doc: RcaDocument,
+  table: ZoneTable,
+  sentences: Sentence[],
+  zonesBySentence: Map<Sentence, ZoneMatch[]>,
+  zones: ZoneMatch[],
+  timelineIndex: number,
+): DocumentZone | undefined {
   const fm = doc.frontMatter;
   const fmZone = fm && ['timezone', 'timeZone', 'time_zone', 'zone', 'tz'].map((k) => fm[k]).find((v) => typeof v === 'string');
   if (typeof fmZone === 'string') {
     const iana = table.lookup(fmZone);
     if (iana) return { iana };
   }
-  const statement = sentences.find((s) => /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text) && (zonesBySentence.get(s) ?? []).some((z) => z.iana));
+  const statement = sentences.find(
+    (s) =>
+      /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text) &&
+      (zonesBySentence.get(s) ?? []).some((z) => z.iana),
+  );
   const timelineZone = zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex && timelineIndex >= 0);
   const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : timelineZone;
   return match?.iana ? { iana: match.iana, match } : undefined;

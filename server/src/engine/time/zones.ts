@@ -137,24 +137,49 @@ const PLACES: Record<string, string> = {
 /** Long names that carry a season ("Central Daylight Time"), lower-case, with the zone they name. */
 const SEASONAL_NAMES: Record<string, ZoneCandidate> = {};
 for (const [region, iana] of [
-  ['central', 'America/Chicago'], ['eastern', 'America/New_York'], ['mountain', 'America/Denver'], ['pacific', 'America/Los_Angeles'],
-  ['alaska', 'America/Anchorage'], ['atlantic', 'America/Halifax'], ['israel', 'Asia/Jerusalem'],
-  ['australian eastern', 'Australia/Sydney'], ['australian central', 'Australia/Adelaide'], ['new zealand', 'Pacific/Auckland'],
+  ['central', 'America/Chicago'],
+  ['eastern', 'America/New_York'],
+  ['mountain', 'America/Denver'],
+  ['pacific', 'America/Los_Angeles'],
+  ['alaska', 'America/Anchorage'],
+  ['atlantic', 'America/Halifax'],
+  ['israel', 'Asia/Jerusalem'],
+  ['australian eastern', 'Australia/Sydney'],
+  ['australian central', 'Australia/Adelaide'],
+  ['new zealand', 'Pacific/Auckland'],
   ['newfoundland', 'America/St_Johns'],
 ] as const) {
   SEASONAL_NAMES[`${region} standard`] = { iana, season: 'standard', label: '' };
   SEASONAL_NAMES[`${region} daylight`] = { iana, season: 'daylight', label: '' };
 }
-for (const [region, iana] of [['central european', 'Europe/Amsterdam'], ['eastern european', 'Europe/Athens'], ['western european', 'Europe/Lisbon']] as const) {
+for (const [region, iana] of [
+  ['central european', 'Europe/Amsterdam'],
+  ['eastern european', 'Europe/Athens'],
+  ['western european', 'Europe/Lisbon'],
+] as const) {
   SEASONAL_NAMES[`${region} standard`] = { iana, season: 'standard', label: '' };
   SEASONAL_NAMES[`${region} summer`] = { iana, season: 'daylight', label: '' };
 }
 SEASONAL_NAMES['british summer'] = { iana: 'Europe/London', season: 'daylight', label: '' };
 for (const [region, iana] of [
-  ['china', 'Asia/Shanghai'], ['india', 'Asia/Kolkata'], ['indian', 'Asia/Kolkata'], ['japan', 'Asia/Tokyo'], ['singapore', 'Asia/Singapore'],
-  ['korea', 'Asia/Seoul'], ['korean', 'Asia/Seoul'], ['hong kong', 'Asia/Hong_Kong'], ['greenwich mean', 'UTC'], ['arabia', 'Asia/Riyadh'],
-  ['arabian', 'Asia/Riyadh'], ['gulf', 'Asia/Dubai'], ['south africa', 'Africa/Johannesburg'], ['moscow', 'Europe/Moscow'],
-  ['hawaii', 'Pacific/Honolulu'], ['australian western', 'Australia/Perth'], ['philippine', 'Asia/Manila'], ['pakistan', 'Asia/Karachi'],
+  ['china', 'Asia/Shanghai'],
+  ['india', 'Asia/Kolkata'],
+  ['indian', 'Asia/Kolkata'],
+  ['japan', 'Asia/Tokyo'],
+  ['singapore', 'Asia/Singapore'],
+  ['korea', 'Asia/Seoul'],
+  ['korean', 'Asia/Seoul'],
+  ['hong kong', 'Asia/Hong_Kong'],
+  ['greenwich mean', 'UTC'],
+  ['arabia', 'Asia/Riyadh'],
+  ['arabian', 'Asia/Riyadh'],
+  ['gulf', 'Asia/Dubai'],
+  ['south africa', 'Africa/Johannesburg'],
+  ['moscow', 'Europe/Moscow'],
+  ['hawaii', 'Pacific/Honolulu'],
+  ['australian western', 'Australia/Perth'],
+  ['philippine', 'Asia/Manila'],
+  ['pakistan', 'Asia/Karachi'],
 ] as const) {
   SEASONAL_NAMES[`${region} standard`] = { iana, season: 'any', label: '' };
 }
@@ -180,7 +205,10 @@ function escapeRegExp(text: string): string {
 }
 
 function alternation(words: string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\\\.\s*|\s+/g, (m) => (m.startsWith('\\') ? '\\.?\\s*' : '\\s+'))).join('|');
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegExp(w).replace(/\\\.\s*|\s+/g, (m) => (m.startsWith('\\') ? '\\.?\\s*' : '\\s+')))
+    .join('|');
 }
 
 export interface ZoneMatch {
@@ -257,7 +285,10 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   const place = `(?<place>${alternation(Object.keys(PLACES))})${SUFFIX}`;
   const iana = String.raw`(?<iana>\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)`;
   const offset = `(?<offset>${UTC_OFFSET}|\\(\\s*[+\\-]\\d{1,2}:?\\d{2}\\s*\\))`;
-  const abbreviation = `(?<abbr>\\b(?:${Object.keys(ABBREVIATIONS).filter((a) => a.length >= 3).sort((a, b) => b.length - a.length).join('|')})\\b)(?<abbrSuffix>\\s+time\\b(?!\\s*(?:zone|frame|window|period|line|s\\b)))?`;
+  const abbreviation = `(?<abbr>\\b(?:${Object.keys(ABBREVIATIONS)
+    .filter((a) => a.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b)(?<abbrSuffix>\\s+time\\b(?!\\s*(?:zone|frame|window|period|line|s\\b)))?`;
   const local = `(?<local>\\blocal\\s+time\\b)`;
   // Each kind of phrase with a test the text passes whenever the phrase is in it: most sentences name no "time",
   // "/", "UTC" or "(", and the pattern without those alternatives (the long ones) finds the same matches faster.
@@ -296,9 +327,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
     const strong = [...text.matchAll(patternFor(text))];
-    const weak = [...text.matchAll(weakPattern)].filter(
-      (w) => !strong.some((s) => w.index < s.index + s[0].length && s.index < w.index + w[0].length),
-    );
+    const weak = [...text.matchAll(weakPattern)].filter((w) => !strong.some((s) => w.index < s.index + s[0].length && s.index < w.index + w[0].length));
     for (const m of [...strong, ...weak].sort((a, b) => a.index - b.index)) {
       const g = m.groups ?? {};
       const start = base + m.index;
@@ -317,7 +346,11 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
         match.iana = PLACES[g.place.toLowerCase().replace(/\s+/g, ' ')] ?? PLACES[g.place.toLowerCase().replace(/\.\s*/g, '.').replace(/\s+/g, ' ')];
         if (!match.iana) {
           // "U.S Central" and other spellings of the dotted forms.
-          const compact = g.place.toLowerCase().replace(/[.\s]+/g, ' ').replace(/^u s /, 'us ').trim();
+          const compact = g.place
+            .toLowerCase()
+            .replace(/[.\s]+/g, ' ')
+            .replace(/^u s /, 'us ')
+            .trim();
           match.iana = PLACES[compact];
         }
       } else if (g.iana !== undefined) {
