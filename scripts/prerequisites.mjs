@@ -85,7 +85,8 @@ const say = (message) => process.stderr.write(`[prerequisites] ${message}\n`);
  * on without (RCA_WRITER_ALLOW_MISSING=1); exits with one line otherwise.
  */
 export function ensurePrerequisites(purpose, { check = false } = {}) {
-  const stale = staleModules();
+  // Only under an npm script (`npm test`, `npm start`): .ci/run calls this before `npm ci` has installed anything.
+  const stale = process.env.npm_lifecycle_event ? staleModules() : [];
   if (stale.length) {
     say(`node_modules does not match package-lock.json (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', ...' : ''}): run \`npm ci\` first`);
     process.exit(1);
