@@ -1,4 +1,5 @@
 import { settingProblems, type SchemaProblem } from './config-schema';
+import schema from '../../../schemas/rca-writer.schema.json';
 import type { SeveritySetting } from './types';
 
 /**
@@ -31,23 +32,17 @@ export interface RcaSettings {
 /** The file in a workspace or folder that holds these settings for the editor and the CLI alike. */
 export const CONFIG_FILE_NAME = '.rca-writer.json';
 
-export const DEFAULT_STATUS_PORTAL_URL = 'http://status.exlibrisgroup.com/';
+/** Every setting's default, as the schema (the one description of the settings) gives it. */
+const SCHEMA_DEFAULTS = Object.fromEntries(
+  Object.entries(schema.properties).flatMap(([key, property]) => ('default' in property ? [[key, property.default]] : [])),
+) as unknown as RcaSettings;
 
-export const DEFAULT_INCLUDE = ['**/*.rca.md', '**/rca/**/*.md', '**/rcas/**/*.md'];
+export const DEFAULT_STATUS_PORTAL_URL = SCHEMA_DEFAULTS.statusPortalUrl;
+
+export const DEFAULT_INCLUDE = SCHEMA_DEFAULTS.include;
 
 export function defaultSettings(): RcaSettings {
-  return {
-    profile: 'exlibris',
-    include: [...DEFAULT_INCLUDE],
-    exclude: [],
-    rules: {},
-    statusPortalUrl: DEFAULT_STATUS_PORTAL_URL,
-    defaultTimeZone: '',
-    timeZoneAliases: {},
-    instanceTimeZones: {},
-    profiles: {},
-    allowRemoteImages: false,
-  };
+  return structuredClone(SCHEMA_DEFAULTS);
 }
 
 /** Settings of the editor alone, which the engine does not read. */
