@@ -1,4 +1,5 @@
-import picomatch from 'picomatch';
+import type picomatch from 'picomatch';
+import { globMatcher } from './glob';
 import { parseMarkdown } from './parse';
 import type { Root } from 'mdast';
 import { parseYaml } from './front-matter';
@@ -19,16 +20,8 @@ export interface DetectInput {
   titleWords?: string[];
 }
 
-const matchers = new Map<string, picomatch.Matcher>();
-
 function matcher(globs: string[]): picomatch.Matcher {
-  const key = globs.join('\0');
-  let result = matchers.get(key);
-  if (!result) {
-    result = picomatch(globs, { dot: true, nocase: process.platform === 'win32' });
-    matchers.set(key, result);
-  }
-  return result;
+  return globMatcher(globs, { nocase: process.platform === 'win32' });
 }
 
 function toSlashes(path: string): string {

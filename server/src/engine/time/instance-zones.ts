@@ -1,20 +1,10 @@
+import { globMatcher } from '../glob';
 import { normaliseIana } from './zones';
 
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(
-    `^${glob
-      .trim()
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-}
-
-/** The zone settings.instanceTimeZones gives an instance code: the first glob that matches it. */
+/** The zone settings.instanceTimeZones gives an instance code: the first glob that matches it (any case). */
 export function zoneForInstance(instance: string, map: Record<string, string>): string | undefined {
   for (const [glob, iana] of Object.entries(map)) {
-    if (globToRegExp(glob).test(instance)) return normaliseIana(iana);
+    if (globMatcher(glob.trim(), { nocase: true })(instance)) return normaliseIana(iana);
   }
   return undefined;
 }

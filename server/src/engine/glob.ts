@@ -1,0 +1,20 @@
+import picomatch from 'picomatch';
+
+/**
+ * The one glob matcher of the engine: file globs (include, exclude) and instance-code globs (instanceTimeZones keys)
+ * all match through picomatch, so "EU0[3-6]", "{NA,EU}*" and "**" mean the same wherever a setting takes a glob.
+ * Compiled matchers are kept, since the same few settings are asked about on every check.
+ */
+const matchers = new Map<string, picomatch.Matcher>();
+
+export function globMatcher(globs: string | string[], options: { nocase?: boolean } = {}): picomatch.Matcher {
+  const list = typeof globs === 'string' ? [globs] : globs;
+  const nocase = options.nocase ?? false;
+  const key = `${nocase ? 'i' : 's'}\0${list.join('\0')}`;
+  let result = matchers.get(key);
+  if (!result) {
+    result = picomatch(list, { dot: true, nocase });
+    matchers.set(key, result);
+  }
+  return result;
+}
