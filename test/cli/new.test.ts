@@ -25,6 +25,7 @@ describe('rca-writer new', () => {
     assert.equal(long.code, 0);
     assert.match(long.stdout, /^# CN01 - RCA - March 10, 2021\n/);
     assert.match(long.stdout, /Beijing time:/);
+    assert.match(long.stdout, /served by the CN01 instance experienced/, 'one instance is named in the singular');
     assert.match(runIn(['new', '--instances', 'EU00', '--date', '2026-01-02', '--zone', 'UTC']).stdout, /following hours, UTC:/);
     assert.match(runIn([...args, '--profile', 'postmortem']).stdout, /^## Summary$/m);
     const dir = project({ 'team/.rca-writer.json': '{"profile": "postmortem", "statusPortalUrl": "https://status.example.com/"}' });

@@ -37,7 +37,10 @@ describe('editor aids over the protocol', () => {
     assert.equal(plain[plain.length - 1], 'Introduction', 'sections already present come last');
     const skeleton = items.find((i) => i.label === 'Event Timeline (with skeleton)')!;
     assert.equal(skeleton.insertTextFormat, 2);
-    assert.match((skeleton.textEdit as { newText: string }).newText, /^Event Timeline\n\nCustomers served by the \$\{1:NA01\} instances/);
+    assert.match(
+      (skeleton.textEdit as { newText: string }).newText,
+      /^Event Timeline\n\nCustomers served by the \$\{1:NA01\} \$\{2\|instance,instances\|\} experienced/,
+    );
   });
 
   it("after a time offers zone phrases, the document's own first", async () => {

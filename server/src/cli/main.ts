@@ -23,8 +23,8 @@ Commands:
       Turn a published RCA (its web page printed as text) into Markdown.
   new --instances NA01,NA02 --date 2026-04-11 [--zone America/Chicago] [-o file]
       Write a new RCA from the profile's skeleton.
-  render <file.md> -o <out.html> [--pdf <out.pdf>]
-      Write the publish-ready page (and a PDF, through headless Chromium).
+  render <file.md> [-o <out.html>] [--pdf <out.pdf>]
+      Write the publish-ready page, a PDF (through headless Chromium), or both.
   help <command>
       Show a command's options.
 

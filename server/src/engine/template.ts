@@ -43,7 +43,8 @@ export function renderTemplate(template: string, mode: RenderMode, values: Recor
     }
     if (!first) result += `$${stop}`;
     else if (choices.length) {
-      const ordered = known && !choices.includes(known) ? [known, ...choices] : choices;
+      // The known value is the default: the first choice is the one a tab accepts.
+      const ordered = known ? [known, ...choices.filter((choice) => choice !== known)] : choices;
       result += `\${${stop}|${ordered.map(escapeChoice).join(',')}|}`;
     } else result += `\${${stop}:${escapeSnippetText(known ?? `<${name}>`)}}`;
   }
@@ -61,13 +62,21 @@ export function renderSection(def: SectionDef, level: number, mode: RenderMode, 
   return eol === '\n' ? text : text.replace(/\n/g, eol);
 }
 
+/** "the NA01 instance", "the NA01, NA02 instances": skeletons name one instance in the singular. */
+export function instanceNoun(count: number): string {
+  return count === 1 ? 'instance' : 'instances';
+}
+
 /** Values a skeleton can be filled with, read from the document itself. */
 export function documentValues(doc: RcaDocument, statusPortalUrl: string): Record<string, string> {
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = { instanceNoun: instanceNoun(0) };
   if (statusPortalUrl) values.url = statusPortalUrl;
   if (doc.title) {
     const parsed = parseTitle(doc.title.text, doc.profile.title.marker);
-    if (parsed.instances.length) values.instances = parsed.instances.join(', ');
+    if (parsed.instances.length) {
+      values.instances = parsed.instances.join(', ');
+      values.instanceNoun = instanceNoun(parsed.instances.length);
+    }
     if (parsed.date?.complete && !parsed.date.numeric) values.date = parsed.date.text;
   }
   return values;

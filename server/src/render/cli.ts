@@ -10,13 +10,13 @@ import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM 
 import { renderText } from './render';
 import { standaloneHtml } from './standalone';
 
-export const RENDER_HELP = `Usage: rca-writer render <file.md> -o <out.html> [--pdf <out.pdf>] [--chromium PATH] [--allow-remote-images] [--force]
+export const RENDER_HELP = `Usage: rca-writer render <file.md> [-o <out.html>] [--pdf <out.pdf>] [--chromium PATH] [--allow-remote-images] [--force]
 
   Renders an RCA as a publish-ready page: title, summary (instances, incident window, duration),
   sections in the profile's order, status-portal link; a banner lists any errors left.
 
   -o, --output FILE   the standalone HTML page (styles inline); "-" for standard output
-  --pdf FILE          also print it to PDF with headless Chromium
+  --pdf FILE          print it to PDF with headless Chromium; give -o, --pdf or both
   --chromium PATH     the Chromium to print with (default ${DEFAULT_CHROMIUM})
   --profile NAME      the RCA profile
   --allow-remote-images

@@ -40,7 +40,7 @@ export const exlibrisProfile: Profile = {
       aliases: ['Timeline', 'Event Time Line', 'Timeline of Events', 'Incident Timeline', 'Events Timeline'],
       required: true,
       skeleton:
-        'Customers served by the {{instances}} instances experienced a service interruption during the following hours, ' +
+        'Customers served by the {{instances}} {{instanceNoun|instances|instance}} experienced a service interruption during the following hours, ' +
         ZONES +
         ':\n\n{{date}}, from {{start}} until {{end}}.',
     },
