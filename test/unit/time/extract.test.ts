@@ -51,6 +51,20 @@ describe('findDates', () => {
     assert.equal(findDates('February 29, 2025').dates[0].invalid, true);
     assert.equal(findDates('April 31').dates[0].invalid, true);
   });
+  it('reads mistyped dates as the date they mean, marked malformed', () => {
+    const read = (text: string) => findDates(text).dates.map((d) => [d.text, d.year, d.month, d.day, d.malformed]);
+    assert.deepEqual(read('on March 14.2019 at'), [['March 14.2019', 2019, 3, 14, true]]);
+    assert.deepEqual(read('Sep/09/2018 and 09-Sep-2018'), [
+      ['Sep/09/2018', 2018, 9, 9, true],
+      ['09-Sep-2018', 2018, 9, 9, true],
+    ]);
+    assert.deepEqual(read('version 10.2019, build 3.14.2019, the 2019.3 release'), []);
+  });
+  it('keeps an ordinal suffix with its offsets', () => {
+    const [d] = findDates('Friday, June 21th').dates;
+    assert.deepEqual(d.suffix, { start: 15, end: 17, text: 'th' });
+    assert.equal(findDates('the 2th of June').dates[0].suffix?.start, 5);
+  });
   it('finds month and year without a day', () => {
     assert.deepEqual(
       findDates('in April 2026').monthYears.map((m) => m.text),

@@ -1,13 +1,14 @@
 import { analyzeTimes } from '../time/analyze';
 import { MONTH_NAMES, daysInMonth } from '../time/dates';
-import { clock12, describeYmd } from '../time/format';
+import { clock12, describeYmd, formatLike, ordinal } from '../time/format';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
 export const invalidTime: Rule = {
   code: 'RCA208',
   name: 'invalid-time',
-  description: 'A time or date that cannot exist: 21:48 AM, 14:00 PM, 25:10, February 30, or a time the clocks skipped.',
+  description:
+    'A time or date that cannot exist or is mistyped: 21:48 AM, 14:00 PM, 25:10, February 30, June 21th, March 14.2019, or a time the clocks skipped.',
   defaultSeverity: 'error',
   fixable: true,
   check({ doc, settings, report }) {
@@ -40,10 +41,30 @@ export const invalidTime: Rule = {
       }
     }
     for (const d of a.dates) {
+      const range = doc.lines.range(d.start, d.end);
+      if (d.malformed && !d.invalid && d.day !== undefined && d.year !== undefined) {
+        const standard = formatLike({ year: d.year, month: d.month, day: d.day }, d.style, true);
+        report({
+          range,
+          message: `"${d.text}" is a mistyped date; write it "${standard}".`,
+          fixes: [{ title: `Write "${standard}"`, edits: [{ range, newText: standard }], isPreferred: true }],
+        });
+      }
+      // "June 21th", "May 12nd": the suffix of another number. The house form writes no suffix; the right one is offered too.
+      if (d.suffix && d.day !== undefined && !d.invalid && ordinal(d.day) !== `${d.day}${d.suffix.text}`) {
+        const right = ordinal(d.day).slice(String(d.day).length);
+        const at = doc.lines.range(d.suffix.start, d.suffix.end);
+        const fixes: Fix[] = [{ title: `Write "${ordinal(d.day)}"`, edits: [{ range: at, newText: right }] }];
+        // "the 3rd of May" needs its suffix; "3 of May" is no form at all.
+        if (!/^\s+of\b/.test(doc.text.slice(d.suffix.end, d.end))) {
+          fixes.unshift({ title: `Write "${d.day}" without a suffix`, edits: [{ range: at, newText: '' }], isPreferred: true });
+        } else fixes[0].isPreferred = true;
+        report({ range, message: `"${d.text}": ${d.day} is written "${ordinal(d.day)}", not "${d.day}${d.suffix.text}".`, fixes });
+      }
       if (!d.invalid || d.day === undefined) continue;
       const max = daysInMonth(d.year, d.month);
       report({
-        range: doc.lines.range(d.start, d.end),
+        range,
         message: `"${d.text}" cannot exist: ${MONTH_NAMES[d.month - 1]}${d.year ? ` ${d.year}` : ''} has ${max} days.`,
       });
     }

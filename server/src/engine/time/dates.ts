@@ -23,6 +23,10 @@ export interface DateMention {
   yearInferred?: boolean;
   /** Month/day/year that cannot exist (February 30). */
   invalid?: boolean;
+  /** The ordinal suffix as written ("th" in "June 21th"), with its offsets. */
+  suffix?: { start: number; end: number; text: string };
+  /** Read from a form no style guide writes ("March 14.2019", "Sep/09/2018"); its style is the standard one. */
+  malformed?: boolean;
   style: DateStyle;
 }
 
@@ -61,6 +65,18 @@ const DMY = new RegExp(
 );
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
 const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})\b(?!-)/g;
+/**
+ * Dates typed in a form no report means to use, read so that they still count as dates: "March 14.2019" (a dot for
+ * the comma), "Sep/09/2018" and "09-Sep-2018" (a numeric-log form with a month name).
+ */
+const MALFORMED = [
+  new RegExp(String.raw`\b(?<m>${MONTH})\s+(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\.(?<y>(?:19|20)\d{2})(?!\d|\.\d)`, 'gu'),
+  new RegExp(String.raw`\b(?<m>${MONTH})\.?\s*(?<sep>[/.-])\s*(?<d>\d{1,2})\s*\k<sep>\s*(?<y>(?:19|20)\d{2})(?!\d|\.\d)`, 'gu'),
+  new RegExp(String.raw`(?<![\d/.-])(?<d>\d{1,2})(?<sep>[/.-])(?<m>${MONTH})\.?\k<sep>(?<y>(?:19|20)\d{2})(?!\d|\.\d)`, 'gu'),
+];
+
+/** The standard form ("March 14, 2019"), which a date read from a malformed one is rewritten to. */
+export const STANDARD_STYLE: DateStyle = { order: 'mdy', monthForm: 'long', ordinal: false, padded: false, yearSeparator: ', ' };
 
 /** Month words that are also ordinary words only count when capitalised ("may", "march" are verbs). */
 function capitalised(word: string): boolean {
@@ -111,6 +127,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
         : g.dot
           ? 'short-dot'
           : 'short';
+      const suffixAt = g.ord ? base + m.index + m[0].indexOf(g.d + g.ord, g.wd?.length ?? 0) + g.d.length : -1;
       add({
         start,
         end: base + m.index + m[0].length,
@@ -120,6 +137,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
         day,
         weekday,
         invalid: day < 1 || day > daysInMonth(year, month),
+        suffix: g.ord ? { start: suffixAt, end: suffixAt + g.ord.length, text: g.ord } : undefined,
         style: {
           order: pattern === MDY ? 'mdy' : 'dmy',
           monthForm: monthForm === 'long' && g.m === 'May' ? 'long' : monthForm,
@@ -146,6 +164,27 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       invalid: day < 1 || day > daysInMonth(year, month),
       style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: '-' },
     });
+  }
+  for (const pattern of MALFORMED) {
+    for (const m of text.matchAll(pattern)) {
+      const g = m.groups!;
+      if (!capitalised(g.m)) continue;
+      const year = Number(g.y);
+      const month = monthIndex(g.m);
+      const day = Number(g.d);
+      const start = base + m.index;
+      add({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        year,
+        month,
+        day,
+        invalid: day < 1 || day > daysInMonth(year, month),
+        malformed: true,
+        style: STANDARD_STYLE,
+      });
+    }
   }
   const monthYears: MonthOnly[] = [];
   for (const m of text.matchAll(MONTH_YEAR)) {
