@@ -43,6 +43,14 @@ describe('language server over stdio, push diagnostics', () => {
     assert.deepEqual(titles, ['Add http://status.exlibrisgroup.com/', 'Ignore RCA108 on this line']);
   });
 
+  it('logs to the Output channel which server started and the profile and config each document uses', async () => {
+    const uri = uriOf('logged.md');
+    client.open(uri, read(seeds, 'seed-003.md'));
+    await client.diagnosticsFor(uri, 1);
+    assert.match(client.logs[0], /^RCA Writer \S+ started: Node v\d+\.\d+\.\d+, process \d+; workspace folders: .*; diagnostics pushed by the server\.$/);
+    assert.ok(client.logs.includes(`${uri}: profile "exlibris", from the editor settings.`), `the profile line is logged: ${JSON.stringify(client.logs)}`);
+  });
+
   it('applies the RCA108 quick fix and the diagnostic goes away', async () => {
     const uri = uriOf('seed-004.md');
     const text = read(seeds, 'seed-004.md');

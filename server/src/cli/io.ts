@@ -3,9 +3,7 @@ import { existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-declare const RCA_WRITER_VERSION: string | undefined;
-
-export const VERSION = typeof RCA_WRITER_VERSION === 'string' ? RCA_WRITER_VERSION : 'dev';
+export { VERSION } from '../engine/version';
 
 /** A problem with how the CLI was called or with an input or output file: one line, exit code 2. */
 export class UsageError extends Error {}

@@ -47,14 +47,18 @@ export class Configuration {
   private withConfigFile(uri: string, editor: Partial<RcaSettings>): RcaSettings {
     const path = filePath(uri);
     let merged = editor;
+    let source = 'the editor settings';
     if (path) {
       try {
-        merged = settingsForFile(path, editor).settings;
+        const found = settingsForFile(path, editor);
+        merged = found.settings;
+        if (found.configPath) source = `the editor settings and ${found.configPath}`;
       } catch (error) {
         this.warnOnce(error instanceof Error ? error.message : String(error));
       }
     }
     const settings = resolveSettings(merged, (message) => this.warnOnce(message));
+    this.connection.console.info(`${uri}: profile "${settings.profile}", from ${source}.`);
     try {
       resolveProfile(settings);
     } catch (error) {

@@ -17,6 +17,7 @@ import { DocumentStore } from './documents';
 import { COMPLETION_TRIGGERS, registerEditorFeatures } from './features';
 import { CONFIGURATION_SECTION, IS_RCA_REQUEST, SERVER_NAME, type IsRcaParams } from './protocol';
 import { filePath } from './uri';
+import { VERSION } from '../engine/version';
 
 export function startServer(connection: Connection): void {
   const documents = new DocumentStore();
@@ -52,6 +53,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // The Output channel's first lines: enough to tell, from a user's paste, which server ran where and how.
+    const folders = analyser.workspaceRoots.length ? analyser.workspaceRoots.join(', ') : 'none';
+    const pull = diagnostics.canPull ? 'pulled by the editor' : 'pushed by the server';
+    connection.console.info(
+      `${SERVER_NAME} ${VERSION} started: Node ${process.version}, process ${process.pid}; workspace folders: ${folders}; diagnostics ${pull}.`,
+    );
     if (configuration.canAsk) {
       // Dynamic registration is what makes VS Code send configuration changes.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
