@@ -5,10 +5,12 @@ import { commands, window, workspace, type ExtensionContext, type Uri } from 'vs
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { insertSection, newRca } from './commands';
 import { exportHtml, PreviewManager, type ExportArgs, type ServerRequests } from './preview';
+import { RcaStatus } from './status';
 import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> = Promise.resolve();
+let status: RcaStatus | undefined;
 
 /** Requests go to whichever client is current, so previews survive a server restart. */
 const requests: ServerRequests = {
@@ -41,6 +43,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     outputChannel,
     previews,
+    (status = new RcaStatus(requests)),
     { dispose: () => void client?.dispose() },
     commands.registerCommand('rcaWriter.openPreview', (uri?: Uri) => previews.open(false, uri)),
     commands.registerCommand('rcaWriter.openPreviewToSide', (uri?: Uri) => previews.open(true, uri)),
@@ -57,9 +60,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
 function start(next: LanguageClient): void {
   client = next;
   // Not awaited: activation returns at once and the server comes up in the background.
-  starting = next.start().catch((error: unknown) => {
-    void window.showErrorMessage(`RCA Writer: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  starting = next.start().then(
+    // A report with no problems gets no diagnostics event: the item asks once the server is up.
+    () => void status?.update(window.activeTextEditor),
+    (error: unknown) => {
+      void window.showErrorMessage(`RCA Writer: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
 }
 
 /**

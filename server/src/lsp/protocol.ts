@@ -28,6 +28,14 @@ export interface IsRcaParams {
   uri: string;
 }
 
+/** Custom request: how a document is checked, for the status bar: as an RCA or not, and with which profile. */
+export const DOCUMENT_STATUS_REQUEST = 'rcaWriter/documentStatus';
+export interface DocumentStatusParams {
+  uri: string;
+}
+/** null when the document is not open in the server (closed meanwhile). */
+export type DocumentStatus = { isRca: boolean; profile: string } | null;
+
 /** Custom request: the text of a new report from the profile ("RCA Writer: New RCA"). */
 export const NEW_DOCUMENT_REQUEST = 'rcaWriter/newDocument';
 export interface NewDocumentParams {

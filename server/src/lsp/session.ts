@@ -15,7 +15,15 @@ import { Configuration } from './configuration';
 import { DiagnosticsFeed } from './diagnostics';
 import { DocumentStore } from './documents';
 import { COMPLETION_TRIGGERS, registerEditorFeatures } from './features';
-import { CONFIGURATION_SECTION, IS_RCA_REQUEST, SERVER_NAME, type IsRcaParams } from './protocol';
+import {
+  CONFIGURATION_SECTION,
+  DOCUMENT_STATUS_REQUEST,
+  IS_RCA_REQUEST,
+  SERVER_NAME,
+  type DocumentStatus,
+  type DocumentStatusParams,
+  type IsRcaParams,
+} from './protocol';
 import { filePath } from './uri';
 import { VERSION } from '../engine/version';
 
@@ -79,6 +87,14 @@ export function startServer(connection: Connection): void {
       return (await analyser.analyse(params.uri)).isRca;
     } catch {
       return false; // not open, or closed meanwhile
+    }
+  });
+  connection.onRequest(DOCUMENT_STATUS_REQUEST, async (params: DocumentStatusParams): Promise<DocumentStatus> => {
+    try {
+      const analysis = await analyser.analyse(params.uri);
+      return { isRca: analysis.isRca, profile: analysis.result?.doc.profile.name ?? analysis.settings.profile };
+    } catch {
+      return null; // not open, or closed meanwhile
     }
   });
   registerCodeActions(connection, documents, analyser);

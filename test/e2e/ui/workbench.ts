@@ -200,6 +200,27 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
     }));
 
   if (problemsShown) {
+    await step('The status bar shows the profile and the problem count; clicking it opens the Problems panel', async () => {
+      const count = `${example!.diagnostics.length} problem${example!.diagnostics.length === 1 ? '' : 's'}`;
+      const label = `RCA Writer: profile <name>, ${count}`;
+      const item = page.locator(`[aria-label^="RCA Writer: profile "][aria-label$=", ${count}"]`).first();
+      await item.waitFor({ timeout: STEP_MS }).catch(() => {
+        throw new Error(`no status bar item labelled "${label}"`);
+      });
+      await page.keyboard.press('Control+J'); // hides the panel
+      await markers.first().waitFor({ state: 'hidden', timeout: STEP_MS });
+      await item.click();
+      await markers
+        .first()
+        .waitFor({ state: 'visible', timeout: STEP_MS })
+        .catch(() => {
+          throw new Error('clicking the status bar item did not show the Problems panel');
+        });
+      return `"${(await item.textContent())?.trim()}" (${await item.getAttribute('aria-label')})`;
+    });
+  }
+
+  if (problemsShown) {
     await step('Ctrl+. on a problem applies its quick fix', async () => {
       const total = await markers.count();
       const attempts: string[] = [];
