@@ -67,7 +67,8 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // RCA209
   ['209 end lacks AM/PM', { timeline: TL('on April 11, 2026 from 10:16AM until 10:23 Chicago time.') }, {}, ['RCA209']],
   ['209 start lacks AM/PM', { timeline: TL('on April 11, 2026 from 9:00 until 10:30 AM Chicago time.') }, {}, ['RCA209']],
-  ['209 not for 23:43 until 01:17 AM', { title: 'NA01 - RCA - September 30, 2023', intro: 'This RCA covers the Alma interruption on September 30, 2023.', timeline: TL('on September 30, 2023 from 23:43 until October 1, 2023 01:17 AM CDT.') }, {}, []],
+  ['209 24-hour start, 12-hour end', { title: 'NA01 - RCA - September 30, 2023', intro: 'This RCA covers the Alma interruption on September 30, 2023.', timeline: TL('on September 30, 2023 from 23:43 until October 1, 2023 01:17 AM CDT.') }, {}, ['RCA209']],
+  ['209 12-hour start, 24-hour end', { timeline: TL('on April 11, 2026 from 9:30 PM until 23:10 Chicago time.') }, {}, ['RCA209']],
   // RCA210
   ['210 wrong weekday', { intro: 'This RCA covers the Alma interruption on Monday, April 11, 2026.' }, {}, ['RCA210']],
   ['210 weekday after the date', { intro: 'This RCA covers the Alma interruption on April 11, 2026 (Friday).' }, {}, ['RCA210']],
