@@ -2,7 +2,7 @@ import type picomatch from 'picomatch';
 import { globMatcher } from './glob';
 import { parseMarkdown } from './parse';
 import type { Root } from 'mdast';
-import { parseYaml } from './front-matter';
+import { frontMatterFacts, readFrontMatter } from './front-matter';
 import { plainText } from './nodes';
 
 export interface DetectInput {
@@ -73,24 +73,19 @@ export function isReportTitle(title: string, titleWords: readonly string[] = [])
 
 /**
  * Which Markdown files are RCAs: those whose path matches `include`, whose front matter says
- * `type: rca`, or whose H1 has the shape of a report's title (isReportTitle).
+ * `type: rca`, or whose H1 (or front-matter title) has the shape of a report's title (isReportTitle).
  * Other Markdown is left alone.
  */
 export function isRcaDocument(input: DetectInput): boolean {
   if (input.path && input.exclude?.length && pathIncluded(input.path, input.exclude, input.roots)) return false;
   if (input.path && pathIncluded(input.path, input.include, input.roots)) return true;
   const root = input.root ?? parseMarkdown(input.text);
-  for (const node of root.children) {
-    if (node.type === 'yaml') {
-      try {
-        const data: unknown = parseYaml(node.value);
-        if (data && typeof data === 'object' && String((data as Record<string, unknown>).type).toLowerCase() === 'rca') return true;
-      } catch {
-        // Front matter that is not YAML says nothing about the type.
-      }
-    } else if (node.type === 'heading' && node.depth === 1) {
-      return isReportTitle(plainText(node), input.titleWords);
-    }
-  }
+  const { frontMatter } = readFrontMatter(root);
+  if (frontMatter && String(frontMatter.type).toLowerCase() === 'rca') return true;
+  // A page of a static site carries its title in the front matter, and often has no H1 at all.
+  const { title } = frontMatterFacts(frontMatter);
+  if (title && isReportTitle(title, input.titleWords)) return true;
+  const h1 = root.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (h1) return isReportTitle(plainText(h1), input.titleWords);
   return false;
 }

@@ -172,7 +172,8 @@ export class IncrementalParser {
       line += chunk.lines;
     }
     if (used.some((chunk) => chunk.defines)) return full('link or footnote definitions');
-    if (/^\uFEFF?---/.test(text) && used[0].nodes[0]?.type !== 'yaml') return full('front matter that may span chunks');
+    if (/^\uFEFF?(?:---|\+\+\+)/.test(text) && used[0].nodes[0]?.type !== 'yaml' && used[0].nodes[0]?.type !== 'toml')
+      return full('front matter that may span chunks');
 
     this.chunks = next;
     stats.chunks = used.length;

@@ -1,6 +1,6 @@
 import type { Heading, ListItem, Root, RootContent } from 'mdast';
 import { collectInlineFacts } from './block-facts';
-import { readFrontMatter } from './front-matter';
+import { frontMatterFacts, isFrontMatter, readFrontMatter, type FrontMatterFacts } from './front-matter';
 import { matchHeading, type MatchKind } from './headings';
 import { endOffset, isComment, nodeRange, plainText, startOffset } from './nodes';
 import { parseMarkdown } from './parse';
@@ -65,6 +65,8 @@ export interface RcaDocument {
   frontMatter?: Record<string, unknown>;
   /** A message when the front matter is not valid YAML. */
   frontMatterError?: string;
+  /** The title, date and zone the front matter gives (a static site's page has its title there, not in an H1). */
+  frontMatterFacts: FrontMatterFacts;
   title?: TitleInfo;
   /** Other level-1 headings after the title. */
   extraTitles: TitleInfo[];
@@ -116,6 +118,7 @@ export function buildModel(text: string, profile: Profile, root: Root = parseMar
     lines,
     root,
     profile,
+    frontMatterFacts: {},
     extraTitles: [],
     sectionLevel: 2,
     sections: [],
@@ -126,6 +129,7 @@ export function buildModel(text: string, profile: Profile, root: Root = parseMar
   const frontMatter = readFrontMatter(root);
   if (frontMatter.frontMatter) doc.frontMatter = frontMatter.frontMatter;
   if (frontMatter.error !== undefined) doc.frontMatterError = frontMatter.error;
+  doc.frontMatterFacts = frontMatterFacts(frontMatter.frontMatter);
 
   const top = root.children;
   const matches = new Map<Heading, ReturnType<typeof matchHeading>>();
@@ -210,7 +214,7 @@ function addImplicitIntroduction(doc: RcaDocument, preamble: RootContent[]): voi
   const def = doc.profile.sections.find((section) => section.mayBeImplicit);
   if (!def) return;
   const content = preamble.filter((node) => {
-    if (node.type === 'yaml' || node.type === 'heading' || isComment(node)) return false;
+    if (isFrontMatter(node) || node.type === 'heading' || isComment(node)) return false;
     if (node.type === 'paragraph') {
       const words = plainText(node).trim();
       return !saysNothing(words) && !doc.profile.preambleLines.some((pattern) => pattern.test(words));

@@ -21,7 +21,7 @@ export function plainText(node: Nodes): string {
   if (node.type === 'html') return '';
   if (node.type === 'image') return node.alt ?? '';
   if ('value' in node && typeof node.value === 'string') {
-    return node.type === 'yaml' || node.type === 'code' ? '' : node.value;
+    return node.type === 'yaml' || node.type === 'toml' || node.type === 'code' ? '' : node.value;
   }
   if ('children' in node) {
     const parts = (node.children as Nodes[]).map(plainText);

@@ -51,7 +51,8 @@ const footnote = gfmFootnote();
 const strikethrough = gfmStrikethrough();
 const table = gfmTable();
 const taskListItem = gfmTaskListItem();
-const yaml = frontmatter(['yaml']);
+// TOML ("+++") as Hugo and Zola write it, beside YAML: a postmortem published from a static site has one or the other.
+const yaml = frontmatter(['yaml', 'toml']);
 
 const autolinkMdast = gfmAutolinkLiteralFromMarkdown();
 /** The autolink transform (it finds addresses in text nodes), run apart: only on blocks that can hold one. */
@@ -61,7 +62,7 @@ const footnoteMdast = gfmFootnoteFromMarkdown();
 const strikethroughMdast = gfmStrikethroughFromMarkdown();
 const tableMdast = gfmTableFromMarkdown();
 const taskListItemMdast = gfmTaskListItemFromMarkdown();
-const yamlMdast = frontmatterFromMarkdown(['yaml']);
+const yamlMdast = frontmatterFromMarkdown(['yaml', 'toml']);
 
 const optionsByKey = new Map<number, Options>();
 
@@ -74,7 +75,7 @@ function optionsFor(text: string): { options: Options; addresses: boolean } {
   if (text.includes('~')) key |= 1 << 4;
   if (text.includes('|')) key |= 1 << 5;
   if (/\[[ \t\r\nxX]/.test(text)) key |= 1 << 6;
-  if (/^\ufeff?---/.test(text)) key |= 1 << 7;
+  if (/^\ufeff?(?:---|\+\+\+)/.test(text)) key |= 1 << 7;
   let options = optionsByKey.get(key);
   if (!options) {
     const names = autolinkKinds.flatMap((kind, i) => (key & (1 << i) ? kind.names : []));

@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { checkText, type CheckResult } from '../engine/check';
 import type { RcaDocument, Section } from '../engine/model';
+import { isFrontMatter } from '../engine/front-matter';
 import { isComment, startOffset } from '../engine/nodes';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
@@ -50,7 +51,7 @@ const stringifier = unified().use(rehypeStringify);
 
 /** Comments (and the suppression directives they carry) never reach the reader; nor does front matter. */
 function visible(nodes: RootContent[]): RootContent[] {
-  return nodes.filter((node) => node.type !== 'yaml' && !isComment(node));
+  return nodes.filter((node) => !isFrontMatter(node) && !isComment(node));
 }
 
 /** A section heading at level 2 whatever level the writer used; headings under it keep their depth below it. */
@@ -195,7 +196,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   const header: ElementContent[] = [];
   const bannerElement = banner(errors);
   if (bannerElement) header.push(bannerElement);
-  header.push(...(byKey.get('title') ?? [el('h1', {}, [doc.title?.text || 'Untitled report'])]));
+  header.push(...(byKey.get('title') ?? [el('h1', {}, [doc.title?.text || doc.frontMatterFacts.title || 'Untitled report'])]));
   const summaryElement = summaryBlock(summary);
   if (summaryElement) header.push(summaryElement);
 
@@ -215,7 +216,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   for (const child of body) if (child.type === 'element' && child.tagName !== 'footer') child.children = lines(child.children);
   return {
     html: stringifier.stringify({ type: 'root', children: [article] }),
-    title: doc.title?.text || 'Untitled report',
+    title: doc.title?.text || doc.frontMatterFacts.title || 'Untitled report',
     errors,
     summary,
     ...(portal ? { statusPortalUrl: portal } : {}),

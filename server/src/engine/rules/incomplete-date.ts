@@ -10,7 +10,7 @@ export const incompleteDate: Rule = {
   check({ doc, settings, report }) {
     const a = analyzeTimes(doc, settings);
     const parts = [a.introIndex, a.timelineIndex].filter((i) => i >= 0);
-    const yearKnown = a.dates.some((d) => d.year !== undefined) || a.monthYears.length > 0;
+    const yearKnown = a.incidentYear !== undefined || a.monthYears.length > 0;
     for (const d of a.dates) {
       if (!parts.includes(d.section) || d.year !== undefined || yearKnown) continue;
       report({ range: doc.lines.range(d.start, d.end), message: `"${d.text}" has no year, and neither the title nor the timeline gives one.` });

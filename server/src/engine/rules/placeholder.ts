@@ -1,4 +1,5 @@
 import { allNodes } from '../block-facts';
+import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
 import type { Rule } from './rule';
 
@@ -29,7 +30,7 @@ export const placeholder: Rule = {
     for (const node of allNodes(doc)) {
       const comment = node.type === 'html' && /^\s*<!--/.test(node.value);
       const literalUrl = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
-      if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || comment || literalUrl) {
+      if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || comment || literalUrl) {
         skip.push([startOffset(node), endOffset(node)]);
       } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
         // The address itself is not prose; the link text is still checked.

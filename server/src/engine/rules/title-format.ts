@@ -22,13 +22,14 @@ export const titleFormat: Rule = {
   check({ doc, profile, report }) {
     const expected = `"${profile.title.form}"`;
     const title = doc.title;
-    if (!title) {
+    // A title in the front matter is the page's title: a static site prints it where an H1 would be.
+    if (!title && !doc.frontMatterFacts.title) {
       report({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: doc.lines.lineEnd(0) } },
         message: `The RCA has no title. Start it with an H1 of the form ${expected}.`,
         severity: 'error',
       });
-    } else {
+    } else if (title) {
       const parsed = parseTitle(title.text, profile.title.marker);
       const problems: string[] = [];
       if (profile.title.marker && !parsed.hasMarker) problems.push(`it does not say "${profile.title.marker}"`);

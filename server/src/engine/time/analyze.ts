@@ -5,7 +5,7 @@ import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { resolveAmbiguous } from './ambiguous';
 import { ymdOf, type Ymd } from './calendar';
-import type { DateMention, MonthOnly, TimeMention } from './dates';
+import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
 import { findMentions } from './mentions';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
@@ -35,6 +35,8 @@ export interface TimeAnalysis {
   windows: TimeWindow[];
   titleDate?: DateMention;
   incident?: Ymd;
+  /** The year the report's dates without one are in, wherever the report states it (title, front matter, any full date). */
+  incidentYear?: number;
   /** The document's own zone: front matter, "all times are …", or the first zone named in the timeline. */
   documentZone?: DocumentZone;
   instances: string[];
@@ -87,14 +89,17 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   const instances = [...new Set([...titleInstances, ...instanceCodesIn(timelineText)])].filter((c) => isInstanceCode(c, prefixes));
   const instanceZones = [...new Set(instances.map((i) => zoneForInstance(i, settings.instanceTimeZones)).filter((z): z is string => !!z))];
 
-  // The incident date and year: title first, then the timeline, then the introduction.
+  // The incident date and year: the title (an H1's, else the front matter's) first, then the timeline, then the
+  // introduction. The front matter's date field comes last: it is often the day the report was published.
   const titleDate = dates.find((d) => d.isTitle);
-  const firstFull = (section: number) => dates.find((d) => d.section === section && d.year !== undefined && d.day !== undefined && !d.invalid);
-  const incidentSource =
-    titleDate && titleDate.year !== undefined && titleDate.day !== undefined && !titleDate.invalid
-      ? titleDate
-      : (firstFull(timelineIndex) ?? firstFull(introIndex));
-  const incidentYear = titleDate?.year ?? incidentSource?.year ?? dates.find((d) => d.year !== undefined)?.year;
+  const full = (d: DateMention | undefined) => (d && d.year !== undefined && d.day !== undefined && !d.invalid ? d : undefined);
+  const firstFull = (section: number) => dates.find((d) => d.section === section && full(d));
+  const fromFrontMatter = (text: string | undefined) => (text ? findDates(text).dates.find((d) => full(d)) : undefined);
+  const { title: fmTitle, date: fmDate } = doc.frontMatterFacts;
+  const frontMatterTitleDate = doc.title ? undefined : fromFrontMatter(fmTitle);
+  const frontMatterDate = fromFrontMatter(fmDate);
+  const incidentSource = full(titleDate) ?? frontMatterTitleDate ?? firstFull(timelineIndex) ?? firstFull(introIndex) ?? frontMatterDate;
+  const incidentYear = titleDate?.year ?? incidentSource?.year ?? dates.find((d) => d.year !== undefined)?.year ?? frontMatterDate?.year;
   const incident = ymdOf(incidentSource, incidentYear);
   for (const d of dates) {
     if (d.year === undefined && incidentYear !== undefined) {
@@ -156,6 +161,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     windows,
     titleDate,
     incident,
+    incidentYear,
     documentZone,
     instances,
     instancePrefixes: prefixes,

@@ -1,6 +1,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { RcaDocument } from '../model';
+import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
 import { sectionAt } from '../sections';
 
@@ -35,7 +36,7 @@ export function maskedText(doc: RcaDocument): string {
   visit(doc.root, (node: Nodes) => {
     const s = startOffset(node);
     const e = endOffset(node);
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'html') blank(s, e);
+    if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || node.type === 'html') blank(s, e);
     // Struck-through text is withdrawn ("~~April 2~~ April 11"); a tilde elsewhere is text: "16:50 ~ 16:15" is a
     // range and "~10:00" an approximate time.
     else if (node.type === 'delete') blank(s, e);
@@ -77,7 +78,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
       });
       return;
     }
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return;
+    if (node.type === 'code' || node.type === 'html' || isFrontMatter(node)) return;
     if ('children' in node) {
       const rowStart = node.type === 'tableRow' ? startOffset(node) : row;
       for (const child of node.children as RootContent[]) walk(child as Nodes, rowStart);

@@ -120,9 +120,8 @@ export function documentZoneOf(
   zones: ZoneMatch[],
   timelineIndex: number,
 ): DocumentZone | undefined {
-  const fm = doc.frontMatter;
-  const fmZone = fm && ['timezone', 'timeZone', 'time_zone', 'zone', 'tz'].map((k) => fm[k]).find((v) => typeof v === 'string');
-  if (typeof fmZone === 'string') {
+  const fmZone = doc.frontMatterFacts.timeZone;
+  if (fmZone) {
     const iana = table.lookup(fmZone);
     if (iana) return { iana };
   }
