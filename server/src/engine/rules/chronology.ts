@@ -1,4 +1,4 @@
-import { analyzeTimes } from '../time/analyze';
+import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
 import { ymdKey } from '../time/calendar';
 import type { TimeWindow } from '../time/window';
 import { describeYmd } from '../time/format';
@@ -124,6 +124,7 @@ export const chronology: Rule = {
             : `This entry ("${quote(w)}") is out of time order; list timeline entries in time order.`;
       report({ range: doc.lines.range(w.from, w.to), message });
     });
+    for (const finding of newestFirst(a)) report({ range: doc.lines.range(finding.from, finding.to), message: finding.message });
     // Publication history: nothing can be published before the incident.
     const start = incidentStart(a);
     const history = a.sectionIndex('publication-history');
@@ -137,3 +138,45 @@ export const chronology: Rule = {
     }
   },
 };
+
+/** Words that make a later range in a sentence an earlier event on purpose: "from 10:00 until 11:00, after a restart from 09:00 until 09:20". */
+const ORDERING_WORDS = /\b(?:after|before|following|followed|prior|earlier|previous(?:ly)?|since|when|while|because|once|as)\b/i;
+
+/**
+ * Ranges that one sentence of the timeline lists newest first ("from 06:20 until 06:45 and from 05:10 until 05:40"): the
+ * entries of a list are checked one by one above, but a sentence is one entry. One finding a sentence.
+ */
+function newestFirst(a: TimeAnalysis): { from: number; to: number; message: string }[] {
+  const findings: { from: number; to: number; message: string }[] = [];
+  const bySentence = new Map<TimeWindow['sentence'], TimeWindow[]>();
+  for (const w of a.windows) {
+    if (w.section !== a.timelineIndex || a.timelineIndex < 0 || !w.end || w.conversionOf || w.startMillis === undefined) continue;
+    const list = bySentence.get(w.sentence);
+    if (list) list.push(w);
+    else bySentence.set(w.sentence, [w]);
+  }
+  for (const ranges of bySentence.values()) {
+    let rollover = 0;
+    for (let i = 0; i + 1 < ranges.length; i++) {
+      const [w, next] = [ranges[i], ranges[i + 1]];
+      const gap = a.masked.slice((w.end!.ownZone ?? w.end!.time).end, next.from);
+      if (ORDERING_WORDS.test(gap)) break;
+      let millis = next.startMillis! + rollover;
+      const earlier = w.startMillis! + rollover;
+      // "from 23:10 until 23:50 and from 00:10 until 00:40", no date written: the second is the next day's.
+      if (millis < earlier && !next.start.date && earlier - millis > 12 * 3600000 && earlier - millis < 24 * 3600000) {
+        rollover += 24 * 3600000;
+        millis += 24 * 3600000;
+      }
+      if (millis >= earlier) continue;
+      const quote = (x: TimeWindow) => a.doc.text.slice(x.from, x.to);
+      findings.push({
+        from: ranges[0].from,
+        to: ranges[ranges.length - 1].to,
+        message: `This sentence lists "${quote(w)}" before the earlier "${quote(next)}"; list the windows in time order, earliest first.`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
