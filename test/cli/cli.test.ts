@@ -31,7 +31,7 @@ describe('rca-writer check', () => {
       );
     }
     const structural = reports.map((r) => r.diagnostics.map((d) => d.code).filter((c) => c.startsWith('RCA1')));
-    assert.deepEqual(structural, [[], ['RCA108'], ['RCA108']]);
+    assert.deepEqual(structural, [[], ['RCA110', 'RCA108'], ['RCA110', 'RCA108']]);
     const hasError = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
     assert.equal(code, hasError ? 1 : 0, 'exit 1 exactly when an error is reported');
   });

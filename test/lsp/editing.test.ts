@@ -41,7 +41,7 @@ describe('language server while typing, pull diagnostics', () => {
     client.open(uri, seed003);
     assert.deepEqual(
       (await pull(uri)).items.map((d) => d.code),
-      ['RCA108'],
+      ['RCA110', 'RCA108'],
     );
     // Typing: each change followed by the editor's pull; only the last pull is for text the editor still has.
     const withTodo = seed003.replace('## Event Timeline', 'TODO\n\n## Event Timeline');
@@ -87,7 +87,7 @@ describe('language server while typing, pull diagnostics', () => {
     // The document is still checked when asked again.
     assert.deepEqual(
       (await pull(uri)).items.map((d) => d.code),
-      ['RCA108'],
+      ['RCA110', 'RCA108'],
     );
   });
 
@@ -100,7 +100,7 @@ describe('language server while typing, pull diagnostics', () => {
     change(uri, 2, seed003);
     assert.deepEqual(
       (await pull(uri)).items.map((d) => d.code),
-      ['RCA108'],
+      ['RCA110', 'RCA108'],
     );
     assert.equal(await client.connection.sendRequest('rcaWriter/isRca', { uri }), true);
     change(uri, 3, notes);
@@ -143,12 +143,12 @@ describe('language server while typing, push diagnostics', () => {
     client.open(uri, seed003);
     assert.deepEqual(
       (await client.diagnosticsFor(uri, 1)).map((d) => d.code),
-      ['RCA108'],
+      ['RCA110', 'RCA108'],
     );
     client.replace(uri, seed003.replace('October 5, 2016 from', 'October 5, 2016, from'), 2);
     assert.deepEqual(
       (await client.diagnosticsFor(uri, 2)).map((d) => d.code),
-      ['RCA108'],
+      ['RCA110', 'RCA108'],
     );
     assert.deepEqual(
       client.history.filter((p) => p.uri === uri).map((p) => p.version),

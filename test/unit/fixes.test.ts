@@ -131,6 +131,25 @@ describe('fixes produce exactly the expected text', () => {
     assert.equal(checkText(fixed).diagnostics.filter((d) => d.code === 'RCA104').length, 0);
   });
 
+  it('gives a headless introduction its heading, below the disclaimer line (seed 003)', () => {
+    const text = readFileSync(join(seeds, 'seed-003.md'), 'utf8');
+    const { fixed } = fixFor(text, 'RCA110');
+    assert.equal(fixed, text.replace('Trade Marks\n\nThis document serves', 'Trade Marks\n\n## Introduction\n\nThis document serves'));
+    assert.deepEqual(
+      checkText(fixed)
+        .diagnostics.map((d) => d.code)
+        .sort(),
+      ['RCA108'],
+    );
+  });
+
+  it('gives the introduction a heading at the level the sections use, even right under the title line', () => {
+    const text = base.replace('\n## Introduction\n', '').replace(/^## /gm, '### ').replace('2026\n\nCustomers', '2026\nCustomers');
+    const { diagnostic, fixed } = fixFor(text, 'RCA110');
+    assert.equal(diagnostic.range.start.line, 1);
+    assert.equal(fixed, base.replace(/^## /gm, '### '));
+  });
+
   it('rewrites an ISO title date', () => {
     const text = base.replace('April 11, 2026', '2026-04-11');
     const { fixed } = fixFor(text, 'RCA106');

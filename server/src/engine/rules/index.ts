@@ -18,6 +18,7 @@ import { zoneSeason } from './zone-season';
 import { emptyListItem } from './empty-list-item';
 import { incompleteCheck } from './incomplete-check';
 import { emptySection } from './empty-section';
+import { missingHeading } from './missing-heading';
 import { missingSection } from './missing-section';
 import { nonstandardHeading } from './nonstandard-heading';
 import { placeholder } from './placeholder';
@@ -60,6 +61,7 @@ export const allRules: readonly Rule[] = [
   emptyListItem,
   statusLink,
   placeholder,
+  missingHeading,
   ...timeRules,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
