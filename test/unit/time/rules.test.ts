@@ -37,6 +37,10 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   ['201 title day', { title: 'NA01 - RCA - April 12, 2026' }, {}, ['RCA201']],
   ['201 timeline odd one out', { timeline: TL('on April 21, 2026 from 10:00 until 11:00 CDT.') }, {}, ['RCA201']],
   ['201 no timeline date: intro vs title', { timeline: TL('from 10:00 until 11:00 CDT.'), intro: 'This RCA covers the Alma interruption on April 12, 2026.' }, {}, ['RCA201']],
+  ['201 intro range starts before the timeline', { intro: 'This RCA covers the Alma interruption between April 10 and April 11, 2026.' }, {}, ['RCA201']],
+  ['201 intro range "from … to …" starts before the timeline', { intro: 'This RCA covers the Alma interruption from April 9, 2026 at 23:00 to April 11, 2026.' }, {}, ['RCA201']],
+  ['201 intro range starting with the timeline is fine', { intro: 'This RCA covers the Alma interruption from April 11, 2026 until April 12, 2026.', timeline: TL('from April 11, 2026 23:10 CDT until April 12, 2026 01:05 CDT.') }, {}, []],
+  ['201 intro naming two days, not a range, is fine', { intro: 'This RCA covers the Alma interruption on April 11, 2026; a test on April 9, 2026 to April 10 had passed.' }, {}, []],
   // RCA202
   ['202 intro without date', { intro: 'This RCA covers the Alma interruption experienced by customers.' }, {}, ['RCA202']],
   // RCA203

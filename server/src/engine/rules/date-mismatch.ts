@@ -1,6 +1,6 @@
 import { analyzeTimes } from '../time/analyze';
 import { describeYmd, replaceDate, sameYmd } from '../time/format';
-import { datesIn, differences, statedYmd, timelineDays, type StatedDate } from '../time/incident';
+import { dateRanges, datesIn, differences, incidentStart, statedYmd, timelineDays, type StatedDate } from '../time/incident';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
 
@@ -51,6 +51,19 @@ export const dateMismatch: Rule = {
           range: doc.lines.range(first.mention.start, first.mention.end),
           message: `The introduction says ${say(first)}; the timeline says ${describeYmd(reference.ymd)}: ${differences(first.ymd, reference.ymd)}.`,
           fixes: [fixTo(first, reference.ymd, 'the timeline')],
+        });
+        return;
+      }
+      // "beginning on Tuesday, March 3 and ending on Thursday, March 5" with a timeline from March 4: the end is one of
+      // the timeline's days, but the range says the incident began a day before it did.
+      const timelineStart = incidentStart(a);
+      const range = dateRanges(a, a.introIndex).find((r) => !timeline.accepts(r.start.ymd));
+      if (range && timelineStart) {
+        const start = range.start;
+        report({
+          range: doc.lines.range(start.mention.start, start.mention.end),
+          message: `The introduction's range starts on ${say(start)}; the timeline starts on ${describeYmd(timelineStart)}: ${differences(start.ymd, timelineStart)}.`,
+          fixes: [fixTo(start, timelineStart, 'the timeline')],
         });
       }
       return;

@@ -57,6 +57,37 @@ export function timelineDays(a: TimeAnalysis): { written: StatedDate[]; accepts(
   };
 }
 
+/** What may stand between a range's two dates: a time and zone of the start, then the word that ends the range. */
+const RANGE_BETWEEN_DATES =
+  /^[\s,]*(?:(?:at\s+)?\d{1,2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?[\s,]*)?(?:and\s+)?(?<word>ending|ended|ends|until|till|til|through|thru|to|[-–—])\s*(?:on\s+)?(?:the\s+)?$/i;
+const BETWEEN_AND = /^[\s,]*(?:(?:at\s+)?\d{1,2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?[\s,]*)?and\s+(?:on\s+)?(?:the\s+)?$/i;
+/** "from", "between", "beginning on" before a range's first date; "to" and a dash need one ("moved March 3 to March 5" is no range). */
+const MOVED = /\b(?:moved|rescheduled|postponed|changed|shifted|delayed|brought\s+forward|pushed)\b/i;
+const RANGE_LEAD = /\b(?:from|between|beginning|starting|began|begun|started|commencing)\s+(?:on\s+)?(?:the\s+)?$/i;
+
+/**
+ * The ranges of days a section writes, each as its start and end date: "beginning on Tuesday, March 3 and ending on
+ * Thursday, March 5", "from March 3, 2026 at 22:00 until March 4, 2026", "between March 3 and March 5". Two dates with
+ * anything else between them ("on March 3, 2026 and again on March 5, 2026") are two dates, not a range.
+ */
+export function dateRanges(a: TimeAnalysis, section: number): { start: StatedDate; end: StatedDate }[] {
+  const stated = datesIn(a, section);
+  const ranges: { start: StatedDate; end: StatedDate }[] = [];
+  for (let i = 0; i + 1 < stated.length; i++) {
+    const [start, end] = [stated[i], stated[i + 1]];
+    const gap = a.masked.slice(start.mention.end, end.mention.start);
+    if (gap.length > 60 || /[.;!?\n]/.test(gap.replace(/[AaPp]\.\s?[Mm]\./g, ''))) continue;
+    const before = a.masked.slice(Math.max(0, start.mention.start - 40), start.mention.start);
+    // "the maintenance was moved from March 2 to March 6" names two days, not one span.
+    if (MOVED.test(before)) continue;
+    const lead = RANGE_LEAD.test(before);
+    const word = RANGE_BETWEEN_DATES.exec(gap)?.groups?.word.toLowerCase();
+    const isRange = word ? lead || !['to', '-', '–', '—'].includes(word) : lead && BETWEEN_AND.test(gap);
+    if (isRange) ranges.push({ start, end });
+  }
+  return ranges;
+}
+
 export function incidentStart(a: TimeAnalysis): Ymd | undefined {
   const written = datesIn(a, a.timelineIndex).map((d) => d.ymd);
   const sorted = written.sort((x, y) => ymdKey(x) - ymdKey(y));
