@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
+import { parseMarkdown } from '../../server/src/engine/parse';
 import { updateDocument } from '../../server/src/lsp/documents';
-import { document, parameters } from './arbitraries';
+import { document, parameters, runs } from './arbitraries';
 
 /** One incremental change as an editor sends it: a range of the current text and its replacement. */
 const change = fc.record({
@@ -25,7 +26,9 @@ describe('incremental document changes', () => {
         let synced = TextDocument.create('file:///rcas/x.md', 'markdown', 1, start);
         let full = start;
         // The server keeps one incremental parser per document and checks every version it is asked about.
-        const parser = new IncrementalParser();
+        // Cut at every block point (the server cuts at those MIN_CHUNK characters apart), so these short documents
+        // try each kind of cut.
+        const parser = new IncrementalParser(0);
         const parse = (text: string) => parser.parse(text);
         checkText(start, {}, { parse });
         for (const [version, { from, length, text }] of changes.entries()) {
@@ -43,7 +46,7 @@ describe('incremental document changes', () => {
         assert.equal(synced.getText(), full);
         const incremental = checkText(synced.getText(), {}, { parse });
         assert.equal(incremental.doc.text, full, 'the result is for the final text');
-        assert.deepEqual(incremental, checkText(full));
+        assert.deepEqual(incremental, checkText(full, {}, { parse: parseMarkdown }));
       }),
       // Found by the long fuzz run (seed 1952278939): a \n inserted after a lone \r, then a deletion across them.
       {
@@ -63,6 +66,61 @@ describe('incremental document changes', () => {
           ],
         ],
       },
+    );
+  });
+
+  it('a parse cut at every block point (after a blank line, after a "---" line) gives the full parse\'s tree', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
+      }),
+      parameters(),
+    );
+  });
+
+  it('… and so does a document of lines chosen to straddle the cuts (setext underlines, lists, quotes, fences, HTML, tables)', () => {
+    const lines = [
+      'text',
+      'Title',
+      '---',
+      '===',
+      '***',
+      '___',
+      '',
+      '  ',
+      '- a',
+      '  - b',
+      '1. one',
+      '> q',
+      '<div>',
+      '</div>',
+      '<!--',
+      '-->',
+      '```',
+      '    code',
+      '| a | b |',
+      '| - | - |',
+      '# H',
+      'a | b',
+      '---|---',
+      '<pre>',
+      '</pre>',
+      '\tx',
+      '[^1]: note',
+      'see [^1]',
+      ' ---',
+      '- - -',
+      '+ p',
+      '=',
+      '--',
+    ];
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { maxLength: 40 }), eol).map(([picked, br]) => picked.join(br));
+    fc.assert(
+      fc.property(doc, (text) => {
+        assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
+      }),
+      parameters(Math.max(5000, runs())),
     );
   });
 });

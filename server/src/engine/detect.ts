@@ -1,6 +1,6 @@
 import type picomatch from 'picomatch';
 import { globMatcher } from './glob';
-import { parseMarkdown } from './parse';
+import { parseDocument } from './incremental';
 import type { Root } from 'mdast';
 import { frontMatterFacts, readFrontMatter } from './front-matter';
 import { plainText } from './nodes';
@@ -79,7 +79,7 @@ export function isReportTitle(title: string, titleWords: readonly string[] = [])
 export function isRcaDocument(input: DetectInput): boolean {
   if (input.path && input.exclude?.length && pathIncluded(input.path, input.exclude, input.roots)) return false;
   if (input.path && pathIncluded(input.path, input.include, input.roots)) return true;
-  const root = input.root ?? parseMarkdown(input.text);
+  const root = input.root ?? parseDocument(input.text);
   const { frontMatter } = readFrontMatter(root);
   if (frontMatter && String(frontMatter.type).toLowerCase() === 'rca') return true;
   // A page of a static site carries its title in the front matter, and often has no H1 at all.

@@ -45,6 +45,50 @@ export function splitPoints(text: string): number[] {
   return points;
 }
 
+/**
+ * More places a chunk may start, so that a document with few headings is not one chunk: micromark's work on some
+ * shapes grows with the square of a chunk's size (a run of setext headings, a long nested list, footnotes), so
+ * cutting a long document into chunks of at least MIN_CHUNK characters makes its parse linear.
+ * - `blank`: a line at column 0 after a blank line that can continue nothing: not indented, not a quote marker,
+ *   not a list marker, not "-" (which could also open front matter in the chunk). After a blank line every open
+ *   block has ended then, except a fence or an HTML block of kinds 1 to 5 (`mayRunOn`, as for headings).
+ * - `break`: the line after a column-0 "---", "===", "***" or "___" line, when the chunk's parse ends with a
+ *   top-level setext heading or thematic break right there (`endsClosed`): then no block is open at that line in
+ *   the whole text either, since every line up to it is read the same way in both.
+ */
+export const MIN_CHUNK = 4096;
+
+export interface BlockPoint {
+  at: number;
+  kind: 'blank' | 'break';
+}
+
+/** A line that may start a chunk: one that continues no block and opens no front matter. */
+const FRESH_LINE = /^(?![ \t\r\n>\-+*]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+
+export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
+  const points: BlockPoint[] = [];
+  const pattern = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*)(?:\r\n|\r(?!\n)|\n)/g;
+  let last = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const at = match.index + match[0].length;
+    // The closing break is the next match's opening one.
+    pattern.lastIndex = at - (match[0].endsWith('\r\n') ? 2 : 1);
+    if (at - last < minChunk || at >= text.length || !FRESH_LINE.test(text.slice(at, at + 12))) continue;
+    points.push({ at, kind: match[1] === undefined ? 'break' : 'blank' });
+    last = at;
+  }
+  return points;
+}
+
+/** Whether the chunk's last top-level node is a setext heading or thematic break that ends at the chunk's end. */
+function endsClosed(chunk: Chunk): boolean {
+  const last = chunk.nodes[chunk.nodes.length - 1];
+  if (!last || (last.type !== 'heading' && last.type !== 'thematicBreak')) return false;
+  // The nodes' positions are the document's: the chunk starts at its base.
+  return /^[ \t]*(?:\r\n|\r|\n)?$/.test(chunk.text.slice((last.position?.end.offset ?? 0) - chunk.base.offset));
+}
+
 const HTML_ENDS: [RegExp, string][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, ''],
   [/^ {0,3}<!--/, '-->'],
@@ -141,6 +185,8 @@ function defines(nodes: RootContent[]): boolean {
  */
 export class IncrementalParser {
   private chunks = new Map<string, Chunk>();
+  /** `minChunk`: the least length of a chunk cut at a block point (tests cut at every one). */
+  constructor(private readonly minChunk = MIN_CHUNK) {}
   stats: IncrementalStats = { chunks: 0, reparsed: 0 };
 
   parse(text: string): Root {
@@ -153,10 +199,10 @@ export class IncrementalParser {
       stats.reparsed = 1;
       return parseMarkdown(text);
     };
-    const points = splitPoints(text);
-    if (points.length === 0) return full('no split point');
-
-    const bounds = [0, ...points, text.length];
+    const bounds = mergePoints(splitPoints(text), blockPoints(text, this.minChunk));
+    if (bounds.length === 0) return full('no split point');
+    bounds.unshift({ at: 0, kind: 'heading' });
+    bounds.push({ at: text.length, kind: 'heading' });
     const used: Chunk[] = [];
     const next = new Map<string, Chunk>();
     let line = 0;
@@ -167,7 +213,16 @@ export class IncrementalParser {
         used[used.length - 1] = this.chunk(text, previous.base.offset, text.length, previous.base.line, next, stats);
         break;
       }
-      const chunk = this.chunk(text, bounds[i], bounds[i + 1], line, next, stats);
+      let end = i + 1;
+      let chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
+      // A cut after a "---" line holds only where the chunk ends with that line's heading or break; elsewhere
+      // the line is inside a block that may go on, and the chunk runs to the next cut.
+      while (bounds[end].kind === 'break' && !chunk.open && !endsClosed(chunk)) {
+        next.delete(chunk.text);
+        end++;
+        chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
+      }
+      i = end - 1;
       used.push(chunk);
       line += chunk.lines;
     }
@@ -207,6 +262,18 @@ export class IncrementalParser {
   }
 }
 
+/** Heading points and block points in text order, with a block point dropped where a heading point is. */
+function mergePoints(headings: number[], blocks: BlockPoint[]): { at: number; kind: BlockPoint['kind'] | 'heading' }[] {
+  const merged: { at: number; kind: BlockPoint['kind'] | 'heading' }[] = [];
+  let h = 0;
+  for (const block of blocks) {
+    while (h < headings.length && headings[h] <= block.at) merged.push({ at: headings[h++], kind: 'heading' });
+    if (merged[merged.length - 1]?.at !== block.at) merged.push(block);
+  }
+  while (h < headings.length) merged.push({ at: headings[h++], kind: 'heading' });
+  return merged;
+}
+
 /** Where the text ends, from the chunks' line counts: no pass over the whole text. */
 function endPoint(text: string, chunks: Chunk[]): Point {
   let breaks = 0;
@@ -214,4 +281,9 @@ function endPoint(text: string, chunks: Chunk[]): Point {
   // The last line starts after the last break: "\r\n" ends with "\n", a lone "\r" is a break of its own.
   const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
   return { line: breaks + 1, column: text.length - lineStart + 1, offset: text.length };
+}
+
+/** A full parse, cut into chunks where that gives the same tree (see `blockPoints`): what a check parses with. */
+export function parseDocument(text: string): Root {
+  return new IncrementalParser().parse(text);
 }

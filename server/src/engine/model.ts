@@ -3,7 +3,7 @@ import { collectInlineFacts } from './block-facts';
 import { frontMatterFacts, isFrontMatter, readFrontMatter, type FrontMatterFacts } from './front-matter';
 import { matchHeading, type MatchKind } from './headings';
 import { endOffset, isComment, nodeRange, plainText, startOffset } from './nodes';
-import { parseMarkdown } from './parse';
+import { parseDocument } from './incremental';
 import type { Profile, SectionDef } from './profiles';
 import { LineIndex } from './text';
 import type { Range } from './types';
@@ -111,7 +111,7 @@ function cachedMatch(text: string, profile: Profile): ReturnType<typeof matchHea
 }
 
 /** `root` is the text's tree when the caller has it already (an incremental parse); by default it is parsed here. */
-export function buildModel(text: string, profile: Profile, root: Root = parseMarkdown(text)): RcaDocument {
+export function buildModel(text: string, profile: Profile, root: Root = parseDocument(text)): RcaDocument {
   const lines = new LineIndex(text);
   const doc: RcaDocument = {
     text,
