@@ -64,9 +64,10 @@ export class RcaStatus implements Disposable {
     }
     const { errors, warnings, others } = problemCount(editor.document.uri);
     const total = errors + warnings + others;
-    this.item.text = `$(checklist) RCA: ${status.profile} · ${total}`;
+    const chosen = status.auto ? ' (auto)' : '';
+    this.item.text = `$(checklist) RCA: ${status.profile}${chosen} · ${total}`;
     const detail = total ? [plural(errors, 'error'), plural(warnings, 'warning'), ...(others ? [plural(others, 'note')] : [])].join(', ') : 'no problems';
-    this.item.tooltip = `RCA Writer checks this report with the "${status.profile}" profile: ${detail}. Click to open the Problems panel.`;
+    this.item.tooltip = `RCA Writer checks this report with the "${status.profile}" profile${status.auto ? ', the one it fits best' : ''}: ${detail}. Click to open the Problems panel.`;
     this.item.accessibilityInformation = { label: `RCA Writer: profile ${status.profile}, ${plural(total, 'problem')}` };
     this.item.show();
   }

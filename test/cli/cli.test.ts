@@ -18,10 +18,19 @@ function run(...args: string[]) {
 describe('rca-writer check', () => {
   it('prints JSON with 0-based LSP ranges, the same findings as the engine', () => {
     const { code, stdout } = run('check', '--format', 'json', ...seeds);
-    const reports = JSON.parse(stdout) as { file: string; diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[];
+    const reports = JSON.parse(stdout) as {
+      file: string;
+      profile: string;
+      diagnostics: { code: string; severity: string; message: string; range: unknown }[];
+    }[];
     assert.deepEqual(
       reports.map((r) => r.file),
       seeds,
+    );
+    // Under the default profile, auto, each report names the profile it was checked with: the seeds are house RCAs.
+    assert.deepEqual(
+      reports.map((r) => r.profile),
+      ['exlibris', 'exlibris', 'exlibris'],
     );
     for (const report of reports) {
       const engine = checkText(readFileSync(join(root, report.file), 'utf8')).diagnostics;
@@ -40,7 +49,7 @@ describe('rca-writer check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rca-cli-'));
     const file = join(dir, 'broken.md');
     writeFileSync(file, '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nText.\n');
-    const { code, stdout } = run('check', file);
+    const { code, stdout } = run('check', '--profile', 'exlibris', file);
     assert.equal(code, 1);
     const lines = stdout.trim().split('\n');
     assert.ok(lines.length >= 4);
@@ -51,8 +60,14 @@ describe('rca-writer check', () => {
 
   it('takes --profile', () => {
     assert.equal(run('check', '--profile', 'exlibris', seeds[1]).code, 0);
-    const postmortem = run('check', '--profile', 'postmortem', seeds[1]);
-    assert.match(postmortem.stdout, /RCA101 Missing required section "Summary"/);
+    // The status-portal address is a house rule: a postmortem's communication is not held to it.
+    assert.match(run('check', seeds[1]).stdout, /RCA108/);
+    const postmortem = run('check', '--format', 'json', '--profile', 'postmortem', seeds[1]);
+    assert.equal(postmortem.code, 0);
+    assert.deepEqual(
+      (JSON.parse(postmortem.stdout) as { profile: string; diagnostics: unknown[] }[]).map((r) => [r.profile, r.diagnostics.length]),
+      [['postmortem', 0]],
+    );
     const bad = run('check', '--profile', 'nope', seeds[0]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^rca-writer: unknown profile "nope"/);
@@ -111,8 +126,8 @@ describe('rca-writer check with .rca-writer.json', () => {
 
   it('lets --profile win over the file', () => {
     const { file } = project('{"profile": "postmortem"}');
-    assert.match(run('check', file).stdout, /RCA101 Missing required section "Summary"/);
-    assert.doesNotMatch(run('check', '--profile', 'exlibris', file).stdout, /Summary/);
+    assert.doesNotMatch(run('check', file).stdout, /RCA108/);
+    assert.match(run('check', '--profile', 'exlibris', file).stdout, /RCA108/);
   });
 
   it('exits 2 naming the config file when it is broken', () => {

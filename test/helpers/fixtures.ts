@@ -19,7 +19,8 @@ export interface Fixture {
 const EXPECT = /<!--\s*expect\s+((?:RCA\d{3}\s*)+)-->/g;
 const SETTINGS = /<!--\s*fixture-settings\s+([\s\S]*?)-->/;
 
-export function readFixture(path: string, name = path): Fixture {
+/** `defaults` are settings every fixture of the folder has unless its own fixture-settings say otherwise. */
+export function readFixture(path: string, name = path, defaults: Record<string, unknown> = {}): Fixture {
   const text = readFileSync(path, 'utf8');
   const expected: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
@@ -28,15 +29,15 @@ export function readFixture(path: string, name = path): Fixture {
     }
   });
   const settingsMatch = SETTINGS.exec(text);
-  const settings = settingsMatch ? (JSON.parse(settingsMatch[1]) as Record<string, unknown>) : {};
+  const settings = { ...defaults, ...(settingsMatch ? (JSON.parse(settingsMatch[1]) as Record<string, unknown>) : {}) };
   return { name, path, text, settings, expected: expected.sort() };
 }
 
-export function readFixtures(folder: string): Fixture[] {
+export function readFixtures(folder: string, defaults: Record<string, unknown> = {}): Fixture[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith('.md'))
     .sort()
-    .map((file) => readFixture(join(folder, file), file));
+    .map((file) => readFixture(join(folder, file), file, defaults));
 }
 
 export function found(diagnostics: { code: string; range: { start: { line: number } } }[]): string[] {

@@ -12,7 +12,8 @@ const seed000 = readFileSync(join(seeds, 'seed-000.md'), 'utf8');
 describe('editor aids over the protocol', () => {
   let client: TestClient;
   before(async () => {
-    client = new TestClient();
+    // House reports being written: held to the house profile, as `auto` holds them only once they fit it best.
+    client = new TestClient({ configuration: () => ({ profile: 'exlibris' }) });
     const result = (await client.initialize()) as { capabilities: Record<string, unknown> };
     assert.ok(result.capabilities.completionProvider && result.capabilities.hoverProvider && result.capabilities.inlayHintProvider);
   });
@@ -120,4 +121,48 @@ describe('editor aids over the protocol', () => {
     assert.ok(fixed.indexOf('## Root Cause Analysis') > fixed.indexOf('## Event Timeline'));
     assert.ok(fixed.indexOf('## Root Cause Analysis') < fixed.indexOf('## Technical Action Items'));
   });
+});
+
+describe('the profile auto chose, shown to the writer', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  const postmortem = [
+    '# Checkout outage postmortem',
+    '## What happened',
+    'Checkout failed on March 4, 2025 from 14:02 to 14:42 UTC.',
+    '## Timeline',
+    '- 14:02 UTC: a config push reached every region.',
+    '- 14:42 UTC: the rollback finished.',
+    '## Contributing factors',
+    'The push skipped the canary stage.',
+    '## Follow-ups',
+    '- Gate pushes on the canary.',
+    '',
+  ].join('\n\n');
+
+  for (const [name, text, profile] of [
+    ['house.md', seed000, 'exlibris'],
+    ['postmortem.md', postmortem, 'postmortem'],
+  ] as const) {
+    it(`${profile}: the title's hover and the status bar's request name it`, async () => {
+      const uri = `file:///virtual/rcas/${name}`;
+      client.open(uri, text);
+      const diagnostics = await client.diagnosticsFor(uri, 1);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code).filter((code) => String(code).startsWith('RCA1')),
+        [],
+        'no template finding',
+      );
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } })) as Hover;
+      assert.match((hover.contents as { value: string }).value, new RegExp(`Checked with the \\*\\*${profile}\\*\\* profile, chosen by \`auto\``));
+      const shown = (await client.connection.sendRequest('rcaWriter/documentStatus', { uri })) as { profile: string; auto: boolean };
+      assert.deepEqual([shown.profile, shown.auto], [profile, true]);
+    });
+  }
+
 });

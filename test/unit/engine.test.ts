@@ -119,7 +119,7 @@ describe('settings', () => {
       rules: { RCA104: 'off', RCA105: 'info', RCA106: 'loud', RCA107: 'OFF' },
       timeZoneAliases: { a: 1 },
     });
-    assert.equal(settings.profile, 'exlibris');
+    assert.equal(settings.profile, 'auto');
     assert.deepEqual(settings.include, DEFAULT_INCLUDE);
     assert.deepEqual(settings.rules, { RCA104: 'off' });
     assert.deepEqual(settings.timeZoneAliases, {});

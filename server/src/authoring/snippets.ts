@@ -27,7 +27,7 @@ export function buildSnippets(profile: Profile): Record<string, SnippetDefinitio
   snippets[`${label}: whole report`] = {
     prefix: documentPrefix(profile),
     body: renderDocument(profile, 'snippet', SNIPPET_VALUES).replace(/\n$/, '').split('\n'),
-    description: `A complete ${label} with every required section (profile "${profile.name}").`,
+    description: `A complete ${label} with the sections of a new report (profile "${profile.name}").`,
   };
   for (const def of profile.sections) {
     snippets[`${label}: ${def.name}`] = {

@@ -25,11 +25,13 @@ Inputs:
 
 Options:
   --format text    file:line:col severity CODE message (default)
-  --format json    [{ "file", "diagnostics": [{ "code", "severity", "message", "range" }] }]
-                   with 0-based LSP positions
+  --format json    [{ "file", "profile", "diagnostics": [{ "code", "severity", "message", "range" }] }]
+                   with 0-based LSP positions; "profile" is the one the file was checked with
+                   (under auto, the one it fits best)
   --format sarif   SARIF 2.1.0, with rule metadata and help links, for code scanning
   --format github  GitHub Actions workflow annotations (::error file=...::message)
-  --profile NAME   the RCA profile (built in: ${builtInProfileNames().join(', ')}); wins over .rca-writer.json
+  --profile NAME   the RCA profile: auto (the default: each file with the profile it fits best),
+                   a built-in one (${builtInProfileNames().join(', ')}) or one of "profiles"; wins over .rca-writer.json
   --config FILE    use FILE (.rca-writer.json or .rca-writer.yaml) for every input
                    instead of each file's nearest one
   --no-config      use no config file: the defaults and the flags only
@@ -120,10 +122,10 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   /** Reports in input order: files a walk found to be no RCA are left out (see CheckInput.detect). */
   const reportsOf = (results: JobResult[]): FileReport[] =>
     inputs.flatMap((input, index) => {
-      const diagnostics = results[index];
-      if (!diagnostics) skipped(input.name, 'not an RCA (its path is not in "include", and neither its front matter nor its title says so)');
-      if (!diagnostics || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
-      return [{ file: input.name, path: input.path, diagnostics }];
+      const result = results[index];
+      if (!result) skipped(input.name, 'not an RCA (its path is not in "include", and neither its front matter nor its title says so)');
+      if (!result || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
+      return [{ file: input.name, path: input.path, diagnostics: result.diagnostics, profile: result.profile }];
     });
   const threads = workerCount(inputs.length);
   if (threads > 0) {

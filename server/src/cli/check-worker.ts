@@ -2,7 +2,8 @@
 // them one after the other in this thread.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkText, resolveProfile } from '../engine/check';
+import type { Root } from 'mdast';
+import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import { isRcaDocument } from '../engine/detect';
 import type { RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
@@ -22,36 +23,30 @@ export interface CheckJob {
   detect?: { path: string; roots: string[] };
 }
 
-/** A job's findings, or null when it asked for detection and the file is not an RCA. */
-export type JobResult = RcaDiagnostic[] | null;
+/** A job's findings and the profile they were checked with, or null when it asked for detection and the file is not an RCA. */
+export type JobResult = { diagnostics: RcaDiagnostic[]; profile: string } | null;
 
 /** Checks one file; detection, when asked for, runs on the tree the check parses (as the server does). */
 export function runJob(job: CheckJob): JobResult {
   const { detect } = job;
-  if (!detect) return checkText(job.text, job.settings).diagnostics;
-  let isRca: boolean | undefined;
-  const result = checkText(job.text, job.settings, {
-    shouldCheck: (doc) =>
-      (isRca = isRcaDocument({
-        path: detect.path,
-        roots: detect.roots,
-        text: job.text,
-        include: job.settings.include,
-        exclude: job.settings.exclude,
-        root: doc.root,
-        titleWords: doc.profile.titleWords,
-      })),
-  });
+  const outcome = (result: CheckResult) => ({ diagnostics: result.diagnostics, profile: result.doc.profile.name });
+  if (!detect) return outcome(checkText(job.text, job.settings));
+  const titleWords = reportTitleWords(job.settings);
+  const isRca = (root?: Root) =>
+    isRcaDocument({
+      path: detect.path,
+      roots: detect.roots,
+      text: job.text,
+      include: job.settings.include,
+      exclude: job.settings.exclude,
+      root,
+      titleWords,
+    });
+  let detected: boolean | undefined;
+  const result = checkText(job.text, job.settings, { shouldCheck: (doc) => (detected = isRca(doc.root)) });
   // The check read too little of the text to tell (too large, nested too deep): detection parses it on its own.
-  isRca ??= isRcaDocument({
-    path: detect.path,
-    roots: detect.roots,
-    text: job.text,
-    include: job.settings.include,
-    exclude: job.settings.exclude,
-    titleWords: resolveProfile(job.settings).titleWords,
-  });
-  return isRca ? result.diagnostics : null;
+  detected ??= isRca();
+  return detected ? outcome(result) : null;
 }
 
 /**

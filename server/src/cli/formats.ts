@@ -7,6 +7,8 @@ export interface FileReport {
   file: string;
   /** Absolute path; undefined for standard input. */
   path?: string;
+  /** The profile the file was checked with. */
+  profile?: string;
   diagnostics: RcaDiagnostic[];
 }
 
@@ -48,10 +50,11 @@ export function formatText(reports: FileReport[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `[{ file, diagnostics: [{ code, severity, message, range }] }]` with 0-based LSP positions. */
+/** `[{ file, profile, diagnostics: [{ code, severity, message, range }] }]` with 0-based LSP positions. */
 export function formatJson(reports: FileReport[]): string {
   const shaped = reports.map((report) => ({
     file: report.file,
+    profile: report.profile,
     diagnostics: report.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
   }));
   return `${JSON.stringify(shaped, null, 2)}\n`;

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile';
 import { compileProfiles } from './config';
 import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
@@ -15,6 +16,8 @@ export interface CheckResult {
   diagnostics: RcaDiagnostic[];
   /** The settings the check ran under, so a fix can be proved under the same (fix-proof.ts). */
   settings: RcaSettings;
+  /** The profile was chosen for this document by `auto` (its name is doc.profile.name). */
+  autoProfile: boolean;
 }
 
 export class UnknownProfileError extends Error {
@@ -23,12 +26,22 @@ export class UnknownProfileError extends Error {
   }
 }
 
-/** The profile the settings name: a user-defined one first, then a built-in one. */
+/**
+ * The profile the settings name: a user-defined one first, then a built-in one. Under `auto`, which chooses per
+ * document in checkText, this is the house profile: what a new document is written in.
+ */
 export function resolveProfile(settings: RcaSettings): Profile {
+  if (isAutoProfile(settings.profile)) return findProfile(DEFAULT_PROFILE)!;
   const custom = compileProfiles(settings.profiles, 'settings').get(settings.profile.toLowerCase());
   const profile = custom ?? findProfile(settings.profile);
   if (!profile) throw new UnknownProfileError(settings.profile);
   return profile;
+}
+
+/** The title words that mark a report under these settings: under `auto`, those of every profile it may choose. */
+export function reportTitleWords(settings: RcaSettings): string[] | undefined {
+  if (!isAutoProfile(settings.profile)) return resolveProfile(settings).titleWords;
+  return [...new Set(candidateProfiles(settings).flatMap((profile) => profile.titleWords ?? []))];
 }
 
 function profileOrDefault(settings: RcaSettings): Profile {
@@ -149,7 +162,8 @@ export interface CheckOptions {
  */
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}, options: CheckOptions = {}): CheckResult {
   const settings = resolveSettings(settingsInput);
-  const profile = profileOrDefault(settings);
+  const autoProfile = isAutoProfile(settings.profile);
+  let profile = profileOrDefault(settings);
   const tooLarge = text.length > MAX_CHARS;
   const lines = tooLarge ? [] : linesOf(text);
   const tooNested = !tooLarge && nestingDepth(lines) > MAX_NESTING;
@@ -162,16 +176,20 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
         ? `quotes or lists nest more than ${MAX_NESTING} levels deep`
         : 'a paragraph has so many emphasis, link or code markers (*, _, [, ], `, ~) that parsing it would take minutes';
     const skipped = incomplete(`RCA Writer did not check this document: ${why}.`, settings);
-    return { doc, diagnostics: skipped ? [skipped] : [], settings };
+    return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile };
   }
   let doc: RcaDocument;
   try {
     doc = buildModel(text, profile, options.parse?.(text));
   } catch (error) {
     const skipped = incomplete(`RCA Writer could not read this document as Markdown (${(error as Error).message}); nothing was checked.`, settings);
-    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings };
+    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings, autoProfile };
   }
-  if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings };
+  if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings, autoProfile };
+  if (autoProfile) {
+    doc = chooseProfile(text, doc.root, settings, doc).doc;
+    profile = doc.profile;
+  }
   const diagnostics: RcaDiagnostic[] = [];
   const failed: string[] = [];
   const tooLargeForTimes: string[] = [];
@@ -215,5 +233,6 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
     if (ignore && !isSwallowed(doc, ignore)) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
   }
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
-  return { doc, diagnostics: kept, settings };
+  // A fix is proved under the profile the document was checked with, not chosen again (fix-proof.ts).
+  return { doc, diagnostics: kept, settings: autoProfile ? { ...settings, profile: profile.name } : settings, autoProfile };
 }

@@ -189,6 +189,8 @@ export function compileProfiles(specs: unknown, source: string): Map<string, Pro
   const result = new Map<string, Profile>();
   if (typeof specs !== 'object' || specs === null) return result;
   for (const [name, spec] of Object.entries(specs as Record<string, unknown>)) {
+    if (name.trim().toLowerCase() === 'auto')
+      throw new ConfigError(`${source}: profiles.auto: "auto" is the setting that chooses a profile per report; give yours another name`);
     const key = `${source}\0${name}\0${JSON.stringify(spec)}`;
     let profile = compiled.get(key);
     if (!profile) {
@@ -259,6 +261,7 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
       requiresDate: title.requiresDate ?? base?.title.requiresDate ?? false,
     },
     titleWords: (input.titleWords as string[] | undefined) ?? base?.titleWords,
+    open: typeof input.open === 'boolean' ? input.open : base?.open,
     preambleLines: base?.preambleLines ?? [],
     sections,
   };

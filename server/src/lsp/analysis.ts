@@ -1,7 +1,7 @@
 // The check of each open document, cached per state of the document and settings; one incremental parser per document.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, type CheckResult } from '../engine/check';
+import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import type { RcaSettings } from '../engine/settings';
 import { isRcaDocument } from '../engine/detect';
 import { IncrementalParser } from '../engine/incremental';
@@ -80,14 +80,15 @@ export class Analyser {
     if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
     try {
       let isRca: boolean | undefined;
+      const titleWords = reportTitleWords(settings);
       const detect = (root: CheckResult['doc']['root'], titleWords: string[] | undefined) =>
         isRcaDocument({ path: filePath(uri), roots: this.workspaceRoots, text, include: settings.include, exclude: settings.exclude, root, titleWords });
       // Only RCAs are checked: detection runs on the parsed tree, before the rules.
       const result = checkText(text, settings, {
         parse: (t) => parser.parse(t),
-        shouldCheck: (doc) => (isRca = detect(doc.root, doc.profile.titleWords)),
+        shouldCheck: (doc) => (isRca = detect(doc.root, titleWords)),
       });
-      isRca ??= detect(result.doc.root, result.doc.profile.titleWords);
+      isRca ??= detect(result.doc.root, titleWords);
       const diagnostics = isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, version)) : [];
       return { generation, version, text, settings, settingsKey, isRca, result: isRca ? result : undefined, diagnostics };
     } catch (error) {

@@ -15,6 +15,7 @@ import { missingSections, newDocument } from '../authoring/new-document';
 import { checkText, resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
 import { findProfile, DEFAULT_PROFILE } from '../engine/profiles';
+import { profileNote } from '../engine/auto-profile';
 import {
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
@@ -78,7 +79,10 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
   connection.onHover(async (params) => {
     const { result, settings } = (await checked(params.textDocument.uri)) ?? {};
     if (!result || !settings) return null;
-    const markdown = timeInfoAt(result.doc, result.doc.lines.offsetAt(params.position), settings);
+    const onTitle = result.doc.title && params.position.line >= result.doc.title.range.start.line && params.position.line <= result.doc.title.range.end.line;
+    const markdown = onTitle
+      ? profileNote(result.doc.profile, result.autoProfile)
+      : timeInfoAt(result.doc, result.doc.lines.offsetAt(params.position), settings);
     return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
   });
 

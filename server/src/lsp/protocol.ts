@@ -33,8 +33,8 @@ export const DOCUMENT_STATUS_REQUEST = 'rcaWriter/documentStatus';
 export interface DocumentStatusParams {
   uri: string;
 }
-/** null when the document is not open in the server (closed meanwhile). */
-export type DocumentStatus = { isRca: boolean; profile: string } | null;
+/** null when the document is not open in the server (closed meanwhile); `auto`: the profile was chosen by `auto`. */
+export type DocumentStatus = { isRca: boolean; profile: string; auto: boolean } | null;
 
 /** Custom request: the text of a new report from the profile ("RCA Writer: New RCA"). */
 export const NEW_DOCUMENT_REQUEST = 'rcaWriter/newDocument';

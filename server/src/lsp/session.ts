@@ -92,7 +92,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(DOCUMENT_STATUS_REQUEST, async (params: DocumentStatusParams): Promise<DocumentStatus> => {
     try {
       const analysis = await analyser.analyse(params.uri);
-      return { isRca: analysis.isRca, profile: analysis.result?.doc.profile.name ?? analysis.settings.profile };
+      return { isRca: analysis.isRca, profile: analysis.result?.doc.profile.name ?? analysis.settings.profile, auto: analysis.result?.autoProfile ?? false };
     } catch {
       return null; // not open, or closed meanwhile
     }

@@ -8,6 +8,10 @@ const builtIn = new Map<string, Profile>([exlibrisProfile, postmortemProfile].ma
 
 export const DEFAULT_PROFILE = exlibrisProfile.name;
 
+export function builtInProfiles(): Profile[] {
+  return [...builtIn.values()];
+}
+
 export function builtInProfileNames(): string[] {
   return [...builtIn.keys()];
 }

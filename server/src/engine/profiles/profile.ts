@@ -37,6 +37,8 @@ export interface SectionDef {
   /** Other headings that mean the same section; reported as nonstandard and renamed by the fix. */
   aliases: string[];
   required: boolean;
+  /** A new report (and the whole-report snippet) has the section though it is not required: the template's usual parts. */
+  inNewReport?: boolean;
   /** Skeleton of the section body, in the template language above. */
   skeleton: string;
   /** Snippet prefix; defaults to "rca-" + id. */
@@ -71,6 +73,13 @@ export interface Profile {
    * ("RCA" and "Root Cause Analysis" always do).
    */
   titleWords?: string[];
+  /**
+   * A profile that describes many teams' formats rather than one house template: every alias is as good as the
+   * name (RCA105 reports only misspellings), sections may stand in any order (no RCA102), and two headings that
+   * name one section differently ("Root Cause", "Contributing Factors") are two parts of it (RCA103 reports only
+   * the same heading twice).
+   */
+  open?: boolean;
   /** Lines that may stand between the title and the first section and are not content (disclaimers). */
   preambleLines: RegExp[];
 }

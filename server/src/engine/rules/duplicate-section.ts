@@ -1,3 +1,4 @@
+import { normaliseHeading } from '../headings';
 import type { Section } from '../model';
 import type { Rule } from './rule';
 
@@ -7,13 +8,15 @@ export const duplicateSection: Rule = {
   description: 'The same section appears more than once.',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ doc, report }) {
+  check({ doc, profile, report }) {
     const first = new Map<string, Section>();
     for (const section of doc.sections) {
       if (!section.def) continue;
-      const earlier = first.get(section.def.id);
+      // Under an open profile "Mitigation" and "Recovery" are two parts of the resolution; only a repeated name repeats.
+      const key = profile.open ? `${section.def.id}\n${normaliseHeading(section.headingText)}` : section.def.id;
+      const earlier = first.get(key);
       if (!earlier) {
-        first.set(section.def.id, section);
+        first.set(key, section);
         continue;
       }
       const earlierLine = (earlier.headingRange ?? earlier.bodyRange).start.line + 1;

@@ -18,6 +18,14 @@ export const missingDate: Rule = {
     // The body only: a date added to the heading would change the heading, not the introduction.
     const inIntro = (offset: number) => offset >= section.headingEnd && offset <= section.end;
     if (a.dates.some((d) => d.section === a.introIndex && !d.isTitle)) return;
+    // A postmortem often states its date once, on a line under the title ("**Date:** 2015-10-21") or in its front
+    // matter; the introduction need not repeat it.
+    if (a.dates.some((d) => d.section < 0 && !d.isTitle && d.day !== undefined && d.start < section.start)) return;
+    if (
+      doc.frontMatter &&
+      ['date', 'incident_date', 'incident-date'].some((key) => doc.frontMatter![key] instanceof Date || /\d/.test(String(doc.frontMatter![key] ?? '')))
+    )
+      return;
     // "in April 2026" is a date without a day: RCA214 says so.
     if (a.monthYears.some((d) => d.section === a.introIndex)) return;
     const sentences = a.sentences.filter((s) => s.block.section === a.introIndex && inIntro(s.start) && /[\p{L}\p{N}]/u.test(s.text));

@@ -6,10 +6,11 @@ export const nonstandardHeading: Rule = {
   description: 'A heading uses another name or a misspelling for a standard section.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, report }) {
+  check({ doc, profile, report }) {
     for (const section of doc.sections) {
       if (!section.def || !section.headingTextRange) continue;
-      if (section.match !== 'alias' && section.match !== 'misspelling') continue;
+      // An open profile takes every team's name for a section; a misspelling is still one.
+      if (section.match !== 'misspelling' && (section.match !== 'alias' || profile.open)) continue;
       const kind = section.match === 'alias' ? 'another name for' : 'a misspelling of';
       report({
         range: section.headingTextRange,

@@ -37,7 +37,9 @@ export const sectionOrder: Rule = {
   description: "Sections stand out of the profile's order.",
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, report }) {
+  check({ doc, profile, report }) {
+    // An open profile has no one order: teams put the timeline first, last or in the middle.
+    if (profile.open) return;
     const sections = orderedSections(doc);
     const indices = sections.map((section) => profileIndex(doc, section.def!));
     const inOrder = longestIncreasing(indices);

@@ -1,0 +1,103 @@
+import type { Root } from 'mdast';
+import { compileProfiles } from './config';
+import { buildModel, type RcaDocument } from './model';
+import { builtInProfiles, DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
+import { duplicateSection } from './rules/duplicate-section';
+import { missingSection } from './rules/missing-section';
+import { nonstandardHeading } from './rules/nonstandard-heading';
+import type { Rule } from './rules/rule';
+import { sectionOrder } from './rules/section-order';
+import { titleFormat } from './rules/title-format';
+import type { RcaSettings } from './settings';
+import { applySuppressions } from './suppress';
+import type { RcaDiagnostic } from './types';
+
+/** The value of `profile` that picks, for each document, the profile it fits best. */
+export const AUTO_PROFILE = 'auto';
+
+export function isAutoProfile(name: string): boolean {
+  return name.trim().toLowerCase() === AUTO_PROFILE;
+}
+
+/**
+ * The rules that judge a report against a template rather than its content: what `auto` minimises. RCA104 (an empty
+ * heading) and RCA108 (the status link) are left out: the first is the same under every profile, the second is
+ * about what a section says.
+ */
+export const TEMPLATE_RULES: readonly Rule[] = [missingSection, sectionOrder, duplicateSection, nonstandardHeading, titleFormat];
+
+/** The profiles `auto` chooses from: the user's own first (a team that wrote one means it), then the built-in ones. */
+export function candidateProfiles(settings: RcaSettings): Profile[] {
+  let own: Profile[] = [];
+  try {
+    own = [...compileProfiles(settings.profiles, 'settings').values()];
+  } catch {
+    // The editor and the CLI report a broken profile to the user; the choice goes on among the built-in ones.
+  }
+  const house = findProfile(DEFAULT_PROFILE)!;
+  // A profile of the user's that takes a built-in one's name replaces it, as in resolveProfile.
+  const builtIn = [house, ...builtInProfiles().filter((profile) => profile !== house)];
+  return [...own, ...builtIn.filter((profile) => !own.some((mine) => mine.name.toLowerCase() === profile.name))];
+}
+
+/** The template findings a document gets under a profile, after its severities and suppression comments. */
+export function templateFindings(doc: RcaDocument, settings: RcaSettings): RcaDiagnostic[] {
+  const found: RcaDiagnostic[] = [];
+  for (const rule of TEMPLATE_RULES) {
+    const configured = settings.rules[rule.code] ?? settings.rules[rule.name];
+    if (configured === 'off') continue;
+    rule.check({
+      doc,
+      profile: doc.profile,
+      settings,
+      report(finding) {
+        found.push({ ...finding, code: rule.code, rule: rule.name, severity: 'warning', source: 'rca-writer' });
+      },
+    });
+  }
+  return applySuppressions(doc, found);
+}
+
+/** Headings written exactly as the profile names its sections: how closely the document follows that template. */
+function namedExactly(doc: RcaDocument): number {
+  return doc.sections.filter((section) => section.match === 'exact' || section.match === 'tolerated').length;
+}
+
+/** Nothing written yet: no title and no heading, whatever text there is. */
+function isBlank(doc: RcaDocument): boolean {
+  return !doc.title && doc.sections.every((section) => !section.heading);
+}
+
+export interface ProfileChoice {
+  doc: RcaDocument;
+  /** The template findings under the chosen profile (the fewest of any candidate). */
+  templateCount: number;
+}
+
+/**
+ * The model of the text under the profile it fits best: the fewest template findings, then the most headings named
+ * exactly as the profile names them (a house report also fits the broad postmortem profile, by aliases), then the
+ * candidates' order. A new document, without a title or a heading, is the house profile's.
+ * `first` is a model already built under the house profile, reused rather than built again.
+ */
+export function chooseProfile(text: string, root: Root, settings: RcaSettings, first?: RcaDocument): ProfileChoice {
+  const house = findProfile(DEFAULT_PROFILE)!;
+  const houseDoc = first?.profile === house ? first : buildModel(text, house, root);
+  if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings).length };
+  let best: (ProfileChoice & { exact: number }) | undefined;
+  for (const profile of candidateProfiles(settings)) {
+    const doc = profile === house ? houseDoc : buildModel(text, profile, root);
+    const templateCount = templateFindings(doc, settings).length;
+    const exact = namedExactly(doc);
+    if (!best || templateCount < best.templateCount || (templateCount === best.templateCount && exact > best.exact)) {
+      best = { doc, templateCount, exact };
+    }
+  }
+  return { doc: best!.doc, templateCount: best!.templateCount };
+}
+
+/** What the title's hover says of the profile a report was checked with, and why that one. */
+export function profileNote(profile: Profile, auto: boolean): string {
+  const why = auto ? ', chosen by `auto`: the profile whose sections and title this report fits best' : '';
+  return `Checked with the **${profile.name}** profile${why}.\n\n${profile.description}`;
+}
