@@ -2,9 +2,13 @@
 // renderer never throws (issue 13, items 8 and 9).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { RcaSettings } from '../../../server/src/engine/settings';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { renderText } from '../../../server/src/render';
 import { HTML_SHOWN_AS_TEXT_NOTE } from '../../../server/src/render/raw';
+
+/** These pages are house RCAs, some broken on purpose: rendered under the house profile, whose order and ids they show. */
+const renderHouse = (text: string, settings: Partial<RcaSettings> = {}) => renderText(text, { profile: 'exlibris', ...settings });
 
 type Node = DefaultTreeAdapterMap['node'];
 const textOf = (node: Node): string =>
@@ -63,7 +67,7 @@ describe('render: raw HTML keeps every word in its section (issue 13, item 8)', 
     'A <plaintext> here.',
   ]) {
     it(`"${inline}" in the Introduction leaves the later sections whole`, () => {
-      const { html } = renderText(report(inline));
+      const { html } = renderHouse(report(inline));
       const page = sections(html);
       for (const [id, words] of LATER) assert.ok(page.get(id)?.includes(words), `#${id} should hold "${words}", has "${page.get(id)}"`);
       const words = inline.replace(/<[^>]*>/g, ' ').match(/\w+/g)!;
@@ -73,13 +77,13 @@ describe('render: raw HTML keeps every word in its section (issue 13, item 8)', 
   }
 
   it('a placeholder like <template> is shown as written, under a note', () => {
-    const { html } = renderText(report('See <template> for details.'));
+    const { html } = renderHouse(report('See <template> for details.'));
     assert.match(html, /<p>On April 11[^<]*See &#x3C;template> for details\.<\/p>\n<p class="rca-note">/);
     assert.ok(html.includes(HTML_SHOWN_AS_TEXT_NOTE));
   });
 
   it('balanced HTML across blocks still wraps the blocks between (a <details> around Markdown)', () => {
-    const { html } = renderText(report('\n\n<details>\n<summary>Query log</summary>\n\nThe slow **query** ran for an hour.\n\n</details>'));
+    const { html } = renderHouse(report('\n\n<details>\n<summary>Query log</summary>\n\nThe slow **query** ran for an hour.\n\n</details>'));
     assert.match(html, /<details>\n?<summary>Query log<\/summary>[\s\S]*<p>The slow <strong>query<\/strong> ran for an hour\.<\/p>[\s\S]*<\/details>/);
     assert.ok(!html.includes(HTML_SHOWN_AS_TEXT_NOTE));
     for (const [id, words] of LATER) assert.ok(sections(html).get(id)?.includes(words), `#${id} keeps "${words}"`);
@@ -87,7 +91,7 @@ describe('render: raw HTML keeps every word in its section (issue 13, item 8)', 
 
   it('an unclosed <pre> or <script> block that runs to the end of the document is shown as text, not dropped', () => {
     for (const opener of ['<pre>', '<script>', '<style>', '<textarea>']) {
-      const { html } = renderText(
+      const { html } = renderHouse(
         `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nOn April 11, 2026 NA01 was down.\n\n${opener}\ndraft notes, to finish later\n`,
       );
       assert.match(sections(html).get('rca-introduction')!, /draft notes, to finish later/, opener);
@@ -96,7 +100,7 @@ describe('render: raw HTML keeps every word in its section (issue 13, item 8)', 
   });
 
   it('a script written inline is still removed with its content, and harmless markup stays markup', () => {
-    const { html } = renderText(report('A <b>bold</b> word and <script>alert(1)</script> gone.'));
+    const { html } = renderHouse(report('A <b>bold</b> word and <script>alert(1)</script> gone.'));
     assert.doesNotMatch(html, /alert\(|<script/);
     assert.match(html, /A <b>bold<\/b> word and\s+gone\./);
     assert.ok(!html.includes(HTML_SHOWN_AS_TEXT_NOTE));
@@ -113,7 +117,7 @@ describe('render: never throws on unfinished HTML (issue 13, item 9)', () => {
   ];
   for (const input of inputs) {
     it(JSON.stringify(input), () => {
-      const { html } = renderText(
+      const { html } = renderHouse(
         `# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n${input}\n\n## Customer Communication\n\nUpdates on http://status.exlibrisgroup.com/\n`,
       );
       const page = sections(html);
@@ -123,7 +127,7 @@ describe('render: never throws on unfinished HTML (issue 13, item 9)', () => {
   }
 
   it('an unclosed comment runs to the end of the document in Markdown: what it holds is shown as text, not hidden', () => {
-    const { html } = renderText(
+    const { html } = renderHouse(
       '# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<!-- unclosed\n\nOn April 11, 2026 the NA01 database failed.\n\n## Customer Communication\n\nUpdates.\n',
     );
     assert.match(
@@ -133,7 +137,7 @@ describe('render: never throws on unfinished HTML (issue 13, item 9)', () => {
   });
 
   it('the unfinished tag itself is shown as text, with the note', () => {
-    const { html } = renderText('# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<div class="note"\n\n<b>Note:</b> the database failed.\n');
+    const { html } = renderHouse('# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n<div class="note"\n\n<b>Note:</b> the database failed.\n');
     assert.match(html, /<p>&#x3C;div class="note"<\/p>\n<p class="rca-note">[^<]+<\/p>\n<p><b>Note:<\/b> the database failed\.<\/p>/);
   });
 });

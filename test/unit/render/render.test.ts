@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { RcaSettings } from '../../../server/src/engine/settings';
 import { htmlPage, renderText, standaloneHtml } from '../../../server/src/render';
+
+/** These pages are house RCAs, some broken on purpose: rendered under the house profile, whose order and ids they show. */
+const renderHouse = (text: string, settings: Partial<RcaSettings> = {}) => renderText(text, { profile: 'exlibris', ...settings });
 
 const root = join(__dirname, '..', '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'render');
@@ -17,7 +21,7 @@ describe('render: reviewed snapshots', () => {
     .filter((f) => f.endsWith('.md'))
     .sort()) {
     it(file, () => {
-      const html = renderText(read(file)).html;
+      const html = renderHouse(read(file)).html;
       const snapshot = join(fixtures, file.replace(/\.md$/, '.html'));
       if (process.env.UPDATE_SNAPSHOTS) writeFileSync(snapshot, html);
       assert.equal(html, readFileSync(snapshot, 'utf8'));
@@ -27,7 +31,7 @@ describe('render: reviewed snapshots', () => {
 
 describe('render: the publish-ready page', () => {
   it('puts the sections in the profile order, an unknown one after the section it follows', () => {
-    assert.deepEqual(sectionIds(renderText(read('out-of-order.md')).html), [
+    assert.deepEqual(sectionIds(renderHouse(read('out-of-order.md')).html), [
       'introduction',
       'affected-products',
       'event-timeline',
@@ -35,7 +39,7 @@ describe('render: the publish-ready page', () => {
       'technical-action-items',
       'customer-communication',
     ]);
-    assert.deepEqual(sectionIds(renderText(read('stripped.md')).html), [
+    assert.deepEqual(sectionIds(renderHouse(read('stripped.md')).html), [
       'introduction',
       'section-2',
       'event-timeline',
@@ -46,14 +50,14 @@ describe('render: the publish-ready page', () => {
   });
 
   it('strips front matter, HTML comments and suppression comments', () => {
-    const { html } = renderText(read('stripped.md'));
+    const { html } = renderHouse(read('stripped.md'));
     assert.doesNotMatch(html, /secret-front-matter-value|timezone:/);
     assert.doesNotMatch(html, /<!--|rca-writer-disable|internal note/);
     assert.match(html, /Confidential Information, Disclaimer and Trademarks/);
   });
 
   it('keeps inline markup, GFM tables and task lists, and reference links from another section', () => {
-    const { html } = renderText(read('stripped.md'));
+    const { html } = renderHouse(read('stripped.md'));
     assert.match(html, /<table>/);
     assert.match(html, /<input type="checkbox" checked disabled>/);
     assert.match(html, /<a href="https:\/\/example.com\/runbook">runbook<\/a>/);
@@ -62,7 +66,7 @@ describe('render: the publish-ready page', () => {
   });
 
   it('summarises instances, the incident window in the document zone and in UTC, and the duration', () => {
-    const report = renderText(read('clean.md'));
+    const report = renderHouse(read('clean.md'));
     assert.deepEqual(report.summary, {
       instances: ['NA01', 'NA02', 'NA03'],
       window: {
@@ -77,37 +81,37 @@ describe('render: the publish-ready page', () => {
   });
 
   it('a window across midnight names both days', () => {
-    const { summary } = renderText(read('stripped.md'));
+    const { summary } = renderHouse(read('stripped.md'));
     assert.equal(summary.window?.local, 'October 24, 2026, 23:30 – October 25, 2026, 01:15 CDT');
     assert.equal(summary.window?.utc, 'October 25, 2026, 04:30 – 06:15 UTC');
     assert.equal(summary.window?.duration, '1 h 45 min');
   });
 
   it('says how many errors are left and lists them, and has no banner when there are none', () => {
-    const report = renderText(read('errors.md'));
+    const report = renderHouse(read('errors.md'));
     assert.equal(report.errors.length, 2);
     assert.match(report.html, /<div class="rca-banner" role="alert"><p>2 errors: not ready to publish<\/p><ul><li>Line 5: /);
     assert.match(report.html, /<code>RCA208<\/code>/);
-    assert.doesNotMatch(renderText(read('clean.md')).html, /rca-banner/);
-    assert.match(renderText('# X - RCA\n\n## Introduction\n\nText.\n').html, /\d+ errors?: not ready to publish/);
+    assert.doesNotMatch(renderHouse(read('clean.md')).html, /rca-banner/);
+    assert.match(renderHouse('# X - RCA\n\n## Introduction\n\nText.\n').html, /\d+ errors?: not ready to publish/);
   });
 
   it('ends with the status-portal link from the settings, and leaves out an address that is not a web one', () => {
-    assert.match(renderText(read('clean.md')).html, /<footer class="rca-status"><p>Service status: <a href="http:\/\/status.exlibrisgroup.com\/"/);
-    const custom = renderText(read('clean.md'), { statusPortalUrl: 'https://status.example.org/' }).html;
+    assert.match(renderHouse(read('clean.md')).html, /<footer class="rca-status"><p>Service status: <a href="http:\/\/status.exlibrisgroup.com\/"/);
+    const custom = renderHouse(read('clean.md'), { statusPortalUrl: 'https://status.example.org/' }).html;
     assert.match(custom, /Service status: <a href="https:\/\/status.example.org\/"/);
-    assert.doesNotMatch(renderText(read('clean.md'), { statusPortalUrl: 'javascript:alert(1)' }).html, /javascript:|rca-status/);
+    assert.doesNotMatch(renderHouse(read('clean.md'), { statusPortalUrl: 'javascript:alert(1)' }).html, /javascript:|rca-status/);
   });
 
   it('never changes the checked document', () => {
     const text = read('stripped.md');
-    renderText(text);
+    renderHouse(text);
     assert.equal(read('stripped.md'), text);
   });
 });
 
 describe('render: sanitising', () => {
-  const body = (markdown: string) => renderText(`# X - RCA - March 1, 2026\n\n## Root Cause Analysis\n\n${markdown}\n`).html;
+  const body = (markdown: string) => renderHouse(`# X - RCA - March 1, 2026\n\n## Root Cause Analysis\n\n${markdown}\n`).html;
 
   const cases: [string, RegExp][] = [
     ['<script>alert(1)</script>', /<script|alert\(/],
@@ -161,7 +165,7 @@ describe('render: one stylesheet, inline in the export and copied for the webvie
   it('the export is one file: styles inline, allowed by hash, no script allowed', async () => {
     const { createHash } = await import('node:crypto');
     const { STYLESHEET } = await import('../../../server/src/render');
-    const page = standaloneHtml(renderText(read('clean.md')));
+    const page = standaloneHtml(renderHouse(read('clean.md')));
     assert.ok(page.includes(`<style>${STYLESHEET}</style>`));
     const hash = createHash('sha256').update(STYLESHEET).digest('base64');
     assert.match(page, new RegExp(`content="default-src 'none'; style-src 'sha256-${hash.replace(/[+/]/g, '\\$&')}'`.replace(/'/g, '&#39;')));
