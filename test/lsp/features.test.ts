@@ -164,5 +164,4 @@ describe('the profile auto chose, shown to the writer', () => {
       assert.deepEqual([shown.profile, shown.auto], [profile, true]);
     });
   }
-
 });
