@@ -25,12 +25,20 @@ export function normaliseHeading(text: string): string {
       .replace(/&/g, ' and ')
       .replace(/\s+/g, ' ')
       .trim()
-      // A trailing note in parentheses is not part of the name: "Event Timeline (all times CST)".
-      .replace(/\s*\([^()]*\)$/, '')
+      // A note in parentheses is not part of the name: "Event Timeline (all times CST)", "Timeline (UTC) 03/02/2023".
+      .replace(/\s*\([^()]*\)/g, '')
+      .replace(DATE_NOTE, '')
       .replace(/[\s:;.,!?\-\u2013\u2014]+$/u, '')
       .toLowerCase()
   );
 }
+
+/**
+ * Dates written after a section's name are a note, not part of it: "Timeline 03/02/2023 - 03/20/2023", "Timeline:
+ * May 6-8, 2025", "Timeline - March 3 to 5 (UTC)". The note holds a digit and nothing but dates, ranges and zones.
+ */
+const DATE_NOTE =
+  /(?:\s+|\s*[-\u2013\u2014:,]\s*)(?:(?:on|from|between)\s+)?(?=[^\d]*\d)(?:[\d/.,:\-\u2013\u2014]+|to|until|and|utc|gmt|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\s+)+$/iu;
 
 function misspellingBudget(length: number): number {
   // Short names are too easily confused with other words to guess at.

@@ -1,5 +1,6 @@
 import { settingProblems, type SchemaProblem } from './config-schema';
 import schema from '../../../schemas/rca-writer.schema.json';
+import type { NumericDateOrder } from './time/numeric-order';
 import type { SeveritySetting } from './types';
 
 /**
@@ -19,6 +20,8 @@ export interface RcaSettings {
   statusPortalUrl: string;
   /** IANA zone used when a document gives none (e.g. "America/Chicago"); empty for none. */
   defaultTimeZone: string;
+  /** Which number of a numeric date ("11/03/2024") is the month when the document does not show it; empty: report such dates. */
+  numericDateOrder: NumericDateOrder;
   /** Extra zone phrases, e.g. { "Israel time": "Asia/Jerusalem" }. */
   timeZoneAliases: Record<string, string>;
   /** Instance-code glob to IANA zone, e.g. { "NA*": "America/Chicago" }. */

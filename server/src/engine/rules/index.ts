@@ -1,3 +1,4 @@
+import { ambiguousDate } from './ambiguous-date';
 import { ambiguousTime } from './ambiguous-time';
 import { chronology } from './chronology';
 import { dateMismatch } from './date-mismatch';
@@ -45,6 +46,7 @@ export const timeRules: ReadonlySet<Rule> = new Set([
   zoneLocation,
   durationMismatch,
   incompleteDate,
+  ambiguousDate,
   instanceMismatch,
   productMismatch,
 ]);

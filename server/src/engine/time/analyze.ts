@@ -8,6 +8,7 @@ import { ymdOf, type Ymd } from './calendar';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
 import { findMentions } from './mentions';
+import { decideNumericOrder } from './numeric-order';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
 import type { TimeWindow } from './window';
 import { SectionDays } from './window-days';
@@ -55,7 +56,7 @@ export interface TimeAnalysis {
 const cache = new WeakMap<RcaDocument, Map<string, TimeAnalysis>>();
 
 export function analyzeTimes(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
-  const key = JSON.stringify([settings.defaultTimeZone, settings.timeZoneAliases, settings.instanceTimeZones]);
+  const key = JSON.stringify([settings.defaultTimeZone, settings.timeZoneAliases, settings.instanceTimeZones, settings.numericDateOrder]);
   let byKey = cache.get(doc);
   if (!byKey) cache.set(doc, (byKey = new Map()));
   let analysis = byKey.get(key);
@@ -81,6 +82,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   const timelineIndex = sectionIndex('timeline');
   const mentions = findMentions(masked, blocks, table);
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
+  decideNumericOrder(dates, settings.numericDateOrder);
 
   // Instances and their zones.
   const titleInstances = doc.title ? instanceCodesIn(doc.title.text) : [];

@@ -1,7 +1,8 @@
 /**
  * Dates and times as RCAs write them, found in plain text with their offsets.
  * "April 11, 2026", "April 1st, 2020", "Aug 19", "September 05", "May 6 ,2024", "Tuesday, March 10th",
- * "11 April 2026", "2026-04-11"; "12:14 AM", "10:16AM", "05:59", "23:43:10", "3 pm", "10:15 a.m.".
+ * "11 April 2026", "2026-04-11", "2025-01-17T03:12:45Z", "11/03/2024", "7-14-22", "14.11.2024", "Thursday 14th November",
+ * lists and ranges of days ("March 3, 5 and 9, 2022", "May 6-8, 2025", "6–8 May"); "12:14 AM", "10:16AM", "05:59", "23:43:10", "3 pm", "10:15 a.m.".
  */
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -28,6 +29,11 @@ export interface DateMention {
   /** Read from a form no style guide writes ("March 14.2019", "Sep/09/2018"); its style is the standard one. */
   malformed?: boolean;
   style: DateStyle;
+  /**
+   * A numeric date ("11/03/2024") as its two leading numbers. When both could be the month the reading is the
+   * month-first one until numeric-order.ts decides it with the rest of the document and the settings.
+   */
+  numeric?: { first: number; second: number; decided: boolean };
 }
 
 /** How the writer wrote a date, so a fix can write another date the same way. */
@@ -36,8 +42,12 @@ export interface DateStyle {
   monthForm: 'long' | 'short' | 'short-dot' | 'numeric';
   ordinal: boolean;
   padded: boolean;
-  /** Text between day and year as written (", ", " ,", ","). */
+  /** Text between day and year as written (", ", " ,", ","); a numeric date's separator ("/", "-", "."). */
   yearSeparator: string;
+  /** A later day of a list or range ("5" and "9" in "March 3, 5 and 9"): written as the day alone. */
+  dayOnly?: boolean;
+  /** A numeric date's year in two digits ("7-14-22"). */
+  shortYear?: boolean;
 }
 
 function monthIndex(word: string): number {
@@ -64,7 +74,8 @@ const DMY = new RegExp(
   'gu',
 );
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
-const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})\b(?!-)/g;
+// A date-time's "T" follows the day directly: "2025-01-17T03:12:45Z".
+const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:\b|(?=T\d))(?!-)/g;
 /**
  * Dates typed in a form no report means to use, read so that they still count as dates: "March 14.2019" (a dot for
  * the comma), "Sep/09/2018" and "09-Sep-2018" (a numeric-log form with a month name).
@@ -100,6 +111,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
     taken.push([date.start, date.end]);
     dates.push(date);
   };
+  for (const date of dayLists(text, base)) add(date);
   for (const pattern of [MDY, DMY]) {
     for (const m of text.matchAll(pattern)) {
       const g = m.groups!;
@@ -186,6 +198,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       });
     }
   }
+  for (const date of numericDates(text, base)) add(date);
   const monthYears: MonthOnly[] = [];
   for (const m of text.matchAll(MONTH_YEAR)) {
     const start = base + m.index;
@@ -194,6 +207,123 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
   }
   dates.sort((a, b) => a.start - b.start);
   return { dates, monthYears };
+}
+
+/** Between days of a list or range: "3, 5 and 9", "6-8", "6 to 8", "3 & 4". */
+const DAY_SEP = String.raw`\s*(?:,\s*(?:and\s+|&\s*)?|-|–|—|&|\band\b|\bto\b|\bthrough\b)\s*`;
+const LIST_DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const LIST_DAYS = String.raw`(?<days>${LIST_DAY}(?:${DAY_SEP}${LIST_DAY})+)`;
+/** What must not follow a list's last day: another digit, a clock ("6 to 8 PM", "6-8h"), a word. */
+const NOT_A_DAY_AFTER = String.raw`(?!\d|:\d|\.\d|[\p{L}])(?!\s*(?:[AaPp]\.?\s?[Mm]\.?(?![\p{L}])|h\b|hrs?\b|hours?\b|min(?:utes?)?\b|o'clock))`;
+const MDY_LIST = new RegExp(
+  String.raw`${WEEKDAY_PREFIX}\b(?<m>${MONTH})(?<dot>\.)?\s+${LIST_DAYS}${NOT_A_DAY_AFTER}(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?`,
+  'gu',
+);
+const DMY_LIST = new RegExp(
+  String.raw`${WEEKDAY_PREFIX}(?<![\d:.,/])\b${LIST_DAYS}\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?`,
+  'gu',
+);
+/**
+ * "11/03/2024", "7-14-22", "14.11.2024": not inside a longer run of numbers (a version, an address, a path, a clock),
+ * and with dots only before a four-digit year ("1.2.22" is a version).
+ */
+const NUMERIC = /(?<![\d./:-])(?<a>\d{1,2})(?<sep>[/.-])(?<b>\d{1,2})\k<sep>(?<y>(?:19|20)\d{2}|\d{2})(?!\d|[./-]\d|:\d)/g;
+
+function listStyle(g: Record<string, string | undefined>, order: 'mdy' | 'dmy', day: string, dayOnly: boolean): DateStyle {
+  // "May" is both the full name and the abbreviation; read it as the full name, the way writers mean it.
+  const long = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i.test(g.m!);
+  return {
+    order,
+    monthForm: long ? 'long' : g.dot ? 'short-dot' : 'short',
+    ordinal: /\D$/.test(day),
+    padded: /^0\d/.test(day),
+    yearSeparator: g.ysep ?? ', ',
+    dayOnly: dayOnly || undefined,
+  };
+}
+
+/**
+ * Lists and ranges of days sharing a month (and a year): "March 3, 5 and 9, 2022", "May 6-8, 2025", "6–8 May",
+ * "3, 5 and 9 March". Each day is a date of its own, with the month and year the list writes once. Commas alone
+ * ("March 3, 5 servers") and days out of order make no list; nor, without a year, does one that runs on into a
+ * lower-case word ("May 6 and 8 engineers").
+ */
+function dayLists(text: string, base: number): DateMention[] {
+  const result: DateMention[] = [];
+  for (const pattern of [MDY_LIST, DMY_LIST]) {
+    const monthFirst = pattern === MDY_LIST;
+    for (const m of text.matchAll(pattern)) {
+      const g = m.groups!;
+      if (!capitalised(g.m)) continue;
+      const wd = g.wd && capitalised(g.wd) ? g.wd : undefined;
+      const daysAt = m.index + m[0].indexOf(g.days, monthFirst ? m[0].indexOf(g.m) + g.m.length : (g.wd?.length ?? 0));
+      const parts = [...g.days.matchAll(/\d{1,2}(?:st|nd|rd|th)?/g)];
+      const separators = parts.slice(1).map((p, i) => g.days.slice(parts[i].index + parts[i][0].length, p.index));
+      if (separators.every((sep) => /^\s*,\s*$/.test(sep))) continue;
+      const days = parts.map((p) => parseInt(p[0], 10));
+      if (days.some((d, i) => d < 1 || d > 31 || (i > 0 && d <= days[i - 1]))) continue;
+      const end = m.index + m[0].length;
+      const range = separators.some((sep) => /[-–—]|to|through/.test(sep));
+      if (!g.y && monthFirst && !range && /^\s+\p{Ll}/u.test(text.slice(end))) continue;
+      const year = g.y ? Number(g.y) : undefined;
+      const month = monthIndex(g.m);
+      parts.forEach((p, i) => {
+        const dayStart = daysAt + p.index;
+        // The month is written once: the first day of "May 6-8" carries it, as does the last of "6–8 May".
+        const withMonth = monthFirst ? i === 0 : i === parts.length - 1;
+        const start = i === 0 ? (wd ? m.index : monthFirst ? m.index + m[0].indexOf(g.m, g.wd?.length ?? 0) : dayStart) : dayStart;
+        const stop = withMonth && !monthFirst ? end - (g.y ? g.y.length + (g.ysep?.length ?? 0) : 0) : dayStart + p[0].length;
+        result.push({
+          start: base + start,
+          end: base + stop,
+          text: text.slice(start, stop),
+          year,
+          month,
+          day: days[i],
+          weekday: i === 0 && wd ? { index: weekdayIndex(wd), start: base + m.index, end: base + m.index + wd.length, text: wd } : undefined,
+          invalid: days[i] > daysInMonth(year, month),
+          style: listStyle(g, monthFirst ? 'mdy' : 'dmy', p[0], !withMonth),
+        });
+      });
+    }
+  }
+  return result;
+}
+
+/** Numeric dates. A number over 12 says which is the day; otherwise the reading is month-first until the document decides. */
+function numericDates(text: string, base: number): DateMention[] {
+  const result: DateMention[] = [];
+  for (const m of text.matchAll(NUMERIC)) {
+    const g = m.groups!;
+    const first = Number(g.a);
+    const second = Number(g.b);
+    // Dotted dates are written day first wherever they are written ("14.11.2024"); "3.14.2019" is a build number.
+    const dotted = g.sep === '.';
+    if (dotted && (g.y.length !== 4 || second > 12)) continue;
+    if (first < 1 || second < 1 || (first > 12 && second > 12)) continue;
+    const year = g.y.length === 4 ? Number(g.y) : 2000 + Number(g.y);
+    const dayFirst = first > 12 || dotted;
+    const [month, day] = dayFirst ? [second, first] : [first, second];
+    result.push({
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      text: m[0],
+      year,
+      month,
+      day,
+      invalid: day > daysInMonth(year, month),
+      style: {
+        order: dayFirst ? 'dmy' : 'mdy',
+        monthForm: 'numeric',
+        ordinal: false,
+        padded: g.a.length === 2,
+        yearSeparator: g.sep,
+        shortYear: g.y.length === 2 || undefined,
+      },
+      numeric: { first, second, decided: dotted || first > 12 || second > 12 || first === second },
+    });
+  }
+  return result;
 }
 
 export interface TimeMention {

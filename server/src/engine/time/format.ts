@@ -21,7 +21,14 @@ export function weekdayOf(ymd: Ymd): number {
 export function formatLike(ymd: Ymd, style: DateStyle, withYear: boolean, weekdayLike?: string): string {
   let text: string;
   if (style.order === 'iso') text = `${ymd.year}-${pad(ymd.month)}-${pad(ymd.day)}`;
-  else {
+  else if (style.dayOnly) text = style.ordinal ? ordinal(ymd.day) : style.padded ? pad(ymd.day) : String(ymd.day);
+  else if (style.monthForm === 'numeric') {
+    // "11/03/2024", "7-14-22": the writer's order, separator, padding and year digits; the year is always written.
+    const number = (n: number) => (style.padded ? pad(n) : String(n));
+    const [first, second] = style.order === 'dmy' ? [ymd.day, ymd.month] : [ymd.month, ymd.day];
+    const year = style.shortYear ? pad(ymd.year % 100) : String(ymd.year);
+    text = [number(first), number(second), year].join(style.yearSeparator);
+  } else {
     const long = MONTH_NAMES[ymd.month - 1];
     const month = style.monthForm === 'long' ? long : long.slice(0, 3) + (style.monthForm === 'short-dot' ? '.' : '');
     const day = style.ordinal ? ordinal(ymd.day) : style.padded ? pad(ymd.day) : String(ymd.day);

@@ -1,6 +1,6 @@
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { sentencesOf, type Block, type Sentence } from './text';
-import type { ZoneMatch, ZoneTable } from './zones';
+import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
 
 /** Every date, time and zone phrase of the document, sentence by sentence, before any is read in context. */
 export interface Mentions {
@@ -29,15 +29,40 @@ export function findMentions(masked: string, blocks: Block[], table: ZoneTable):
       found.sentences.push(sentence);
       const written = findDates(sentence.text, sentence.start);
       // Digits that a date holds are not also a time.
-      const sentenceTimes = findTimes(sentence.text, sentence.start).filter((t) => !written.dates.some((d) => t.start < d.end && d.start < t.end));
+      const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !written.dates.some((d) => t.start < d.end && d.start < t.end));
+      const designators = isoDesignators(sentence, clockTimes);
+      // "+01:00" in "04:02:00+01:00" is the offset, not another time.
+      const sentenceTimes = clockTimes.filter((t) => !designators.some((z) => t.start < z.end && z.start < t.end));
       found.datesBySentence.set(sentence, written.dates);
       found.timesBySentence.set(sentence, sentenceTimes);
-      for (const d of written.dates) found.dates.push({ ...d, section: block.section, isTitle: block.isTitle });
+      // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
+      for (const d of written.dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
       for (const d of written.monthYears) found.monthYears.push({ ...d, section: block.section });
       found.times.push(...sentenceTimes);
-      const zones = table.find(sentence.text, sentence.start).filter((z) => !sentenceTimes.some((t) => z.start < t.end && t.start < z.end));
+      const zones = [
+        ...designators,
+        ...table.find(sentence.text, sentence.start).filter((z) => !clockTimes.some((t) => z.start < t.end && t.start < z.end)),
+      ].sort((x, y) => x.start - y.start);
       found.zonesBySentence.set(sentence, zones);
     }
   }
   return found;
+}
+
+/** An ISO 8601 zone designator written onto a time: "03:12:45Z" is UTC, "04:02:00+01:00" and "09:41-0500" are offsets. */
+const DESIGNATOR = /^(?:(?<z>Z)|(?<sign>[+-])(?<h>\d{2}):?(?<m>\d{2}))(?![\p{L}\p{N}])/u;
+
+function isoDesignators(sentence: Sentence, times: TimeMention[]): ZoneMatch[] {
+  const result: ZoneMatch[] = [];
+  for (const t of times) {
+    // Only straight after digits with seconds or a "T" date before them: "10:00-11:00" is a range, not an offset.
+    const m = DESIGNATOR.exec(sentence.text.slice(t.end - sentence.start, t.end - sentence.start + 6));
+    if (!m || t.meridiem) continue;
+    const g = m.groups!;
+    const isoTime = t.second !== undefined || /T$/.test(sentence.text.slice(0, t.start - sentence.start));
+    if (!g.z && !isoTime) continue;
+    const iana = g.z ? 'UTC' : offsetZone(g.sign, g.h, g.m);
+    result.push({ start: t.end, end: t.end + m[0].length, text: m[0], iana, candidates: [], season: 'any', unknown: iana ? undefined : true });
+  }
+  return result;
 }

@@ -28,6 +28,9 @@ export interface Sentence {
   block: Block;
 }
 
+/** A code span that holds only a date and/or a time, perhaps with a zone: "`2024-11-02 09:41 UTC`", "`08:45`". */
+const CLOCK_SPAN = /^\s*(?=[^`]*\d:\d\d|[^`]*\d{4}-\d\d-\d\d)[\d\s:/.,+\-TZ]+(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?\s*$/;
+
 export function maskedText(doc: RcaDocument): string {
   const chars = doc.text.split('');
   const blank = (from: number, to: number) => {
@@ -36,7 +39,12 @@ export function maskedText(doc: RcaDocument): string {
   visit(doc.root, (node: Nodes) => {
     const s = startOffset(node);
     const e = endOffset(node);
-    if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || node.type === 'html') blank(s, e);
+    if (node.type === 'inlineCode' && CLOCK_SPAN.test(node.value)) {
+      // "`2024-11-02 09:41`", "`08:45`": a timeline's time set in code is still its time; only the backticks go.
+      const at = doc.text.indexOf(node.value, s);
+      blank(s, at);
+      blank(at + node.value.length, e);
+    } else if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || node.type === 'html') blank(s, e);
     // Struck-through text is withdrawn ("~~April 2~~ April 11"); a tilde elsewhere is text: "16:50 ~ 16:15" is a
     // range and "~10:00" an approximate time.
     else if (node.type === 'delete') blank(s, e);

@@ -64,6 +64,8 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
     const next = /^\s*[:,]?\s*/.exec(rest)!;
     if (timeStarts.has(zone.end + next[0].length) && rest.length > next[0].length) return true;
     if (/\stime$/i.test(zone.text) || /^\s+(?:times?|time\s*zones?|timezones?|tz)\b/i.test(rest)) return true;
+    // A caption over a table or list, the zone last before its colon: "The same events in UTC:", "Pacific time (PDT):".
+    if (/^\s*\)?\s*:\s*$/.test(rest) && zone.end + rest.length >= sentence.block.end) return true;
     // "Time (CDT)", "Time: CDT" heading a table column or a line; "response time (AST)" in prose is not.
     if (zone.start - sentence.start < 40 && /^[\s|>]*(?:local\s+)?time\s*[:(\-–—]?\s*$/i.test(masked.slice(sentence.start, zone.start))) return true;
     if (tailExec(STATEMENT, /[^A-Za-z\s:,(\-–—]/, masked, sentence.start, zone.start)) return true;

@@ -245,7 +245,7 @@ export function isValidZone(iana: string): boolean {
 }
 
 /** "+8" → "Etc/GMT-8" style fixed zones; Luxon's "UTC+8" is simpler and exact. */
-function offsetZone(sign: string, hours: string, minutes: string | undefined): string | undefined {
+export function offsetZone(sign: string, hours: string, minutes: string | undefined): string | undefined {
   const h = Number(hours);
   const m = minutes ? Number(minutes) : 0;
   if (h > 14 || m >= 60) return undefined;
