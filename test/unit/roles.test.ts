@@ -113,6 +113,10 @@ describe('rules find sections by role', () => {
     assert.ok(codesUnderRenamed(renamedReport('Sequence of events', `${'> '.repeat(80)}deep`)).includes('RCA001'));
   });
 
+  it('RCA215: a numeric date that reads two ways, whatever the profile calls its sections', () => {
+    assert.deepEqual(codesUnderRenamed(renamedReport('Sequence of events', 'It happened again on 11/03/2026.')), ['RCA215']);
+  });
+
   it('every rule fires under the renamed profile', () => {
     const silent = allRules.map((rule) => rule.code).filter((code) => !fired.has(code));
     assert.deepEqual(silent, []);
