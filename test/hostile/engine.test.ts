@@ -64,6 +64,15 @@ describe('hostile input to the engine', () => {
     assert.ok(codes(text).includes('RCA201'), 'the date mismatch is reported');
   });
 
+  it('125,000 times in one sentence: the date and time rules still run, and a real "14:00 PM" is reported', () => {
+    // They once overflowed the stack through windows.push(...sentenceWindows), and RCA001 was all the document got.
+    const intro = 'Customers on NA01 had no service on April 11, 2026 at 14:00 PM CST.';
+    const text = `${title}\n\n## Introduction\n\n${intro}\n\n## Event Timeline\n\nApril 11, 2026: ${'10:00 '.repeat(125_000)}CST.\n`;
+    const found = codes(text);
+    assert.ok(found.includes('RCA208'), 'the invalid time is reported');
+    assert.ok(!found.includes('RCA001'), 'nothing was skipped');
+  });
+
   it('10,000 nested lists, each line one level deeper', () => {
     const lists = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n');
     assert.deepEqual(codes(`${title}\n\n${lists}\n`), ['RCA001']);

@@ -1,5 +1,6 @@
 // Tables as pages print them: cells between pipes ("Date | Publication History |", with or without the outer
 // pipes, often with a "---|---|" row under the header), or cells separated by tabs. Each becomes a GFM table.
+import { maxOf } from '../engine/numbers';
 import { escapeInline, listMarker } from './page';
 
 export interface Table {
@@ -70,7 +71,10 @@ function cell(text: string): string {
 
 /** The table in GFM; every row gets as many cells as the widest, so no cell is dropped by a reader. */
 export function renderTable(table: Table): string {
-  const width = Math.max(...table.rows.map((row) => row.length));
+  const width = maxOf(
+    table.rows.map((row) => row.length),
+    0,
+  );
   const line = (row: string[]) => `| ${Array.from({ length: width }, (_, i) => cell(row[i] ?? '')).join(' | ')} |`;
   const [header, ...body] = table.rows;
   return [line(header), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');

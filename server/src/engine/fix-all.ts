@@ -1,3 +1,4 @@
+import { pushAll } from './numbers';
 import { checkText, type CheckResult } from './check';
 import { judge, ProofBudget, verdictOf } from './fix-proof';
 import type { RcaSettings } from './settings';
@@ -49,7 +50,7 @@ function pick(text: string, diagnostics: RcaDiagnostic[], skip: (candidate: Cand
     // Two inserts at one place would interleave unpredictably; leave the second for the next round.
     const collides = spans.some(([start, end]) => taken.some(([a, b]) => start <= b && end >= a));
     if (collides) continue;
-    taken.push(...spans);
+    pushAll(taken, spans);
     picked.push({ diagnostic, fix });
   }
   return picked;

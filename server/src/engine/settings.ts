@@ -1,3 +1,4 @@
+import { pushAll } from './numbers';
 import { settingProblems, type SchemaProblem } from './config-schema';
 import schema from '../../../schemas/rca-writer.schema.json';
 import type { NumericDateOrder } from './time/numeric-order';
@@ -63,13 +64,13 @@ function validValue(key: string, value: unknown, problems: SchemaProblem[]): unk
   const found = settingProblems(key, value);
   if (!found.length) return value;
   if (!isMapValue(value)) {
-    problems.push(...found);
+    pushAll(problems, found);
     return undefined;
   }
   const kept: Record<string, unknown> = {};
   for (const [entry, entryValue] of Object.entries(value)) {
     const entryProblems = settingProblems(key, { [entry]: entryValue });
-    if (entryProblems.length) problems.push(...entryProblems);
+    if (entryProblems.length) pushAll(problems, entryProblems);
     else kept[entry] = entryValue;
   }
   return kept;
@@ -88,7 +89,7 @@ export function resolveSettings(partial: unknown, onProblem?: (message: string) 
   for (const [key, raw] of Object.entries(partial)) {
     if (raw === undefined || raw === null || EDITOR_ONLY_KEYS.has(key) || key === '$schema') continue;
     if (!(key in known)) {
-      problems.push(...settingProblems(key, raw));
+      pushAll(problems, settingProblems(key, raw));
       continue;
     }
     const value = validValue(key, raw, problems);

@@ -1,3 +1,4 @@
+import { pushAll } from '../numbers';
 import type { RcaDocument } from '../model';
 import type { SectionRole } from '../profiles';
 import { sectionWithRole } from '../sections';
@@ -137,7 +138,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     const sDates = datesBySentence.get(sentence) ?? [];
     const sZones = zonesBySentence.get(sentence) ?? [];
     const sentenceWindows = windowsIn(masked, sentence, sTimes, sDates, sZones);
-    windows.push(...sentenceWindows);
+    pushAll(windows, sentenceWindows);
     assignZones(sentenceWindows, sZones, { leadZone, documentZone, defaultZone, instanceZones, timelineIndex });
     days.read(sentenceWindows, sDates);
     // "during the following hours, Chicago time:" hands its zone to what follows in the section.

@@ -1,3 +1,4 @@
+import { pushAll } from '../numbers';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
@@ -38,7 +39,7 @@ export function findMentions(masked: string, blocks: Block[], table: ZoneTable):
       // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
       for (const d of written.dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
       for (const d of written.monthYears) found.monthYears.push({ ...d, section: block.section });
-      found.times.push(...sentenceTimes);
+      pushAll(found.times, sentenceTimes);
       const zones = [
         ...designators,
         ...table.find(sentence.text, sentence.start).filter((z) => !clockTimes.some((t) => z.start < t.end && t.start < z.end)),

@@ -1,3 +1,4 @@
+import { pushAll } from '../numbers';
 import type { RcaDocument } from '../model';
 import type { Mentions } from './mentions';
 import type { Sentence } from './text';
@@ -103,7 +104,7 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
       if (!contextual || afterZone || readsAsZone(sentence, zone)) kept.push(zone);
     }
     bySentence.set(sentence, kept);
-    zones.push(...kept);
+    pushAll(zones, kept);
   }
   return { zones, bySentence };
 }
