@@ -24,7 +24,7 @@ export interface Result {
 }
 
 /** Runs dist/cli.js as users do. */
-export function run(args: string[], options: { cwd?: string; input?: string } = {}): Result {
+export function run(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): Result {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, encoding: 'utf8', input: options.input ?? '' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

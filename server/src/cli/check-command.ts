@@ -51,7 +51,10 @@ summary line ("3 errors and 2 warnings in 2 of 14 files").
 Exit codes:
   0  no errors, and no more warnings than --max-warnings
   1  errors found, or more warnings than --max-warnings
-  2  bad usage, a file that cannot be read or written, or a broken .rca-writer.json
+  2  bad usage, a file that cannot be read or written, or a broken .rca-writer.json;
+     a file a folder or glob found that cannot be read (binary, not UTF-8, a device or
+     a pipe, no permission) is named on stderr and the other files are still checked
+     and reported, but the run exits 2
 `;
 
 /** Progress is shown on a terminal once a run has more files than this. */
@@ -111,8 +114,14 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     if (values.verbose) io.stderr(`rca-writer: skipped ${name}: ${reason}\n`);
   };
 
-  // Read everything first: a bad file or config stops the run before any partial report is printed.
-  const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'], config, onSkip: skipped });
+  // Read everything first: a file named on the command line that cannot be read, or a bad config, stops the run
+  // before any partial report is printed. One that a folder or a glob found is named, and the others are checked.
+  let unreadable = 0;
+  const onUnreadable = (message: string) => {
+    unreadable++;
+    io.stderr(`rca-writer: ${message} (not checked)\n`);
+  };
+  const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'], config, onSkip: skipped, onUnreadable });
   const progress = io.stderrIsTTY && inputs.length > PROGRESS_MIN_FILES;
   const jobs: CheckJob[] = inputs.map((input) => ({
     text: input.text,
@@ -152,6 +161,10 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
       force: !!values.force,
       inputs: inputs.flatMap((input) => (input.path ? [input.path] : [])),
     });
+    if (unreadable > 0) {
+      io.stderr(`rca-writer: ${unreadable} ${unreadable === 1 ? 'file or folder' : 'files or folders'} could not be read; the others were checked\n`);
+      return EXIT.usage;
+    }
     if (errors > 0) return EXIT.findings;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       io.stderr(`rca-writer: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);

@@ -93,7 +93,13 @@ function gitignored(path: string, isDirectory: boolean, stack: IgnoreStack): boo
   });
 }
 
-function walk(directory: string, seen: Set<string>, files: string[], ignores: IgnoreStack): void {
+/** What a walk found: the files (and the special files, which reading refuses by name), and folders it could not read. */
+interface Walked {
+  files: string[];
+  unreadable: string[];
+}
+
+function walk(directory: string, seen: Set<string>, found: Walked, ignores: IgnoreStack): void {
   let real: string;
   try {
     real = realpathSync(directory);
@@ -106,7 +112,8 @@ function walk(directory: string, seen: Set<string>, files: string[], ignores: Ig
   try {
     entries = readdirSync(directory).sort();
   } catch (error) {
-    throw new UsageError(`${directory}: cannot read the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    found.unreadable.push(`${directory}: cannot read the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return;
   }
   const here = withGitignore(directory, ignores);
   for (const entry of entries) {
@@ -119,8 +126,8 @@ function walk(directory: string, seen: Set<string>, files: string[], ignores: Ig
     }
     if (gitignored(path, stats.isDirectory(), here)) continue;
     if (stats.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry)) walk(path, seen, files, here);
-    } else if (stats.isFile()) files.push(path);
+      if (!SKIPPED_FOLDERS.has(entry)) walk(path, seen, found, here);
+    } else found.files.push(path);
   }
 }
 
@@ -146,10 +153,10 @@ function isRepositoryTop(folder: string): boolean {
   }
 }
 
-function filesUnder(directory: string): string[] {
-  const files: string[] = [];
-  walk(directory, new Set(), files, isRepositoryTop(directory) ? [] : ancestorGitignores(directory));
-  return files;
+function filesUnder(directory: string): Walked {
+  const found: Walked = { files: [], unreadable: [] };
+  walk(directory, new Set(), found, isRepositoryTop(directory) ? [] : ancestorGitignores(directory));
+  return found;
 }
 
 function toSlashes(path: string): string {
@@ -157,7 +164,7 @@ function toSlashes(path: string): string {
 }
 
 /** Files a glob matches, named the way the pattern is written (relative patterns give relative names). */
-function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string): Walked {
   const normalised = toSlashes(pattern);
   const { base } = picomatch.scan(normalised);
   const test = picomatch(normalised, { dot: false });
@@ -168,13 +175,15 @@ function expandGlob(pattern: string, cwd: string): string[] {
   } catch {
     // The fixed part of the pattern does not exist: nothing matches.
   }
-  if (!isDirectory) return [];
-  return filesUnder(root)
+  if (!isDirectory) return { files: [], unreadable: [] };
+  const { files, unreadable } = filesUnder(root);
+  const matched = files
     .map((path) => {
       const rel = toSlashes(relative(root, path));
       return base ? `${base.replace(/\/+$/, '')}/${rel}` : rel;
     })
     .filter((name) => test(name));
+  return { files: matched, unreadable };
 }
 
 function isGlob(arg: string): boolean {
@@ -189,6 +198,11 @@ export interface CollectOptions {
   config?: ConfigChoice;
   /** Hears about each file a folder walk or a glob leaves out by `exclude` (for --verbose). */
   onSkip?: (name: string, reason: string) => void;
+  /**
+   * Hears about each file or folder a walk or a glob found but could not read (binary, not UTF-8, a device, no
+   * permission): the run goes on without it. A file named on the command line that cannot be read stops the run.
+   */
+  onUnreadable: (message: string) => void;
 }
 
 /**
@@ -196,7 +210,8 @@ export interface CollectOptions {
  * - a file is checked whatever its name;
  * - a directory contributes the Markdown files under it that are RCAs by `rcaWriter.include`, front matter or title;
  * - a glob contributes every file it matches;
- * - walks and globs skip what .gitignore files and `exclude` leave out;
+ * - walks and globs skip what .gitignore files and `exclude` leave out, and hand what they cannot read to
+ *   `onUnreadable`;
  * - `-` is standard input.
  */
 export function collectInputs(args: string[], io: CliIo, options: CollectOptions): CheckInput[] {
@@ -205,6 +220,16 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
   const taken = new Set<string>();
   /** Files a walk took on condition of being RCAs, by path: their index in `inputs`. */
   const candidates = new Map<string, number>();
+  /** A file a walk or glob found: its text, or undefined when it cannot be read (and the run goes on). */
+  const readFound = (name: string): string | undefined => {
+    try {
+      return readInput(name, cwd);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      options.onUnreadable(error.message);
+      return undefined;
+    }
+  };
   const addFile = (name: string, text?: string, settings?: RcaSettings) => {
     const path = resolve(cwd, name);
     if (taken.has(path)) return;
@@ -241,13 +266,16 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      for (const path of filesUnder(resolve(cwd, arg))) {
+      const { files, unreadable } = filesUnder(resolve(cwd, arg));
+      unreadable.forEach(options.onUnreadable);
+      for (const path of files) {
         if (!MARKDOWN.test(path) || taken.has(path) || candidates.has(path)) continue;
         const name = join(arg, relative(resolve(cwd, arg), path));
         const { settings, configPath } = settingsFor(path, options.flags, options.config);
         const roots = [cwd, ...(configPath ? [dirname(configPath)] : [])];
         if (excluded(name, path, settings, roots)) continue;
-        const text = readInput(name, cwd);
+        const text = readFound(name);
+        if (text === undefined) continue;
         if (pathIncluded(path, settings.include, roots)) {
           addFile(name, text, settings);
         } else {
@@ -257,12 +285,16 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
         }
       }
     } else if (!stats && isGlob(arg)) {
-      const matched = expandGlob(arg, cwd);
-      if (!matched.length) throw new UsageError(`${arg}: no files match this pattern`);
-      for (const name of matched) {
+      const { files, unreadable } = expandGlob(arg, cwd);
+      unreadable.forEach(options.onUnreadable);
+      if (!files.length) throw new UsageError(`${arg}: no files match this pattern`);
+      for (const name of files) {
         const path = resolve(cwd, name);
+        if (taken.has(path)) continue;
         const { settings, configPath } = settingsFor(path, options.flags, options.config);
-        if (!excluded(name, path, settings, [cwd, ...(configPath ? [dirname(configPath)] : [])])) addFile(name, undefined, settings);
+        if (excluded(name, path, settings, [cwd, ...(configPath ? [dirname(configPath)] : [])])) continue;
+        const text = readFound(name);
+        if (text !== undefined) addFile(name, text, settings);
       }
     } else {
       addFile(arg);

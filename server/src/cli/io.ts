@@ -1,7 +1,8 @@
 // What every subcommand shares: how it talks to the terminal, reads its inputs and writes its one output.
-import { existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { decodeText, MAX_INPUT_BYTES, readTextFile, TextFileError } from '../engine/text-file';
 
 export { VERSION } from '../engine/version';
 
@@ -11,8 +12,8 @@ export class UsageError extends Error {}
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** The whole of standard input, for `-`. */
-  readStdin?: () => string;
+  /** The whole of standard input, for `-` (its bytes, decoded like a file's); undefined when it is too large. */
+  readStdin?: () => string | Uint8Array | undefined;
   /** Whether stderr is a terminal: progress is shown only then. */
   stderrIsTTY?: boolean;
   /** The directory relative names are resolved against (default: process.cwd()). */
@@ -25,39 +26,30 @@ export function cwdOf(io: CliIo): string {
   return io.cwd ?? process.cwd();
 }
 
-function describeReadError(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-  return `${file}: cannot read the file (${reason})`;
-}
-
-/** Checks what a text input looks like: binary files are refused, a byte-order mark is dropped. */
-export function cleanText(name: string, text: string): string {
-  if (text.includes('\u0000')) throw new UsageError(`${name}: looks like a binary file, not text`);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /** Reads one text file named by the user (relative to `cwd`); errors name the file as the user wrote it. */
 export function readInput(file: string, cwd = process.cwd()): string {
-  let text: string;
-  const path = resolve(cwd, file);
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${file}: is a directory, not a file`);
-    text = readFileSync(path, 'utf8');
+    return readTextFile(resolve(cwd, file), file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(describeReadError(file, error));
+    if (error instanceof TextFileError) throw new UsageError(error.message);
+    throw error;
   }
-  return cleanText(file, text);
 }
 
 export function readStdin(io: CliIo): string {
   if (!io.readStdin) throw new UsageError('-: standard input is not available');
+  let input: string | Uint8Array | undefined;
   try {
-    return cleanText('<stdin>', io.readStdin());
+    input = io.readStdin();
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`<stdin>: cannot read standard input (${(error as Error).message})`);
+    throw new UsageError(`<stdin>: cannot read standard input (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (input === undefined) throw new UsageError(`<stdin>: more than ${MAX_INPUT_BYTES / 1024 / 1024} MB, too large to be a report`);
+  try {
+    return typeof input === 'string' ? decodeText(Buffer.from(input, 'utf8'), '<stdin>') : decodeText(input, '<stdin>');
+  } catch (error) {
+    if (error instanceof TextFileError) throw new UsageError(error.message);
+    throw error;
   }
 }
 
@@ -93,6 +85,16 @@ export function writeOutput(io: CliIo, output: string | undefined, text: string,
   if (options.inputs.some((input) => samePath(resolve(cwd, input), path))) {
     throw new UsageError(`${output}: is also an input; the CLI never writes to its input files`);
   }
+  if (isSpecial(path)) {
+    // A device or a pipe (-o /dev/stdout, -o /dev/null): written to as a shell redirection would. Moving a file
+    // into its place, as below, would replace the device itself (with --force, as root).
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new UsageError(`${output}: cannot write (${writeReason(error)})`);
+    }
+    return;
+  }
   // Written to a temporary file beside the output, then moved into place: a reader never sees half a file, and a
   // failed run leaves any earlier output whole. Without --force, link() puts it in place only if the name is free.
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
@@ -104,11 +106,28 @@ export function writeOutput(io: CliIo, output: string | undefined, text: string,
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${output}: already exists (use --force to overwrite it)`);
-    const reason =
-      code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new UsageError(`${output}: cannot write the file (${reason})`);
+    throw new UsageError(`${output}: cannot write the file (${writeReason(error)})`);
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+function writeReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return code ?? (error as Error).message;
+}
+
+/** An existing output that is neither a file nor a folder: a device, a pipe or a socket. */
+function isSpecial(path: string): boolean {
+  try {
+    const stats = statSync(path);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    return false;
   }
 }
 

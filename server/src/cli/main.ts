@@ -1,12 +1,12 @@
 // The command line: the same engine as the editor, for CI, batch checks and bringing old reports in.
 // Each subcommand lives in a file of its own (cli/*-command.ts, render/cli.ts); this file dispatches and turns
 // every failure into one line.
-import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { CHECK_HELP, runCheck } from './check-command';
 import { CONVERT_HELP, runConvert } from './convert-command';
 import { EXIT, UsageError, VERSION, type CliIo } from './io';
 import { NEW_HELP, runNew } from './new-command';
+import { readBounded } from '../engine/text-file';
 import { RENDER_HELP, renderCommand } from '../render/cli';
 
 export { UsageError, readInput, type CliIo } from './io';
@@ -95,7 +95,7 @@ if (require.main === module && isMainThread) {
     main(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
-      readStdin: () => readFileSync(0, 'utf8'),
+      readStdin: () => readBounded(0),
       stderrIsTTY: process.stderr.isTTY === true,
     }),
   ).then((code) => {

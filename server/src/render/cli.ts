@@ -1,11 +1,12 @@
 // `rca-writer render`: the same renderer as the preview and the export, from the command line.
 // The CLI's entry point (server/src/cli/main.ts) hands the arguments after "render" to renderCommand.
-import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveProfile } from '../engine/check';
 import { ConfigError, settingsForFile } from '../engine/config';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
+import { readTextFile, TextFileError } from '../engine/text-file';
 import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM } from './pdf';
 import { renderText } from './render';
 import { standaloneHtml } from './standalone';
@@ -36,18 +37,12 @@ interface Io {
 class RenderError extends Error {}
 
 function readMarkdown(file: string): string {
-  let text: string;
   try {
-    if (statSync(file).isDirectory()) throw new RenderError(`${file}: is a directory, not a Markdown file`);
-    text = readFileSync(file, 'utf8');
+    return readTextFile(file);
   } catch (error) {
-    if (error instanceof RenderError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new RenderError(`${file}: cannot read the file (${reason})`);
+    if (error instanceof TextFileError) throw new RenderError(error.message);
+    throw error;
   }
-  if (text.includes('\u0000')) throw new RenderError(`${file}: looks like a binary file, not Markdown`);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function settingsFor(file: string, profile: string | undefined): RcaSettings {
@@ -108,6 +103,8 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
       if (out && out !== '-' && sameFile(out, file)) throw new RenderError(`${out}: is also the input; the CLI never writes to its input files`);
     }
     // Every check that can fail comes before anything is written.
+    if (values.output && values.pdf && values.output !== '-' && sameFile(values.output, values.pdf))
+      throw new RenderError(`${values.pdf}: is also the HTML output (-o); give the PDF a name of its own`);
     const chromium = values.pdf ? findChromium(values.chromium) : undefined;
     for (const out of [values.output, values.pdf]) {
       if (out && out !== '-' && !force && existsSync(out)) throw new RenderError(`${out}: already exists (use --force to replace it)`);
