@@ -1,6 +1,7 @@
 import { analyzeTimes } from '../time/analyze';
 import { describeYmd } from '../time/format';
 import { datesIn } from '../time/incident';
+import { DATE_PLACEHOLDER } from './placeholder';
 import type { Rule } from './rule';
 
 const EVENT_WORDS = /\b(?:experienc|interruption|outage|incident|degradation|disruption|downtime|unavailab|event)/i;
@@ -26,6 +27,8 @@ export const missingDate: Rule = {
       ['date', 'incident_date', 'incident-date'].some((key) => doc.frontMatter![key] instanceof Date || /\d/.test(String(doc.frontMatter![key] ?? '')))
     )
       return;
+    // "on [date]", "on 2024-??-??": the writer knows the date is missing, and RCA109 reports the placeholder.
+    if (new RegExp(DATE_PLACEHOLDER.source, 'i').test(a.masked.slice(section.headingEnd, section.end))) return;
     // "in April 2026" is a date without a day: RCA214 says so.
     if (a.monthYears.some((d) => d.section === a.introIndex)) return;
     const sentences = a.sentences.filter((s) => s.block.section === a.introIndex && inIntro(s.start) && /[\p{L}\p{N}]/u.test(s.text));

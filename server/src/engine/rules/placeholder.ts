@@ -6,11 +6,22 @@ import type { Rule } from './rule';
 const PLACEHOLDER_WORDS =
   'date|time|times|instances?|products?|zone|time ?zone|customer|company|url|link|start|end|cause|root cause|action|name|month|day|year|duration|description|details?|summary|tbd';
 
+/**
+ * A date left to fill in: "YYYY-MM-DD", "MM/DD/YYYY", "XXXX-XX-XX", "2024-??-??", "[date]", "<date>", "<Month D, YYYY>".
+ * The introduction's missing-date rule (RCA202) defers to it: the writer knows the date is missing.
+ */
+export const DATE_PLACEHOLDER =
+  /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b|\b(?:MM|DD)\/(?:DD|MM)\/(?:YYYY|YY)\b|\b(?:XXXX|xxxx)-(?:XX|xx)-(?:XX|xx)\b|(?:\b\d{4}|\?{4})-(?:\d{1,2}|\?\?)-\?\?|\?{4}-\?\?-\d{1,2}\b|\[(?:date|day)\](?!\()|<(?:date|day)>|<Month D, YYYY>|<[A-Z][a-z]+ D, YYYY>/gi;
+
 /** Each pattern with the message it earns. Matched on the raw text, outside code and comments. */
 const PATTERNS: { pattern: RegExp; what: string }[] = [
   { pattern: /\b(?:TODO|TBD|FIXME|TBA)\b/g, what: 'a to-do marker' },
   { pattern: /\b(?:XX|xx|HH|hh):(?:XX|xx|MM|mm)(?::(?:SS|ss|XX|xx))?\b/g, what: 'a time placeholder' },
-  { pattern: /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b|\b(?:MM|DD)\/(?:DD|MM)\/(?:YYYY|YY)\b/g, what: 'a date placeholder' },
+  { pattern: /(?<![\w:-])--:--(?::--)?(?![\w:-])/g, what: 'a time placeholder' },
+  // "XXX" left for a number or a name; "XX" alone is too often a real code.
+  { pattern: /\b(?:X{3,}|x{3,})\b/g, what: 'a placeholder' },
+  { pattern: DATE_PLACEHOLDER, what: 'a date placeholder' },
+  { pattern: /\?\?:\?\?(?::\?\?)?/g, what: 'a time placeholder' },
   { pattern: /\?{2,}/g, what: 'question marks left for a missing fact' },
   // Only the braced form: a bare "$5" is more often money than a tab stop.
   { pattern: /\$\{\d+(?::[^}\n]*|\|[^}\n]*\|)?\}/g, what: 'an unexpanded snippet tab stop' },
@@ -21,7 +32,7 @@ const PATTERNS: { pattern: RegExp; what: string }[] = [
 export const placeholder: Rule = {
   code: 'RCA109',
   name: 'placeholder',
-  description: 'Placeholders are left in the text: TODO, TBD, XX:XX, HH:mm, ??, <date>, snippet tab stops.',
+  description: 'Placeholders are left in the text: TODO, TBD, XX:XX, --:--, XXX, HH:mm, ??, <date>, [date], snippet tab stops.',
   defaultSeverity: 'warning',
   fixable: false,
   check({ doc, report }) {
