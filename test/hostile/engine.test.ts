@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { checkText, inlineWork, MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
 import { fixAll } from '../../server/src/engine/fix-all';
 import { LineIndex } from '../../server/src/engine/text';
+import { largeRca } from '../../scripts/bench/inputs';
 
 const title = '# NA01 - RCA - April 11, 2026';
 const sentence = 'Customers on NA01 had no service on April 11, 2026 from 10:16 until 10:23 CST. TODO ';
@@ -71,6 +72,30 @@ describe('hostile input to the engine', () => {
     const found = codes(text);
     assert.ok(found.includes('RCA208'), 'the invalid time is reported');
     assert.ok(!found.includes('RCA001'), 'nothing was skipped');
+  });
+
+  it('past the work budget the rules that ran keep their findings, and RCA001 names those skipped', () => {
+    // A clock that moves a second per reading: the check reads it once at the start and once before each rule.
+    let now = 0;
+    const clock = () => (now += 1000);
+    const text = `${title}\n\n## Introduction\n\nTODO on April 11, 2026 at 14:00 PM CST.\n`;
+    const { diagnostics } = checkText(text, {}, { budgetMs: 3500, clock });
+    const found = new Set(diagnostics.map((d) => d.code));
+    assert.ok(found.has('RCA101'), 'the missing sections, found before the budget ran out');
+    assert.ok(!found.has('RCA208'), 'the time rules were not run');
+    const skipped = diagnostics.filter((d) => d.code === 'RCA001');
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0].message, /^RCA Writer stopped checking this document after 3\.5 s, .*skipped: RCA10\d, .*RCA208, .*RCA302\.$/);
+    assert.deepEqual(
+      codes(text).filter((code) => code !== 'RCA001'),
+      codes(text),
+      'under the default budget nothing is skipped',
+    );
+  });
+
+  it('a 100 KB real report is checked in full under the default budget', () => {
+    const { diagnostics } = checkText(largeRca(100_000));
+    assert.ok(!diagnostics.some((d) => d.code === 'RCA001'), diagnostics.find((d) => d.code === 'RCA001')?.message);
   });
 
   it('10,000 nested lists, each line one level deeper', () => {

@@ -148,11 +148,21 @@ function incomplete(message: string, settings: RcaSettings): RcaDiagnostic | und
   return { range, message, code: incompleteCheck.code, rule: incompleteCheck.name, severity, source: 'rca-writer' };
 }
 
+/**
+ * The time a check may take before the rules still to run are skipped (RCA001 names them). A 1 MB real report
+ * takes about 1.5 s of CPU and a 100 KB one a tenth of that, so only a pathological document reaches it; it
+ * bounds what the size bounds do not (a shape whose rules cost far more than its parse).
+ */
+export const CHECK_BUDGET_MS = 8000;
+
 export interface CheckOptions {
   /** Parses the text; the server passes an incremental parser that gives the same tree (see incremental.ts). */
   parse?: (text: string) => Root;
   /** Decides from the model whether the rules run at all; when it says no, no diagnostics are returned. */
   shouldCheck?: (doc: RcaDocument) => boolean;
+  /** The work budget in milliseconds (CHECK_BUDGET_MS by default); the clock is `performance.now` unless given. */
+  budgetMs?: number;
+  clock?: () => number;
 }
 
 /**
@@ -190,11 +200,22 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
     doc = chooseProfile(text, doc.root, settings, doc).doc;
     profile = doc.profile;
   }
+  // The budget is the rules' (the parse is linear and bounded by size), and the structure rules run first (by
+  // code), so a document past it still gets those rules' findings besides RCA001.
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const budgetMs = options.budgetMs ?? CHECK_BUDGET_MS;
   const diagnostics: RcaDiagnostic[] = [];
   const failed: string[] = [];
   const tooLargeForTimes: string[] = [];
+  const outOfTime: string[] = [];
   for (const rule of allRules) {
     if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
+    // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
+    if (outOfTime.length || clock() - started > budgetMs) {
+      outOfTime.push(rule.code);
+      continue;
+    }
     if (text.length > MAX_TIME_CHECK_CHARS && timeRules.has(rule)) {
       tooLargeForTimes.push(rule.code);
       continue;
@@ -219,6 +240,12 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   }
   if (tooLargeForTimes.length) {
     const message = `Dates and times were not checked: this document has ${describeSize(text.length)}, more than the ${describeSize(MAX_TIME_CHECK_CHARS)} they are checked in; skipped: ${tooLargeForTimes.join(', ')}.`;
+    const skipped = incomplete(message, settings);
+    if (skipped) diagnostics.push(skipped);
+  }
+  if (outOfTime.length) {
+    const seconds = Math.round(budgetMs / 100) / 10;
+    const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take; the findings of the rules that ran are shown, and these were skipped: ${outOfTime.join(', ')}.`;
     const skipped = incomplete(message, settings);
     if (skipped) diagnostics.push(skipped);
   }
