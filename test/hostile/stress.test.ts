@@ -1,0 +1,27 @@
+// The generator suite of scripts/stress.mjs at a small size, as a hang detector only: no speed is asserted (the
+// timings live in scripts/stress.mjs and docs/reliability.md), but a shape whose check grew back to quadratic or
+// worse, or that throws, fails here. The bound is per shape and generous: a loaded CI machine must never trip it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkText } from '../../server/src/engine/check';
+import { generate, SHAPES } from '../../scripts/stress-shapes.mjs';
+
+const SIZE = 20_000;
+
+describe('generated document shapes (scripts/stress-shapes.mjs) at 20 KB', () => {
+  it('has at least 60 shapes, each of about the size asked for', () => {
+    assert.ok(SHAPES.length >= 60, `${SHAPES.length} shapes`);
+    for (const shape of SHAPES) {
+      const length = generate(shape, SIZE).length;
+      assert.ok(length >= SIZE && length < SIZE + 2_000, `${shape.name}: ${length} characters`);
+    }
+  });
+
+  for (const shape of SHAPES) {
+    it(`${shape.name}: checked, every rule run`, { timeout: 60_000 }, () => {
+      const { diagnostics } = checkText(generate(shape, SIZE));
+      const skipped = diagnostics.filter((d) => d.code === 'RCA001').map((d) => d.message);
+      assert.deepEqual(skipped, [], 'no rule failed or was skipped');
+    });
+  }
+});
