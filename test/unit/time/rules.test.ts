@@ -76,6 +76,9 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // RCA210
   ['210 wrong weekday', { intro: 'This RCA covers the Alma interruption on Monday, April 11, 2026.' }, {}, ['RCA210']],
   ['210 weekday after the date', { intro: 'This RCA covers the Alma interruption on April 11, 2026 (Friday).' }, {}, ['RCA210']],
+  ['210 relative weekday not the incident\'s', { intro: 'This RCA covers the Alma interruption experienced during scheduled work last Tuesday.' }, {}, ['RCA202', 'RCA210']],
+  ['210 relative weekday that fits is fine', { intro: 'This RCA covers the Alma interruption experienced on Saturday, during scheduled work.' }, {}, ['RCA202']],
+  ['210 weekday of a cause is fine', { intro: 'This RCA covers the Alma interruption on April 11, 2026.', body: 'The interruption followed a patch deployed last Tuesday.' }, {}, []],
   // RCA211
   ['211 list out of order', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 10:20 Escalation.\n- 10:12 Failover.' }, {}, ['RCA211']],
   ['211 list across midnight is fine', { timeline: 'On April 11, 2026, Chicago time:\n\n- 23:05 Alerts.\n- 23:40 Escalation.\n- 00:12 Failover.' }, {}, []],
