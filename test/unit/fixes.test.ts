@@ -161,6 +161,18 @@ describe('fixes produce exactly the expected text', () => {
     assert.equal(fixed, base);
   });
 
+  it('rewrites a title with slips to the standard form, keeping its instances and date', () => {
+    const text = base.replace('# NA01 - RCA - April 11, 2026', '# NA01- RCA - Apr 11 ,2026');
+    const { fixed } = fixFor(text, 'RCA106');
+    assert.equal(fixed, base);
+  });
+
+  it('completes a title date that lacks its day from the timeline', () => {
+    const text = base.replace('# NA01 - RCA - April 11, 2026', '# NA01 - RCA - April 2026');
+    const { fixed } = fixFor(text, 'RCA106');
+    assert.equal(fixed, base);
+  });
+
   it('demotes a second H1 to the section level', () => {
     const text = base.replace('## Root Cause Analysis', '# Root Cause Analysis');
     assert.ok(checkText(text).diagnostics.some((d) => d.code === 'RCA106'));

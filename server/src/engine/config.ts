@@ -259,6 +259,8 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
       skeleton: title.skeleton ?? base?.title.skeleton ?? '{{title}}',
       marker: title.marker ?? base?.title.marker ?? '',
       requiresDate: title.requiresDate ?? base?.title.requiresDate ?? false,
+      // The table of house forms belongs to the base's title: a profile that writes its own form does not inherit it.
+      forms: title.form === undefined && title.marker === undefined ? base?.title.forms : undefined,
     },
     titleWords: (input.titleWords as string[] | undefined) ?? base?.titleWords,
     open: typeof input.open === 'boolean' ? input.open : base?.open,

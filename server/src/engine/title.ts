@@ -1,3 +1,4 @@
+import type { TitleSlip } from './profiles';
 /**
  * Reads an RCA title such as "NA01, NA02 - RCA - April 11, 2026" or "Alma EU00- RCA - May 6 ,2024".
  * The forms published reports use are accepted; only what a reader would miss is reported.
@@ -91,4 +92,134 @@ export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date written as the house form wants it: "April 11, 2026". */
+export interface HouseDate {
+  year: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+}
+
+export function formatHouseDate(date: HouseDate): string {
+  return `${MONTH_NAMES[date.month - 1]} ${date.day}, ${date.year}`;
+}
+
+function monthOf(word: string): number | undefined {
+  const key = word.replace(/\.$/, '').toLowerCase();
+  if (key.length < 3) return undefined;
+  const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(key) && (key.length === 3 || key === 'sept' || name.toLowerCase() === key));
+  return index < 0 ? undefined : index + 1;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** How a house title departs from `<subject> - <marker> - <Month D, YYYY>`, and what it says. */
+export interface HouseTitle {
+  subject: string;
+  slips: { slip: TitleSlip; detail?: string }[];
+  /** The title's date as far as it gives one; a missing part is undefined. */
+  date?: Partial<HouseDate>;
+  /** The text after the marker when it is not a date this reader knows: kept as written. */
+  rest?: string;
+}
+
+const SEPARATOR_BEFORE = /[\s\-\u2013\u2014:]*$/u;
+const SEPARATOR_AFTER = /^[\s\-\u2013\u2014:,]*/u;
+
+function separatorSlip(separator: string): TitleSlip | undefined {
+  if (separator === ' - ') return undefined;
+  if (/^ [\u2013\u2014] $/u.test(separator)) return 'long-dash';
+  return /[-\u2013\u2014]/u.test(separator) ? 'dash-spacing' : 'marker-dashes';
+}
+
+/**
+ * Reads a title in the house form, leniently: every departure from the standard is named as a slip (the profile's
+ * table decides which are corrected). Undefined when the title has no marker or nothing before it.
+ */
+export function readHouseTitle(text: string, marker: string): HouseTitle | undefined {
+  if (!marker) return undefined;
+  const spellings = [marker, ...(MARKER_SPELLINGS[marker] ?? [])].map(escapeRegExp).join('|');
+  const found = new RegExp(`(^|[^\\p{L}\\p{N}])(${spellings})(?=$|[^\\p{L}\\p{N}])`, 'iu').exec(text);
+  if (!found) return undefined;
+  const markerStart = found.index + found[1].length;
+  const before = text.slice(0, markerStart);
+  const separatorBefore = SEPARATOR_BEFORE.exec(before)![0];
+  const subject = before.slice(0, before.length - separatorBefore.length).trim();
+  if (!subject) return undefined;
+  const after = text.slice(markerStart + found[2].length);
+  const separatorAfter = SEPARATOR_AFTER.exec(after)![0];
+  const tail = after.slice(separatorAfter.length).trimEnd();
+  const slips: HouseTitle['slips'] = [];
+  const add = (slip: TitleSlip | undefined, detail?: string) => {
+    if (slip && !slips.some((s) => s.slip === slip)) slips.push({ slip, detail });
+  };
+  if (found[2] !== marker) add('marker-spelling');
+  add(separatorSlip(separatorBefore));
+  if (tail) add(separatorSlip(separatorAfter));
+  const read = readHouseDate(tail);
+  if (!read) return { subject, slips, rest: tail };
+  for (const slip of read.slips) add(slip.slip, slip.detail);
+  return { subject, slips, date: read.date };
+}
+
+const DATE_TOKEN = /\s*(?:(,|;|&|\/|-|\u2013|and\b|to\b)|([A-Za-z]{3,9}\.?)|(\d{4})\b|(\d{1,2})(st|nd|rd|th)?\b)/uy;
+
+/** The date part of a house title, with the ways it departs from "Month D, YYYY"; undefined when it is not a date. */
+export function readHouseDate(tail: string): { date: Partial<HouseDate>; slips: HouseTitle['slips'] } | undefined {
+  const slips: HouseTitle['slips'] = [];
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(tail);
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (month < 1 || month > 12 || !validDay(year, month, day)) return undefined;
+    return { date: { year, month, day }, slips: [{ slip: 'numeric-date' }] };
+  }
+  if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(tail)) return { date: {}, slips: [{ slip: 'numeric-date' }] };
+  type Token = { month?: number; monthWord?: string; year?: number; day?: number; dayWord?: string; ordinal?: boolean };
+  const tokens: Token[] = [];
+  DATE_TOKEN.lastIndex = 0;
+  while (DATE_TOKEN.lastIndex < tail.length) {
+    const at = DATE_TOKEN.lastIndex;
+    const match = DATE_TOKEN.exec(tail);
+    if (!match || match.index !== at) return undefined;
+    if (match[2]) {
+      const month = monthOf(match[2]);
+      if (month === undefined) return undefined;
+      tokens.push({ month, monthWord: match[2] });
+    } else if (match[3]) tokens.push({ year: Number(match[3]) });
+    else if (match[4]) tokens.push({ day: Number(match[4]), dayWord: match[4], ordinal: match[5] !== undefined });
+  }
+  const months = tokens.filter((t) => t.month !== undefined);
+  const days = tokens.filter((t) => t.day !== undefined);
+  const years = tokens.filter((t) => t.year !== undefined);
+  if (months.length === 0 || years.length > 1) return undefined;
+  const first = tokens.indexOf(months[0]);
+  const dayFirst = tokens[0]?.day !== undefined && first === 1;
+  const firstDay = dayFirst ? tokens[0] : tokens.slice(first).find((t) => t.day !== undefined);
+  const month = months[0].month!;
+  let year = years[0]?.year;
+  if (days.length > 1) {
+    slips.push({ slip: 'several-days', detail: tail });
+    // "December 31 - January 1, 2024": the year written belongs to the last day.
+    if (year !== undefined && months.length > 1 && months[months.length - 1].month! < month) year -= 1;
+  } else if (months.length > 1) return undefined;
+  if (dayFirst) slips.push({ slip: 'day-first' });
+  if (months[0].monthWord !== MONTH_NAMES[month - 1]) slips.push({ slip: 'month-name' });
+  if (firstDay?.ordinal) slips.push({ slip: 'day-ordinal' });
+  if (firstDay?.dayWord?.startsWith('0')) slips.push({ slip: 'day-padded' });
+  if (!firstDay) slips.push({ slip: 'missing-day' });
+  if (year === undefined) slips.push({ slip: 'missing-year' });
+  if (firstDay && year !== undefined && days.length === 1 && !dayFirst) {
+    const between = /\d(?:st|nd|rd|th)?(\s*,?\s*)\d{4}$/.exec(tail)?.[1];
+    if (between !== undefined && between !== ', ') slips.push({ slip: between.includes(',') ? 'comma-spacing' : 'year-comma' });
+  }
+  const day = firstDay?.day;
+  if (day !== undefined && (day < 1 || (year !== undefined && !validDay(year, month, day)) || day > 31)) return undefined;
+  return { date: { year, month, day }, slips };
 }

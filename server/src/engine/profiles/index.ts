@@ -2,7 +2,7 @@ import { exlibrisProfile } from './exlibris';
 import { postmortemProfile } from './postmortem';
 import type { Profile, SectionRole } from './profile';
 
-export { SECTION_ROLES, type Profile, type SectionDef, type SectionRole, type TitleDef } from './profile';
+export { SECTION_ROLES, TITLE_SLIPS, type Profile, type SectionDef, type SectionRole, type TitleDef, type TitleFormRow, type TitleSlip } from './profile';
 
 const builtIn = new Map<string, Profile>([exlibrisProfile, postmortemProfile].map((profile) => [profile.name, profile]));
 

@@ -52,6 +52,44 @@ export interface SectionDef {
   needsStatusLink?: boolean;
 }
 
+/**
+ * A way writers depart from the standard title, as the title reader (engine/title.ts) names it. The profile's table
+ * of title forms says which are accepted and which are corrected.
+ */
+export const TITLE_SLIPS = [
+  'long-dash',
+  'dash-spacing',
+  'marker-dashes',
+  'marker-spelling',
+  'comma-spacing',
+  'year-comma',
+  'month-name',
+  'day-ordinal',
+  'day-padded',
+  'day-first',
+  'missing-day',
+  'missing-year',
+  'several-days',
+  'numeric-date',
+] as const;
+
+export type TitleSlip = (typeof TITLE_SLIPS)[number];
+
+/** One row of a profile's table of title forms: a form, whether it stands or is corrected, and an example. */
+export interface TitleFormRow {
+  /** The form, in the words the finding uses: "no space before or after the dash". */
+  form: string;
+  /** The slip the title reader names this form by; none for variants of the standard that it never reports. */
+  slip?: TitleSlip;
+  verdict: 'accepted' | 'corrected';
+  /** A title of this form. */
+  example: string;
+  /** For a corrected row, the title the fix writes for `example`; absent when no fix can be offered. */
+  fixed?: string;
+  /** A date the example's Event Timeline gives (the fix completes a title date from it). */
+  timeline?: string;
+}
+
 export interface TitleDef {
   /** Human-readable form, used in messages: "<instances> - RCA - <Month D, YYYY>". */
   form: string;
@@ -61,6 +99,12 @@ export interface TitleDef {
   requiresDate: boolean;
   /** A word the title must contain (e.g. "RCA"); empty for none. */
   marker: string;
+  /**
+   * The house title forms: `<subject> - <marker> - <Month D, YYYY>` and the ways writers depart from it, each
+   * accepted or corrected (RCA106 rewrites a corrected title to the standard form). Without it, only the marker,
+   * the subject and the date's presence are checked.
+   */
+  forms?: TitleFormRow[];
 }
 
 export interface Profile {

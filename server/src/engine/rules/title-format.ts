@@ -1,16 +1,14 @@
-import { parseTitle } from '../title';
+import type { RcaDocument } from '../model';
+import type { TitleDef } from '../profiles';
+import { formatHouseDate, parseTitle, readHouseDate, readHouseTitle, type HouseDate } from '../title';
 import type { Rule } from './rule';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2026-04-11" → "April 11, 2026". Only the ISO form is unambiguous; 04/11/2026 could be either order. */
 function isoToLongDate(text: string): string | undefined {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  const date = readHouseDate(text)?.date;
+  return date?.year !== undefined && date.month !== undefined && date.day !== undefined && /^\d{4}-/.test(text)
+    ? formatHouseDate({ year: date.year, month: date.month, day: date.day })
+    : undefined;
 }
 
 export const titleFormat: Rule = {
@@ -37,13 +35,25 @@ export const titleFormat: Rule = {
       let fix: { title: string; newText: string; start: number; end: number } | undefined;
       if (profile.title.requiresDate) {
         if (!parsed.date) problems.push('it has no date');
-        else if (parsed.date.numeric) {
-          problems.push(`its date "${parsed.date.text}" should be written as Month D, YYYY`);
-          const long = isoToLongDate(parsed.date.text);
-          if (long) fix = { title: `Write the date as "${long}"`, newText: long, start: parsed.date.start, end: parsed.date.end };
-        } else if (!parsed.date.complete) problems.push(`its date "${parsed.date.text}" lacks a day or a year`);
+        // With a table of title forms, the house reader names and fixes the date's slips (houseFinding).
+        else if (!profile.title.forms) {
+          if (parsed.date.numeric) {
+            problems.push(`its date "${parsed.date.text}" should be written as Month D, YYYY`);
+            const long = isoToLongDate(parsed.date.text);
+            if (long) fix = { title: `Write the date as "${long}"`, newText: long, start: parsed.date.start, end: parsed.date.end };
+          } else if (!parsed.date.complete) problems.push(`its date "${parsed.date.text}" lacks a day or a year`);
+        }
       }
-      if (problems.length) {
+      const house = problems.length === 0 && profile.title.forms ? houseFinding(doc, profile.title, title.text) : undefined;
+      if (house) {
+        report({
+          range: title.textRange,
+          message: `The title does not match ${expected}: ${house.message}.`,
+          fixes: house.fixed
+            ? [{ title: `Write the title as "${house.fixed}"`, edits: [{ range: title.textRange, newText: house.fixed }], isPreferred: true }]
+            : [],
+        });
+      } else if (problems.length) {
         const base = doc.lines.offsetAt(title.textRange.start);
         report({
           range: title.textRange,
@@ -77,3 +87,52 @@ export const titleFormat: Rule = {
     }
   },
 };
+
+const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}\b/gi;
+
+/** The first full date the timeline writes that agrees with what the title gives of it. */
+function timelineDate(doc: RcaDocument, known: Partial<HouseDate>): HouseDate | undefined {
+  const timeline = doc.sections.find((section) => section.def?.role === 'timeline');
+  if (!timeline) return undefined;
+  for (const match of doc.text.slice(timeline.headingEnd, timeline.end).matchAll(FULL_DATE)) {
+    const date = readHouseDate(match[0])?.date;
+    if (date?.year === undefined || date.month === undefined || date.day === undefined) continue;
+    if (date.month !== known.month || (known.year !== undefined && known.year !== date.year) || (known.day !== undefined && known.day !== date.day)) {
+      continue;
+    }
+    return { year: date.year, month: date.month, day: date.day };
+  }
+  return undefined;
+}
+
+/**
+ * What the profile's table of title forms corrects in this title, and the standard title to write instead (none when
+ * the date cannot be known: a numeric date in either order, a missing day or year the timeline does not give).
+ */
+function houseFinding(doc: RcaDocument, def: TitleDef, text: string): { message: string; fixed?: string } | undefined {
+  const house = readHouseTitle(text, def.marker);
+  if (!house) return undefined;
+  const rows = def.forms ?? [];
+  const corrected = house.slips.filter(({ slip }) => rows.find((row) => row.slip === slip)?.verdict === 'corrected');
+  if (corrected.length === 0) return undefined;
+  const words = corrected.map(({ slip, detail }) => {
+    const form = rows.find((row) => row.slip === slip)!.form;
+    if (slip === 'several-days') return `${form} (${detail}): give the first day here and the others in the Event Timeline`;
+    return form;
+  });
+  let dateText = house.rest;
+  const date = house.date;
+  if (date) {
+    const complete =
+      date.year !== undefined && date.month !== undefined && date.day !== undefined
+        ? { year: date.year, month: date.month, day: date.day }
+        : date.month !== undefined
+          ? timelineDate(doc, date)
+          : undefined;
+    dateText = complete ? formatHouseDate(complete) : undefined;
+  }
+  const fixed = dateText === undefined ? undefined : `${house.subject} - ${def.marker} - ${dateText}`.trimEnd();
+  const unfixable =
+    !fixed && corrected.some(({ slip }) => slip === 'missing-day' || slip === 'missing-year') ? ', and the Event Timeline gives no date to complete it' : '';
+  return { message: `${words.join('; ')}${unfixable}`, fixed: fixed === text ? undefined : fixed };
+}
