@@ -316,7 +316,7 @@ function numericDates(text: string, base: number): DateMention[] {
         order: dayFirst ? 'dmy' : 'mdy',
         monthForm: 'numeric',
         ordinal: false,
-        padded: g.a.length === 2,
+        padded: /^0/.test(g.a) || /^0/.test(g.b),
         yearSeparator: g.sep,
         shortYear: g.y.length === 2 || undefined,
       },
