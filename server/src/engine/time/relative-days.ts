@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../numbers';
 import { addDays, ymdKey, type Ymd } from './calendar';
 import type { TimeAnalysis } from './analyze';
 import { WEEKDAY_NAMES } from './dates';
@@ -50,8 +51,8 @@ export function relativeWeekdays(a: TimeAnalysis): RelativeWeekday[] {
     if (section < 0 || (section !== a.introIndex && section !== a.timelineIndex)) continue;
     const matches = [...sentence.text.matchAll(RELATIVE)];
     if (matches.length !== 1 || [...sentence.text.matchAll(ANY_WEEKDAY)].length !== 1) continue;
-    if (OTHER_DAY_WORDS.test(sentence.text) || a.dates.some((d) => d.start >= sentence.start && d.end <= sentence.end)) continue;
-    const hasTime = a.times.some((t) => t.start >= sentence.start && t.end <= sentence.end);
+    if (OTHER_DAY_WORDS.test(sentence.text) || within(a.dates, sentence)) continue;
+    const hasTime = within(a.times, sentence);
     if (section === a.introIndex ? !INCIDENT_WORDS.test(sentence.text) : !hasTime) continue;
     const m = matches[0];
     const start = sentence.start + m.index;
@@ -66,4 +67,10 @@ export function relativeWeekdays(a: TimeAnalysis): RelativeWeekday[] {
     });
   }
   return found.filter((r) => !r.days.some((d) => weekdayOf(d) === r.weekday));
+}
+
+/** Whether a mention (in document order) lies in the sentence: a search, so a long report with many weekdays stays fast. */
+function within(mentions: readonly { start: number; end: number }[], sentence: { start: number; end: number }): boolean {
+  const m = mentions[firstAtOrAfter(mentions, sentence.start, (x) => x.start)];
+  return !!m && m.end <= sentence.end;
 }
