@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import schema from '../../../schemas/rca-writer.schema.json';
+import { normaliseIana } from './time/zones';
 
 /**
  * schemas/rca-writer.schema.json is the one description of the settings: the editor's JSON validation, this
@@ -24,7 +25,10 @@ let validator: ValidateFunction | undefined;
 
 function validate(): ValidateFunction {
   // Compiled on first use: most documents are checked with no config file and no settings to validate.
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false })
+    // Empty: no zone (defaultTimeZone's default). An unknown zone would otherwise be dropped without a word.
+    .addFormat('time-zone', (value: string) => value.trim() === '' || normaliseIana(value) !== undefined)
+    .compile(schema);
   return validator;
 }
 
@@ -123,6 +127,20 @@ function problemOf(error: ErrorObject, data: unknown): SchemaProblem | undefined
       return { path, atKey: false, message: `"${where}" must not be empty` };
     case 'propertyNames':
       return undefined; // reported by the error inside it (enum above)
+    case 'format':
+      return { path, atKey: false, message: `"${where}" is ${show(value)}, not an IANA time zone (such as "America/Chicago") or UTC offset (such as "UTC+8")` };
+    case 'maxLength':
+    case 'pattern':
+    case 'not': {
+      // Limits the schema puts on a key or a value; its description says the limit in words.
+      const limit =
+        error.keyword === 'maxLength' ? `at most ${String(error.params.limit)} characters` : String(error.parentSchema?.description ?? error.message);
+      if (error.propertyName !== undefined) {
+        const key = error.propertyName;
+        return { path: [...path, key], atKey: true, message: `"${where}": the key ${show(key)} is refused: ${limit}` };
+      }
+      return { path, atKey: false, message: `"${where}" is ${show(value)}, refused: ${limit}` };
+    }
     default:
       return { path, atKey: false, message: `"${where}" ${error.message ?? 'is not valid'}` };
   }

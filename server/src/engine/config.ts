@@ -65,7 +65,40 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
+/**
+ * Deeper than any settings (the deepest is profiles.NAME.sections[i].aliases[j], 5 levels): the parsers and the
+ * validator recurse once a level, and 100,000 nested objects overflowed the stack without naming the file.
+ */
+export const MAX_CONFIG_DEPTH = 32;
+
+/** Where JSON text (with comments) first opens more than MAX_CONFIG_DEPTH objects or lists, or -1. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      i = text.indexOf('\n', i);
+      if (i === -1) return -1;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2);
+      if (i === -1) return -1;
+      i++;
+    } else if (ch === '{' || ch === '[') {
+      if (++depth > MAX_CONFIG_DEPTH) return i;
+    } else if (ch === '}' || ch === ']') depth--;
+  }
+  return -1;
+}
+
+function tooDeep(path: string, at: { line: number; column: number }): ConfigError {
+  return new ConfigError(`${path}:${at.line}:${at.column}: nested more than ${MAX_CONFIG_DEPTH} levels deep; settings never are`);
+}
+
 function parseJsonc(path: string, text: string): ParsedConfig {
+  const deep = tooDeepAt(text);
+  if (deep !== -1) throw tooDeep(path, lineAndColumn(text, deep));
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !tree) {
@@ -92,6 +125,8 @@ function parseYamlConfig(path: string, text: string): ParsedConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
+  // The YAML parser recurses once a level: past the stack it reports the overflow as its error.
+  if (error && /call stack/i.test(error.message)) throw tooDeep(path, { line: lineCounter.linePos(error.pos[0]).line, column: 1 });
   if (error) {
     const at = lineCounter.linePos(error.pos[0]);
     throw new ConfigError(`${path}:${at.line}:${at.col}: not valid YAML: ${error.message.split('\n')[0]}`);
@@ -114,6 +149,18 @@ function parseYamlConfig(path: string, text: string): ParsedConfig {
   };
 }
 
+/** The path of a value more than `max` objects or lists deep, if any (walked without recursion). */
+function pathDeeperThan(data: unknown, max: number): SettingsPath | undefined {
+  const stack: { value: unknown; path: SettingsPath }[] = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= max) return path;
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+  }
+  return undefined;
+}
+
 function located(path: string, parsed: ParsedConfig, problem: SchemaProblem): string {
   const at = parsed.locate(problem.path, problem.atKey);
   return `${path}${at ? `:${at.line}:${at.column}` : ''}: ${problem.message}`;
@@ -132,6 +179,8 @@ export function loadConfigFile(path: string): LoadedConfig {
     throw new ConfigError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const parsed = /\.ya?ml$/i.test(path) ? parseYamlConfig(path, text) : parseJsonc(path, text);
+  const deepPath = pathDeeperThan(parsed.data, MAX_CONFIG_DEPTH);
+  if (deepPath) throw tooDeep(path, parsed.locate(deepPath, false) ?? { line: 1, column: 1 });
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
     throw new ConfigError(`${path}:1:1: must hold an object of settings (for example {"profile": "postmortem"})`);
   }

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { aliasMatcher, withAliases } from './aliases';
 
 /**
  * Zone phrases as writers put them: "Chicago time", "Beijing time zone", "U.S. Central Time", "CDT", "GMT+8",
@@ -240,8 +241,17 @@ export interface ZoneTable {
 
 const UTC_OFFSET = String.raw`\b(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\b`;
 
+/** Zone names asked about, and the answer: each question builds an Intl.DateTimeFormat and throws it away. */
+const validZones = new Map<string, boolean>();
+
 export function isValidZone(iana: string): boolean {
-  return IANAZone.isValidZone(iana);
+  let valid = validZones.get(iana);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(iana);
+    if (validZones.size >= 4096) validZones.clear();
+    validZones.set(iana, valid);
+  }
+  return valid;
 }
 
 /** "+8" → "Etc/GMT-8" style fixed zones; Luxon's "UTC+8" is simpler and exact. */
@@ -280,7 +290,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
     const zone = normaliseIana(iana);
     if (zone && phrase.trim()) aliasMap.set(phrase.trim().toLowerCase().replace(/\s+/g, ' '), zone);
   }
-  const aliasPattern = aliasMap.size ? `(?<alias>${alternation([...aliasMap.keys()])})(?![\\p{L}\\p{N}])` : '';
+  const aliasFinder = aliasMatcher(aliasMap);
   const seasonal = `(?<us>U\\.?S\\.?\\s+)?(?<seasonal>${alternation(Object.keys(SEASONAL_NAMES))})\\s+time\\b`;
   const place = `(?<place>${alternation(Object.keys(PLACES))})${SUFFIX}`;
   const iana = String.raw`(?<iana>\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)`;
@@ -293,7 +303,6 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   // Each kind of phrase with a test the text passes whenever the phrase is in it: most sentences name no "time",
   // "/", "UTC" or "(", and the pattern without those alternatives (the long ones) finds the same matches faster.
   const parts: [string, RegExp | undefined][] = [
-    [aliasPattern, undefined],
     [seasonal, /time/iu],
     [place, /time|tz/iu],
     [iana, /\//],
@@ -326,7 +335,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
 
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
-    const strong = [...text.matchAll(patternFor(text))];
+    const strong = withAliases(text, patternFor(text), aliasFinder);
     const weak = [...text.matchAll(weakPattern)].filter((w) => !strong.some((s) => w.index < s.index + s[0].length && s.index < w.index + w[0].length));
     for (const m of [...strong, ...weak].sort((a, b) => a.index - b.index)) {
       const g = m.groups ?? {};
@@ -334,7 +343,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
       const end = start + m[0].length;
       const match: ZoneMatch = { start, end, text: m[0], candidates: [], season: 'any' };
       if (g.alias !== undefined) {
-        match.iana = aliasMap.get(g.alias.toLowerCase().replace(/\s+/g, ' '));
+        match.iana = g.alias;
       } else if (g.seasonal !== undefined) {
         const key = g.seasonal.toLowerCase().replace(/\s+/g, ' ');
         const def = SEASONAL_NAMES[key];
