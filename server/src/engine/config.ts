@@ -4,6 +4,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { schemaProblems, type SchemaProblem, type SettingsPath } from './config-schema';
 import { builtInRole, findProfile, type Profile, type SectionDef, type SectionRole } from './profiles';
+import { LruMap } from './lru';
 import { CONFIG_FILE_NAME, type RcaSettings } from './settings';
 
 /**
@@ -224,7 +225,13 @@ interface SectionSpec {
   role?: SectionRole;
 }
 
-const compiled = new Map<string, Profile>();
+/** Profiles compiled from their specs, by source, name and spec: the last 64, as each edit of one is a new key. */
+const compiled = new LruMap<string, Profile>(64);
+
+/** How many compiled profiles are kept (for tests). */
+export function compiledProfileCount(): number {
+  return compiled.size;
+}
 
 function slug(name: string): string {
   return name
