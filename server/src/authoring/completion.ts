@@ -81,7 +81,7 @@ export function completionsAt(doc: RcaDocument, position: Position, settings: Rc
 function sectionCompletions(doc: RcaDocument, position: Position, typed: string, lineEnd: number, settings: RcaSettings): CompletionEntry[] {
   const present = new Set(doc.sections.filter((s) => s.def && s.start !== doc.lines.lineStart(position.line)).map((s) => s.def!.id));
   const range = rangeBack(position, typed.length, lineEnd);
-  const values = documentValues(doc, settings.statusPortalUrl);
+  const values = documentValues(doc, settings);
   const entries: CompletionEntry[] = [];
   doc.profile.sections.forEach((def, index) => {
     const missing = !present.has(def.id);
@@ -133,9 +133,9 @@ function zoneCompletions(doc: RcaDocument, position: Position, typed: string, se
 
 function instanceCompletions(doc: RcaDocument, position: Position, typed: string, settings: RcaSettings): CompletionEntry[] {
   if (!/^[A-Z]{1,4}\d{0,3}$/.test(typed) && typed !== '') return [];
-  // Instances as the rules see them (title.ts instancePrefixes): a region prefix, a prefix the title uses or one the
+  // Instances as the rules see them (title.ts instancePrefixes): a prefix of the profile's regions, a prefix the title uses or one the
   // instanceTimeZones globs name. Host and node names of the same shape (DB03, SRV12) are not offered.
-  const prefixes = instancePrefixes(doc.title ? instanceCodesIn(doc.title.text) : [], settings.instanceTimeZones);
+  const prefixes = instancePrefixes(doc.profile.instanceRegions, doc.title ? instanceCodesIn(doc.title.text) : [], settings.instanceTimeZones);
   const codes = new Set(instanceCodesIn(doc.text, prefixes));
   const range = rangeBack(position, typed.length);
   return [...codes]

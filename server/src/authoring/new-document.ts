@@ -1,5 +1,5 @@
 import type { RcaDocument } from '../engine/model';
-import type { Profile } from '../engine/profiles';
+import { statusPortalUrl, type Profile } from '../engine/profiles';
 import type { RcaSettings } from '../engine/settings';
 import { renderDocument } from './skeleton';
 import { findDates, MONTH_NAMES } from '../engine/time/dates';
@@ -27,7 +27,7 @@ export function newDocument(profile: Profile, input: NewDocumentInput, settings:
   if (!instances.length) throw new Error('Give at least one instance, for example NA01.');
   const date = longDate(input.date);
   if (!date) throw new Error(`"${input.date}" is not a date; write it as 2026-04-11 or April 11, 2026.`);
-  const values: Record<string, string> = { instances: instances.join(', '), instanceNoun: instanceNoun(instances.length), date, url: settings.statusPortalUrl };
+  const values: Record<string, string> = { instances: instances.join(', '), instanceNoun: instanceNoun(instances.length), date, url: statusPortalUrl(profile, settings) };
   if (input.zone.trim()) values.zone = input.zone.trim();
   const iso = isoDate(date);
   const slug =

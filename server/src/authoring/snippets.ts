@@ -1,10 +1,11 @@
 import type { Profile } from '../engine/profiles';
-import { DEFAULT_STATUS_PORTAL_URL } from '../engine/settings';
 import { renderSection } from '../engine/template';
 import { renderDocument } from './skeleton';
 
 /** What a tab stop shows before the writer types: the expected form, which RCA109 reports if left. */
-const SNIPPET_VALUES = { date: '<Month D, YYYY>', url: DEFAULT_STATUS_PORTAL_URL };
+function snippetValues(profile: Profile): Record<string, string> {
+  return { date: '<Month D, YYYY>', ...(profile.statusPortalUrl ? { url: profile.statusPortalUrl } : {}) };
+}
 
 export interface SnippetDefinition {
   prefix: string;
@@ -23,16 +24,17 @@ function documentPrefix(profile: Profile): string {
  */
 export function buildSnippets(profile: Profile): Record<string, SnippetDefinition> {
   const snippets: Record<string, SnippetDefinition> = {};
+  const values = snippetValues(profile);
   const label = profile.name === 'exlibris' ? 'RCA' : capitalise(profile.name);
   snippets[`${label}: whole report`] = {
     prefix: documentPrefix(profile),
-    body: renderDocument(profile, 'snippet', SNIPPET_VALUES).replace(/\n$/, '').split('\n'),
+    body: renderDocument(profile, 'snippet', values).replace(/\n$/, '').split('\n'),
     description: `A complete ${label} with the sections of a new report (profile "${profile.name}").`,
   };
   for (const def of profile.sections) {
     snippets[`${label}: ${def.name}`] = {
       prefix: def.prefix ?? `${documentPrefix(profile)}-${def.id}`,
-      body: renderSection(def, 2, 'snippet', SNIPPET_VALUES).split('\n'),
+      body: renderSection(def, 2, 'snippet', values).split('\n'),
       description: `The "${def.name}" section${def.required ? '' : ' (optional)'} of ${label === 'RCA' ? 'an RCA' : `a ${profile.name}`}.`,
     };
   }

@@ -321,6 +321,9 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
     titleWords: (input.titleWords as string[] | undefined) ?? base?.titleWords,
     open: typeof input.open === 'boolean' ? input.open : base?.open,
     preambleLines: base?.preambleLines ?? [],
+    statusPortalUrl: (input.statusPortalUrl as string | undefined) ?? base?.statusPortalUrl,
+    products: (input.products as Record<string, string[]> | undefined) ?? base?.products,
+    instanceRegions: (input.instanceRegions as string[] | undefined) ?? base?.instanceRegions,
     sections,
   };
 }

@@ -17,8 +17,8 @@ export interface RcaSettings {
   exclude: string[];
   /** Per-rule severity, keyed by code ("RCA104") or name ("empty-section"). */
   rules: Record<string, SeveritySetting>;
-  /** The status-portal address that Customer Communication must name. */
-  statusPortalUrl: string;
+  /** The status-portal address that Customer Communication must name; null: the profile's (see statusPortalUrl()). */
+  statusPortalUrl: string | null;
   /** IANA zone used when a document gives none (e.g. "America/Chicago"); empty for none. */
   defaultTimeZone: string;
   /** Which number of a numeric date ("11/03/2024") is the month when the document does not show it; empty: report such dates. */
@@ -40,8 +40,6 @@ export const CONFIG_FILE_NAME = '.rca-writer.json';
 const SCHEMA_DEFAULTS = Object.fromEntries(
   Object.entries(schema.properties).flatMap(([key, property]) => ('default' in property ? [[key, property.default]] : [])),
 ) as unknown as RcaSettings;
-
-export const DEFAULT_STATUS_PORTAL_URL = SCHEMA_DEFAULTS.statusPortalUrl;
 
 export const DEFAULT_INCLUDE = SCHEMA_DEFAULTS.include;
 

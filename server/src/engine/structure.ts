@@ -2,6 +2,7 @@ import type { RcaDocument, Section } from './model';
 import type { SectionDef } from './profiles';
 import { documentValues, renderSection } from './template';
 import type { TextEdit } from './types';
+import type { RcaSettings } from './settings';
 
 /** The sections that count for order: the first one of each profile section. */
 export function orderedSections(doc: RcaDocument, exclude?: Section): Section[] {
@@ -71,9 +72,9 @@ export function asBlock(doc: RcaDocument, offset: number, block: string): string
   return prefix + body + suffix;
 }
 
-export function insertSectionEdit(doc: RcaDocument, def: SectionDef, statusPortalUrl: string): TextEdit {
+export function insertSectionEdit(doc: RcaDocument, def: SectionDef, settings: Pick<RcaSettings, 'statusPortalUrl'>): TextEdit {
   const placement = canonicalPlacement(doc, def);
-  const text = renderSection(def, doc.sectionLevel, 'text', documentValues(doc, statusPortalUrl));
+  const text = renderSection(def, doc.sectionLevel, 'text', documentValues(doc, settings));
   const position = doc.lines.positionAt(placement.offset);
   return { range: { start: position, end: position }, newText: asBlock(doc, placement.offset, text) };
 }

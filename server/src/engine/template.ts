@@ -1,5 +1,6 @@
 import type { RcaDocument } from './model';
-import type { SectionDef } from './profiles';
+import { statusPortalUrl, type SectionDef } from './profiles';
+import type { RcaSettings } from './settings';
 import { parseTitle } from './title';
 
 /**
@@ -68,9 +69,10 @@ export function instanceNoun(count: number): string {
 }
 
 /** Values a skeleton can be filled with, read from the document itself. */
-export function documentValues(doc: RcaDocument, statusPortalUrl: string): Record<string, string> {
+export function documentValues(doc: RcaDocument, settings: Pick<RcaSettings, 'statusPortalUrl'>): Record<string, string> {
   const values: Record<string, string> = { instanceNoun: instanceNoun(0) };
-  if (statusPortalUrl) values.url = statusPortalUrl;
+  const url = statusPortalUrl(doc.profile, settings);
+  if (url) values.url = url;
   if (doc.title) {
     const parsed = parseTitle(doc.title.text, doc.profile.title.marker);
     if (parsed.instances.length) {

@@ -26,16 +26,18 @@ export interface TitleDate {
 
 export const INSTANCE_CODE = /\b[A-Z]{2,3}\d{2,3}\b/g;
 
-/** Letter prefixes of the service's data-centre instance codes: NA01, EU02, AP01, CN01, CA01 (and US, IN, IL). */
-export const INSTANCE_REGIONS = ['NA', 'EU', 'AP', 'CN', 'CA', 'US', 'IN', 'IL'];
-
 /**
- * The letter prefixes that name instances in a report: the service's regions, the prefixes of the codes its title
- * names, and the literal prefixes of the rcaWriter.instanceTimeZones globs ("SB*" makes SB01 an instance). Other
- * words of the same shape are host and node names (DB03, SRV12, VM01), and data centres (DC04) never count.
+ * The letter prefixes that name instances in a report: the profile's regions (Profile.instanceRegions), the prefixes
+ * of the codes its title names, and the literal prefixes of the rcaWriter.instanceTimeZones globs ("SB*" makes SB01
+ * an instance). Other words of the same shape are host and node names (DB03, SRV12, VM01), and data centres (DC04)
+ * never count.
  */
-export function instancePrefixes(titleCodes: readonly string[], instanceTimeZones: Record<string, string> = {}): Set<string> {
-  const prefixes = new Set(INSTANCE_REGIONS);
+export function instancePrefixes(
+  regions: readonly string[] = [],
+  titleCodes: readonly string[] = [],
+  instanceTimeZones: Record<string, string> = {},
+): Set<string> {
+  const prefixes = new Set(regions);
   for (const code of titleCodes) prefixes.add(code.replace(/\d+$/, ''));
   for (const glob of Object.keys(instanceTimeZones)) {
     const letters = /^[A-Za-z]{2,3}(?=[\d*?]|$)/.exec(glob.trim());

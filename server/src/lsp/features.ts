@@ -119,7 +119,7 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     const { result, settings } = (await checked(params.uri)) ?? {};
     const def = result?.doc.profile.sections.find((section) => section.id === params.id);
     if (!result || !settings || !def) return {};
-    return { edit: insertSectionEdit(result.doc, def, settings.statusPortalUrl) };
+    return { edit: insertSectionEdit(result.doc, def, settings) };
   });
 
   connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult | null> => {

@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { checkText, type CheckResult } from '../engine/check';
 import type { RcaDocument, Section } from '../engine/model';
 import { isFrontMatter } from '../engine/front-matter';
+import { statusPortalUrl } from '../engine/profiles';
 import { isComment, startOffset } from '../engine/nodes';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
@@ -100,7 +101,8 @@ function sectionSlug(section: Section, index: number): string {
 }
 
 function statusUrl(doc: RcaDocument, settings: RcaSettings): string | undefined {
-  if (settings.statusPortalUrl) return isWebUrl(settings.statusPortalUrl) ? settings.statusPortalUrl : undefined;
+  const portal = statusPortalUrl(doc.profile, settings);
+  if (portal) return isWebUrl(portal) ? portal : undefined;
   const linkSection = doc.sections.findIndex((s) => s.def?.needsStatusLink);
   return doc.links.find((link) => link.section === linkSection && linkSection >= 0 && isWebUrl(link.url))?.url;
 }

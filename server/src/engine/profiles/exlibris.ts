@@ -138,6 +138,27 @@ export const exlibrisProfile: Profile = {
     ],
   },
   preambleLines: [/^confidential information,? disclaimer and trade ?marks\.?$/i],
+  statusPortalUrl: 'http://status.exlibrisgroup.com/',
+  // NA01, EU02, AP01, CN01, CA01 and the rarer US, IN and IL data centres.
+  instanceRegions: ['NA', 'EU', 'AP', 'CN', 'CA', 'US', 'IN', 'IL'],
+  products: {
+    Alma: ['Alma'],
+    Primo: ['Primo', 'Primo VE', 'Primo BO', 'Primo MT', 'Primo Central'],
+    Summon: ['Summon'],
+    Leganto: ['Leganto'],
+    Esploro: ['Esploro'],
+    Rosetta: ['Rosetta'],
+    Rapido: ['Rapido'],
+    Rialto: ['Rialto'],
+    Pivot: ['Pivot'],
+    SFX: ['SFX'],
+    Aleph: ['Aleph'],
+    Voyager: ['Voyager'],
+    campusM: ['campusM'],
+    RefWorks: ['RefWorks'],
+    '360': ['360 Core', '360 Link', '360 Search', '360 Resource Manager', '360 MARC'],
+    Ulrichsweb: ['Ulrichsweb'],
+  },
   sections: [
     {
       id: 'introduction',

@@ -1,6 +1,7 @@
 import { exlibrisProfile } from './exlibris';
 import { postmortemProfile } from './postmortem';
 import type { Profile, SectionRole } from './profile';
+import type { RcaSettings } from '../settings';
 
 export { SECTION_ROLES, TITLE_SLIPS, type Profile, type SectionDef, type SectionRole, type TitleDef, type TitleFormRow, type TitleSlip } from './profile';
 
@@ -27,4 +28,12 @@ export function builtInRole(id: string): SectionRole | undefined {
     if (role) return role;
   }
   return undefined;
+}
+
+/**
+ * The status-portal address a report must give (RCA108, skeletons, the rendered page): the setting's when it is set,
+ * where "" accepts any address, else the profile's; "" when neither names one.
+ */
+export function statusPortalUrl(profile: Profile, settings: Pick<RcaSettings, 'statusPortalUrl'>): string {
+  return settings.statusPortalUrl ?? profile.statusPortalUrl ?? '';
 }

@@ -126,4 +126,19 @@ export interface Profile {
   open?: boolean;
   /** Lines that may stand between the title and the first section and are not content (disclaimers). */
   preambleLines: RegExp[];
+  /**
+   * The status-portal address the section that needs one must give (RCA108), unless rcaWriter.statusPortalUrl
+   * names another; none: any web address will do.
+   */
+  statusPortalUrl?: string;
+  /**
+   * The service's products by family, each with the names reports write it under ("Primo VE" is Primo): RCA302
+   * compares the families the title, introduction and timeline name. None: the rule has nothing to compare.
+   */
+  products?: Record<string, string[]>;
+  /**
+   * Letter prefixes of the service's instance codes (NA for NA01). Codes of that shape with other prefixes are
+   * host names (DB03), unless the title or rcaWriter.instanceTimeZones names them.
+   */
+  instanceRegions?: string[];
 }

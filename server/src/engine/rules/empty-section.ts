@@ -23,7 +23,7 @@ export const emptySection: Rule = {
                   range: { start: section.headingRange.end, end: section.headingRange.end },
                   newText: skeletonAfterHeading(
                     doc.lines.eol,
-                    renderTemplate(section.def.skeleton, 'text', documentValues(doc, settings.statusPortalUrl)),
+                    renderTemplate(section.def.skeleton, 'text', documentValues(doc, settings)),
                     doc.text.length === section.headingEnd,
                   ),
                 },

@@ -31,7 +31,7 @@ export const missingSection: Rule = {
       report({
         range: anchor,
         message: `Missing required section "${def.name}".${where}`,
-        fixes: [{ title: `Insert the "${def.name}" section`, edits: [insertSectionEdit(doc, def, settings.statusPortalUrl)], isPreferred: true }],
+        fixes: [{ title: `Insert the "${def.name}" section`, edits: [insertSectionEdit(doc, def, settings)], isPreferred: true }],
       });
     }
   },

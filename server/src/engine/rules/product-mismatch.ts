@@ -1,25 +1,7 @@
 import { analyzeTimes } from '../time/analyze';
+import type { Profile } from '../profiles';
+import { escapeRegExp } from '../regexp';
 import type { Rule } from './rule';
-
-/** Product names as RCAs write them, each with the family it belongs to ("Primo VE" is Primo). */
-const PRODUCTS: [RegExp, string][] = [
-  [/\bAlma\b/g, 'Alma'],
-  [/\bPrimo(?:\s+(?:VE|BO|MT|Central))?\b/g, 'Primo'],
-  [/\bSummon\b/g, 'Summon'],
-  [/\bLeganto\b/g, 'Leganto'],
-  [/\bEsploro\b/g, 'Esploro'],
-  [/\bRosetta\b/g, 'Rosetta'],
-  [/\bRapido\b/g, 'Rapido'],
-  [/\bRialto\b/g, 'Rialto'],
-  [/\bPivot\b/g, 'Pivot'],
-  [/\bSFX\b/g, 'SFX'],
-  [/\bAleph\b/g, 'Aleph'],
-  [/\bVoyager\b/g, 'Voyager'],
-  [/\bcampusM\b/g, 'campusM'],
-  [/\bRefWorks\b/g, 'RefWorks'],
-  [/\b360\s+(?:Core|Link|Search|Resource\s+Manager|MARC)\b/g, '360'],
-  [/\bUlrichsweb\b/g, 'Ulrichsweb'],
-];
 
 interface ProductMention {
   family: string;
@@ -27,12 +9,35 @@ interface ProductMention {
   end: number;
 }
 
-function products(text: string, base: number): ProductMention[] {
-  const result: ProductMention[] = [];
-  for (const [pattern, family] of PRODUCTS) {
-    for (const m of text.matchAll(pattern)) result.push({ family, start: base + m.index, end: base + m.index + m[0].length });
+interface ProductMatcher {
+  pattern: RegExp;
+  families: Map<string, string>;
+}
+
+const matchers = new WeakMap<Profile, ProductMatcher | null>();
+
+/** One pattern for all of a profile's product names, longest first so that "Primo VE" wins over "Primo". */
+function productMatcher(profile: Profile): ProductMatcher | null {
+  let matcher = matchers.get(profile);
+  if (matcher !== undefined) return matcher;
+  const families = new Map<string, string>();
+  for (const [family, names] of Object.entries(profile.products ?? {})) {
+    for (const name of names) if (name.trim()) families.set(name.trim().split(/\s+/).join(' '), family);
   }
-  return result.sort((x, y) => x.start - y.start);
+  const names = [...families.keys()].sort((a, b) => b.length - a.length);
+  const alternatives = names.map((name) => name.split(' ').map(escapeRegExp).join('\\s+'));
+  matcher = names.length ? { pattern: new RegExp(`(?<!\\w)(?:${alternatives.join('|')})(?!\\w)`, 'g'), families } : null;
+  matchers.set(profile, matcher);
+  return matcher;
+}
+
+function products(matcher: ProductMatcher, text: string, base: number): ProductMention[] {
+  const result: ProductMention[] = [];
+  for (const m of text.matchAll(matcher.pattern)) {
+    const family = matcher.families.get(m[0].split(/\s+/).join(' '))!;
+    result.push({ family, start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return result;
 }
 
 export const productMismatch: Rule = {
@@ -42,16 +47,18 @@ export const productMismatch: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ doc, settings, report }) {
+    const matcher = productMatcher(doc.profile);
+    if (!matcher) return;
     const a = analyzeTimes(doc, settings);
     const part = (index: number) => {
       if (index < 0) return [];
       const s = doc.sections[index];
-      return products(a.masked.slice(s.headingEnd, s.end), s.headingEnd);
+      return products(matcher, a.masked.slice(s.headingEnd, s.end), s.headingEnd);
     };
     const titleStart = doc.title ? doc.lines.offsetAt(doc.title.textRange.start) : 0;
     const titleEnd = doc.title ? doc.lines.offsetAt(doc.title.textRange.end) : 0;
     const parts = [
-      { name: 'title', mentions: products(a.masked.slice(titleStart, titleEnd), titleStart) },
+      { name: 'title', mentions: products(matcher, a.masked.slice(titleStart, titleEnd), titleStart) },
       { name: 'introduction', mentions: part(a.introIndex) },
       { name: 'timeline', mentions: part(a.timelineIndex) },
     ];

@@ -1,4 +1,6 @@
 import { documentValues, renderTemplate } from '../template';
+import { statusPortalUrl } from '../profiles';
+import type { RcaSettings } from '../settings';
 import { allNodes } from '../block-facts';
 import type { RcaDocument, Section } from '../model';
 import { endOffset, startOffset } from '../nodes';
@@ -60,7 +62,7 @@ export const statusLink: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, settings, report }) {
-    const expected = settings.statusPortalUrl;
+    const expected = statusPortalUrl(doc.profile, settings);
     let links: ReferenceLinks | undefined;
     for (const section of doc.sections) {
       if (!section.def?.needsStatusLink) continue;
@@ -73,13 +75,13 @@ export const statusLink: Rule = {
       report({
         range,
         message: `"${section.def.name}" does not give ${what}.`,
-        fixes: expected ? [{ title: `Add ${expected}`, edits: [insertion(doc, section, expected, settings.statusPortalUrl)], isPreferred: true }] : [],
+        fixes: expected ? [{ title: `Add ${expected}`, edits: [insertion(doc, section, expected, settings)], isPreferred: true }] : [],
       });
     }
   },
 };
 
-function insertion(doc: RcaDocument, section: Section, url: string, portal: string) {
+function insertion(doc: RcaDocument, section: Section, url: string, settings: Pick<RcaSettings, 'statusPortalUrl'>) {
   // "…at this address:" with nothing after it: the address was lost; put it back where it was.
   const bodyText = doc.text.slice(section.headingEnd, section.end);
   const dangling = /\b(?:address|here|at)\s*:[ \t]*(?=\r?\n|$)/i.exec(bodyText);
@@ -89,7 +91,7 @@ function insertion(doc: RcaDocument, section: Section, url: string, portal: stri
   }
   const last = section.body[section.body.length - 1];
   const offset = last ? endOffset(last) : section.headingEnd;
-  const sentence = renderTemplate(section.def!.skeleton, 'text', documentValues(doc, portal)).split('\n\n')[0];
+  const sentence = renderTemplate(section.def!.skeleton, 'text', documentValues(doc, settings)).split('\n\n')[0];
   // Right after the last block: the text that follows (a line break, the next heading) stays as it was.
   const eol = doc.lines.eol;
   return { range: doc.lines.range(offset, offset), newText: `${eol}${eol}${sentence}` };

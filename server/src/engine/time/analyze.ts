@@ -88,7 +88,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   // Instances and their zones.
   const titleInstances = doc.title ? instanceCodesIn(doc.title.text) : [];
   const timelineText = timelineIndex >= 0 ? masked.slice(doc.sections[timelineIndex].start, doc.sections[timelineIndex].end) : '';
-  const prefixes = instancePrefixes(titleInstances, settings.instanceTimeZones);
+  const prefixes = instancePrefixes(doc.profile.instanceRegions, titleInstances, settings.instanceTimeZones);
   const instances = [...new Set([...titleInstances, ...instanceCodesIn(timelineText)])].filter((c) => isInstanceCode(c, prefixes));
   const instanceZones = [...new Set(instances.map((i) => zoneForInstance(i, settings.instanceTimeZones)).filter((z): z is string => !!z))];
 
