@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { TEMPLATE_RULES } from '../../server/src/engine/auto-profile';
+import { candidateProfiles, TEMPLATE_RULES, titleClaim } from '../../server/src/engine/auto-profile';
+import { defaultSettings } from '../../server/src/engine/settings';
 import { checkText } from '../../server/src/engine/check';
 import { buildModel } from '../../server/src/engine/model';
 import { builtInProfiles, DEFAULT_PROFILE, findProfile } from '../../server/src/engine/profiles';
@@ -45,11 +46,25 @@ const hasTitleOrHeading = (text: string) => {
   return !!doc.title || doc.sections.some((section) => section.heading);
 };
 
+/** The profile whose title form the document's title is written in ("<subject> - RCA - <date>"), if any. */
+const claimedBy = (text: string) => titleClaim(buildModel(text, findProfile(DEFAULT_PROFILE)!), candidateProfiles(defaultSettings()));
+
 describe('the auto profile', () => {
-  it('never picks a profile that gives more template findings than another built-in profile would', () => {
+  it("checks a report whose title is in a profile's own form with that profile, whatever its sections", () => {
+    fc.assert(
+      fc.property(fc.oneof(report, document), (text) => {
+        const claimed = claimedBy(text);
+        fc.pre(!!claimed);
+        assert.equal(checkText(text, { profile: 'auto' }).doc.profile.name, claimed!.name);
+      }),
+      { ...parameters(runs(300)) },
+    );
+  });
+
+  it('otherwise never picks a profile that gives more template findings than another built-in profile would', () => {
     fc.assert(
       fc.property(fc.oneof(report, report, document), (text) => {
-        fc.pre(hasTitleOrHeading(text));
+        fc.pre(hasTitleOrHeading(text) && !claimedBy(text));
         const chosen = checkText(text, { profile: 'auto' });
         const mine = chosen.diagnostics.filter((d) => TEMPLATE_CODES.has(d.code)).length;
         for (const profile of PROFILES) {

@@ -9,6 +9,7 @@ import type { Rule } from './rules/rule';
 import { sectionOrder } from './rules/section-order';
 import { titleFormat } from './rules/title-format';
 import type { RcaSettings } from './settings';
+import { readHouseTitle } from './title';
 import { applySuppressions } from './suppress';
 import type { RcaDiagnostic } from './types';
 
@@ -67,6 +68,17 @@ function namedExactly(doc: RcaDocument): number {
   return doc.sections.filter((section) => section.match === 'exact' || section.match === 'tolerated').length;
 }
 
+/**
+ * The profile whose own title form the report's title is written in, typos and all: "<subject> - RCA - <date>" is
+ * the house's ("AP03- RCA - June 3 ,2025" too). Such a report is that template's even when its sections are out of
+ * order, misnamed or missing: those are exactly the defects its writer needs to see, and checking it as a
+ * postmortem would hide them. A title that merely contains the marker ("RCA: payments outage") claims nothing.
+ */
+export function titleClaim(doc: RcaDocument, candidates: readonly Profile[]): Profile | undefined {
+  if (!doc.title) return undefined;
+  return candidates.find((profile) => profile.title.forms?.length && readHouseTitle(doc.title!.text, profile.title.marker)?.date);
+}
+
 /** Nothing written yet: no title and no heading, whatever text there is. */
 function isBlank(doc: RcaDocument): boolean {
   return !doc.title && doc.sections.every((section) => !section.heading);
@@ -79,7 +91,8 @@ export interface ProfileChoice {
 }
 
 /**
- * The model of the text under the profile it fits best: the fewest template findings, then the most headings named
+ * The model of the text under the profile it fits best: the profile its title's form names (titleClaim), else the
+ * fewest template findings, then the most headings named
  * exactly as the profile names them (a house report also fits the broad postmortem profile, by aliases), then the
  * candidates' order. A new document, without a title or a heading, is the house profile's.
  * `first` is a model already built under the house profile, reused rather than built again.
@@ -88,8 +101,14 @@ export function chooseProfile(text: string, root: Root, settings: RcaSettings, f
   const house = findProfile(DEFAULT_PROFILE)!;
   const houseDoc = first?.profile === house ? first : buildModel(text, house, root);
   if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings).length };
+  const candidates = candidateProfiles(settings);
+  const claimed = titleClaim(houseDoc, candidates);
+  if (claimed) {
+    const doc = claimed === house ? houseDoc : buildModel(text, claimed, root);
+    return { doc, templateCount: templateFindings(doc, settings).length };
+  }
   let best: (ProfileChoice & { exact: number }) | undefined;
-  for (const profile of candidateProfiles(settings)) {
+  for (const profile of candidates) {
     const doc = profile === house ? houseDoc : buildModel(text, profile, root);
     const templateCount = templateFindings(doc, settings).length;
     const exact = namedExactly(doc);
