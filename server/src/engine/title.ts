@@ -1,4 +1,5 @@
 import type { TitleSlip } from './profiles';
+import { escapeRegExp } from './regexp';
 /**
  * Reads an RCA title such as "NA01, NA02 - RCA - April 11, 2026" or "Alma EU00- RCA - May 6 ,2024".
  * The forms published reports use are accepted; only what a reader would miss is reported.
@@ -90,10 +91,6 @@ export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
     }
   }
   return { hasMarker, subject, instances, date };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

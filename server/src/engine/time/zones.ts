@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { aliasMatcher, withAliases } from './aliases';
+import { escapeRegExp } from '../regexp';
 
 /**
  * Zone phrases as writers put them: "Chicago time", "Beijing time zone", "U.S. Central Time", "CDT", "GMT+8",
@@ -200,10 +201,6 @@ export function seasonalZoneNames(): { name: string; iana: string; season: 'stan
 }
 
 const SUFFIX = String.raw`(?:\s+(?:time\s*zone|timezone|time|tz)\b)`;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function alternation(words: string[]): string {
   return [...words]
