@@ -27,7 +27,9 @@ describe('rca-writer new', () => {
     assert.match(long.stdout, /Beijing time:/);
     assert.match(long.stdout, /served by the CN01 instance experienced/, 'one instance is named in the singular');
     assert.match(runIn(['new', '--instances', 'EU00', '--date', '2026-01-02', '--zone', 'UTC']).stdout, /following hours, UTC:/);
-    assert.match(runIn([...args, '--profile', 'postmortem']).stdout, /^## Summary$/m);
+    const postmortem = runIn([...args, '--profile', 'postmortem']).stdout;
+    assert.match(postmortem, /^## Summary$/m);
+    assert.match(postmortem, /^# <incident> Postmortem: NA01, NA02, April 11, 2026\n/, 'the title carries the instances and the date');
     const dir = project({ 'team/.rca-writer.json': '{"profile": "postmortem", "statusPortalUrl": "https://status.example.com/"}' });
     const fromConfig = runIn([...args, '-o', 'team/new.md'], { cwd: dir });
     assert.equal(fromConfig.code, 0);

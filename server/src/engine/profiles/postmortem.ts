@@ -12,7 +12,7 @@ export const postmortemProfile: Profile = {
     'Blameless postmortem (Google SRE template and the names teams use): Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline; the timeline, root cause and action items are required.',
   title: {
     form: '<incident> Postmortem',
-    skeleton: '{{incident}} Postmortem',
+    skeleton: '{{incident}} Postmortem: {{instances}}, {{date}}',
     requiresDate: false,
     marker: '',
   },
