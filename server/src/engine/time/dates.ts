@@ -210,9 +210,10 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
 }
 
 /** Between days of a list or range: "3, 5 and 9", "6-8", "6 to 8", "3 & 4". */
-const DAY_SEP = String.raw`\s*(?:,\s*(?:and\s+|&\s*)?|-|–|—|&|\band\b|\bto\b|\bthrough\b)\s*`;
+// Each space belongs to one place in the pattern: "1, 1, 1, …" that fails to be a list must fail in linear time.
+const DAY_SEP = String.raw`(?:\s*,\s*(?:and\s+|&\s*)?|\s*[-–—&]\s*|\s+(?:and|to|through)\s+)`;
 const LIST_DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
-const LIST_DAYS = String.raw`(?<days>${LIST_DAY}(?:${DAY_SEP}${LIST_DAY})+)`;
+const LIST_DAYS = String.raw`(?<days>${LIST_DAY}(?:${DAY_SEP}${LIST_DAY}){1,30})`;
 /** What must not follow a list's last day: another digit, a clock ("6 to 8 PM", "6-8h"), a word. */
 const NOT_A_DAY_AFTER = String.raw`(?!\d|:\d|\.\d|[\p{L}])(?!\s*(?:[AaPp]\.?\s?[Mm]\.?(?![\p{L}])|h\b|hrs?\b|hours?\b|min(?:utes?)?\b|o'clock))`;
 const MDY_LIST = new RegExp(
