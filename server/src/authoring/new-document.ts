@@ -27,7 +27,12 @@ export function newDocument(profile: Profile, input: NewDocumentInput, settings:
   if (!instances.length) throw new Error('Give at least one instance, for example NA01.');
   const date = longDate(input.date);
   if (!date) throw new Error(`"${input.date}" is not a date; write it as 2026-04-11 or April 11, 2026.`);
-  const values: Record<string, string> = { instances: instances.join(', '), instanceNoun: instanceNoun(instances.length), date, url: statusPortalUrl(profile, settings) };
+  const values: Record<string, string> = {
+    instances: instances.join(', '),
+    instanceNoun: instanceNoun(instances.length),
+    date,
+    url: statusPortalUrl(profile, settings),
+  };
   if (input.zone.trim()) values.zone = input.zone.trim();
   const iso = isoDate(date);
   const slug =
