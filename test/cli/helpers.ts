@@ -30,7 +30,7 @@ export function run(args: string[], options: { cwd?: string; input?: string | Bu
 }
 
 /** Runs main() in this process, with a terminal of the test's choosing. */
-export function runIn(args: string[], options: { cwd?: string; stdin?: string; tty?: boolean } = {}): Result {
+export function runIn(args: string[], options: { cwd?: string; stdin?: string; tty?: boolean; beforeFixWrite?: (path: string) => void } = {}): Result {
   let stdout = '';
   let stderr = '';
   // Every command but render answers synchronously; these tests don't run render in-process.
@@ -40,6 +40,7 @@ export function runIn(args: string[], options: { cwd?: string; stdin?: string; t
     readStdin: options.stdin === undefined ? undefined : () => options.stdin!,
     stderrIsTTY: options.tty ?? false,
     cwd: options.cwd ?? root,
+    beforeFixWrite: options.beforeFixWrite,
   }) as number;
   return { code, stdout, stderr };
 }

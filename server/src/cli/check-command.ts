@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { collectInputs, type ConfigChoice } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
+import { applyFixes } from './fix';
 import { formatSarif } from './sarif';
 
 export const CHECK_HELP = `Usage: rca-writer check [options] <files, directories or globs...>
@@ -38,6 +39,15 @@ Options:
   --max-warnings N exit 1 when there are more than N warnings
   -q, --quiet      report errors only (warnings still count for --max-warnings)
   --verbose        name on stderr each file a folder or glob left out, and why
+  --fix            apply each finding's preferred fix to the files, as the editor's Fix All
+                   does (only fixes that prove themselves; one whose edit overlaps another's
+                   waits for the next round), then report the findings left; prints one line
+                   a fix applied or left ("r.md: RCA105 fixed: Rename to ...", "r.md:9: RCA101
+                   not fixed: ...: why"). Each file is written atomically in its own encoding,
+                   line breaks and mode; a read-only file, one with other hard links, or one
+                   that changed since it was read is named on stderr and left as it is
+  --fix-dry-run    write nothing: print the unified diff --fix would apply, then the findings
+                   that would be left (standard input too)
   -o, --output F   write the report to F instead of stdout; --force to replace F
   --stdin-filename NAME
                    the name reports give standard input; its .rca-writer.json is used
@@ -46,12 +56,14 @@ Options:
 
 Each file's nearest .rca-writer.json or .rca-writer.yaml (in its folder or above) applies,
 as in the editor, unless --config or --no-config says otherwise. Text output ends with a
-summary line ("3 errors and 2 warnings in 2 of 14 files").
+summary line ("3 errors and 2 warnings in 2 of 14 files"). What --fix and --fix-dry-run
+did goes to stdout before the report, or to stderr when a json, sarif or github report
+is printed to stdout.
 
 Exit codes:
   0  no errors, and no more warnings than --max-warnings
-  1  errors found, or more warnings than --max-warnings
-  2  bad usage, a file that cannot be read or written, or a broken .rca-writer.json;
+  1  errors found, or more warnings than --max-warnings (with --fix: among the findings left)
+  2  bad usage, a file that cannot be read or written (--fix: one left unfixed), or a broken .rca-writer.json;
      a file a folder or glob found that cannot be read (binary, not UTF-8, a device or
      a pipe, no permission) is named on stderr and the other files are still checked
      and reported, but the run exits 2
@@ -92,6 +104,8 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     'config': { type: 'string' },
     'no-config': { type: 'boolean' },
     'verbose': { type: 'boolean' },
+    'fix': { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
     'help': { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -102,6 +116,10 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (positionals.length === 0) throw new UsageError('no files given (try: rca-writer check examples/)');
+  const dryRun = !!values['fix-dry-run'];
+  const fixing = !!values.fix || dryRun;
+  if (values.fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot go together');
+  if (values.fix && positionals.includes('-')) throw new UsageError('-: --fix writes files, and standard input is none (--fix-dry-run shows the diff)');
   const flags: Partial<RcaSettings> = values.profile ? { profile: values.profile } : {};
   const cwd = cwdOf(io);
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot go together');
@@ -127,15 +145,28 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     text: input.text,
     settings: input.settings,
     detect: input.detect && input.path ? { path: input.path, roots: input.detect.roots } : undefined,
+    fix: fixing,
   }));
+  let unwritten = 0;
+  // What fixing did goes where the report does not: stdout, unless a report for machines is printed there.
+  const say = values.output !== undefined || format === 'text' ? io.stdout : io.stderr;
   /** Reports in input order: files a walk found to be no RCA are left out (see CheckInput.detect). */
-  const reportsOf = (results: JobResult[]): FileReport[] =>
-    inputs.flatMap((input, index) => {
+  const reportsOf = (results: JobResult[]): FileReport[] => {
+    const checked = inputs.flatMap((input, index) => {
       const result = results[index];
       if (!result) skipped(input.name, 'not an RCA (its path is not in "include", and neither its front matter nor its title says so)');
       if (!result || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
-      return [{ file: input.name, path: input.path, diagnostics: result.diagnostics, profile: result.profile }];
+      return [{ input, result }];
     });
+    const fixed = fixing ? applyFixes(checked, { dryRun, io, say }) : undefined;
+    if (fixed) unwritten = fixed.unwritten;
+    return (fixed?.checked ?? checked).map(({ input, result }) => ({
+      file: input.name,
+      path: input.path,
+      diagnostics: result.diagnostics,
+      profile: result.profile,
+    }));
+  };
   const threads = workerCount(inputs.length);
   if (threads > 0) {
     // Large batches run on every core; results come back in input order, as in one thread.
@@ -163,6 +194,12 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     });
     if (unreadable > 0) {
       io.stderr(`rca-writer: ${unreadable} ${unreadable === 1 ? 'file or folder' : 'files or folders'} could not be read; the others were checked\n`);
+      return EXIT.usage;
+    }
+    if (unwritten > 0) {
+      io.stderr(
+        `rca-writer: ${unwritten} ${unwritten === 1 ? 'file' : 'files'} could not be fixed; ${unwritten === 1 ? 'its' : 'their'} findings are reported as they stand\n`,
+      );
       return EXIT.usage;
     }
     if (errors > 0) return EXIT.findings;

@@ -5,6 +5,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Root } from 'mdast';
 import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import { isRcaDocument } from '../engine/detect';
+import { fixAllReport, type FixAllReport } from '../engine/fix-all';
 import type { RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 
@@ -21,15 +22,36 @@ export interface CheckJob {
   settings: RcaSettings;
   /** Check only if the file is an RCA by its path, front matter or title (see CheckInput.detect). */
   detect?: { path: string; roots: string[] };
+  /** Apply the preferred fixes too (`check --fix`, `--fix-dry-run`). */
+  fix?: boolean;
 }
 
 /** A job's findings and the profile they were checked with, or null when it asked for detection and the file is not an RCA. */
-export type JobResult = { diagnostics: RcaDiagnostic[]; profile: string } | null;
+export type JobResult = {
+  diagnostics: RcaDiagnostic[];
+  profile: string;
+  /** When the job asked to fix and there was something to fix: what Fix All did, and the findings of its text. */
+  fixed?: FixAllReport & { diagnostics: RcaDiagnostic[]; profile: string };
+} | null;
+
+/**
+ * Fix All on a checked file, and the findings its text has: checked again with the file's own settings, as `check`
+ * would check the fixed file (under `auto`, Fix All proves every round with the profile chosen for the original).
+ */
+function withFixes(job: CheckJob, result: CheckResult, outcome: NonNullable<JobResult>): JobResult {
+  if (!result.diagnostics.some((diagnostic) => diagnostic.fixes?.some((fix) => fix.isPreferred))) return outcome;
+  const report = fixAllReport(job.text, job.settings);
+  const after = report.text === job.text ? result : checkText(report.text, job.settings);
+  return { ...outcome, fixed: { ...report, diagnostics: after.diagnostics, profile: after.doc.profile.name } };
+}
 
 /** Checks one file; detection, when asked for, runs on the tree the check parses (as the server does). */
 export function runJob(job: CheckJob): JobResult {
   const { detect } = job;
-  const outcome = (result: CheckResult) => ({ diagnostics: result.diagnostics, profile: result.doc.profile.name });
+  const outcome = (result: CheckResult): JobResult => {
+    const checked = { diagnostics: result.diagnostics, profile: result.doc.profile.name };
+    return job.fix ? withFixes(job, result, checked) : checked;
+  };
   if (!detect) return outcome(checkText(job.text, job.settings));
   const titleWords = reportTitleWords(job.settings);
   const isRca = (root?: Root) =>

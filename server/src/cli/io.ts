@@ -1,8 +1,9 @@
 // What every subcommand shares: how it talks to the terminal, reads its inputs and writes its one output.
-import { existsSync, linkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { decodeText, MAX_INPUT_BYTES, readTextFile, TextFileError } from '../engine/text-file';
+import { writeErrorReason, writeFileAtomically } from '../engine/write-file';
 
 export { VERSION } from '../engine/version';
 
@@ -18,6 +19,8 @@ export interface CliIo {
   stderrIsTTY?: boolean;
   /** The directory relative names are resolved against (default: process.cwd()). */
   cwd?: string;
+  /** For tests: runs when a file `check --fix` fixed is about to replace the original, before the last comparison. */
+  beforeFixWrite?: (path: string) => void;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -85,60 +88,22 @@ export function writeOutput(io: CliIo, output: string | undefined, text: string,
   if (options.inputs.some((input) => samePath(resolve(cwd, input), path))) {
     throw new UsageError(`${output}: is also an input; the CLI never writes to its input files`);
   }
-  if (isSpecial(path)) {
-    // A device or a pipe (-o /dev/stdout, -o /dev/null): written to as a shell redirection would. Moving a file
-    // into its place, as below, would replace the device itself (with --force, as root).
-    try {
-      writeFileSync(path, text);
-    } catch (error) {
-      throw new UsageError(`${output}: cannot write (${writeReason(error)})`);
-    }
-    return;
-  }
-  // Written to a temporary file beside the output, then moved into place: a reader never sees half a file, and a
-  // failed run leaves any earlier output whole. Without --force, link() puts it in place only if the name is free.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    // Through a symbolic link, the file it points to is replaced, not the link.
-    if (options.force) renameSync(temp, existsSync(path) ? realpathSync(path) : path);
-    else linkOrWrite(temp, path, text);
+    writeFileAtomically(path, text, { replace: options.force });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${output}: already exists (use --force to overwrite it)`);
-    throw new UsageError(`${output}: cannot write the file (${writeReason(error)})`);
-  } finally {
-    rmSync(temp, { force: true });
+    throw new UsageError(`${output}: cannot write${isDevice(path) ? '' : ' the file'} (${writeErrorReason(error)})`);
   }
 }
 
-function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  return code ?? (error as Error).message;
-}
-
-/** An existing output that is neither a file nor a folder: a device, a pipe or a socket. */
-function isSpecial(path: string): boolean {
+/** A device, a pipe or a socket: written to, not replaced (see writeFileAtomically). */
+function isDevice(path: string): boolean {
   try {
     const stats = statSync(path);
     return !stats.isFile() && !stats.isDirectory();
   } catch {
     return false;
-  }
-}
-
-/** Puts the finished temporary file at `path` unless something is there; where hard links are not supported, writes it. */
-function linkOrWrite(temp: string, path: string, text: string): void {
-  try {
-    linkSync(temp, path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-    writeFileSync(path, text, { flag: 'wx' });
   }
 }
 

@@ -18,7 +18,7 @@ const HELP = `Usage: rca-writer <command> [options]
 
 Commands:
   check [options] <files, directories or globs...>
-      Check Markdown RCAs; text, json, sarif or github output.
+      Check Markdown RCAs; text, json, sarif or github output; --fix repairs them.
   convert <in.txt> [-o out.md]
       Turn a published RCA (its web page printed as text) into Markdown.
   new --instances NA01,NA02 --date 2026-04-11 [--zone America/Chicago] [-o file]
@@ -34,7 +34,8 @@ Options:
 
 Exit codes: 0 success, 1 findings (check: errors, or more warnings than --max-warnings),
 2 bad usage, an unreadable input, an output that exists (without --force), or a broken config.
-The CLI never writes to its inputs: only to stdout, or to the file named by -o.
+The CLI never writes to its inputs (but check --fix, which repairs them): only to stdout,
+or to the file named by -o.
 `;
 
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => number | Promise<number>; help: string }> = {

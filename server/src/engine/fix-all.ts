@@ -1,4 +1,3 @@
-import { pushAll } from './numbers';
 import { checkText, type CheckResult } from './check';
 import { judge, ProofBudget, verdictOf } from './fix-proof';
 import type { RcaSettings } from './settings';
@@ -35,23 +34,38 @@ const headingsInserted = (fix: Fix) =>
 /** A fix, named so that the same repair of the same finding is recognised in a later round. */
 const identity = ({ diagnostic, fix }: Candidate) => `${diagnostic.code}\u0000${diagnostic.message}\u0000${fix.title}`;
 
+/** The fix Fix All would apply for a finding: its preferred one, when it edits anything. */
+function preferred(diagnostic: RcaDiagnostic): Fix | undefined {
+  const fix = diagnostic.fixes?.find((candidate) => candidate.isPreferred);
+  return fix && fix.edits.length > 0 ? fix : undefined;
+}
+
 /**
  * The preferred fix of each finding whose edits don't collide with another's, leaving out the ones `skip` names and
- * any that would insert a heading already inserted.
+ * any that would insert a heading already inserted. `onCollide` hears of each left out for a collision, and with whom.
  */
-function pick(text: string, diagnostics: RcaDiagnostic[], skip: (candidate: Candidate) => boolean): Candidate[] {
+function pick(
+  text: string,
+  diagnostics: RcaDiagnostic[],
+  skip: (candidate: Candidate) => boolean,
+  onCollide?: (candidate: Candidate, other: Candidate) => void,
+): Candidate[] {
   const index = new LineIndex(text);
-  const taken: [number, number][] = [];
+  const taken: { span: [number, number]; by: Candidate }[] = [];
   const picked: Candidate[] = [];
   for (const diagnostic of diagnostics) {
-    const fix = diagnostic.fixes?.find((candidate) => candidate.isPreferred);
-    if (!fix || fix.edits.length === 0 || skip({ diagnostic, fix })) continue;
+    const fix = preferred(diagnostic);
+    if (!fix || skip({ diagnostic, fix })) continue;
     const spans = fix.edits.map((edit) => editSpan(index, edit));
     // Two inserts at one place would interleave unpredictably; leave the second for the next round.
-    const collides = spans.some(([start, end]) => taken.some(([a, b]) => start <= b && end >= a));
-    if (collides) continue;
-    pushAll(taken, spans);
-    picked.push({ diagnostic, fix });
+    const collision = taken.find(({ span: [a, b] }) => spans.some(([start, end]) => start <= b && end >= a));
+    if (collision) {
+      onCollide?.({ diagnostic, fix }, collision.by);
+      continue;
+    }
+    const candidate = { diagnostic, fix };
+    for (const span of spans) taken.push({ span, by: candidate });
+    picked.push(candidate);
   }
   return picked;
 }
@@ -81,6 +95,36 @@ function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudg
     : 'failed';
 }
 
+/** A fix Fix All applied, named as the quick fix is. */
+export interface AppliedFix {
+  code: string;
+  title: string;
+}
+
+/** Why a preferred fix was left: see SkippedFix. */
+export type SkipReason = 'overlap' | 'unproven' | 'repeats-heading' | 'budget' | 'rounds';
+
+/** A preferred fix whose finding is still there after Fix All, and why it was not applied. */
+export interface SkippedFix extends AppliedFix {
+  /** 0-based, in the fixed text. */
+  line: number;
+  /**
+   * `overlap`: its edit overlaps another fix's (`overlaps`), and the checks allowed no further round to try it alone;
+   * `unproven`: applied, it left its finding, raised another or changed how the rest of the document parses;
+   * `repeats-heading`: it would insert a heading that another fix already inserted;
+   * `budget`, `rounds`: the check budget or the number of rounds ran out before it was tried.
+   */
+  reason: SkipReason;
+  overlaps?: AppliedFix;
+}
+
+export interface FixAllReport {
+  text: string;
+  /** In the order they were applied. */
+  applied: AppliedFix[];
+  skipped: SkippedFix[];
+}
+
 /**
  * Applies every preferred fix that proves itself, re-checking between rounds, until nothing provable is left.
  * Each round applies the non-colliding fixes together and checks the result once; only when that result leaves a
@@ -89,21 +133,42 @@ function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudg
  * again on it changes nothing, unless the check budget ran out.
  */
 export function fixAll(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): string {
+  return fixAllReport(text, settings, budget).text;
+}
+
+const named = ({ diagnostic, fix }: Candidate): AppliedFix => ({ code: diagnostic.code, title: fix.title });
+
+/** Fix All, saying which fixes it applied and which preferred fixes it left, and why (for `rca-writer check --fix`). */
+export function fixAllReport(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): FixAllReport {
   let current = checkText(text, settings);
   const refused = new Set<string>();
   const written = new Set<string>();
-  const skip = (candidate: Candidate) => refused.has(identity(candidate)) || headingsInserted(candidate.fix).some((heading) => written.has(heading));
+  const done: AppliedFix[] = [];
+  /** The fix each candidate collided with in the last round, by identity. */
+  const collided = new Map<string, AppliedFix>();
+  let stopped: 'budget' | 'rounds' = 'rounds';
+  const repeatsHeading = (fix: Fix) => headingsInserted(fix).some((heading) => written.has(heading));
+  const skip = (candidate: Candidate) => refused.has(identity(candidate)) || repeatsHeading(candidate.fix);
+  const onCollide = (candidate: Candidate, other: Candidate) => collided.set(identity(candidate), named(other));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const candidates = pick(current.doc.text, current.diagnostics, skip);
+    // Only the last round's collisions say why a fix is left: earlier ones were tried again since.
+    collided.clear();
+    const candidates = pick(current.doc.text, current.diagnostics, skip, onCollide);
     if (candidates.length === 0) break;
     let next = attempt(current, candidates, budget);
-    if (next === 'over budget') break;
+    if (next === 'over budget') {
+      stopped = 'budget';
+      break;
+    }
     let applied = candidates;
     if (next === 'failed') {
       const passed: { candidate: Candidate; after: CheckResult }[] = [];
       for (const candidate of candidates) {
         const alone = attempt(current, [candidate], budget);
-        if (alone === 'over budget') break;
+        if (alone === 'over budget') {
+          stopped = 'budget';
+          break;
+        }
         if (alone === 'failed') refused.add(identity(candidate));
         else passed.push({ candidate, after: alone });
       }
@@ -120,10 +185,22 @@ export function fixAll(text: string, settings: Partial<RcaSettings>, budget = ne
         next = passed[0].after;
       }
     }
-    for (const { fix } of applied) for (const heading of headingsInserted(fix)) written.add(heading);
+    for (const candidate of applied) {
+      for (const heading of headingsInserted(candidate.fix)) written.add(heading);
+      done.push(named(candidate));
+    }
     current = next;
     // A fix refused on the old text may pass on the new one (a section moved into place first): try it again.
     refused.clear();
   }
-  return current.doc.text;
+  const skipped: SkippedFix[] = [];
+  for (const diagnostic of current.diagnostics) {
+    const fix = preferred(diagnostic);
+    if (!fix) continue;
+    const id = identity({ diagnostic, fix });
+    const overlaps = collided.get(id);
+    const reason: SkipReason = refused.has(id) ? 'unproven' : repeatsHeading(fix) ? 'repeats-heading' : overlaps ? 'overlap' : stopped;
+    skipped.push({ code: diagnostic.code, title: fix.title, line: diagnostic.range.start.line, reason, ...(reason === 'overlap' ? { overlaps } : {}) });
+  }
+  return { text: current.doc.text, applied: done, skipped };
 }

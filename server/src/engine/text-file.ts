@@ -55,6 +55,11 @@ export function readBounded(fd: number): Buffer | undefined {
  * MAX_INPUT_BYTES, decoded by decodeText. `name` is how messages call it (the path as the user wrote it).
  */
 export function readTextFile(path: string, name = path): string {
+  return decodeText(readFileBytes(path, name), name);
+}
+
+/** The bytes of a file readTextFile would read, refused as it refuses them. */
+export function readFileBytes(path: string, name = path): Buffer {
   let fd: number | undefined;
   let bytes: Buffer | undefined;
   try {
@@ -72,7 +77,7 @@ export function readTextFile(path: string, name = path): string {
     if (fd !== undefined) closeSync(fd);
   }
   if (!bytes) throw new TextFileError(`${name}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB, too large to be a report`);
-  return decodeText(bytes, name);
+  return bytes;
 }
 
 /** The offset of the first byte that is not part of well-formed UTF-8, or -1. */
@@ -95,6 +100,24 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** How a text file's bytes spell its characters: told by its byte-order mark, UTF-8 without one. */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export function encodingOf(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  return 'utf-8';
+}
+
+/** Text to the bytes of a file in `encoding`, its byte-order mark included: what decodeText reads back as `text`. */
+export function encodeText(text: string, encoding: TextEncoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return encoding === 'utf-16be' ? bytes.swap16() : bytes;
+}
+
 /**
  * Bytes to text. UTF-8, with or without a byte-order mark; UTF-16 (little or big endian) when it starts with its
  * byte-order mark, as Windows editors save it. Anything else is refused, saying why: a NUL byte means a binary
@@ -103,10 +126,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function decodeText(bytes: Uint8Array, name: string): string {
   let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = utf16(bytes.subarray(2), 'utf-16le', name);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = utf16(bytes.subarray(2), 'utf-16be', name);
+  const encoding = encodingOf(bytes);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') text = utf16(bytes.subarray(2), encoding, name);
   else {
-    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const body = encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
     if (body.includes(0)) throw new TextFileError(`${name}: looks like a binary file, not text`);
     const invalid = firstInvalidUtf8(body);
     if (invalid !== -1) {

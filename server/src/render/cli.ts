@@ -1,12 +1,13 @@
 // `rca-writer render`: the same renderer as the preview and the export, from the command line.
 // The CLI's entry point (server/src/cli/main.ts) hands the arguments after "render" to renderCommand.
-import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveProfile } from '../engine/check';
 import { ConfigError, settingsForFile } from '../engine/config';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import { readTextFile, TextFileError } from '../engine/text-file';
+import { writeFileAtomically } from '../engine/write-file';
 import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM } from './pdf';
 import { renderText } from './render';
 import { standaloneHtml } from './standalone';
@@ -69,7 +70,7 @@ function sameFile(a: string, b: string): boolean {
 
 function writeNew(file: string, text: string, force: boolean): void {
   try {
-    writeFileSync(file, text, { flag: force ? 'w' : 'wx' });
+    writeFileAtomically(file, text, { replace: force });
   } catch (error) {
     throw new RenderError(describeWriteError(file, error));
   }

@@ -1,10 +1,11 @@
 // PDF through headless Chromium's own printing: no browser library, only a Chromium on the machine.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { writeErrorReason, writeFileAtomically } from '../engine/write-file';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -66,7 +67,6 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
   const work = mkdtempSync(join(tmpdir(), 'rca-writer-pdf-'));
   try {
     const page = join(work, 'report.html');
-    const pdf = join(work, 'report.pdf');
     writeFileSync(page, html);
     const args = [...FLAGS, '--remote-debugging-pipe', `--user-data-dir=${join(work, 'profile')}`, 'about:blank'];
     // Chromium's sandbox cannot start as root (containers, CI); elsewhere it stays on.
@@ -74,9 +74,8 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
     const pageUrl = pathToFileURL(page).href;
     const allowed = (url: string) => url === pageUrl || url.startsWith('data:') || (!!options.allowRemoteImages && /^https?:/i.test(url));
     const { data, blocked } = await printThroughDevTools(options.chromium, args, pageUrl, allowed, options.timeoutMillis ?? 60_000);
-    writeFileSync(pdf, Buffer.from(data, 'base64'));
     try {
-      copyFileSync(pdf, outFile, options.force ? 0 : constants.COPYFILE_EXCL);
+      writeFileAtomically(outFile, Buffer.from(data, 'base64'), { replace: !!options.force });
     } catch (error) {
       throw new PdfError(describeWriteError(outFile, error));
     }
@@ -89,9 +88,7 @@ export async function printPdf(html: string, outFile: string, options: PrintOpti
 export function describeWriteError(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EEXIST') return `${file}: already exists (use --force to replace it)`;
-  const reason =
-    code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-  return `${file}: cannot write the file (${reason})`;
+  return `${file}: cannot write the file (${writeErrorReason(error)})`;
 }
 
 interface DevToolsMessage {
