@@ -40,7 +40,7 @@ export type JobResult = {
  */
 function withFixes(job: CheckJob, result: CheckResult, outcome: NonNullable<JobResult>): JobResult {
   if (!result.diagnostics.some((diagnostic) => diagnostic.fixes?.some((fix) => fix.isPreferred))) return outcome;
-  const report = fixAllReport(job.text, job.settings);
+  const report = fixAllReport(job.text, job.settings, undefined, result);
   const after = report.text === job.text ? result : checkText(report.text, job.settings);
   return { ...outcome, fixed: { ...report, diagnostics: after.diagnostics, profile: after.doc.profile.name } };
 }

@@ -138,9 +138,12 @@ export function fixAll(text: string, settings: Partial<RcaSettings>, budget = ne
 
 const named = ({ diagnostic, fix }: Candidate): AppliedFix => ({ code: diagnostic.code, title: fix.title });
 
-/** Fix All, saying which fixes it applied and which preferred fixes it left, and why (for `rca-writer check --fix`). */
-export function fixAllReport(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): FixAllReport {
-  let current = checkText(text, settings);
+/**
+ * Fix All, saying which fixes it applied and which preferred fixes it left, and why (for `rca-writer check --fix`).
+ * `checked` is the check of `text` under `settings` when the caller has it already.
+ */
+export function fixAllReport(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS), checked?: CheckResult): FixAllReport {
+  let current = checked ?? checkText(text, settings);
   const refused = new Set<string>();
   const written = new Set<string>();
   const done: AppliedFix[] = [];
