@@ -101,6 +101,31 @@ describe('check --fix', () => {
     assert.equal(lines.length, 5);
   });
 
+  it('names a fix that did not prove itself, and exits 1 on the error it leaves', () => {
+    // A postmortem with no sections: two go in, but the timeline's skeleton does not prove itself here.
+    const text =
+      '# Postmortem: search index rebuilt twice\n\nA deploy on March 9, 2026 started a second rebuild of the search index while the first was running.\n';
+    const dir = project({ 'p.md': text });
+    const { code, stdout } = runIn(['check', '--fix', 'p.md'], { cwd: dir });
+    assert.match(stdout, /^p\.md: RCA101 fixed: Insert the "Root Causes" section$/m);
+    assert.match(
+      stdout,
+      /^p\.md:\d+: RCA101 not fixed: Insert the "Timeline" section: applied, it leaves its finding, raises another or changes how the rest of the report reads; fix it by hand$/m,
+    );
+    assert.match(stdout, /^p\.md:\d+:1 error RCA101 Missing required section "Timeline"/m);
+    assert.equal(code, 1);
+    assert.notEqual(readFileSync(join(dir, 'p.md'), 'utf8'), text);
+  });
+
+  it('never touches a Markdown file a folder walk found that is not an RCA', () => {
+    const dir = project({ 'docs/notes.md': '# Notes\n\n## Effected Products\n\n- \n' });
+    const before = snapshot(dir);
+    const { code, stdout } = runIn(['check', '--fix', 'docs'], { cwd: dir });
+    assert.equal(code, 0);
+    assert.match(stdout, /^applied 0 fixes to 0 of 0 files$/m);
+    assert.deepEqual(snapshot(dir), before);
+  });
+
   it('leaves a file that changed after it was read, and says so in one line', () => {
     const dir = project({ 'r.rca.md': REPORT });
     const path = join(dir, 'r.rca.md');
