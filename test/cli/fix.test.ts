@@ -1,6 +1,6 @@
 // `rca-writer check --fix` and `--fix-dry-run`: what they write, what they refuse to write, and what they print.
 import assert from 'node:assert/strict';
-import { chmodSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyPatch } from 'diff';
@@ -198,6 +198,15 @@ describe('check --fix', () => {
     assert.deepEqual(readFileSync(join(dir, 'bom.rca.md')), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fixedCrlf)]));
     assert.deepEqual(readFileSync(join(dir, 'utf16.rca.md')), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FIXED, 'utf16le')]));
     assert.equal(statSync(join(dir, 'crlf.rca.md')).mode & 0o777, 0o640);
+  });
+
+  it('keeps the owner of a file fixed by root', { skip: process.getuid?.() !== 0 && 'only root gives a file away' }, () => {
+    const dir = project({ 'r.rca.md': REPORT });
+    chownSync(join(dir, 'r.rca.md'), 4321, 4322);
+    assert.equal(runIn(['check', '--fix', 'r.rca.md'], { cwd: dir }).code, 0);
+    const stats = statSync(join(dir, 'r.rca.md'));
+    assert.deepEqual([stats.uid, stats.gid], [4321, 4322]);
+    assert.equal(readFileSync(join(dir, 'r.rca.md'), 'utf8'), FIXED);
   });
 
   it('fixes the file a symbolic link points to and keeps the link; refuses a file with hard links', () => {
