@@ -2,26 +2,10 @@
 // unified and remark are ESM-only; esbuild turns them into a single CommonJS bundle each.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+import { nodeOptions, WEB_ENTRIES, webOptions } from './build-options.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  define: { RCA_WRITER_VERSION: JSON.stringify(version) },
-  // The packages (npm pack, npm run package) are minified; names are kept so stack traces still read.
-  minify: process.argv.includes('--minify'),
-  keepNames: process.argv.includes('--minify'),
-  // jsonc-parser's main entry is a UMD build whose require() calls esbuild cannot follow; its ESM build bundles.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-};
+const common = nodeOptions(process.argv.includes('--minify'));
 
 // The server and the CLI are each a bundle (dist/*-bundle.js) behind a small launcher (dist/server.js, dist/cli.js)
 // that runs the bundle with a V8 code cache: see launcher() below.
@@ -79,13 +63,15 @@ function writeCodeCache(bundle) {
   execFileSync(process.execPath, ['-e', program], { stdio: 'inherit' });
 }
 
-for (const entry of entries) {
+// VS Code for the Web: the client and the language server's web worker, with no Node built-in (build-options.mjs).
+const web = webOptions(process.argv.includes('--minify'));
+for (const options of [...entries.map((entry) => ({ ...common, ...entry })), ...WEB_ENTRIES.map((entry) => ({ ...web, ...entry }))]) {
   if (watch) {
     const { context } = await import('esbuild');
-    const ctx = await context({ ...common, ...entry });
+    const ctx = await context(options);
     await ctx.watch();
   } else {
-    await build({ ...common, ...entry });
+    await build(options);
   }
 }
 

@@ -112,7 +112,16 @@ describe('the .vsix', () => {
   });
 
   it('holds what the extension uses and nothing else', () => {
-    for (const needed of ['dist/client.js', 'dist/server.js', 'dist/server-bundle.js', 'media/icon.png', 'media/preview.css', 'changelog.md', 'readme.md']) {
+    for (const needed of [
+      'dist/client.js',
+      'dist/server.js',
+      'dist/server-bundle.js',
+      'dist/web-server.js',
+      'media/icon.png',
+      'media/preview.css',
+      'changelog.md',
+      'readme.md',
+    ]) {
       assert.ok(entries.includes(`extension/${needed}`), `${needed} missing from ${entries.join(', ')}`);
     }
     assert.ok(

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { compileProfiles } from './config';
+import { compileProfiles } from './config-text';
 import { buildModel, type RcaDocument } from './model';
 import { builtInProfiles, DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { duplicateSection } from './rules/duplicate-section';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile';
-import { compileProfiles } from './config';
+import { compileProfiles } from './config-text';
 import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';

@@ -20,8 +20,11 @@ export interface DetectInput {
   titleWords?: string[];
 }
 
+// A web worker has no `process`; its paths are URI paths, which are case-sensitive.
+const caseInsensitivePaths = typeof process !== 'undefined' && process.platform === 'win32';
+
 function matcher(globs: string[]): picomatch.Matcher {
-  return globMatcher(globs, { nocase: process.platform === 'win32' });
+  return globMatcher(globs, { nocase: caseInsensitivePaths });
 }
 
 function toSlashes(path: string): string {

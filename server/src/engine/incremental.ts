@@ -160,7 +160,15 @@ function lineBreaks(text: string): number {
 
 /** A fresh string with the same UTF-16 code units (lone surrogates included), not sharing the original's memory. */
 function copyOf(text: string): string {
-  return Buffer.from(text, 'utf16le').toString('utf16le');
+  if (typeof Buffer !== 'undefined') return Buffer.from(text, 'utf16le').toString('utf16le');
+  // A web worker has no Buffer: strings made from code units share nothing with the original either.
+  const chunks: string[] = [];
+  for (let at = 0; at < text.length; at += 4096) {
+    const units = new Array<number>(Math.min(4096, text.length - at));
+    for (let i = 0; i < units.length; i++) units[i] = text.charCodeAt(at + i);
+    chunks.push(String.fromCharCode(...units));
+  }
+  return chunks.join('');
 }
 
 function defines(nodes: RootContent[]): boolean {

@@ -1,5 +1,5 @@
 // The check of each open document, cached per state of the document and settings; one incremental parser per document.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import type { RcaSettings } from '../engine/settings';
@@ -8,7 +8,7 @@ import { IncrementalParser } from '../engine/incremental';
 import type { Configuration } from './configuration';
 import { toLspDiagnostic } from './diagnostics';
 import type { DocumentStore } from './documents';
-import { filePath } from './uri';
+import type { ServerHost } from './host';
 
 /** One check of one state of a document. It belongs to that state (its generation), never just to a version. */
 export interface Analysis {
@@ -39,6 +39,7 @@ export class Analyser {
     private readonly connection: Connection,
     private readonly documents: DocumentStore,
     private readonly configuration: Configuration,
+    private readonly host: ServerHost,
   ) {
     documents.onDidClose((document) => {
       this.analyses.delete(document.uri);
@@ -82,14 +83,22 @@ export class Analyser {
       let isRca: boolean | undefined;
       const titleWords = reportTitleWords(settings);
       const detect = (root: CheckResult['doc']['root'], titleWords: string[] | undefined) =>
-        isRcaDocument({ path: filePath(uri), roots: this.workspaceRoots, text, include: settings.include, exclude: settings.exclude, root, titleWords });
+        isRcaDocument({
+          path: this.host.documentPath(uri),
+          roots: this.workspaceRoots,
+          text,
+          include: settings.include,
+          exclude: settings.exclude,
+          root,
+          titleWords,
+        });
       // Only RCAs are checked: detection runs on the parsed tree, before the rules.
       const result = checkText(text, settings, {
         parse: (t) => parser.parse(t),
         shouldCheck: (doc) => (isRca = detect(doc.root, titleWords)),
       });
       isRca ??= detect(result.doc.root, titleWords);
-      const diagnostics = isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, version)) : [];
+      const diagnostics = isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, version, this.host.docsUri)) : [];
       return { generation, version, text, settings, settingsKey, isRca, result: isRca ? result : undefined, diagnostics };
     } catch (error) {
       // A bug in a rule must never take the server down or leave stale problems on screen.

@@ -1,6 +1,6 @@
 // Quick fixes and Fix All as code actions. The engine computes every fix as data and proves it (fix-proof.ts);
 // this only wraps them in edits.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection } from 'vscode-languageserver';
 import { fixAll } from '../engine/fix-all';
 import { provenFixes } from '../engine/fix-proof';
 import { minimalEdit } from '../engine/text';

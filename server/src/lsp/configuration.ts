@@ -1,11 +1,10 @@
 // Each document's settings: the editor's (workspace/configuration, else the initialization options),
 // overridden by the nearest .rca-writer.json. Problems with them are shown once, never fatal.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { resolveProfile, UnknownProfileError } from '../engine/check';
-import { settingsForFile } from '../engine/config';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
+import type { ServerHost } from './host';
 import { CONFIGURATION_SECTION } from './protocol';
-import { filePath } from './uri';
 
 export class Configuration {
   private readonly cache = new Map<string, Promise<RcaSettings>>();
@@ -15,7 +14,10 @@ export class Configuration {
   /** The settings the client passed at initialize, used when the editor has none to give. */
   initialSettings: unknown = undefined;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: ServerHost,
+  ) {}
 
   settingsFor(uri: string): Promise<RcaSettings> {
     let cached = this.cache.get(uri);
@@ -44,18 +46,15 @@ export class Configuration {
   }
 
   /** Editor settings, overridden by the nearest .rca-writer.json; a broken file is reported, not fatal. */
-  private withConfigFile(uri: string, editor: Partial<RcaSettings>): RcaSettings {
-    const path = filePath(uri);
+  private async withConfigFile(uri: string, editor: Partial<RcaSettings>): Promise<RcaSettings> {
     let merged = editor;
     let source = 'the editor settings';
-    if (path) {
-      try {
-        const found = settingsForFile(path, editor);
-        merged = found.settings;
-        if (found.configPath) source = `the editor settings and ${found.configPath}`;
-      } catch (error) {
-        this.warnOnce(error instanceof Error ? error.message : String(error));
-      }
+    try {
+      const found = await this.host.withConfigFile(uri, editor);
+      merged = found.settings;
+      if (found.configPath) source = `the editor settings and ${found.configPath}`;
+    } catch (error) {
+      this.warnOnce(error instanceof Error ? error.message : String(error));
     }
     const settings = resolveSettings(merged, (message) => this.warnOnce(message));
     this.connection.console.info(`${uri}: profile "${settings.profile}", from ${source}.`);

@@ -1,8 +1,6 @@
 // Findings as LSP diagnostics, and when the editor gets them: pulled (textDocument/diagnostic) when the
 // client can ask, else pushed (publishDiagnostics) once the text has settled.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RcaDiagnostic, Severity } from '../engine/types';
 import { cancelled, type Analyser, type Analysis } from './analysis';
@@ -20,12 +18,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function docsUri(code: string): string {
-  // dist/server.js sits next to docs/ in the extension and in the npm package.
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString();
-}
-
-export function toLspDiagnostic(diagnostic: RcaDiagnostic, uri: string, version: number): Diagnostic {
+/** A finding as the editor shows it; `docsUri` gives the address of its rule's page. */
+export function toLspDiagnostic(diagnostic: RcaDiagnostic, uri: string, version: number, docsUri: (code: string) => string): Diagnostic {
   const data: DiagnosticData = { fixes: diagnostic.fixes ?? [], version };
   return {
     range: diagnostic.range,
@@ -40,7 +34,7 @@ export function toLspDiagnostic(diagnostic: RcaDiagnostic, uri: string, version:
 }
 
 export class DiagnosticsFeed {
-  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Whether the client pulls diagnostics; set at initialize. Otherwise they are pushed. */
   canPull = false;
   /** Whether the client can be told to pull again (workspace/diagnostic/refresh); set at initialize. */

@@ -1,5 +1,5 @@
 // The open documents as the editor syncs them, and the events the other parts of the server act on.
-import { Emitter, TextDocuments, type Connection, type Disposable, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { Emitter, TextDocuments, type Connection, type Disposable, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /**

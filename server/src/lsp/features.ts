@@ -1,4 +1,5 @@
-// Editor aids over LSP: completions, hovers, inlay hints and the requests behind the client's commands.
+// Editor aids over LSP: completions, hovers, inlay hints and the requests behind the client's commands
+// (render-request.ts serves the preview's, in the Node server only).
 // Like the rest of lsp/ this is wiring only; the work is done by engine modules.
 import {
   CompletionItemKind,
@@ -8,11 +9,9 @@ import {
   type CompletionItem,
   type Connection,
   type InlayHint,
-} from 'vscode-languageserver/node';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+} from 'vscode-languageserver';
 import { missingSections, newDocument } from '../authoring/new-document';
-import { checkText, resolveProfile, type CheckResult } from '../engine/check';
+import { resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
 import { findProfile, DEFAULT_PROFILE } from '../engine/profiles';
 import { profileNote } from '../engine/auto-profile';
@@ -20,9 +19,6 @@ import {
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
   NEW_DOCUMENT_REQUEST,
-  RENDER_REQUEST,
-  type RenderParams,
-  type RenderResult,
   type InsertSectionParams,
   type InsertSectionResult,
   type MissingSection,
@@ -120,19 +116,5 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     const def = result?.doc.profile.sections.find((section) => section.id === params.id);
     if (!result || !settings || !def) return {};
     return { edit: insertSectionEdit(result.doc, def, settings) };
-  });
-
-  connection.onRequest(RENDER_REQUEST, async (params: RenderParams): Promise<RenderResult | null> => {
-    const analysis = await context.analyse(params.uri);
-    if (!analysis) return null;
-    const { text, settings, result } = analysis;
-    // Loaded on first use: the HTML pipeline (hast, parse5) is large, and the first check must not wait for it.
-    const { renderReport, standaloneHtml, webviewHtml } = await import('../render');
-    // Markdown that is not an RCA still previews; its findings are not the writer's concern, so no banner.
-    // Images next to a saved report are inlined from its folder; an unsaved one has none.
-    const folder = params.uri.startsWith('file:') ? dirname(fileURLToPath(params.uri)) : undefined;
-    const report = result ? renderReport(result, settings, { folder }) : renderReport(checkText(text, settings), settings, { diagnostics: [], folder });
-    const html = params.standalone ? standaloneHtml(report) : params.webview ? webviewHtml(report, params.webview) : report.html;
-    return { html, title: report.title, errorCount: report.errors.length, isRca: !!result, allowRemoteImages: report.allowRemoteImages };
   });
 }

@@ -1,7 +1,14 @@
-// The language server's process: the transport the editor chose, and a session on it (session.ts).
+// The language server's process: the transport the editor chose, and a session on it (session.ts) with what
+// only Node has: config files and rule pages on disk, and the renderer.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { settingsForFile } from '../engine/config';
+import type { ServerHost } from './host';
+import { registerRender } from './render-request';
 import { startServer } from './session';
+import { filePath } from './uri';
 /** For scripts/build.mjs: compiles the engine before the bundle's code cache is written. */
 export { warmUp } from '../engine/warm-up';
 
@@ -39,6 +46,18 @@ function stdioConnection(): Connection {
   return connection;
 }
 
+export const nodeHost: ServerHost = {
+  runtime: `Node ${process.version}, process ${process.pid}`,
+  documentPath: filePath,
+  async withConfigFile(uri, editor) {
+    const path = filePath(uri);
+    return path ? settingsForFile(path, editor) : { settings: editor };
+  },
+  // dist/server.js sits next to docs/ in the extension and in the npm package.
+  docsUri: (code) => pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString(),
+  registerFeatures: registerRender,
+};
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
@@ -52,5 +71,5 @@ if (require.main === module) {
   const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // Last line of defence: a fault in one request is logged, and the server keeps serving the others.
   process.on('unhandledRejection', (reason) => connection.console.error(`RCA Writer: unhandled rejection: ${String(reason)}`));
-  startServer(connection);
+  startServer(connection, nodeHost);
 }

@@ -1,5 +1,6 @@
 // One editor session: what the server offers at initialize, and the parts of the server wired to the connection.
-// The checks live in the engine (check.ts and rules/), which knows nothing of LSP.
+// The checks live in the engine (check.ts and rules/), which knows nothing of LSP. The Node process (server.ts)
+// and the web worker (web-server.ts) both start this, each with its host (host.ts).
 import {
   DidChangeConfigurationNotification,
   ErrorCodes,
@@ -8,13 +9,14 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { Analyser } from './analysis';
 import { CODE_ACTION_KINDS, registerCodeActions } from './code-actions';
 import { Configuration } from './configuration';
 import { DiagnosticsFeed } from './diagnostics';
 import { DocumentStore } from './documents';
-import { COMPLETION_TRIGGERS, registerEditorFeatures } from './features';
+import { COMPLETION_TRIGGERS, registerEditorFeatures, type FeatureContext } from './features';
+import type { ServerHost } from './host';
 import {
   CONFIGURATION_SECTION,
   DOCUMENT_STATUS_REQUEST,
@@ -24,13 +26,12 @@ import {
   type DocumentStatusParams,
   type IsRcaParams,
 } from './protocol';
-import { filePath } from './uri';
 import { VERSION } from '../engine/version';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new DocumentStore();
-  const configuration = new Configuration(connection);
-  const analyser = new Analyser(connection, documents, configuration);
+  const configuration = new Configuration(connection, host);
+  const analyser = new Analyser(connection, documents, configuration, host);
   const diagnostics = new DiagnosticsFeed(connection, documents, analyser);
   documents.onDidClose((document) => configuration.forget(document.uri));
 
@@ -41,9 +42,9 @@ export function startServer(connection: Connection): void {
     configuration.canAsk = Boolean(capabilities.workspace?.configuration);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     configuration.initialSettings = options?.settings;
-    const roots = (params.workspaceFolders ?? []).map((folder) => filePath(folder.uri)).filter((path): path is string => Boolean(path));
+    const roots = (params.workspaceFolders ?? []).map((folder) => host.documentPath(folder.uri)).filter((path): path is string => Boolean(path));
     if (!roots.length && params.rootUri) {
-      const root = filePath(params.rootUri);
+      const root = host.documentPath(params.rootUri);
       if (root) roots.push(root);
     }
     analyser.workspaceRoots = roots;
@@ -64,9 +65,7 @@ export function startServer(connection: Connection): void {
     // The Output channel's first lines: enough to tell, from a user's paste, which server ran where and how.
     const folders = analyser.workspaceRoots.length ? analyser.workspaceRoots.join(', ') : 'none';
     const pull = diagnostics.canPull ? 'pulled by the editor' : 'pushed by the server';
-    connection.console.info(
-      `${SERVER_NAME} ${VERSION} started: Node ${process.version}, process ${process.pid}; workspace folders: ${folders}; diagnostics ${pull}.`,
-    );
+    connection.console.info(`${SERVER_NAME} ${VERSION} started: ${host.runtime}; workspace folders: ${folders}; diagnostics ${pull}.`);
     if (configuration.canAsk) {
       // Dynamic registration is what makes VS Code send configuration changes.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
@@ -98,10 +97,12 @@ export function startServer(connection: Connection): void {
     }
   });
   registerCodeActions(connection, documents, analyser);
-  registerEditorFeatures(connection, {
+  const context: FeatureContext = {
     analyse: (uri) => analyser.analyse(uri).catch(() => undefined),
     settingsFor: (uri) => configuration.settingsFor(uri),
-  });
+  };
+  registerEditorFeatures(connection, context);
+  host.registerFeatures?.(connection, context);
 
   // Protocol faults are logged and the session goes on: requests nobody handles are answered MethodNotFound,
   // unknown notifications and changes to documents that were never opened are dropped.

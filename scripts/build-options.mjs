@@ -1,0 +1,39 @@
+// esbuild's options for dist/, shared by scripts/build.mjs and the test that the web bundles use no Node built-in
+// (test/unit/web-bundle.test.ts), so that the test checks the bundle as it is built.
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** The client, the language server and the CLI, for Node. */
+export function nodeOptions(minify) {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+    define: { RCA_WRITER_VERSION: JSON.stringify(version) },
+    // The packages (npm pack, npm run package) are minified; names are kept so stack traces still read.
+    minify,
+    keepNames: minify,
+    // jsonc-parser's main entry is a UMD build whose require() calls esbuild cannot follow; its ESM build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  };
+}
+
+/**
+ * VS Code for the Web: platform 'browser' picks each package's browser build (vscode-languageserver/browser) and
+ * fails on any import of a Node built-in, which a web worker or the web extension host does not have.
+ */
+export function webOptions(minify) {
+  // Both run in web workers, which have no DOM: the "worker" condition picks, for example,
+  // decode-named-character-reference's plain build over its "browser" one, which calls document.createElement.
+  return { ...nodeOptions(minify), platform: 'browser', target: 'es2022', conditions: ['worker'] };
+}
+
+export const WEB_ENTRIES = [
+  // A classic worker script: VS Code for the Web starts it with new Worker(url).
+  { entryPoints: ['server/src/lsp/web-server.ts'], outfile: 'dist/web-server.js', format: 'iife' },
+];
