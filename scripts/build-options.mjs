@@ -34,6 +34,8 @@ export function webOptions(minify) {
 }
 
 export const WEB_ENTRIES = [
+  // package.json's "browser": the extension in VS Code for the Web's extension host.
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web-client.js', external: ['vscode'] },
   // A classic worker script: VS Code for the Web starts it with new Worker(url).
   { entryPoints: ['server/src/lsp/web-server.ts'], outfile: 'dist/web-server.js', format: 'iife' },
 ];

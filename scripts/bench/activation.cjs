@@ -15,6 +15,10 @@ function stub(name) {
       if (key === 'version') return '1.90.0';
       return stub(`${name}.${String(key)}`);
     },
+    // The extension sets properties (a status item's name): the stub takes them and keeps nothing.
+    set() {
+      return true;
+    },
     apply() {
       return stub(`${name}()`);
     },

@@ -117,6 +117,7 @@ describe('the .vsix', () => {
       'dist/server.js',
       'dist/server-bundle.js',
       'dist/web-server.js',
+      'dist/web-client.js',
       'media/icon.png',
       'media/preview.css',
       'changelog.md',

@@ -1,0 +1,97 @@
+// The extension's life, shared by desktop VS Code (extension.ts: the Node server over IPC) and VS Code for the
+// Web (browser.ts: the server's web worker). Each passes how to make its language client and its preview.
+import { commands, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { insertSection, newRca } from './commands';
+import type { ServerRequests } from './preview';
+import { RcaStatus } from './status';
+import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/lsp/protocol';
+
+/**
+ * Where VS Code keeps Markdown that RCA Writer checks: files, unsaved documents, and virtual workspaces (the
+ * manifest declares virtualWorkspaces): github.dev's and Remote Repositories' vscode-vfs:, the older github:.
+ */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'github'];
+
+export interface ClientPlatform {
+  /** A language client for these options: the Node server, or the web worker. */
+  createClient(options: LanguageClientOptions): BaseLanguageClient;
+  /** Registers the preview's and Export HTML's commands (rcaWriter.openPreview, openPreviewToSide, exportHtml). */
+  registerPreview(context: ExtensionContext, requests: ServerRequests): Disposable[];
+}
+
+let client: BaseLanguageClient | undefined;
+let starting: Promise<void> = Promise.resolve();
+let status: RcaStatus | undefined;
+
+/** Requests go to whichever client is current, so previews survive a server restart. */
+const requests: ServerRequests = {
+  sendRequest: <R>(method: string, params: unknown) => {
+    if (!client) return Promise.reject(new Error('the RCA Writer language server is not running'));
+    return client.sendRequest<R>(method, params);
+  },
+};
+
+export function activateWith(context: ExtensionContext, platform: ClientPlatform): void {
+  // One output channel for the extension's lifetime, whatever number of server restarts.
+  const outputChannel = window.createOutputChannel(SERVER_NAME);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
+    synchronize: {
+      configurationSection: CONFIGURATION_SECTION,
+      fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
+    },
+    outputChannel,
+  };
+  context.subscriptions.push(
+    outputChannel,
+    (status = new RcaStatus(requests)),
+    { dispose: () => void client?.dispose() },
+    ...platform.registerPreview(context, requests),
+    commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
+    commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(requests, args)),
+    commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(requests, args)),
+    commands.registerCommand('rcaWriter.restartServer', () => restartServer(() => platform.createClient(clientOptions))),
+    commands.registerCommand('rcaWriter.showOutput', () => outputChannel.show(true)),
+  );
+  start(platform.createClient(clientOptions));
+}
+
+function start(next: BaseLanguageClient): void {
+  client = next;
+  // Not awaited: activation returns at once and the server comes up in the background.
+  starting = next.start().then(
+    // A report with no problems gets no diagnostics event: the item asks once the server is up.
+    () => void status?.update(window.activeTextEditor),
+    (error: unknown) => {
+      void window.showErrorMessage(`RCA Writer: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
+}
+
+/**
+ * A restart replaces the client with a fresh one: every open document is sent again and pulled anew, with
+ * no state left from the old server. One asked for while the server is still starting waits for the start.
+ */
+async function restartServer(create: () => BaseLanguageClient): Promise<void> {
+  await starting;
+  const old = client;
+  client = undefined;
+  await old?.dispose();
+  start(create());
+  await starting;
+}
+
+async function fixAll(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void window.showInformationMessage('RCA Writer: open a Markdown RCA to fix its problems.');
+    return;
+  }
+  await commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

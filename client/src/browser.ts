@@ -1,0 +1,32 @@
+// VS Code for the Web (vscode.dev, github.dev): the language server runs in a web worker (dist/web-server.js).
+// The preview and Export HTML are rendered by the Node server, which the web has not: their commands say so.
+import { commands, Uri, window, type ExtensionContext } from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activateWith } from './activate';
+import { SERVER_NAME } from '../../server/src/lsp/protocol';
+
+export { deactivate } from './activate';
+
+/** The web extension host is a worker too; the project's types have no DOM library. */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3] & { terminate(): void };
+
+const DESKTOP_ONLY =
+  'RCA Writer: the preview, Export HTML and PDF need VS Code desktop or the command line (rca-writer render); VS Code for the Web checks, fixes and completes reports only.';
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'web-server.js');
+  let worker: InstanceType<typeof Worker> | undefined;
+  activateWith(context, {
+    // A new worker for each client, as the desktop starts a new process: a restart starts from nothing. The client
+    // does not end its worker; the old one is ended here, after the restart has disposed of its client.
+    createClient(clientOptions) {
+      worker?.terminate();
+      worker = new Worker(serverMain.toString(true));
+      return new LanguageClient('rcaWriter', SERVER_NAME, clientOptions, worker);
+    },
+    registerPreview: () =>
+      ['rcaWriter.openPreview', 'rcaWriter.openPreviewToSide', 'rcaWriter.exportHtml'].map((command) =>
+        commands.registerCommand(command, () => void window.showInformationMessage(DESKTOP_ONLY)),
+      ),
+  });
+}
