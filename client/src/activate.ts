@@ -9,9 +9,10 @@ import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } fr
 
 /**
  * Where VS Code keeps Markdown that RCA Writer checks: files, unsaved documents, and virtual workspaces (the
- * manifest declares virtualWorkspaces): github.dev's and Remote Repositories' vscode-vfs:, the older github:.
+ * manifest declares virtualWorkspaces): github.dev's and Remote Repositories' vscode-vfs:, the older github:,
+ * and a remote's files as a web worker sees them (vscode-remote:, code-server and tunnels in the browser).
  */
-export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'github'];
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'github', 'vscode-remote'];
 
 export interface ClientPlatform {
   /** A language client for these options: the Node server, or the web worker. */

@@ -1,6 +1,6 @@
 // VS Code for the Web (vscode.dev, github.dev): the language server runs in a web worker (dist/web-server.js).
 // The preview and Export HTML are rendered by the Node server, which the web has not: their commands say so.
-import { commands, Uri, window, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith } from './activate';
 import { SERVER_NAME } from '../../server/src/lsp/protocol';
@@ -13,15 +13,27 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof Language
 const DESKTOP_ONLY =
   'RCA Writer: the preview, Export HTML and PDF need VS Code desktop or the command line (rca-writer render); VS Code for the Web checks, fixes and completes reports only.';
 
+/**
+ * The worker script's address. The web worker extension host refuses a worker from a remote's extension
+ * ("Creating workers from remote extensions is currently not supported": code-server, where the extension is
+ * installed on the server and its URI is vscode-remote:); then the script is read through the editor and
+ * started from a blob: URL. vscode.dev and github.dev serve extensions over https and take the address as it is.
+ */
+async function workerScript(script: Uri): Promise<string> {
+  if (script.scheme !== 'vscode-remote') return script.toString(true);
+  const bytes = await workspace.fs.readFile(script);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
-  const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'web-server.js');
+  const serverMain = await workerScript(Uri.joinPath(context.extensionUri, 'dist', 'web-server.js'));
   let worker: InstanceType<typeof Worker> | undefined;
   activateWith(context, {
     // A new worker for each client, as the desktop starts a new process: a restart starts from nothing. The client
     // does not end its worker; the old one is ended here, after the restart has disposed of its client.
     createClient(clientOptions) {
       worker?.terminate();
-      worker = new Worker(serverMain.toString(true));
+      worker = new Worker(serverMain);
       return new LanguageClient('rcaWriter', SERVER_NAME, clientOptions, worker);
     },
     registerPreview: () =>

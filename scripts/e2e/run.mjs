@@ -14,6 +14,7 @@
 //   --keep          keep the temporary folder (workspace, logs) even when everything passed
 //   --grep TEXT     run only the suite's tests whose full title contains TEXT (the UI steps still run)
 //   --no-ui         skip the UI steps
+//   --port N        code-server's port (default: a free one)
 //   RCA_E2E_HEADED=1  show the browser (needs a display)
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -45,6 +46,7 @@ const { values: options } = parseArgs({
     'keep': { type: 'boolean', default: false },
     'grep': { type: 'string' },
     'no-ui': { type: 'boolean', default: false },
+    'port': { type: 'string' },
   },
 });
 
@@ -171,7 +173,7 @@ async function main() {
   say('installing the .vsix files into an isolated extensions dir');
   installExtensions(entry, { extensionsDir, userDataDir, env }, [vsix, runnerVsix]);
 
-  const port = await freePort();
+  const port = options.port ? Number(options.port) : await freePort();
   server = startCodeServer(entry, { port, folder: workspace, extensionsDir, userDataDir, env, logFile: join(tmp, 'code-server.log'), stateDir });
   await waitForCodeServer(server);
   const url = `${server.url}?folder=${encodeURIComponent(workspace)}`;
