@@ -1,11 +1,19 @@
 // The extension's life, shared by desktop VS Code (extension.ts: the Node server over IPC) and VS Code for the
 // Web (browser.ts: the server's web worker). Each passes how to make its language client and its preview.
-import { commands, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { insertSection, newRca } from './commands';
 import type { ServerRequests } from './preview';
 import { RcaStatus } from './status';
-import { CONFIG_FILE_NAME, CONFIGURATION_SECTION, FIX_ALL_KIND, SERVER_NAME } from '../../server/src/lsp/protocol';
+import {
+  CONFIG_FILE_NAME,
+  CONFIGURATION_SECTION,
+  FIX_ALL_KIND,
+  READ_FILES_REQUEST,
+  SERVER_NAME,
+  type ReadFilesParams,
+  type ReadFilesResult,
+} from '../../server/src/lsp/protocol';
 
 /**
  * Where VS Code keeps Markdown that RCA Writer checks: files, unsaved documents, and virtual workspaces (the
@@ -58,8 +66,23 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
   start(platform.createClient(clientOptions));
 }
 
+/** The web worker's server reads its config files through the editor's file systems (github.dev's included). */
+async function readFiles({ uris }: ReadFilesParams): Promise<ReadFilesResult> {
+  const decoder = new TextDecoder();
+  return Promise.all(
+    uris.map(async (uri) => {
+      try {
+        return decoder.decode(await workspace.fs.readFile(Uri.parse(uri)));
+      } catch {
+        return null; // no such file, or not readable: the search goes on
+      }
+    }),
+  );
+}
+
 function start(next: BaseLanguageClient): void {
   client = next;
+  next.onRequest(READ_FILES_REQUEST, readFiles);
   // Not awaited: activation returns at once and the server comes up in the background.
   starting = next.start().then(
     // A report with no problems gets no diagnostics event: the item asks once the server is up.

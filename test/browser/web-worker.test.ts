@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Message, type MessageConnection } from 'vscode-jsonrpc';
 import type { CodeAction, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { READ_FILES_REQUEST, type ReadFilesParams } from '../../server/src/lsp/protocol';
 import { hasChromium, launch } from './chromium';
 
 const root = join(__dirname, '..', '..');
@@ -69,6 +70,13 @@ describe('web worker: the language server in Chromium', { skip: hasChromium() ? 
   let browser: Browser;
   let connection: MessageConnection;
   const logs: string[] = [];
+  /** Messages the worker asked the editor to show. */
+  const shown: string[] = [];
+  /** The repository's files that the worker may ask the editor for (rcaWriter/readFiles). */
+  const files = new Map([
+    [`${REPO}/configured/.rca-writer.json`, '{ // comments are allowed\n "rules": { "RCA201": "off" } }'],
+    [`${REPO}/broken/.rca-writer.json`, '{ "rules": '],
+  ]);
   const workerErrors: string[] = [];
   const waiters = new Map<string, (params: PublishDiagnosticsParams) => void>();
   /** The log's first line, sent once the worker has the `initialized` notification. */
@@ -102,6 +110,11 @@ describe('web worker: the language server in Chromium', { skip: hasChromium() ? 
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => waiters.get(params.uri)?.(params));
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest(READ_FILES_REQUEST, (params: ReadFilesParams) => params.uris.map((uri) => files.get(uri) ?? null));
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      shown.push(params.message);
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.listen();
     await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
@@ -182,5 +195,26 @@ describe('web worker: the language server in Chromium', { skip: hasChromium() ? 
       [],
     );
     assert.equal(after.diagnostics.length, diagnostics.length - 1);
+  });
+
+  it('reads the nearest .rca-writer.json through the editor, and names a broken one without failing', async () => {
+    const text = readFileSync(join(root, 'examples', 'wrong-dates.rca.md'), 'utf8');
+    const plain = await open(`${REPO}/plain/rca/wrong-dates.md`, text);
+    const configured = await open(`${REPO}/configured/rca/wrong-dates.md`, text);
+    assert.ok(plain.diagnostics.some((d) => d.code === 'RCA201'));
+    assert.deepEqual(
+      configured.diagnostics.map((d) => d.code),
+      plain.diagnostics.filter((d) => d.code !== 'RCA201').map((d) => d.code),
+    );
+    assert.ok(logs.some((line) => line.includes(`from the editor settings and ${REPO}/configured/.rca-writer.json`)));
+    const broken = await open(`${REPO}/broken/rca/wrong-dates.md`, text);
+    assert.deepEqual(
+      broken.diagnostics.map((d) => d.code),
+      plain.diagnostics.map((d) => d.code),
+    );
+    assert.ok(
+      shown.some((message) => message.startsWith(`RCA Writer: ${REPO}/broken/.rca-writer.json:1:`) && /not valid JSON/.test(message)),
+      JSON.stringify(shown),
+    );
   });
 });

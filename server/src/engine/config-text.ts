@@ -20,6 +20,11 @@ export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, '.rca-writer.yaml', '.rca-wr
 /** A problem in a config file or profile; the message names the file and the key. */
 export class ConfigError extends Error {}
 
+/** Two config files in one folder: which one applies is not guessed. `found` are their paths (or URIs). */
+export function twoConfigFiles(found: string[], name: (path: string) => string): ConfigError {
+  return new ConfigError(`${found[0]}: ${found.slice(1).map(name).join(' and ')} in the same folder; keep one`);
+}
+
 export interface LoadedConfig {
   path: string;
   /** The settings the file sets (not merged with defaults). */

@@ -2,7 +2,7 @@
 // means is config-text.ts, shared with the web worker's server, which cannot read files itself.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, parse as parsePath } from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigError, mergeSettings, parseConfigText, type LoadedConfig } from './config-text';
+import { CONFIG_FILE_NAMES, ConfigError, mergeSettings, parseConfigText, twoConfigFiles, type LoadedConfig } from './config-text';
 import type { RcaSettings } from './settings';
 
 export * from './config-text';
@@ -20,13 +20,7 @@ export function findConfigFile(directory: string): string | undefined {
   let current = directory;
   for (;;) {
     const found = CONFIG_FILE_NAMES.map((name) => join(current, name)).filter(isFile);
-    if (found.length > 1)
-      throw new ConfigError(
-        `${found[0]}: ${found
-          .slice(1)
-          .map((f) => basename(f))
-          .join(' and ')} in the same folder; keep one`,
-      );
+    if (found.length > 1) throw twoConfigFiles(found, (file) => basename(file));
     if (found.length === 1) return found[0];
     const parent = dirname(current);
     if (parent === current || current === parsePath(current).root) return undefined;

@@ -88,3 +88,13 @@ export interface RenderResult {
   /** Whether the page may load images from the web (rcaWriter.allowRemoteImages); otherwise only data: URLs. */
   allowRemoteImages: boolean;
 }
+
+/**
+ * Server to client: the text of each file (null when it cannot be read), read through the editor. The web
+ * worker's server has no files of its own; it looks for its config files (.rca-writer.json) this way.
+ */
+export const READ_FILES_REQUEST = 'rcaWriter/readFiles';
+export interface ReadFilesParams {
+  uris: string[];
+}
+export type ReadFilesResult = (string | null)[];
