@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // RCA Writer's web build alone in real VS Code's web worker extension host (issue 21), offline: code-server serves
 // VS Code's workbench, and an extension whose manifest has a "browser" entry point and no "main" can only run in
-// the browser. Opens examples/wrong-dates.rca.md, waits for its RCA201 in the Problems panel, applies the quick fix
+// the browser. Opens examples/wrong-dates.rca.md beside a .rca-writer.json that turns RCA205 off, waits for its
+// RCA201 in the Problems panel (RCA208 there, RCA205 not), applies the quick fix
 // from the light bulb and waits for RCA201 to go. Screenshots in test-results/web/. Exit 1 on any failure;
 // code-server not installed (npm run e2e:install): skipped, and a failure under CI=true.
 //
@@ -50,6 +51,8 @@ for (const path of ['dist/web-client.js', 'dist/web-server.js', 'docs/rules', 's
 const folder = join(temp, 'workspace');
 mkdirSync(folder);
 cpSync(join(repoRoot, 'examples', 'wrong-dates.rca.md'), join(folder, 'wrong-dates.rca.md'));
+// Read by the worker through the editor (rcaWriter/readFiles): RCA205, which the report has, must not show.
+writeFileSync(join(folder, '.rca-writer.json'), '{ "rules": { "RCA205": "off" } }\n');
 const userDataDir = join(temp, 'user');
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none' }));
@@ -85,6 +88,9 @@ try {
   await page.screenshot({ path: join(results, 'problems.png') });
   if (!shown) failures.push('RCA201 never showed in the Problems panel');
   else {
+    const problems = await page.textContent('.markers-panel');
+    if (!problems?.includes('RCA208')) failures.push(`RCA208 is missing from the Problems panel: ${problems}`);
+    if (problems?.includes('RCA205')) failures.push('RCA205 shows although .rca-writer.json turns it off');
     await page.dblclick(row);
     // Page-side expressions are strings: this script is linted for Node, where there is no document.
     await page.waitForFunction("document.activeElement?.closest('.monaco-editor') !== null");
