@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Message, type MessageConnection } from 'vscode-jsonrpc';
-import type { CodeAction, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { READ_FILES_REQUEST, type ReadFilesParams } from '../../server/src/lsp/protocol';
 import { hasChromium, launch } from './chromium';
@@ -216,5 +216,17 @@ describe('web worker: the language server in Chromium', { skip: hasChromium() ? 
       shown.some((message) => message.startsWith(`RCA Writer: ${REPO}/broken/.rca-writer.json:1:`) && /not valid JSON/.test(message)),
       JSON.stringify(shown),
     );
+  });
+
+  it('completes the missing sections after "## " and hovers the title with its profile', async () => {
+    const uri = `${REPO}/rca/complete.md`;
+    await open(uri, '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nText on April 11, 2026.\n\n## \n');
+    const items = await connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 3 } });
+    assert.ok(
+      items.some((item) => item.label === 'Event Timeline'),
+      JSON.stringify(items.map((item) => item.label)),
+    );
+    const hover = await connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } });
+    assert.match((hover.contents as { value: string }).value, /Checked with the \*\*exlibris\*\* profile, chosen by `auto`/);
   });
 });
