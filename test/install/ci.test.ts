@@ -68,7 +68,7 @@ describe('the GitHub Action', () => {
     assert.match(text.outputs, /^sarif-file=$/m);
     const json = runAction(repo, { 'format': 'json', 'output': 'report.json', 'paths': 'clean.rca.md', 'fail-on': 'warning' });
     assert.equal(json.status, 0, json.stdout);
-    assert.deepEqual(JSON.parse(readFileSync(join(repo, 'report.json'), 'utf8')), [{ file: 'clean.rca.md', diagnostics: [] }]);
+    assert.deepEqual(JSON.parse(readFileSync(join(repo, 'report.json'), 'utf8')), [{ file: 'clean.rca.md', profile: 'exlibris', diagnostics: [] }]);
   });
 
   it('names a wrong input in one line', () => {

@@ -74,7 +74,8 @@ describe('incremental document changes', () => {
       fc.property(document, (text) => {
         assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
       }),
-      parameters(),
+      // Found by the CI run at 10,000 cases: an HTML block opened by "<!" and a letter inside a list item.
+      { ...parameters(), examples: [['## A\n\n- <!e Analysis\n\nA switch rebooted.\n\n. <!-- c -->\n']] },
     );
   });
 
@@ -113,6 +114,13 @@ describe('incremental document changes', () => {
       '+ p',
       '=',
       '--',
+      // Blocks left open inside a container: the chunk's end closes them with the blank line kept, the next
+      // line of the whole text closes them without it.
+      '- <!x',
+      '- <!--',
+      '> <?p',
+      '- ```',
+      '  text',
     ];
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { maxLength: 40 }), eol).map(([picked, br]) => picked.join(br));

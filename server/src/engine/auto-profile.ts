@@ -44,16 +44,12 @@ export function candidateProfiles(settings: RcaSettings): Profile[] {
 /** The template findings a document gets under a profile, after its severities and suppression comments. */
 export function templateFindings(doc: RcaDocument, settings: RcaSettings): RcaDiagnostic[] {
   const found: RcaDiagnostic[] = [];
-  // A slip in a house title ("AP03- RCA", "August 2019", "May 2,3,4 - 2021") is a typo in that template, not a sign of
-  // another one: the choice reads the title without the profile's table of corrected forms and without asking for its
-  // date, or a house report with such a typo would fall to the postmortem profile and lose the finding.
-  const lenient = { ...doc.profile, title: { ...doc.profile.title, forms: undefined, requiresDate: false } };
   for (const rule of TEMPLATE_RULES) {
     const configured = settings.rules[rule.code] ?? settings.rules[rule.name];
     if (configured === 'off') continue;
     rule.check({
       doc,
-      profile: lenient,
+      profile: doc.profile,
       settings,
       report(finding) {
         found.push({ ...finding, code: rule.code, rule: rule.name, severity: 'warning', source: 'rca-writer' });

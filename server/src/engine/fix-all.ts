@@ -130,7 +130,8 @@ export interface FixAllReport {
  * Each round applies the non-colliding fixes together and checks the result once; only when that result leaves a
  * finding or raises a new error or warning are the round's fixes proved one by one, and the ones that fail are
  * not tried again until the text has changed. A section is inserted at most once. Returns the final text; running Fix All
- * again on it changes nothing, unless the check budget ran out.
+ * again on it changes nothing, unless the check budget ran out. Under `auto` every round is checked with the profile
+ * chosen for the text given (a CheckResult's settings name it), so "again" means under that profile.
  */
 export function fixAll(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): string {
   return fixAllReport(text, settings, budget).text;

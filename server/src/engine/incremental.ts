@@ -64,7 +64,7 @@ export interface BlockPoint {
 }
 
 /** A line that may start a chunk: one that continues no block and opens no front matter. */
-const FRESH_LINE = /^(?![ \t\r\n>\-+*]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+const FRESH_LINE = /^(?![ \t\r\n>\-+*\uFEFF]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
 
 export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
   const points: BlockPoint[] = [];
@@ -97,10 +97,22 @@ const HTML_ENDS: [RegExp, string][] = [
   [/^ {0,3}<!\[CDATA\[/, ']]>'],
 ];
 
-/** Whether the chunk's last top-level node might continue past the chunk's end in the whole text. */
+/**
+ * Whether the chunk's last node might continue past the chunk's end in the whole text. The nodes that end last are
+ * the last top-level node and its last descendants: a fence or HTML block left open inside a list item or quote
+ * also ends differently at the chunk's end (an HTML block there keeps the blank line before it) than where the
+ * next line closes its container.
+ */
 function mayRunOn(chunkText: string, nodes: RootContent[]): boolean {
-  const last = nodes[nodes.length - 1];
-  if (!last) return false;
+  for (let last: Node | undefined = nodes[nodes.length - 1]; last;) {
+    if (lastNodeMayRunOn(chunkText, last as RootContent)) return true;
+    const children: Node[] | undefined = (last as { children?: Node[] }).children;
+    last = children?.[children.length - 1];
+  }
+  return false;
+}
+
+function lastNodeMayRunOn(chunkText: string, last: RootContent): boolean {
   const start = last.position?.start.offset ?? 0;
   const end = last.position?.end.offset ?? 0;
   const raw = chunkText.slice(start, end);
