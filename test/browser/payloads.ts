@@ -43,6 +43,11 @@ export const PAYLOADS: string[] = [
   '`<script>pwned()</script>` in code stays text',
   '<textarea><script>pwned()</script></textarea>',
   '<template><img src=x onerror=pwned()></template>',
+  '<input autofocus onfocus=pwned()>',
+  '<form><button formaction="javascript:pwned()">Go</button></form>',
+  '<math><maction actiontype="statusline" xlink:href="javascript:pwned()">click</maction></math>',
+  '<noscript><a onclick="pwned()">n</a></noscript>',
+  '<svg><foreignObject><p onclick="pwned()">svg</p></foreignObject></svg>',
   '<x onclick="pwned()">custom tag</x>',
   '<a id="rca-introduction" name="alert">clobber</a>',
 ];

@@ -5,14 +5,56 @@
 // state it then trips over. So each top-level block is parsed on its own (a `<details>` … `</details>`
 // run of blocks counts as one), the parser closes whatever the block left open at its end, and a block
 // whose own words did not survive is rendered again with its HTML shown as text, under a note.
-import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { parseFragment } from 'parse5';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
 import { el } from './hast';
 
-const parseAndSanitize = unified().use(rehypeRaw).use(rehypeSanitize, defaultSchema);
+/**
+ * GitHub's schema. MathML, SVG and `<noscript>` are unwrapped by it like any element it does not know: their words
+ * stay, as escaped text, and no element or attribute of theirs reaches the page (dropping them with their content
+ * would lose the words that follow an unclosed `<svg>`).
+ */
+const schema = defaultSchema;
+const stripped = schema.strip ?? ['script'];
+
+const STRIPPED_START = new RegExp(`<(?:${stripped.join('|')})\\b`, 'i');
+const STRIPPED_END = new RegExp(`</(?:${stripped.join('|')})\\s*>`, 'i');
+
+/** Markup or an event handler inside an attribute's value: `title="</noscript><img onerror=…>"`. */
+const MARKUP_IN_VALUE = /<\/?[a-z!]|\bon[a-z]+\s*=/i;
+
+/**
+ * What the sanitiser keeps and a report needs not: an `<input>` of its own (GitHub's schema keeps it as a disabled
+ * checkbox, with its name and value) and attribute values that carry markup. A task list's checkbox, the first
+ * thing in its item, stays, with nothing but whether it is ticked.
+ */
+function inertForms(): (tree: HastRoot) => void {
+  const visit = (parent: HastRoot | Element): void => {
+    parent.children = parent.children.filter((child) => {
+      if (child.type !== 'element') return true;
+      if (child.tagName === 'input') {
+        const inTaskItem =
+          parent.type === 'element' &&
+          parent.tagName === 'li' &&
+          String(parent.properties.className ?? '').includes('task-list-item') &&
+          parent.children.find((node) => node.type === 'element') === child;
+        if (!inTaskItem || child.properties.type !== 'checkbox') return false;
+        child.properties = { type: 'checkbox', checked: !!child.properties.checked, disabled: true };
+      }
+      for (const [name, value] of Object.entries(child.properties)) {
+        if (MARKUP_IN_VALUE.test(Array.isArray(value) ? value.join(' ') : String(value))) delete child.properties[name];
+      }
+      visit(child);
+      return true;
+    });
+  };
+  return visit;
+}
+
+const parseAndSanitize = unified().use(rehypeRaw).use(rehypeSanitize, schema).use(inertForms);
 
 /** Elements whose content the parser takes as text or keeps out of the page: left open, they eat what follows. */
 const SWALLOWING = new Set(['script', 'style', 'textarea', 'title', 'template', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'select']);
@@ -111,15 +153,16 @@ function words(text: string): Map<string, number> {
 
 /**
  * The writer's own text in these nodes: text nodes, not what stands inside raw HTML, and not what stands
- * between a raw `<script>` and its end tag (the sanitiser removes scripts on purpose, content and all).
+ * between a raw `<script>` (or another element the schema strips) and its end tag (the sanitiser removes those on
+ * purpose, content and all).
  */
 function ownText(nodes: ElementContent[]): string {
   const parts: string[] = [];
   let inScript = false;
   const walk = (node: ElementContent): void => {
     if (isRaw(node)) {
-      if (/<script\b/i.test(node.value) && !/<\/script\s*>/i.test(node.value)) inScript = true;
-      else if (/<\/script\s*>/i.test(node.value)) inScript = false;
+      if (STRIPPED_START.test(node.value) && !STRIPPED_END.test(node.value)) inScript = true;
+      else if (STRIPPED_END.test(node.value)) inScript = false;
     } else if (node.type === 'text') {
       if (!inScript) parts.push(node.value);
     } else if (node.type === 'element') {
