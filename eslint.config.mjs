@@ -44,6 +44,19 @@ function forbidDynamic(why, folders) {
   ];
 }
 
+// A spread into a call passes every item as an argument: past about 100,000 items (the findings or nodes of a
+// large document) V8 throws RangeError. pushAll, maxOf and minOf (engine/numbers.ts) take any length.
+const NO_ARGUMENT_SPREAD = [
+  {
+    selector: 'CallExpression[callee.property.name=/^(?:push|unshift|max|min|splice|concat)$/] > SpreadElement',
+    message: 'A spread into push, unshift, splice, concat, Math.max or Math.min overflows on long lists: use pushAll, maxOf or minOf (engine/numbers.ts).',
+  },
+  {
+    selector: "CallExpression[callee.object.name='String'][callee.property.name='fromCharCode'] > SpreadElement",
+    message: 'String.fromCharCode(...codes) overflows on long lists.',
+  },
+];
+
 const ENGINE = 'The engine is pure: no editor or LSP types, and nothing from lsp/, cli/, render/, convert/ or authoring/ (they build on it).';
 const AUTHORING = 'Writing aids are plain data: no editor or LSP types, and nothing from lsp/ or cli/ (the server adapts them).';
 
@@ -79,8 +92,13 @@ export default defineConfig(
     files: ['server/src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(ENGINE, ['lsp', 'cli', 'render', 'convert', 'authoring']),
-      'no-restricted-syntax': forbidDynamic(ENGINE, ['lsp', 'cli', 'render', 'convert', 'authoring']),
+      'no-restricted-syntax': [...forbidDynamic(ENGINE, ['lsp', 'cli', 'render', 'convert', 'authoring']), ...NO_ARGUMENT_SPREAD],
     },
+  },
+  {
+    // The renderer and the converter walk whole documents too.
+    files: ['server/src/render/**/*.ts', 'server/src/convert/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_ARGUMENT_SPREAD] },
   },
   {
     files: ['server/src/authoring/**/*.ts'],

@@ -49,6 +49,19 @@ describe('lint: layer boundaries', () => {
     );
   });
 
+  it('the engine, the renderer and the converter spread no list into a call (RangeError past ~100,000 items)', async () => {
+    for (const file of ['server/src/engine/rules/boundary-probe.ts', 'server/src/render/boundary-probe.ts', 'server/src/convert/boundary-probe.ts']) {
+      for (const call of ['out.push(...items);', 'out.unshift(...items);', 'Math.max(...items);', 'Math.min(...items);', 'String.fromCharCode(...items);']) {
+        await assertBoundary(file, `declare const out: number[];\ndeclare const items: number[];\n${call}\n`, 'no-restricted-syntax', /overflows/);
+      }
+    }
+    // A spread into an array literal or a new object builds no argument list.
+    await assertClean(
+      'server/src/engine/rules/boundary-probe.ts',
+      'declare const items: number[];\nexport const copy = [...items];\nexport const merged = { ...{ a: 1 } };\n',
+    );
+  });
+
   it('an engine file may import within the engine and plain libraries', async () => {
     await assertClean(
       'server/src/engine/rules/boundary-probe.ts',

@@ -14,6 +14,7 @@ import type { RcaDocument, Section } from '../engine/model';
 import { isFrontMatter } from '../engine/front-matter';
 import { statusPortalUrl } from '../engine/profiles';
 import { isComment, startOffset } from '../engine/nodes';
+import { pushAll } from '../engine/numbers';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 import { el, isWebUrl, textOf } from './hast';
@@ -170,7 +171,10 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   sections.forEach((section, index) => {
     const nodes: RootContent[] = [];
     if (section.heading) nodes.push({ ...structuredClone(section.heading), depth: 2 });
-    nodes.push(...visible(section.body).map((node) => shiftHeadings(node, shift)));
+    pushAll(
+      nodes,
+      visible(section.body).map((node) => shiftHeadings(node, shift)),
+    );
     parts.push(part(`${index}`, nodes));
   });
   // Link reference definitions stay in the tree so references in any section resolve.
@@ -187,7 +191,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   for (const child of hast.children) {
     const key = child.type === 'element' ? child.properties[PART] : undefined;
     if (child.type === 'element' && typeof key === 'string') byKey.set(key, content(child.children));
-    else if (child.type === 'element') rest.push(...content([child])); // e.g. the footnotes remark-rehype appends
+    else if (child.type === 'element') pushAll(rest, content([child])); // e.g. the footnotes remark-rehype appends
   }
 
   const diagnostics = options.diagnostics ?? result.diagnostics;
@@ -198,7 +202,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   const header: ElementContent[] = [];
   const bannerElement = banner(errors);
   if (bannerElement) header.push(bannerElement);
-  header.push(...(byKey.get('title') ?? [el('h1', {}, [doc.title?.text || doc.frontMatterFacts.title || 'Untitled report'])]));
+  pushAll(header, byKey.get('title') ?? [el('h1', {}, [doc.title?.text || doc.frontMatterFacts.title || 'Untitled report'])]);
   const summaryElement = summaryBlock(summary);
   if (summaryElement) header.push(summaryElement);
 
@@ -209,7 +213,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
     const children = byKey.get(`${index}`) ?? [];
     body.push(el('section', { className: ['rca-section'], id: `rca-${sectionSlug(section, index)}` }, children));
   });
-  body.push(...rest);
+  pushAll(body, rest);
   if (portal) {
     body.push(el('footer', { className: ['rca-status'] }, [el('p', {}, ['Service status: ', el('a', { href: portal }, [portal])])]));
   }
