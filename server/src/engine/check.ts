@@ -163,17 +163,6 @@ export interface CheckOptions {
   /** The work budget in milliseconds (CHECK_BUDGET_MS by default); the clock is `performance.now` unless given. */
   budgetMs?: number;
   clock?: () => number;
-  /**
-   * Under `auto`, the profile to check with instead of choosing one: a fix is proved against the report as it was
-   * read before the fix (a fix that adds the house's Introduction may make the house profile the better fit, and
-   * the proof would then compare findings of two different templates).
-   */
-  profile?: Profile;
-}
-
-/** The text checked as `before` was: the same settings and, under `auto`, the profile `before` was checked with. */
-export function recheck(before: CheckResult, text: string): CheckResult {
-  return checkText(text, before.settings, before.autoProfile ? { profile: before.doc.profile } : {});
 }
 
 /**
@@ -184,7 +173,7 @@ export function recheck(before: CheckResult, text: string): CheckResult {
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}, options: CheckOptions = {}): CheckResult {
   const settings = resolveSettings(settingsInput);
   const autoProfile = isAutoProfile(settings.profile);
-  let profile = (autoProfile && options.profile) || profileOrDefault(settings);
+  let profile = profileOrDefault(settings);
   const tooLarge = text.length > MAX_CHARS;
   const lines = tooLarge ? [] : linesOf(text);
   const tooNested = !tooLarge && nestingDepth(lines) > MAX_NESTING;
@@ -207,7 +196,7 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
     return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings, autoProfile };
   }
   if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings, autoProfile };
-  if (autoProfile && !options.profile) {
+  if (autoProfile) {
     doc = chooseProfile(text, doc.root, settings, doc).doc;
     profile = doc.profile;
   }

@@ -1,4 +1,4 @@
-import { recheck, type CheckResult } from './check';
+import { checkText, type CheckResult } from './check';
 import { endOffset, startOffset } from './nodes';
 import { timeRules } from './rules';
 import { placeholder } from './rules/placeholder';
@@ -168,7 +168,7 @@ export function verdictOf(outcome: Outcome): Verdict {
 export function proveFix(before: CheckResult, target: RcaDiagnostic, fix: Fix, budget: ProofBudget): Verdict {
   const text = applyEdits(before.doc.text, fix.edits);
   if (!budget.spend(text)) return { kind: 'unproven' };
-  return verdictOf(judge(before, recheck(before, text), fix.edits, [target]));
+  return verdictOf(judge(before, checkText(text, before.settings), fix.edits, [target]));
 }
 
 /**
