@@ -13,14 +13,12 @@ import { unified } from 'unified';
 import { el } from './hast';
 
 /**
- * GitHub's schema, with `<style>` dropped with its content as `<script>` is: CSS is no words of the report, and
- * inside MathML or SVG a style's text may carry a payload (`<img onerror=…>`), which would otherwise stay as text.
- * MathML, SVG and `<noscript>` are unwrapped like any element the schema does not know: their words stay, as
- * escaped text, and no element or attribute of theirs reaches the page (dropping them with their content would
- * lose the words that follow an unclosed `<svg>`).
+ * GitHub's schema. MathML, SVG and `<noscript>` are unwrapped by it like any element it does not know: their words
+ * stay, as escaped text, and no element or attribute of theirs reaches the page (dropping them with their content
+ * would lose the words that follow an unclosed `<svg>`).
  */
-const stripped = [...(defaultSchema.strip ?? ['script']), 'style'];
-const schema = { ...defaultSchema, strip: stripped };
+const schema = defaultSchema;
+const stripped = schema.strip ?? ['script'];
 
 const STRIPPED_START = new RegExp(`<(?:${stripped.join('|')})\\b`, 'i');
 const STRIPPED_END = new RegExp(`</(?:${stripped.join('|')})\\s*>`, 'i');

@@ -27,7 +27,6 @@ describe('sanitising raw HTML', () => {
       assert.doesNotMatch(body, /<(?:input|math|svg|noscript|form|img|maction|mglyph|foreignObject)\b/i, body);
       assert.doesNotMatch(body, /<[^>]*\s(?:on[a-z]+|autofocus|xlink:href|formaction|title)=/i, body);
       assert.doesNotMatch(html, /rca-note/, 'not shown as text under a note');
-      assert.doesNotMatch(body, /pwned/, 'not even as text');
     });
   }
 
