@@ -7,7 +7,7 @@ import { applyPatch } from 'diff';
 import { describeFixes } from '../../server/src/cli/fix';
 import { fixAllReport } from '../../server/src/engine/fix-all';
 import { ProofBudget } from '../../server/src/engine/fix-proof';
-import { project, runIn, snapshot } from './helpers';
+import { project, runAsUser, runIn, snapshot } from './helpers';
 
 /** A report with four fixable findings: an introduction date from another day, a summer zone in winter, two headings under other names. */
 const REPORT = `# EU02 - RCA - February 3, 2026
@@ -171,11 +171,13 @@ describe('check --fix', () => {
     assert.equal(code, 2);
   });
 
-  it('names a folder it cannot write in', { skip: process.getuid?.() === 0 && 'root writes in every folder' }, () => {
+  it('names a folder it cannot write in', () => {
     const dir = project({ 'ro/r.rca.md': REPORT });
+    // The file itself may be written: only the folder, where the temporary file goes, may not.
+    chmodSync(join(dir, 'ro', 'r.rca.md'), 0o666);
     chmodSync(join(dir, 'ro'), 0o555);
     try {
-      const { code, stderr } = runIn(['check', '--fix', 'ro/r.rca.md'], { cwd: dir });
+      const { code, stderr } = runAsUser(['check', '--fix', 'ro/r.rca.md'], dir);
       assert.match(stderr, /^rca-writer: ro\/r\.rca\.md: cannot write the file \(permission denied\); it is as it was, not fixed\n/);
       assert.equal(code, 2);
     } finally {

@@ -1,6 +1,6 @@
 // Shared by the CLI tests: the built bin run as a process, and main() run in-process with a fake terminal.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../server/src/cli/main';
@@ -46,6 +46,22 @@ export function runIn(args: string[], options: { cwd?: string; stdin?: string; t
 }
 
 /** A fresh folder with the given files (paths relative to it). */
+/**
+ * Runs the built bin in `dir` as a user whom file permissions bind. Root reads and writes every folder, so under root
+ * (as CI runs) the bin is copied into `dir` and run as "nobody" (uid 65534), who can reach nothing else of the checkout.
+ */
+export function runAsUser(args: string[], dir: string): Result {
+  if (process.getuid?.() !== 0) return run(args, { cwd: dir });
+  // The bin and the bundle it loads, beside each other as in dist/.
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  for (const name of ['cli.js', 'cli-bundle.js']) copyFileSync(join(dirname(cli), name), join(bin, name));
+  const copy = join(bin, 'cli.js');
+  chmodSync(dir, 0o755);
+  const result = spawnSync(process.execPath, [copy, ...args], { cwd: dir, encoding: 'utf8', input: '', uid: 65534, gid: 65534 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 export function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rca-cli-'));
   for (const [name, text] of Object.entries(files)) {
