@@ -3,7 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { decodeText, MAX_INPUT_BYTES, readTextFile, TextFileError } from '../engine/text-file';
-import { writeErrorReason, writeFileAtomically } from '../engine/write-file';
+import { isSpecial, writeErrorReason, writeFileAtomically } from '../engine/write-file';
 
 export { VERSION } from '../engine/version';
 
@@ -93,17 +93,7 @@ export function writeOutput(io: CliIo, output: string | undefined, text: string,
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${output}: already exists (use --force to overwrite it)`);
-    throw new UsageError(`${output}: cannot write${isDevice(path) ? '' : ' the file'} (${writeErrorReason(error)})`);
-  }
-}
-
-/** A device, a pipe or a socket: written to, not replaced (see writeFileAtomically). */
-function isDevice(path: string): boolean {
-  try {
-    const stats = statSync(path);
-    return !stats.isFile() && !stats.isDirectory();
-  } catch {
-    return false;
+    throw new UsageError(`${output}: cannot write${isSpecial(path) ? '' : ' the file'} (${writeErrorReason(error)})`);
   }
 }
 

@@ -89,7 +89,7 @@ function linkOrWrite(temp: string, path: string, data: string | Uint8Array): voi
 }
 
 /** An existing path that is neither a file nor a folder: a device, a pipe or a socket. */
-function isSpecial(path: string): boolean {
+export function isSpecial(path: string): boolean {
   try {
     const stats = statSync(path);
     return !stats.isFile() && !stats.isDirectory();
