@@ -186,6 +186,26 @@ describe('check options', () => {
     assert.match(bad.stderr, /^rca-writer: --max-warnings must be a whole number/);
   });
 
+  it('--max-findings N lists N per file and per rule, "all" lists every one, and anything else is a usage error', () => {
+    const items = Array.from({ length: 1200 }, () => '-').join('\n');
+    const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nOn April 11, 2026 a switch failed.\n\n## Technical Action Items and Preventive Measures\n\n${items}\n`;
+    const count = (args: string[]) => {
+      const [report] = JSON.parse(run(['check', '--format', 'json', '--profile', 'exlibris', ...args, '-'], { input: text }).stdout) as JsonReport[];
+      return report.diagnostics;
+    };
+    const empty = (args: string[]) => count(args).filter((d) => d.code === 'RCA107');
+    const capped = empty([]);
+    assert.equal(capped.length, 1001, "the editor's limit: 1,000 and one finding counting the rest");
+    assert.match(capped[1000].message, /^200 more RCA107 findings/);
+    assert.equal(empty(['--max-findings', 'all']).length, 1200);
+    const ten = count(['--max-findings', '10']);
+    assert.equal(ten.length, 11, 'ten, and the RCA001 note first');
+    assert.match(ten[0].message, /^RCA Writer lists the first 10 of this document's 1,203 findings/);
+    const bad = run(['check', '--max-findings', '0', '-'], { input: text });
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, 'rca-writer: --max-findings must be a whole number of 1 or more, or "all", not "0"\n');
+  });
+
   it('reads standard input for "-", named <stdin> or by --stdin-filename, whose config applies', () => {
     const text = seedText('seed-003.md');
     const plain = run(['check', '--format', 'json', '-'], { input: text });

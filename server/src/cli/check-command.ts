@@ -1,4 +1,5 @@
 // `rca-writer check`: the editor's checks, for CI and batch runs.
+import { findingsLimit, NO_FINDINGS_LIMIT, type FindingsLimit } from '../engine/findings-cap';
 import { builtInProfileNames } from '../engine/profiles';
 import type { RcaSettings } from '../engine/settings';
 import { checkInWorkers, runJob, workerCount, type CheckJob, type JobResult } from './check-worker';
@@ -37,6 +38,9 @@ Options:
                    instead of each file's nearest one
   --no-config      use no config file: the defaults and the flags only
   --max-warnings N exit 1 when there are more than N warnings
+  --max-findings N list at most N findings per file and per rule (default: as the editor,
+                   1,000 of one rule and 5,000 in all, then one finding counting the rest);
+                   --max-findings all lists every one
   -q, --quiet      report errors only (warnings still count for --max-warnings)
   --verbose        name on stderr each file a folder or glob left out, and why
   --fix            apply each finding's preferred fix to the files, as the editor's Fix All
@@ -72,6 +76,13 @@ Exit codes:
 /** Progress is shown on a terminal once a run has more files than this. */
 export const PROGRESS_MIN_FILES = 20;
 
+function parseMaxFindings(value: string | undefined): FindingsLimit | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim().toLowerCase() === 'all') return NO_FINDINGS_LIMIT;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--max-findings must be a whole number of 1 or more, or "all", not "${value}"`);
+  return findingsLimit(Number(value));
+}
+
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${value}"`);
@@ -96,6 +107,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     'format': { type: 'string', short: 'f', default: 'text' },
     'profile': { type: 'string' },
     'max-warnings': { type: 'string' },
+    'max-findings': { type: 'string' },
     'quiet': { type: 'boolean', short: 'q' },
     'output': { type: 'string', short: 'o' },
     'force': { type: 'boolean' },
@@ -115,6 +127,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  const limit = parseMaxFindings(values['max-findings']);
   if (positionals.length === 0) throw new UsageError('no files given (try: rca-writer check examples/)');
   const dryRun = !!values['fix-dry-run'];
   const fixing = !!values.fix || dryRun;
@@ -146,6 +159,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     settings: input.settings,
     detect: input.detect && input.path ? { path: input.path, roots: input.detect.roots } : undefined,
     fix: fixing,
+    findingsLimit: limit,
   }));
   let unwritten = 0;
   // What fixing did goes where the report does not: stdout, unless a report for machines is printed there.

@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import { isRcaDocument } from '../engine/detect';
 import { fixAllReport, type FixAllReport } from '../engine/fix-all';
+import type { FindingsLimit } from '../engine/findings-cap';
 import type { RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 
@@ -24,6 +25,8 @@ export interface CheckJob {
   detect?: { path: string; roots: string[] };
   /** Apply the preferred fixes too (`check --fix`, `--fix-dry-run`). */
   fix?: boolean;
+  /** How many findings are listed (--max-findings); the engine's default when absent. */
+  findingsLimit?: FindingsLimit;
 }
 
 /** A job's findings and the profile they were checked with, or null when it asked for detection and the file is not an RCA. */
@@ -41,7 +44,7 @@ export type JobResult = {
 function withFixes(job: CheckJob, result: CheckResult, outcome: NonNullable<JobResult>): JobResult {
   if (!result.diagnostics.some((diagnostic) => diagnostic.fixes?.some((fix) => fix.isPreferred))) return outcome;
   const report = fixAllReport(job.text, job.settings, undefined, result);
-  const after = report.text === job.text ? result : checkText(report.text, job.settings);
+  const after = report.text === job.text ? result : checkText(report.text, job.settings, { findingsLimit: job.findingsLimit });
   return { ...outcome, fixed: { ...report, diagnostics: after.diagnostics, profile: after.doc.profile.name } };
 }
 
@@ -52,7 +55,8 @@ export function runJob(job: CheckJob): JobResult {
     const checked = { diagnostics: result.diagnostics, profile: result.doc.profile.name };
     return job.fix ? withFixes(job, result, checked) : checked;
   };
-  if (!detect) return outcome(checkText(job.text, job.settings));
+  const options = { findingsLimit: job.findingsLimit };
+  if (!detect) return outcome(checkText(job.text, job.settings, options));
   const titleWords = reportTitleWords(job.settings);
   const isRca = (root?: Root) =>
     isRcaDocument({
@@ -65,7 +69,7 @@ export function runJob(job: CheckJob): JobResult {
       titleWords,
     });
   let detected: boolean | undefined;
-  const result = checkText(job.text, job.settings, { shouldCheck: (doc) => (detected = isRca(doc.root)) });
+  const result = checkText(job.text, job.settings, { ...options, shouldCheck: (doc) => (detected = isRca(doc.root)) });
   // The check read too little of the text to tell (too large, nested too deep): detection parses it on its own.
   detected ??= isRca();
   return detected ? outcome(result) : null;

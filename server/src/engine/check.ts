@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile';
+import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
 import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
@@ -163,6 +164,8 @@ export interface CheckOptions {
   /** The work budget in milliseconds (CHECK_BUDGET_MS by default); the clock is `performance.now` unless given. */
   budgetMs?: number;
   clock?: () => number;
+  /** How many findings are listed (DEFAULT_FINDINGS_LIMIT unless given; see findings-cap.ts). */
+  findingsLimit?: FindingsLimit;
 }
 
 /**
@@ -260,6 +263,7 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
     if (ignore && !isSwallowed(doc, ignore)) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
   }
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  const listed = capFindings(kept, options.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, (message) => incomplete(message, settings));
   // A fix is proved under the profile the document was checked with, not chosen again (fix-proof.ts).
-  return { doc, diagnostics: kept, settings: autoProfile ? { ...settings, profile: profile.name } : settings, autoProfile };
+  return { doc, diagnostics: listed, settings: autoProfile ? { ...settings, profile: profile.name } : settings, autoProfile };
 }
