@@ -3,7 +3,6 @@
 // that cannot be shown cheaply it parses in full.
 import type { Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
-import { visit } from 'unist-util-visit';
 import { parseMarkdown } from './parse';
 
 interface Chunk {
@@ -185,16 +184,11 @@ function copyOf(text: string): string {
 }
 
 function defines(nodes: RootContent[]): boolean {
-  let found = false;
-  for (const node of nodes) {
-    visit(node as Node, (child: Node) => {
-      if (child.type === 'definition' || child.type === 'footnoteDefinition') {
-        found = true;
-        return false;
-      }
-      return undefined;
-    });
-    if (found) return true;
+  // A stack, not visit: visit looks each node up among its siblings, which grew with the square of a long list.
+  const stack: Node[] = nodes.slice();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+    if ('children' in node) for (const child of node.children as Node[]) stack.push(child);
   }
   return false;
 }

@@ -13,7 +13,6 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Node, Point } from 'unist';
-import { visit } from 'unist-util-visit';
 
 /*
  * The engine's parser: CommonMark + GFM + YAML front matter, the tree remark-parse + remark-gfm + remark-frontmatter
@@ -129,10 +128,13 @@ export function parseMarkdown(text: string): Root {
       if (point.offset !== undefined) point.offset += 1;
       if (point.line === 1) point.column += 1;
     };
-    visit(root, (node: Node) => {
+    // A stack, not visit: visit looks each node up among its siblings, which grew with the square of a long list.
+    const stack: Node[] = [root];
+    for (let node = stack.pop(); node; node = stack.pop()) {
       shift(node.position?.start);
       shift(node.position?.end);
-    });
+      if ('children' in node) for (const child of node.children as Node[]) stack.push(child);
+    }
   }
   return root;
 }

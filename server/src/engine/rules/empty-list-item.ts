@@ -11,10 +11,11 @@ export const emptyListItem: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, report }) {
+    const lastItems = lastItemsOfTopLists(doc.root.children);
     for (const item of doc.listItems) {
       const onlyWordsOrComments = item.node.children.every((child) => child.type === 'paragraph' || isComment(child));
       if (item.text || !onlyWordsOrComments) continue;
-      if (isPrintedItem(doc.root.children, item.node, doc)) continue;
+      if (isPrintedItem(doc.root.children, lastItems, item.node, doc)) continue;
       const lines = wholeLines(doc, startOffset(item.node), endOffset(item.node));
       report({
         range: item.range,
@@ -39,14 +40,30 @@ export const emptyListItem: Rule = {
 };
 
 /**
+ * The last item of each top-level list, with the list's index: found once, where looking each item up in every list
+ * grew with the square of a list of 100,000 empty items.
+ */
+function lastItemsOfTopLists(top: RootContent[]): Map<RootContent, number> {
+  const last = new Map<RootContent, number>();
+  top.forEach((node, index) => {
+    if (node.type === 'list' && node.children.length) last.set(node.children[node.children.length - 1], index);
+  });
+  return last;
+}
+
+/**
  * Published pages print a list item as a lone "-" line with its text on the next line.
  * In Markdown that is an empty item followed by a paragraph; the item is not empty in the writer's eyes.
  */
-function isPrintedItem(top: RootContent[], item: RootContent, doc: { lines: { positionAt(o: number): { line: number } } }): boolean {
-  const listIndex = top.findIndex((node) => node.type === 'list' && node.children.includes(item as never));
-  if (listIndex < 0) return false;
-  const list = top[listIndex];
-  if (list.type !== 'list' || list.children[list.children.length - 1] !== item) return false;
+function isPrintedItem(
+  top: RootContent[],
+  lastItems: Map<RootContent, number>,
+  item: RootContent,
+  doc: { lines: { positionAt(o: number): { line: number } } },
+): boolean {
+  // Only the last item of a list at the top is followed by a paragraph of its own.
+  const listIndex = lastItems.get(item);
+  if (listIndex === undefined) return false;
   const next = top[listIndex + 1];
   // "-" then text then "-" reads as a setext heading; the text is still the item's.
   if (!next || (next.type !== 'paragraph' && next.type !== 'heading')) return false;

@@ -1,6 +1,7 @@
 import { allNodes } from '../block-facts';
 import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
+import { SpanIndex, type Span } from '../spans';
 import type { Rule } from './rule';
 
 const PLACEHOLDER_WORDS =
@@ -50,17 +51,21 @@ export const placeholder: Rule = {
         if (node.url && urlAt > 0) skip.push([startOffset(node) + urlAt, startOffset(node) + urlAt + node.url.length]);
       }
     }
-    const skipped = (start: number, end: number) => skip.some(([a, b]) => start < b && end > a);
-    // One placeholder is one finding, even where two patterns see it ("[TBD]").
-    const reported: [number, number][] = [];
+    // Indexed, not walked per match: 100,000 placeholders asked both lists once each, which grew with their square.
+    const skipped = new SpanIndex(skip.map(([start, end]) => ({ start, end })));
+    // One placeholder is one finding, even where two patterns see it ("[TBD]"). One pattern's matches never overlap
+    // each other, so a pattern only asks the spans the patterns before it reported.
+    const reported: SpanIndex[] = [];
     for (const { pattern, what } of PATTERNS) {
+      const mine: Span[] = [];
       for (const match of doc.text.matchAll(pattern)) {
         const start = match.index;
         const end = start + match[0].length;
-        if (skipped(start, end) || reported.some(([a, b]) => start < b && end > a)) continue;
-        reported.push([start, end]);
+        if (skipped.overlaps(start, end) || reported.some((earlier) => earlier.overlaps(start, end))) continue;
+        mine.push({ start, end });
         report({ range: doc.lines.range(start, end), message: `"${match[0]}" is ${what}; replace it with the real text.` });
       }
+      reported.push(new SpanIndex(mine));
     }
   },
 };

@@ -6,12 +6,32 @@ import { statedYmd } from '../time/incident';
 import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, zonePhrase, type ZoneMatch } from '../time/zones';
 import type { Rule } from './rule';
 
+const windowInstantsByAnalysis = new WeakMap<TimeAnalysis, Map<ZoneMatch, number>>();
+
+/**
+ * For each zone phrase, the instant of the first window it qualifies (its end when the phrase is the end's own zone),
+ * found in one walk of the windows: asking each phrase to walk them grew with the square of a sentence of zone pairs.
+ */
+function windowInstants(a: TimeAnalysis): Map<ZoneMatch, number> {
+  let instants = windowInstantsByAnalysis.get(a);
+  if (instants) return instants;
+  instants = new Map();
+  const first = (zone: ZoneMatch | undefined, millis: number | undefined) => {
+    if (zone && millis !== undefined && !instants!.has(zone)) instants!.set(zone, millis);
+  };
+  for (const w of a.windows) {
+    first(w.end?.ownZone, w.endMillis);
+    first(w.zone, w.startMillis);
+    first(w.start.ownZone, w.startMillis);
+  }
+  windowInstantsByAnalysis.set(a, instants);
+  return instants;
+}
+
 /** The instant a zone phrase is about: the window it qualifies, else noon on a date in its sentence. */
 function instantFor(a: TimeAnalysis, zone: ZoneMatch): number | undefined {
-  for (const w of a.windows) {
-    if (w.end?.ownZone === zone && w.endMillis !== undefined) return w.endMillis;
-    if ((w.zone === zone || w.start.ownZone === zone) && w.startMillis !== undefined) return w.startMillis;
-  }
+  const inWindow = windowInstants(a).get(zone);
+  if (inWindow !== undefined) return inWindow;
   const sentence = a.sentences.find((s) => s.start <= zone.start && zone.end <= s.end);
   const date = sentence && a.dates.find((d) => d.start >= sentence.start && d.end <= sentence.end);
   const ymd = date && statedYmd(date, a);

@@ -22,38 +22,65 @@ function continent(iana: string): string {
   return iana.split('/')[0];
 }
 
+/** The candidate whose key comes first in `order` (the first such candidate on a tie), if any has one. */
+function earliest(candidates: ZoneCandidate[], order: Map<string, number>, key: (c: ZoneCandidate) => string): ZoneCandidate | undefined {
+  let best: ZoneCandidate | undefined;
+  let bestAt = Infinity;
+  for (const c of candidates) {
+    const at = order.get(key(c));
+    if (at !== undefined && at < bestAt) [best, bestAt] = [c, at];
+  }
+  return best;
+}
+
+/** Where each key first appears in `list`. */
+function firstPositions(list: string[], skip?: string): Map<string, number> {
+  const order = new Map<string, number>();
+  list.forEach((key, i) => {
+    if (key !== skip && !order.has(key)) order.set(key, i);
+  });
+  return order;
+}
+
 /**
  * Picks a reading for an ambiguous zone phrase and marks it ambiguous when nothing in the document decides: the zones
  * in `hints` (the instances', then other zones named, then the default), then the instances' country codes, then the
- * region words in `text`.
+ * region words in `text`. The hints are indexed once and the region words looked for once, not per phrase: a
+ * paragraph of 20,000 zone words names as many hints.
  */
-export function resolveAmbiguous(zone: ZoneMatch & { ambiguous?: boolean }, hints: string[], instances: string[], text: string): void {
-  const pick = (c: ZoneCandidate) => {
-    zone.iana = c.iana;
-    zone.season = c.season;
-    zone.candidates = [c, ...zone.candidates.filter((x) => x !== c)];
+export function ambiguityResolver(hints: string[], instances: string[], text: string): (zone: ZoneMatch & { ambiguous?: boolean }) => void {
+  const exactOrder = firstPositions(hints);
+  const continentOrder = firstPositions(hints.map(continent), 'UTC');
+  const regionNamed = new Map<RegExp, boolean>();
+  const named = (pattern: RegExp) => {
+    let found = regionNamed.get(pattern);
+    if (found === undefined) regionNamed.set(pattern, (found = pattern.test(text)));
+    return found;
   };
-  for (const hint of hints) {
-    const exact = zone.candidates.find((c) => c.iana === hint);
+  return (zone) => {
+    const pick = (c: ZoneCandidate) => {
+      zone.iana = c.iana;
+      zone.season = c.season;
+      zone.candidates = [c, ...zone.candidates.filter((x) => x !== c)];
+    };
+    const exact = earliest(zone.candidates, exactOrder, (c) => c.iana);
     if (exact) return pick(exact);
-  }
-  for (const hint of hints) {
-    const near = zone.candidates.find((c) => continent(c.iana) === continent(hint) && continent(hint) !== 'UTC');
+    const near = earliest(zone.candidates, continentOrder, (c) => continent(c.iana));
     if (near) return pick(near);
-  }
-  // The zone itself before one on its continent: IN01 settles IST as India, though Israel is in Asia too.
-  const closest = (iana: string) => zone.candidates.find((x) => x.iana === iana) ?? zone.candidates.find((x) => continent(x.iana) === continent(iana));
-  for (const code of instances) {
-    const iana = CODE_HINTS[code.slice(0, 2)];
-    const c = iana && closest(iana);
-    if (c) return pick(c);
-  }
-  for (const { pattern, iana } of REGION_HINTS) {
-    if (!pattern.test(text)) continue;
-    const c = closest(iana);
-    if (c) return pick(c);
-  }
-  zone.ambiguous = true;
+    // The zone itself before one on its continent: IN01 settles IST as India, though Israel is in Asia too.
+    const closest = (iana: string) => zone.candidates.find((x) => x.iana === iana) ?? zone.candidates.find((x) => continent(x.iana) === continent(iana));
+    for (const code of instances) {
+      const iana = CODE_HINTS[code.slice(0, 2)];
+      const c = iana && closest(iana);
+      if (c) return pick(c);
+    }
+    for (const { pattern, iana } of REGION_HINTS) {
+      if (!named(pattern)) continue;
+      const c = closest(iana);
+      if (c) return pick(c);
+    }
+    zone.ambiguous = true;
+  };
 }
 
 export function isAmbiguous(zone: ZoneMatch): boolean {

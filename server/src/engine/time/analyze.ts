@@ -4,7 +4,7 @@ import type { SectionRole } from '../profiles';
 import { sectionWithRole } from '../sections';
 import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
-import { resolveAmbiguous } from './ambiguous';
+import { ambiguityResolver } from './ambiguous';
 import { ymdOf, type Ymd } from './calendar';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
@@ -115,8 +115,9 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   // Ambiguous abbreviations: the instance's zone, then other zones in the document, then the region words.
   const unambiguous = zones.filter((z) => z.iana && z.candidates.length <= 1 && !z.unknown).map((z) => z.iana!);
   const hints = [...instanceZones, ...unambiguous, ...(settings.defaultTimeZone ? [normaliseIana(settings.defaultTimeZone) ?? ''] : [])];
+  const resolveAmbiguous = ambiguityResolver(hints, instances, masked);
   for (const zone of zones) {
-    if (zone.candidates.length > 1) resolveAmbiguous(zone, hints, instances, masked);
+    if (zone.candidates.length > 1) resolveAmbiguous(zone);
   }
 
   const documentZone = documentZoneOf(doc, table, sentences, zonesBySentence, zones, timelineIndex);

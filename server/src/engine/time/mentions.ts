@@ -1,4 +1,5 @@
 import { pushAll } from '../numbers';
+import { SpanIndex } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
@@ -30,20 +31,22 @@ export function findMentions(masked: string, blocks: Block[], table: ZoneTable):
       found.sentences.push(sentence);
       const written = findDates(sentence.text, sentence.start);
       // Digits that a date holds are not also a time.
-      const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !written.dates.some((d) => t.start < d.end && d.start < t.end));
+      const inDates = new SpanIndex(written.dates);
+      const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !inDates.overlaps(t.start, t.end));
       const designators = isoDesignators(sentence, clockTimes);
       // "+01:00" in "04:02:00+01:00" is the offset, not another time.
-      const sentenceTimes = clockTimes.filter((t) => !designators.some((z) => t.start < z.end && z.start < t.end));
+      const inDesignators = new SpanIndex(designators);
+      const sentenceTimes = clockTimes.filter((t) => !inDesignators.overlaps(t.start, t.end));
       found.datesBySentence.set(sentence, written.dates);
       found.timesBySentence.set(sentence, sentenceTimes);
       // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
       for (const d of written.dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
       for (const d of written.monthYears) found.monthYears.push({ ...d, section: block.section });
       pushAll(found.times, sentenceTimes);
-      const zones = [
-        ...designators,
-        ...table.find(sentence.text, sentence.start).filter((z) => !clockTimes.some((t) => z.start < t.end && t.start < z.end)),
-      ].sort((x, y) => x.start - y.start);
+      const inTimes = new SpanIndex(clockTimes);
+      const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
+        (x, y) => x.start - y.start,
+      );
       found.zonesBySentence.set(sentence, zones);
     }
   }

@@ -1,5 +1,5 @@
 import type { Nodes, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { allNodes } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
@@ -36,7 +36,8 @@ export function maskedText(doc: RcaDocument): string {
   const blank = (from: number, to: number) => {
     for (let i = from; i < to && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
   };
-  visit(doc.root, (node: Nodes) => {
+  // allNodes, not visit: visit looks each node up among its siblings, which grew with the square of a long list.
+  for (const node of allNodes(doc)) {
     const s = startOffset(node);
     const e = endOffset(node);
     if (node.type === 'inlineCode' && CLOCK_SPAN.test(node.value)) {
@@ -55,7 +56,7 @@ export function maskedText(doc: RcaDocument): string {
       if (isAutolink) blank(s, e);
       else if (at > 0) blank(s + at, s + at + node.url.length);
     }
-  });
+  }
   const text = chars.join('');
   // Emphasis and escapes: "**April 11, 2026**" reads as the date (strikethrough tildes were blanked above). Underscores stay: "America/Los_Angeles".
   return text.replace(/[*\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
@@ -63,15 +64,6 @@ export function maskedText(doc: RcaDocument): string {
 
 export function blocksOf(doc: RcaDocument): Block[] {
   const blocks: Block[] = [];
-  const itemStarts = doc.listItems.map((item) => doc.lines.offsetAt(item.range.start));
-  const itemEnds = doc.listItems.map((item) => doc.lines.offsetAt(item.range.end));
-  const innermostItem = (offset: number) => {
-    let best = -1;
-    for (let i = 0; i < itemStarts.length; i++) {
-      if (itemStarts[i] <= offset && offset < itemEnds[i] && (best < 0 || itemStarts[i] >= itemStarts[best])) best = i;
-    }
-    return best;
-  };
   const walk = (node: Nodes, row?: number) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const start = startOffset(node);
@@ -81,7 +73,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
         end: endOffset(node),
         section: isTitle ? -1 : sectionAt(doc, start),
         isTitle,
-        listItem: innermostItem(start),
+        listItem: -1,
         tableRow: row,
       });
       return;
@@ -93,7 +85,31 @@ export function blocksOf(doc: RcaDocument): Block[] {
     }
   };
   walk(doc.root);
-  return blocks.sort((a, b) => a.start - b.start);
+  blocks.sort((a, b) => a.start - b.start);
+  const innermost = innermostItems(doc);
+  for (const block of blocks) block.listItem = innermost(block.start);
+  return blocks;
+}
+
+/**
+ * The innermost list item holding each offset, asked in rising order: one sweep over the items with a stack of those
+ * open, instead of a walk of every item per block (a list of 100,000 items took minutes). List items nest or follow
+ * each other, never cross, so the open ones hold one another and the last opened is the innermost; of two starting
+ * at the same offset, the later in doc.listItems counts.
+ */
+function innermostItems(doc: RcaDocument): (offset: number) => number {
+  const items = doc.listItems.map((item, index) => ({ index, start: doc.lines.offsetAt(item.range.start), end: doc.lines.offsetAt(item.range.end) }));
+  items.sort((a, b) => a.start - b.start || a.index - b.index);
+  const open: typeof items = [];
+  let next = 0;
+  return (offset) => {
+    for (; next < items.length && items[next].start <= offset; next++) {
+      while (open.length && open[open.length - 1].end <= items[next].start) open.pop();
+      open.push(items[next]);
+    }
+    while (open.length && open[open.length - 1].end <= offset) open.pop();
+    return open.length ? open[open.length - 1].index : -1;
+  };
 }
 
 const NO_BREAK_AFTER =

@@ -1,4 +1,4 @@
-import { pushAll } from '../numbers';
+import { firstAtOrAfter, pushAll } from '../numbers';
 import type { RcaDocument } from '../model';
 import type { Mentions } from './mentions';
 import type { Sentence } from './text';
@@ -133,12 +133,17 @@ export function documentZoneOf(
       /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text) &&
       (zonesBySentence.get(s) ?? []).some((z) => z.iana),
   );
-  const timelineZone = zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex && timelineIndex >= 0);
+  const timelineZone = timelineIndex >= 0 ? zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex) : undefined;
   const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : timelineZone;
   return match?.iana ? { iana: match.iana, match } : undefined;
 }
 
+/**
+ * The section of the first sentence holding the offset (its end counts). Sentences come in document order without
+ * overlapping, so their ends rise with their starts and a binary search finds it: a walk per zone phrase grew with the
+ * square of a document of zone words.
+ */
 function sectionOfOffset(sentences: Sentence[], offset: number): number {
-  const s = sentences.find((x) => x.start <= offset && offset <= x.end);
-  return s ? s.block.section : -1;
+  const s = sentences[firstAtOrAfter(sentences, offset, (x) => x.end)];
+  return s && s.start <= offset ? s.block.section : -1;
 }

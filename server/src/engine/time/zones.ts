@@ -333,7 +333,12 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
     const strong = withAliases(text, patternFor(text), aliasFinder);
-    const weak = [...text.matchAll(weakPattern)].filter((w) => !strong.some((s) => w.index < s.index + s[0].length && s.index < w.index + w[0].length));
+    // Strong matches come left to right without overlapping, so one pointer walks them beside the weak ones.
+    let next = 0;
+    const weak = [...text.matchAll(weakPattern)].filter((w) => {
+      while (next < strong.length && strong[next].index + strong[next][0].length <= w.index) next++;
+      return !(next < strong.length && strong[next].index < w.index + w[0].length);
+    });
     for (const m of [...strong, ...weak].sort((a, b) => a.index - b.index)) {
       const g = m.groups ?? {};
       const start = base + m.index;
