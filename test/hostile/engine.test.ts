@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, inlineWork, MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
 import { fixAll } from '../../server/src/engine/fix-all';
+import { timeRules } from '../../server/src/engine/rules';
 import { LineIndex } from '../../server/src/engine/text';
 import { largeRca } from '../../scripts/bench/inputs';
 
@@ -91,6 +92,26 @@ describe('hostile input to the engine', () => {
       codes(text),
       'under the default budget nothing is skipped',
     );
+  });
+
+  it('the date and time analysis stops at the deadline too: the date and time rules are skipped, named, with where it stopped', () => {
+    // A clock that moves a millisecond per reading: the check reads it before each rule, the analysis every 64
+    // sentences, so the deadline passes inside the analysis of 20,000 sentences, not between rules.
+    let now = 0;
+    const clock = () => (now += 1);
+    const text = `${title}\n\n## Introduction\n\n${'At 10:00 CST the link fell. '.repeat(20_000)}\n`;
+    const { diagnostics } = checkText(text, {}, { budgetMs: 150, clock });
+    const skipped = diagnostics.filter((d) => d.code === 'RCA001');
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0].message, /\(the date and time analysis ran out of time at line 5 of 6\); .*skipped: RCA2\d\d, /);
+    const dateRules = [...timeRules].map((rule) => rule.code);
+    for (const code of dateRules) assert.ok(skipped[0].message.includes(code), `${code} is named as skipped`);
+    assert.ok(!diagnostics.some((d) => dateRules.includes(d.code)), 'no date or time rule ran on part of the document');
+    assert.ok(
+      diagnostics.some((d) => d.code === 'RCA101'),
+      'the structure rules that ran before keep their findings',
+    );
+    assert.ok(now < 2_000, `the analysis stopped at the deadline, not at the end (${now} readings)`);
   });
 
   it('a 100 KB real report is checked in full under the default budget', () => {

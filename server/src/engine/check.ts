@@ -8,6 +8,7 @@ import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
 import { resolveSettings, type RcaSettings } from './settings';
 import { applySuppressions, ignoreLineFix } from './suppress';
+import { setTimeDeadline, TimeAnalysisCut } from './time/deadline';
 import { dropSwallowedFixes, isSwallowed } from './swallowed';
 import { comparePositions } from './text';
 import type { Finding, RcaDiagnostic, Severity } from './types';
@@ -212,6 +213,8 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   const failed: string[] = [];
   const tooLargeForTimes: string[] = [];
   const outOfTime: string[] = [];
+  let timesCut: TimeAnalysisCut | undefined;
+  setTimeDeadline(doc, () => clock() - started > budgetMs);
   for (const rule of allRules) {
     if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
     // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
@@ -235,12 +238,16 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
           diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
         },
       });
-    } catch {
+    } catch (error) {
       // One rule's failure must not hide the others' findings; its partial findings are dropped.
       diagnostics.length = before;
-      failed.push(rule.code);
+      if (error instanceof TimeAnalysisCut) {
+        timesCut = error;
+        outOfTime.push(rule.code);
+      } else failed.push(rule.code);
     }
   }
+  setTimeDeadline(doc, undefined);
   if (tooLargeForTimes.length) {
     const message = `Dates and times were not checked: this document has ${describeSize(text.length)}, more than the ${describeSize(MAX_TIME_CHECK_CHARS)} they are checked in; skipped: ${tooLargeForTimes.join(', ')}.`;
     const skipped = incomplete(message, settings);
@@ -248,7 +255,8 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   }
   if (outOfTime.length) {
     const seconds = Math.round(budgetMs / 100) / 10;
-    const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take; the findings of the rules that ran are shown, and these were skipped: ${outOfTime.join(', ')}.`;
+    const reached = timesCut ? ` (${timesCut.message})` : '';
+    const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take${reached}; the findings of the rules that ran are shown, and these were skipped: ${outOfTime.join(', ')}.`;
     const skipped = incomplete(message, settings);
     if (skipped) diagnostics.push(skipped);
   }

@@ -6,6 +6,7 @@ import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { ambiguityResolver } from './ambiguous';
 import { ymdOf, type Ymd } from './calendar';
+import { timeCheckpoint } from './deadline';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
 import { findMentions } from './mentions';
@@ -81,7 +82,8 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   const sectionIndex = (role: SectionRole) => sectionWithRole(doc, role);
   const introIndex = sectionIndex('introduction');
   const timelineIndex = sectionIndex('timeline');
-  const mentions = findMentions(masked, blocks, table);
+  const checkpoint = timeCheckpoint(doc);
+  const mentions = findMentions(masked, blocks, table, checkpoint);
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
   decideNumericOrder(dates, settings.numericDateOrder);
 
@@ -129,6 +131,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   let days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex });
   let leadZone: ZoneMatch | undefined;
   for (const sentence of sentences) {
+    checkpoint(sentence.start);
     const block = sentence.block;
     if (block.section !== carriedSection) {
       carriedSection = block.section;

@@ -16,7 +16,7 @@ export interface Mentions {
   zonesBySentence: Map<Sentence, ZoneMatch[]>;
 }
 
-export function findMentions(masked: string, blocks: Block[], table: ZoneTable): Mentions {
+export function findMentions(masked: string, blocks: Block[], table: ZoneTable, checkpoint: (offset: number) => void = () => {}): Mentions {
   const found: Mentions = {
     sentences: [],
     dates: [],
@@ -28,6 +28,7 @@ export function findMentions(masked: string, blocks: Block[], table: ZoneTable):
   };
   for (const block of blocks) {
     for (const sentence of sentencesOf(masked, block)) {
+      checkpoint(sentence.start);
       found.sentences.push(sentence);
       const written = findDates(sentence.text, sentence.start);
       // Digits that a date holds are not also a time.
