@@ -13,6 +13,8 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Node, Point } from 'unist';
+// Before any parse: a consume that does not copy every event each time a list item closes (see edit-map.ts).
+import './edit-map';
 
 /*
  * The engine's parser: CommonMark + GFM + YAML front matter, the tree remark-parse + remark-gfm + remark-frontmatter
