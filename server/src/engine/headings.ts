@@ -47,6 +47,31 @@ function misspellingBudget(length: number): number {
   return Math.max(1, Math.floor(length * 0.15));
 }
 
+interface NormalisedSection {
+  def: SectionDef;
+  name: string;
+  aliases: string[];
+  /** The name, then the aliases, each with its misspelling budget. */
+  targets: { target: string; budget: number }[];
+}
+
+const normalisedByProfile = new WeakMap<Profile, NormalisedSection[]>();
+
+/** A profile's names and aliases normalised once, not for every heading: 100,000 headings normalised them as often. */
+function normalisedSections(profile: Profile): NormalisedSection[] {
+  let sections = normalisedByProfile.get(profile);
+  if (!sections) {
+    sections = profile.sections.map((def) => {
+      const name = normaliseHeading(def.name);
+      const aliases = def.aliases.map(normaliseHeading);
+      const targets = [name, ...aliases].map((target) => ({ target, budget: misspellingBudget(target.length) }));
+      return { def, name, aliases, targets };
+    });
+    normalisedByProfile.set(profile, sections);
+  }
+  return sections;
+}
+
 export function matchHeading(text: string, profile: Profile): SectionMatch | undefined {
   const trimmed = text.trim();
   const normalised = normaliseHeading(text);
@@ -54,18 +79,20 @@ export function matchHeading(text: string, profile: Profile): SectionMatch | und
   for (const def of profile.sections) {
     if (trimmed === def.name) return { def, kind: 'exact' };
   }
-  for (const def of profile.sections) {
-    if (normalised === normaliseHeading(def.name)) return { def, kind: 'tolerated' };
+  const sections = normalisedSections(profile);
+  for (const { def, name } of sections) {
+    if (normalised === name) return { def, kind: 'tolerated' };
   }
-  for (const def of profile.sections) {
-    if (def.aliases.some((alias) => normaliseHeading(alias) === normalised)) return { def, kind: 'alias' };
+  for (const { def, aliases } of sections) {
+    if (aliases.includes(normalised)) return { def, kind: 'alias' };
   }
   let best: { def: SectionDef; cost: number } | undefined;
-  for (const def of profile.sections) {
-    for (const candidate of [def.name, ...def.aliases]) {
-      const target = normaliseHeading(candidate);
+  for (const { def, targets } of sections) {
+    for (const { target, budget } of targets) {
+      // The distance is at least the difference in length: past the budget, it need not be computed.
+      if (Math.abs(normalised.length - target.length) > budget) continue;
       const cost = distance(normalised, target);
-      if (cost <= misspellingBudget(target.length) && (!best || cost < best.cost)) best = { def, cost };
+      if (cost <= budget && (!best || cost < best.cost)) best = { def, cost };
     }
   }
   return best && { def: best.def, kind: 'misspelling' };

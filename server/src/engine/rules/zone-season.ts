@@ -2,6 +2,9 @@ import { DateTime } from 'luxon';
 import { isAmbiguous } from '../time/ambiguous';
 import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
 import { describeYmd } from '../time/format';
+import type { DateMention } from '../time/dates';
+import type { Sentence } from '../time/text';
+import { firstAtOrAfter } from '../numbers';
 import { statedYmd } from '../time/incident';
 import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, zonePhrase, type ZoneMatch } from '../time/zones';
 import type { Rule } from './rule';
@@ -28,12 +31,36 @@ function windowInstants(a: TimeAnalysis): Map<ZoneMatch, number> {
   return instants;
 }
 
+/**
+ * The sentence holding a span, in a binary search: sentences come in document order without overlapping, so their
+ * ends rise with their starts (a search per zone phrase of a long sentence of zone pairs grew with its square).
+ */
+function sentenceHolding(sentences: Sentence[], span: { start: number; end: number }): Sentence | undefined {
+  const s = sentences[firstAtOrAfter(sentences, span.end, (x) => x.end)];
+  return s && s.start <= span.start ? s : undefined;
+}
+
+const firstDatesByAnalysis = new WeakMap<TimeAnalysis, Map<Sentence, DateMention>>();
+
+/** The first date (in a.dates, which lists them sentence by sentence) in each sentence that has one. */
+function firstDates(a: TimeAnalysis): Map<Sentence, DateMention> {
+  let first = firstDatesByAnalysis.get(a);
+  if (first) return first;
+  first = new Map();
+  for (const d of a.dates) {
+    const sentence = sentenceHolding(a.sentences, d);
+    if (sentence && !first.has(sentence)) first.set(sentence, d);
+  }
+  firstDatesByAnalysis.set(a, first);
+  return first;
+}
+
 /** The instant a zone phrase is about: the window it qualifies, else noon on a date in its sentence. */
 function instantFor(a: TimeAnalysis, zone: ZoneMatch): number | undefined {
   const inWindow = windowInstants(a).get(zone);
   if (inWindow !== undefined) return inWindow;
-  const sentence = a.sentences.find((s) => s.start <= zone.start && zone.end <= s.end);
-  const date = sentence && a.dates.find((d) => d.start >= sentence.start && d.end <= sentence.end);
+  const sentence = sentenceHolding(a.sentences, zone);
+  const date = sentence && firstDates(a).get(sentence);
   const ymd = date && statedYmd(date, a);
   if (!ymd || !zone.iana) return undefined;
   return DateTime.fromObject({ ...ymd, hour: 12 }, { zone: zone.iana }).toMillis();
