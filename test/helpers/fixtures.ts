@@ -4,6 +4,7 @@ import { join } from 'node:path';
 /**
  * Rule fixtures carry their expected findings inline, markdownlint-style:
  *   some text <!-- expect RCA104 RCA109 -->   diagnostics with these codes start on this line
+ *   some text <!-- again RCA205 -->           a place of a mistake listed once, earlier (engine/same-mistake.ts)
  *   <!-- fixture-settings {"statusPortalUrl": ""} -->   settings for this file (JSON)
  * A fixture with no expect comment expects no diagnostics at all.
  */
@@ -16,7 +17,7 @@ export interface Fixture {
   expected: string[];
 }
 
-const EXPECT = /<!--\s*expect\s+((?:RCA\d{3}\s*)+)-->/g;
+const EXPECT = /<!--\s*(expect|again)\s+((?:RCA\d{3}\s*)+)-->/g;
 const SETTINGS = /<!--\s*fixture-settings\s+([\s\S]*?)-->/;
 
 /** `defaults` are settings every fixture of the folder has unless its own fixture-settings say otherwise. */
@@ -25,7 +26,7 @@ export function readFixture(path: string, name = path, defaults: Record<string, 
   const expected: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     for (const match of line.matchAll(EXPECT)) {
-      for (const code of match[1].trim().split(/\s+/)) expected.push(`${index}:${code}`);
+      for (const code of match[2].trim().split(/\s+/)) expected.push(match[1] === 'again' ? `${index}:${code} again` : `${index}:${code}`);
     }
   });
   const settingsMatch = SETTINGS.exec(text);
@@ -40,6 +41,15 @@ export function readFixtures(folder: string, defaults: Record<string, unknown> =
     .map((file) => readFixture(join(folder, file), file, defaults));
 }
 
-export function found(diagnostics: { code: string; range: { start: { line: number } } }[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line}:${d.code}`).sort();
+interface Found {
+  code: string;
+  range: { start: { line: number } };
+  places?: Found[];
+}
+
+/** "line:code" for each finding listed, and "line:code again" for the other places of a repeated mistake. */
+export function found(diagnostics: Found[]): string[] {
+  return diagnostics
+    .flatMap((d) => [`${d.range.start.line}:${d.code}`, ...(d.places ?? []).slice(1).map((place) => `${place.range.start.line}:${d.code} again`)])
+    .sort();
 }

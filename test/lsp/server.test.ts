@@ -113,6 +113,45 @@ describe('language server over stdio, push diagnostics', () => {
     }
   });
 
+  it('lists a repeated mistake once, marks its other places with hints, and fixes every place from any of them', async () => {
+    const uri = uriOf('repeated-zone.md');
+    const text = read(rules, 'time-205-repeated.md');
+    client.open(uri, text, 1);
+    const zone = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'RCA205');
+    // Warnings are what the Problems panel lists; hints are drawn in the text only.
+    assert.deepEqual(
+      zone.map((d) => [d.range.start.line, d.severity]),
+      [
+        [8, 2],
+        [9, 4],
+        [10, 4],
+        [11, 4],
+      ],
+    );
+    assert.deepEqual(
+      zone[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [
+        [uri, 9],
+        [uri, 10],
+        [uri, 11],
+      ],
+    );
+    assert.match(zone[2].message, /\(Repeated: listed once, at line 9\.\)$/);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: zone[2].range,
+      context: { diagnostics: [zone[2]], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Write EDT (all 4 places)', 'Write EDT (here only)', 'Ignore RCA205 on this line'],
+    );
+    const fixed = applyAction(text, actions[0]);
+    assert.doesNotMatch(fixed, / EST:/);
+    client.replace(uri, fixed, 2);
+    assert.ok(!(await client.diagnosticsFor(uri, 2)).some((d) => d.code === 'RCA205'));
+  });
+
   it('fix-all (source.fixAll.rcaWriter) leaves nothing fixable, and a second run changes nothing', async () => {
     const uri = uriOf('fix-all.md');
     const text = read(rules, 'structure-defects.md');

@@ -50,12 +50,21 @@ export function formatText(reports: FileReport[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `[{ file, profile, diagnostics: [{ code, severity, message, range }] }]` with 0-based LSP positions. */
+/**
+ * `[{ file, profile, diagnostics: [{ code, severity, message, range, related? }] }]` with 0-based LSP positions;
+ * `related` lists the other places a finding points to (a repeated mistake's, a section's first heading).
+ */
 export function formatJson(reports: FileReport[]): string {
   const shaped = reports.map((report) => ({
     file: report.file,
     profile: report.profile,
-    diagnostics: report.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    diagnostics: report.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+      ...(d.related?.length ? { related: d.related.map(({ range, message }) => ({ range, message })) } : {}),
+    })),
   }));
   return `${JSON.stringify(shaped, null, 2)}\n`;
 }

@@ -6,6 +6,7 @@ import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
+import { mergeSameMistakes } from './same-mistake';
 import { resolveSettings, type RcaSettings } from './settings';
 import { applySuppressions, ignoreLineFix } from './suppress';
 import { setTimeDeadline, TimeAnalysisCut } from './time/deadline';
@@ -271,7 +272,7 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
     if (ignore && !isSwallowed(doc, ignore)) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
   }
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
-  const listed = capFindings(kept, options.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, (message) => incomplete(message, settings));
+  const listed = capFindings(mergeSameMistakes(kept), options.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, (message) => incomplete(message, settings));
   // A fix is proved under the profile the document was checked with, not chosen again (fix-proof.ts).
   return { doc, diagnostics: listed, settings: autoProfile ? { ...settings, profile: profile.name } : settings, autoProfile };
 }

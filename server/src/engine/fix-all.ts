@@ -1,5 +1,6 @@
 import { checkText, type CheckResult } from './check';
 import { judge, ProofBudget, verdictOf } from './fix-proof';
+import { placesFixed } from './same-mistake';
 import type { RcaSettings } from './settings';
 import { applyEdits, LineIndex } from './text';
 import type { Fix, RcaDiagnostic, TextEdit } from './types';
@@ -88,7 +89,7 @@ function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudg
       before,
       after,
       edits,
-      candidates.map(({ diagnostic }) => diagnostic),
+      candidates.flatMap(({ diagnostic, fix }) => placesFixed(diagnostic, fix)),
     ),
   ).kind === 'proven'
     ? after

@@ -2,6 +2,7 @@ import { checkText, type CheckResult } from './check';
 import { endOffset, startOffset } from './nodes';
 import { timeRules } from './rules';
 import { placeholder } from './rules/placeholder';
+import { placesFixed, placesOf } from './same-mistake';
 import { applyEdits } from './text';
 import type { Fix, RcaDiagnostic, TextEdit } from './types';
 
@@ -97,31 +98,35 @@ function hiddenHeadings(before: CheckResult, after: CheckResult, spans: readonly
  * per code, not matched one by one: a fix changes the wording of findings elsewhere ("It belongs after ...").
  */
 export function judge(before: CheckResult, after: CheckResult, edits: readonly TextEdit[], targets: readonly RcaDiagnostic[]): Outcome {
+  // A repeated mistake is one finding with many places: each place counts, so that correcting one place of five
+  // neither leaves its target nor raises the four that remain as a new finding.
+  const beforeFound = before.diagnostics.flatMap(placesOf);
+  const afterFound = after.diagnostics.flatMap(placesOf);
   const beforeIndex = before.doc.lines;
   const afterIndex = after.doc.lines;
   const spans = edits
     .map((edit) => ({ start: beforeIndex.offsetAt(edit.range.start), end: beforeIndex.offsetAt(edit.range.end), newText: edit.newText }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const moved = (diagnostic: RcaDiagnostic) => mapOffset(spans, beforeIndex.offsetAt(diagnostic.range.start));
-  const afterStarts = after.diagnostics.map((diagnostic) => afterIndex.offsetAt(diagnostic.range.start));
+  const afterStarts = afterFound.map((diagnostic) => afterIndex.offsetAt(diagnostic.range.start));
   const remaining = targets.filter((target) => {
     const [from, to] = moved(target);
     const same = (diagnostic: RcaDiagnostic) => key(diagnostic) === key(target);
-    const alike = before.diagnostics.filter((diagnostic) => {
+    const alike = beforeFound.filter((diagnostic) => {
       if (!same(diagnostic)) return false;
       const [a, b] = moved(diagnostic);
       return a === from && b === to;
     }).length;
-    const there = after.diagnostics.filter((diagnostic, i) => same(diagnostic) && afterStarts[i] >= from && afterStarts[i] <= to).length;
+    const there = afterFound.filter((diagnostic, i) => same(diagnostic) && afterStarts[i] >= from && afterStarts[i] <= to).length;
     return there >= Math.max(1, alike);
   });
   const allowed = new Map<string, number>();
-  for (const diagnostic of before.diagnostics) if (counts(diagnostic)) allowed.set(diagnostic.code, (allowed.get(diagnostic.code) ?? 0) + 1);
+  for (const diagnostic of beforeFound) if (counts(diagnostic)) allowed.set(diagnostic.code, (allowed.get(diagnostic.code) ?? 0) + 1);
   for (const target of targets) if (counts(target) && !remaining.includes(target)) allowed.set(target.code, (allowed.get(target.code) ?? 0) - 1);
   const written = writtenBlocks(before.doc.text, spans);
   const found = new Map<string, number>();
   const errors = new Set<string>();
-  after.diagnostics.forEach((diagnostic, i) => {
+  afterFound.forEach((diagnostic, i) => {
     if (!counts(diagnostic)) return;
     if (aboutWrittenWords.has(diagnostic.code) && written.some(([start, end]) => afterStarts[i] >= start && afterStarts[i] < end)) return;
     found.set(diagnostic.code, (found.get(diagnostic.code) ?? 0) + 1);
@@ -168,7 +173,7 @@ export function verdictOf(outcome: Outcome): Verdict {
 export function proveFix(before: CheckResult, target: RcaDiagnostic, fix: Fix, budget: ProofBudget): Verdict {
   const text = applyEdits(before.doc.text, fix.edits);
   if (!budget.spend(text)) return { kind: 'unproven' };
-  return verdictOf(judge(before, checkText(text, before.settings), fix.edits, [target]));
+  return verdictOf(judge(before, checkText(text, before.settings), fix.edits, placesFixed(target, fix)));
 }
 
 /**

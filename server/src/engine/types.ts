@@ -26,6 +26,8 @@ export interface Fix {
   edits: TextEdit[];
   /** Preferred fixes are the ones fix-all applies and VS Code offers first. */
   isPreferred?: boolean;
+  /** On a finding that merges a repeated mistake (same-mistake.ts): this fix corrects every place, not one. */
+  allPlaces?: boolean;
 }
 
 /** What a rule reports. The engine adds code, severity and the docs link. */
@@ -37,6 +39,11 @@ export interface Finding {
   severity?: Severity;
   /** Related places ("first defined here"). */
   related?: { range: Range; message: string }[];
+  /**
+   * Findings of one rule with the same key are one mistake repeated (EST through a July timeline): the check lists
+   * the first, with the others as its places (same-mistake.ts).
+   */
+  sameMistake?: string;
 }
 
 export interface RcaDiagnostic extends Finding {
@@ -45,4 +52,6 @@ export interface RcaDiagnostic extends Finding {
   rule: string;
   severity: Severity;
   source: 'rca-writer';
+  /** A repeated mistake's places, as each was found, the listed one first (same-mistake.ts). */
+  places?: RcaDiagnostic[];
 }

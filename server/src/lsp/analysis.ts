@@ -5,6 +5,8 @@ import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import type { RcaSettings } from '../engine/settings';
 import { isRcaDocument } from '../engine/detect';
 import { IncrementalParser } from '../engine/incremental';
+import { placeFindings } from '../engine/same-mistake';
+import type { RcaDiagnostic } from '../engine/types';
 import type { Configuration } from './configuration';
 import { toLspDiagnostic } from './diagnostics';
 import type { DocumentStore } from './documents';
@@ -21,6 +23,8 @@ export interface Analysis {
   isRca: boolean;
   result?: CheckResult;
   diagnostics: Diagnostic[];
+  /** The finding behind each of `diagnostics`, in the same order: the check's, and each repeated mistake's places. */
+  findings: RcaDiagnostic[];
 }
 
 /** Thrown when a result would be for a version the editor no longer has, or was not wanted any more. */
@@ -98,14 +102,22 @@ export class Analyser {
         shouldCheck: (doc) => (isRca = detect(doc.root, titleWords)),
       });
       isRca ??= detect(result.doc.root, titleWords);
-      const diagnostics = isRca ? result.diagnostics.map((d) => toLspDiagnostic(d, uri, version, this.host.docsUri)) : [];
-      return { generation, version, text, settings, settingsKey, isRca, result: isRca ? result : undefined, diagnostics };
+      // A repeated mistake is listed once; each of its other places is marked with a hint, which the editor draws
+      // in the text but leaves out of the Problems panel.
+      const findings = isRca ? [...result.diagnostics, ...result.diagnostics.flatMap(placeFindings)] : [];
+      const listed = isRca ? result.diagnostics.length : 0;
+      const diagnostics = findings.map((d, i) => {
+        if (i < listed) return toLspDiagnostic(d, uri, version, this.host.docsUri);
+        const marked = toLspDiagnostic(d, uri, version, this.host.docsUri, 'hint');
+        return { ...marked, message: `${d.message} (Repeated: listed once, at line ${d.places![0].range.start.line + 1}.)` };
+      });
+      return { generation, version, text, settings, settingsKey, isRca, result: isRca ? result : undefined, diagnostics, findings };
     } catch (error) {
       // A bug in a rule must never take the server down or leave stale problems on screen.
       this.connection.console.error(`RCA Writer could not check ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // The incremental parser's state is not trusted after a failure.
       this.parsers.delete(uri);
-      return { generation, version, text, settings, settingsKey, isRca: false, diagnostics: [] };
+      return { generation, version, text, settings, settingsKey, isRca: false, diagnostics: [], findings: [] };
     }
   }
 }

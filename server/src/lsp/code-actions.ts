@@ -40,8 +40,8 @@ export function registerCodeActions(connection: Connection, documents: DocumentS
             candidate.range.start.line === diagnostic.range.start.line &&
             candidate.range.start.character === diagnostic.range.start.character,
         );
-        // The analysis's diagnostics are its check's findings, in order; each fix is proved before it is offered.
-        const finding = current ? analysis.result.diagnostics[analysis.diagnostics.indexOf(current)] : undefined;
+        // Each fix is proved before it is offered.
+        const finding = current ? analysis.findings[analysis.diagnostics.indexOf(current)] : undefined;
         for (const fix of finding ? provenFixes(analysis.result, finding) : []) {
           actions.push({
             title: fix.title,

@@ -18,12 +18,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A finding as the editor shows it; `docsUri` gives the address of its rule's page. */
-export function toLspDiagnostic(diagnostic: RcaDiagnostic, uri: string, version: number, docsUri: (code: string) => string): Diagnostic {
+/** A finding as the editor shows it, at its own severity unless given another; `docsUri` gives its rule's page. */
+export function toLspDiagnostic(
+  diagnostic: RcaDiagnostic,
+  uri: string,
+  version: number,
+  docsUri: (code: string) => string,
+  severity: Severity = diagnostic.severity,
+): Diagnostic {
   const data: DiagnosticData = { fixes: diagnostic.fixes ?? [], version };
   return {
     range: diagnostic.range,
-    severity: SEVERITY[diagnostic.severity],
+    severity: SEVERITY[severity],
     code: diagnostic.code,
     codeDescription: { href: docsUri(diagnostic.code) },
     source: DIAGNOSTIC_SOURCE,

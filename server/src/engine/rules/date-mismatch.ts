@@ -24,6 +24,18 @@ export const dateMismatch: Rule = {
       isPreferred: true,
     });
     const say = (d: StatedDate) => d.mention.text.replace(/\s+/g, ' ').trim();
+    // The introduction's first date, wherever the introduction repeats it: a date carried over from an older report
+    // is usually written more than once, and one fix corrects each place.
+    const reportIntro = (ymd: StatedDate['ymd'], source: string) => {
+      for (const d of intro.filter((d) => sameYmd(d.ymd, intro[0].ymd))) {
+        report({
+          range: doc.lines.range(d.mention.start, d.mention.end),
+          sameMistake: 'introduction',
+          message: `The introduction says ${say(d)}; ${source} says ${describeYmd(ymd)}: ${differences(d.ymd, ymd)}.`,
+          fixes: [fixTo(d, ymd, source)],
+        });
+      }
+    };
     const introMatches = (accepts: (ymd: StatedDate['ymd']) => boolean) => intro.length === 0 || intro.some((d) => accepts(d.ymd));
 
     if (reference) {
@@ -46,12 +58,7 @@ export const dateMismatch: Rule = {
         });
       }
       if (!introOk) {
-        const first = intro[0];
-        report({
-          range: doc.lines.range(first.mention.start, first.mention.end),
-          message: `The introduction says ${say(first)}; the timeline says ${describeYmd(reference.ymd)}: ${differences(first.ymd, reference.ymd)}.`,
-          fixes: [fixTo(first, reference.ymd, 'the timeline')],
-        });
+        reportIntro(reference.ymd, 'the timeline');
         return;
       }
       // "beginning on Tuesday, March 3 and ending on Thursday, March 5" with a timeline from March 4: the end is one of
@@ -68,13 +75,6 @@ export const dateMismatch: Rule = {
       }
       return;
     }
-    if (title && intro.length && !intro.some((d) => sameYmd(d.ymd, title.ymd))) {
-      const first = intro[0];
-      report({
-        range: doc.lines.range(first.mention.start, first.mention.end),
-        message: `The introduction says ${say(first)}; the title says ${describeYmd(title.ymd)}: ${differences(first.ymd, title.ymd)}.`,
-        fixes: [fixTo(first, title.ymd, 'the title')],
-      });
-    }
+    if (title && intro.length && !intro.some((d) => sameYmd(d.ymd, title.ymd))) reportIntro(title.ymd, 'the title');
   },
 };

@@ -19,6 +19,8 @@ export const missingTimeZone: Rule = {
       const phrase = iana ? zonePhrase(iana, a.table) : undefined;
       report({
         range: doc.lines.range(w.from, w.to),
+        // The timeline's times lack a zone because the document never states one: one mistake, however many rows.
+        sameMistake: 'no zone',
         message: `"${text}" has no time zone, and the document names none: readers around the world cannot tell when this was${phrase ? `; add "${phrase}"` : ''}.`,
         fixes: phrase ? [{ title: `Add "${phrase}"`, edits: [{ range: doc.lines.range(w.to, w.to), newText: ` ${phrase}` }], isPreferred: true }] : [],
       });

@@ -103,6 +103,8 @@ export const mixedTimeZones: Rule = {
       if (mine && mine !== instancesOf(first.sentence.text, a.instancePrefixes)) continue;
       report({
         range: doc.lines.range(w.from, w.to),
+        // Every entry in the same other zone is one slip.
+        sameMistake: w.zone!.text.toLowerCase(),
         message: `"${doc.text.slice(w.from, w.to)}" is in ${w.zone!.text}, but the timeline's first times are in ${first.zone!.text}; give every time in one zone, or add the conversion.`,
       });
     }

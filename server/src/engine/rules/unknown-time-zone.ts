@@ -15,12 +15,14 @@ export const unknownTimeZone: Rule = {
       if (zone.unknown || (!zone.iana && !zone.vague)) {
         report({
           range,
+          sameMistake: `unknown ${zone.text.toLowerCase()}`,
           message: `"${zone.text}" is not a time zone RCA Writer knows: write a city ("Chicago time"), an abbreviation ("CDT"), an offset ("UTC+8") or an IANA name, or add it to rcaWriter.timeZoneAliases.`,
         });
       } else if (isAmbiguous(zone)) {
         const readings = zone.candidates.map((c) => c.label).join(' or ');
         report({
           range,
+          sameMistake: `ambiguous ${(zone.abbreviation ?? zone.text).toLowerCase()}`,
           severity: 'information',
           message: `"${zone.abbreviation ?? zone.text}" can mean ${readings}; read as ${zone.candidates[0].label}. Name the city ("Chicago time") or set rcaWriter.instanceTimeZones to decide.`,
         });

@@ -23,6 +23,7 @@ export const weekdayMismatch: Rule = {
       const written = d.weekday.text.length <= 4 ? name.slice(0, d.weekday.text.length) : name;
       report({
         range: doc.lines.range(d.start, d.end),
+        sameMistake: `${describeYmd(ymd)}\u0000${d.weekday.index}`,
         message: `${describeYmd(ymd)} is a ${name}, not a ${WEEKDAY_NAMES[d.weekday.index - 1]}.`,
         fixes: [{ title: `Write "${written}"`, edits: [{ range: doc.lines.range(d.weekday.start, d.weekday.end), newText: written }], isPreferred: true }],
       });

@@ -29,6 +29,7 @@ export const zoneLocation: Rule = {
         .join(', ');
       report({
         range: doc.lines.range(zone.start, zone.end),
+        sameMistake: zone.text.toLowerCase(),
         message: `"${zone.text}" is not the zone of the instances' data centre (${where}); give times in the data centre's zone or in UTC.`,
       });
     }

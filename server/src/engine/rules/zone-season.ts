@@ -124,6 +124,8 @@ export const zoneSeason: Rule = {
       const shown = replacement && (/^[A-Z]{2,5}$/.test(replacement.text) ? replacement.text : `"${replacement.text}"`);
       report({
         range: doc.lines.range(zone.start, zone.end),
+        // EST all through a July timeline: one slip, corrected the same way everywhere.
+        sameMistake: `${zone.text}\u0000${zone.iana}\u0000${replacement?.text ?? ''}`,
         message: `${zone.seasonWord.text} is ${zone.season} time, but on ${day} ${zone.iana} is on ${dst ? 'daylight' : 'standard'} time (${correct})${shown ? `; write ${shown}` : ''}.`,
         fixes: replacement
           ? [
