@@ -95,7 +95,8 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   ['213 duration in parentheses after the window', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time (about 3 hours).') }, {}, ['RCA213']],
   ['213 matching duration in parentheses', { timeline: TL('on April 11, 2026 from 12:14 AM until 2:27 AM Chicago time (about 2 hours).') }, {}, []],
   // RCA214
-  ['214 no year anywhere', { title: 'NA01 - RCA', intro: 'This RCA covers the Alma interruption on April 11.', timeline: TL('on April 11 from 10:00 until 11:00 CDT.') }, {}, ['RCA214', 'RCA214']],
+  // One omission (no year anywhere), listed once: the timeline's date is its second place.
+  ['214 no year anywhere', { title: 'NA01 - RCA', intro: 'This RCA covers the Alma interruption on April 11.', timeline: TL('on April 11 from 10:00 until 11:00 CDT.') }, {}, ['RCA214']],
   // RCA301 / RCA302
   ['301 timeline names another instance', { title: 'NA01 - RCA - April 11, 2026', timeline: 'Customers served by NA02 on April 11, 2026 from 10:00 until 11:00 CDT.' }, {}, ['RCA301', 'RCA301']],
   ['301 instance range covers the title', { title: 'NA01, NA02, NA03 - RCA - April 11, 2026', timeline: 'Customers served by NA01-NA03 on April 11, 2026 from 10:00 until 11:00 CDT.' }, {}, []],

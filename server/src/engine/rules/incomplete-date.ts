@@ -16,7 +16,11 @@ export const incompleteDate: Rule = {
     for (const d of a.dates) {
       if (!parts.includes(d.section) || d.year !== undefined || yearKnown) continue;
       // The document states no year anywhere: one omission, however many dates lack it.
-      report({ range: doc.lines.range(d.start, d.end), sameMistake: 'no year', message: `"${d.text}" has no year, and neither the title nor the timeline gives one.` });
+      report({
+        range: doc.lines.range(d.start, d.end),
+        sameMistake: 'no year',
+        message: `"${d.text}" has no year, and neither the title nor the timeline gives one.`,
+      });
     }
     // "on April 2026": a month without its day, where the incident date is expected.
     for (const m of a.monthYears) {
