@@ -100,39 +100,73 @@ describe('dates round-trip through extraction', () => {
 });
 
 describe('conversions', () => {
-  it('a correct conversion to another zone is never flagged, and one an hour off always is', () => {
-    const zones = fc.constantFrom(
-      { iana: 'America/Chicago', phrase: 'Chicago time' },
-      { iana: 'America/New_York', phrase: 'New York time' },
-      { iana: 'Europe/Berlin', phrase: 'Berlin time' },
-      { iana: 'Asia/Tokyo', phrase: 'Tokyo time' },
-      { iana: 'Asia/Shanghai', phrase: 'Beijing time' },
+  const zones = fc.constantFrom(
+    { iana: 'America/Chicago', phrase: 'Chicago time' },
+    { iana: 'America/New_York', phrase: 'New York time' },
+    { iana: 'Europe/Berlin', phrase: 'Berlin time' },
+    { iana: 'Asia/Tokyo', phrase: 'Tokyo time' },
+    { iana: 'Asia/Shanghai', phrase: 'Beijing time' },
+  );
+  const written = (d: { year: number; month: number; day: number }) => `${MONTH_NAMES[d.month - 1]} ${d.day}, ${d.year}`;
+  const report = (date: string, line: string) =>
+    rca({
+      title: `NA01 - RCA - ${date}`,
+      intro: `This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on ${date}.`,
+      timeline: `- ${line}: the service stopped answering.`,
+    });
+  const entry = (text: string) => text.split('\n').find((line) => line.startsWith('- '));
+
+  it('a correct conversion to another zone is never flagged, and one an hour off always is, in each written form', () => {
+    // "(…)", "= …" and ", i.e. …": 12:00-14:59 UTC is the same day in each of these zones, so no date is needed.
+    const forms = fc.constantFrom(
+      (c: string) => ` (${c})`,
+      (c: string) => ` = ${c}`,
+      (c: string) => `, i.e. ${c}`,
     );
-    // 12:00-14:59 UTC is the same day in each of these zones, so the conversion needs no date of its own.
     fc.assert(
-      fc.property(ymd, fc.integer({ min: 12 * 60, max: 15 * 60 - 1 }), zones, (d, minutes, zone) => {
+      fc.property(ymd, fc.integer({ min: 12 * 60, max: 15 * 60 - 1 }), zones, forms, (d, minutes, zone, form) => {
         const utc = DateTime.utc(d.year, d.month, d.day, Math.floor(minutes / 60), minutes % 60);
-        const date = `${MONTH_NAMES[d.month - 1]} ${d.day}, ${d.year}`;
-        const report = (local: DateTime) =>
-          rca({
-            title: `NA01 - RCA - ${date}`,
-            intro: `This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on ${date}.`,
-            timeline: `- ${date}, ${utc.toFormat('HH:mm')} UTC (${local.toFormat('HH:mm')} ${zone.phrase}): the service stopped answering.`,
-          });
-        const right = report(utc.setZone(zone.iana));
+        const line = (local: DateTime) => `${written(d)}, ${utc.toFormat('HH:mm')} UTC${form(`${local.toFormat('HH:mm')} ${zone.phrase}`)}`;
+        const right = report(written(d), line(utc.setZone(zone.iana)));
         assert.deepEqual(
           timeFindings(right).map((f) => `${f.code} ${f.message}`),
           [],
-          right.split('\n').find((line) => line.startsWith('- ')),
+          entry(right),
         );
-        const wrong = report(utc.setZone(zone.iana).plus({ hours: 1 }));
+        const wrong = report(written(d), line(utc.setZone(zone.iana).plus({ hours: 1 })));
         assert.deepEqual(
           timeFindings(wrong).map((f) => f.code),
           ['RCA206'],
-          wrong.split('\n').find((line) => line.startsWith('- ')),
+          entry(wrong),
         );
       }),
       // Two whole checks a case: 500 cases cover every zone on a few hundred days, in seconds rather than minutes.
+      parameters(Math.min(runs(), 500)),
+    );
+  });
+
+  it('a conversion that repeats the date is checked for its day too, at any hour', () => {
+    fc.assert(
+      fc.property(ymd, fc.integer({ min: 0, max: 24 * 60 - 1 }), zones, fc.boolean(), (d, minutes, zone, dateFirst) => {
+        const utc = DateTime.utc(d.year, d.month, d.day, Math.floor(minutes / 60), minutes % 60);
+        const local = utc.setZone(zone.iana);
+        const conversion = (day: DateTime) => {
+          const date = written({ year: day.year, month: day.month, day: day.day });
+          return dateFirst ? `(${date} ${local.toFormat('HH:mm')} ${zone.phrase})` : `(${local.toFormat('HH:mm')} ${zone.phrase} on ${date})`;
+        };
+        const right = report(written(d), `${written(d)}, ${utc.toFormat('HH:mm')} UTC ${conversion(local)}`);
+        assert.deepEqual(
+          timeFindings(right).map((f) => `${f.code} ${f.message}`),
+          [],
+          entry(right),
+        );
+        const wrong = report(written(d), `${written(d)}, ${utc.toFormat('HH:mm')} UTC ${conversion(local.plus({ days: 1 }))}`);
+        assert.deepEqual(
+          timeFindings(wrong).map((f) => f.code),
+          ['RCA206'],
+          entry(wrong),
+        );
+      }),
       parameters(Math.min(runs(), 500)),
     );
   });

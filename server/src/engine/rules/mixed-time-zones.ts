@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { isAmbiguous } from '../time/ambiguous';
 import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
-import type { TimeWindow } from '../time/window';
+import type { TimePoint, TimeWindow } from '../time/window';
 import type { TimeMention } from '../time/dates';
 import { describeYmd } from '../time/format';
 import { offsetAt, offsetName } from '../time/zones';
@@ -41,26 +41,37 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
     conversions.add(c);
     const cZone = ownZoneOf(c)!;
     if (!w.iana || !c.iana || w.startMillis === undefined) continue;
-    const pairs: { from: TimeMention; millis?: number; to: TimeMention }[] = [{ from: w.start.time, millis: w.startMillis, to: c.start.time }];
-    if (w.end && c.end) pairs.push({ from: w.end.time, millis: w.endMillis, to: c.end.time });
+    // A date written inside the conversion ("(July 9, 2025 04:30 UTC)") is checked too; one left out is not: writers
+    // often give only the time of a conversion that crosses midnight.
+    const datedHere = (point: TimePoint) => (point.date && point.date.start >= w.to && point.ymd ? point.ymd : undefined);
+    const pairs: { from: TimeMention; millis?: number; to: TimePoint }[] = [{ from: w.start.time, millis: w.startMillis, to: c.start }];
+    if (w.end && c.end) pairs.push({ from: w.end.time, millis: w.endMillis, to: c.end });
     const wrong = (iana: string) =>
       pairs.find(({ millis, to }) => {
-        if (millis === undefined || to.hour24 === undefined) return false;
+        const time = to.time;
+        if (millis === undefined || time.hour24 === undefined) return false;
         const there = DateTime.fromMillis(inZone(millis, w, iana), { zone: c.iana! });
-        return there.hour !== to.hour24 % 24 || there.minute !== to.minute || (to.second !== undefined && there.second !== to.second);
+        const day = datedHere(to);
+        if (day && (there.year !== day.year || there.month !== day.month || there.day !== day.day)) return true;
+        return there.hour !== time.hour24 % 24 || there.minute !== time.minute || (time.second !== undefined && there.second !== time.second);
       });
     const readings = w.zone && isAmbiguous(w.zone) ? w.zone.candidates.map((x) => x.iana) : [w.iana];
     if (readings.some((iana) => !wrong(iana))) continue;
     const bad = wrong(w.iana)!;
     const local = DateTime.fromMillis(bad.millis!, { zone: w.iana });
     const there = DateTime.fromMillis(bad.millis!, { zone: c.iana });
-    const format = bad.to.second === undefined ? 'HH:mm' : 'HH:mm:ss';
+    const format = bad.to.time.second === undefined ? 'HH:mm' : 'HH:mm:ss';
     const zoneText = w.zone?.text ?? w.iana;
     const name = offsetName(w.iana, bad.millis!);
     const note = name === zoneText.toUpperCase() ? '' : ` (${w.iana} is on ${name} that day)`;
+    const day = datedHere(bad.to);
+    const written = day
+      ? `${bad.to.date!.text.trim()} ${doc.text.slice(bad.to.time.start, bad.to.time.end)}`
+      : doc.text.slice(bad.to.time.start, bad.to.time.end);
+    const converted = day ? `${describeYmd({ year: there.year, month: there.month, day: there.day })} ${there.toFormat(format)}` : there.toFormat(format);
     report(
       doc.lines.range(c.from, c.to),
-      `"${doc.text.slice(bad.to.start, bad.to.end)} ${cZone.text}" is not "${doc.text.slice(bad.from.start, bad.from.end)} ${zoneText}": on ${describeYmd(local)}, ${local.toFormat(format)} ${zoneText} is ${there.toFormat(format)} ${cZone.text}${note}. Correct the conversion or the time.`,
+      `"${written} ${cZone.text}" is not "${doc.text.slice(bad.from.start, bad.from.end)} ${zoneText}": on ${describeYmd(local)}, ${local.toFormat(format)} ${zoneText} is ${converted} ${cZone.text}${note}. Correct the conversion or the time.`,
     );
   }
   return conversions;

@@ -144,6 +144,8 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     const sentenceWindows = windowsIn(masked, sentence, sTimes, sDates, sZones);
     pushAll(windows, sentenceWindows);
     assignZones(sentenceWindows, sZones, { leadZone, documentZone, defaultZone, instanceZones, timelineIndex });
+    // Before the days are read: a conversion's own date ("= 04:40 UTC (March 12)") is not the day the next entries are on.
+    markConversions(masked, sentenceWindows, sDates);
     days.read(sentenceWindows, sDates);
     // "during the following hours, Chicago time:" hands its zone to what follows in the section.
     // A comment or trailing spaces after the sentence still leave it last in its block.
@@ -152,8 +154,6 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
       if (lead && sTimes.length === 0) leadZone = lead;
     }
   }
-  markConversions(masked, windows);
-
   return {
     doc,
     settings,

@@ -34,7 +34,10 @@ export class SectionDays {
       let startYmd = w.start.date ? ymdOf(w.start.date, incidentYear) : (this.carriedYmd ?? ymdOf(this.carriedDate, incidentYear));
       startYmd ??= w.section === timelineIndex || w.section === introIndex ? incident : undefined;
       w.start.ymd = startYmd;
-      if (w.start.date) {
+      if (w.conversionOf) {
+        // The same moment in another zone, often on another day: its date stays with it.
+        for (const date of [w.start.date, w.end?.date]) if (date) endDates.add(date);
+      } else if (w.start.date) {
         this.carriedDate = w.start.date;
         this.carriedYmd = undefined;
       }
@@ -60,8 +63,9 @@ export class SectionDays {
       }
       if (w.startMillis !== undefined && (this.latestStart === undefined || w.startMillis > this.latestStart)) this.latestStart = w.startMillis;
     }
-    const lastDate = sDates[sDates.length - 1];
-    if (lastDate && !endDates.has(lastDate) && (!this.carriedDate || lastDate.start > this.carriedDate.start)) {
+    let lastDate: DateMention | undefined;
+    for (let i = sDates.length - 1; i >= 0 && !lastDate; i--) if (!endDates.has(sDates[i])) lastDate = sDates[i];
+    if (lastDate && (!this.carriedDate || lastDate.start > this.carriedDate.start)) {
       this.carriedDate = lastDate;
       this.carriedYmd = undefined;
     }

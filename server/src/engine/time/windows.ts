@@ -90,15 +90,49 @@ export function windowsIn(masked: string, sentence: Sentence, sTimes: TimeMentio
   return windows;
 }
 
-/** Marks the windows that restate the one before in another zone: "10:00 CST (16:00 UTC)", "from 10:00 until 11:00 CDT (15:00 until 16:00 UTC)". */
-export function markConversions(masked: string, windows: TimeWindow[]): void {
+/** What stands between a time and its conversion: "(", "(i.e. ", "(or ", "(= ", or with no parenthesis " = ", ", i.e. ". */
+const CONVERSION_LEAD = /^\s*(?:([([])\s*(?:i\.\s*e\.,?\s*|or\s+|=\s*)?|=\s*|,?\s*i\.\s*e\.,?\s*)$/;
+/** The end of a conversion in parentheses, after its zone: the closing parenthesis, or a date and then it. */
+const CONVERSION_CLOSE = /^\s*[)\]]/;
+
+/** The text between two offsets with the date written there, if any, taken out: "(July 9, 2025 " reads as "(". */
+function withoutDate(masked: string, from: number, to: number, date: DateMention | undefined): string {
+  if (!date || date.start < from || date.end > to) return masked.slice(from, to);
+  return masked.slice(from, date.start) + masked.slice(date.end, to).replace(/^,/, '');
+}
+
+/**
+ * Marks the windows that restate the one before in another zone: "10:00 CST (16:00 UTC)", "from 10:00 until 11:00
+ * CDT (15:00 until 16:00 UTC)", "10:00 CDT = 15:00 UTC", "10:00 CDT, i.e. 15:00 UTC", and with the conversion's own
+ * date: "23:30 CDT (July 9, 2025 04:30 UTC)", "23:30 CDT (04:30 UTC on July 9)".
+ */
+export function markConversions(masked: string, windows: TimeWindow[], dates: readonly DateMention[] = []): void {
   for (let i = 0; i + 1 < windows.length; i++) {
     const w = windows[i];
     const c = windows[i + 1];
     const cZone = c.end?.ownZone ?? c.start.ownZone;
     if (w.sentence !== c.sentence || !cZone?.iana || cZone.unknown || cZone.vague || cZone === w.zone) continue;
     const wEnd = (w.end?.ownZone ?? w.start.ownZone)?.end ?? w.to;
-    if (!/^\s*[([]\s*(?:i\.\s*e\.,?\s*|or\s+|=\s*)?$/.test(masked.slice(wEnd, c.from))) continue;
-    if (/^\s*[)\]]/.test(masked.slice(cZone.end, cZone.end + 20))) c.conversionOf = w;
+    if (wEnd > c.from) continue;
+    const lead = CONVERSION_LEAD.exec(withoutDate(masked, wEnd, c.from, c.start.date));
+    if (!lead) continue;
+    if (lead[1]) {
+      // In parentheses: they close right after the zone, or after the conversion's date.
+      const close = masked.indexOf(lead[1] === '(' ? ')' : ']', cZone.end);
+      if (close < 0 || close - cZone.end > 40) continue;
+      const date = c.end?.date ?? c.start.date;
+      const between = withoutDate(masked, cZone.end, close + 1, date).replace(/^\s*(?:on\s*)?(?=[)\]])/, '');
+      if (!CONVERSION_CLOSE.test(between)) continue;
+    }
+    c.conversionOf = w;
+    // "= 04:40 UTC (March 12)": the date after the conversion's zone is the conversion's, not the next entry's.
+    const last = c.end ?? c.start;
+    if (!last.date) {
+      const after = dates.find((d) => d.start >= cZone.end && /^\s*[(,]?\s*(?:on\s+)?$/.test(masked.slice(cZone.end, d.start)));
+      if (after && !windows.some((x) => x !== c && x.from > cZone.end && x.from < after.start)) {
+        last.date = after;
+        if (c.end && !c.start.date) c.start.date = after;
+      }
+    }
   }
 }
