@@ -1,4 +1,5 @@
 import { codeBlocks } from './block-facts';
+import { isFrontMatter } from './front-matter';
 import type { RcaDocument } from './model';
 import { endOffset, startOffset } from './nodes';
 import { comparePositions } from './text';
@@ -97,6 +98,11 @@ function codeSpans(doc: RcaDocument): [number, number][] {
 /** Whether a comment can go at the end of each line, found once per line: a long line can carry many findings. */
 const endsByDoc = new WeakMap<RcaDocument, Map<number, { character: number; pad: string } | undefined>>();
 
+function inFrontMatter(doc: RcaDocument, line: number): boolean {
+  const first = doc.root.children[0];
+  return !!first && isFrontMatter(first) && !!first.position && line < first.position.end.line;
+}
+
 function commentableEnd(doc: RcaDocument, line: number): { character: number; pad: string } | undefined {
   let ends = endsByDoc.get(doc);
   if (!ends) endsByDoc.set(doc, (ends = new Map()));
@@ -105,6 +111,8 @@ function commentableEnd(doc: RcaDocument, line: number): { character: number; pa
   let result: { character: number; pad: string } | undefined;
   // A comment after a table row would become a cell, and one in a fenced block would be code.
   if (/^\s*\|/.test(text) || /^\s*(```|~~~)/.test(text) || text.trim() === '') result = undefined;
+  // In front matter it would be YAML or TOML, not a comment the check reads.
+  else if (inFrontMatter(doc, line)) result = undefined;
   // After an unclosed "<!--" the comment would be swallowed by that one; in a code block it would be code.
   else if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) result = undefined;
   else if (inCode(codeSpans(doc), doc.lines.lineEnd(line))) result = undefined;

@@ -57,6 +57,19 @@ export interface TimeAnalysis {
 
 const cache = new WeakMap<RcaDocument, Map<string, TimeAnalysis>>();
 
+/** Where the front matter's `title` line writes its date, as a mention of the document's text. */
+function frontMatterTitleMention(doc: RcaDocument, date: DateMention): TimeAnalysis['dates'][number] | undefined {
+  const node = doc.root.children[0];
+  if (!node || (node.type !== 'yaml' && (node.type as string) !== 'toml') || !node.position) return undefined;
+  const start = node.position.start.offset ?? 0;
+  const raw = doc.text.slice(start, node.position.end.offset ?? start);
+  const line = /^[ \t]*["']?title["']?[ \t]*[:=][ \t]*(.*)$/m.exec(raw);
+  if (!line) return undefined;
+  const valueStart = start + line.index + line[0].length - line[1].length;
+  const found = findDates(line[1], valueStart).dates.find((d) => d.text === date.text);
+  return found && Object.assign(found, { section: -1, isTitle: true });
+}
+
 export function analyzeTimes(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   const key = JSON.stringify([settings.defaultTimeZone, settings.timeZoneAliases, settings.instanceTimeZones, settings.numericDateOrder]);
   let byKey = cache.get(doc);
@@ -96,12 +109,13 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
 
   // The incident date and year: the title (an H1's, else the front matter's) first, then the timeline, then the
   // introduction. The front matter's date field comes last: it is often the day the report was published.
-  const titleDate = dates.find((d) => d.isTitle);
   const full = (d: DateMention | undefined) => (d && d.year !== undefined && d.day !== undefined && !d.invalid ? d : undefined);
   const firstFull = (section: number) => dates.find((d) => d.section === section && full(d));
   const fromFrontMatter = (text: string | undefined) => (text ? findDates(text).dates.find((d) => full(d)) : undefined);
   const { title: fmTitle, date: fmDate } = doc.frontMatterFacts;
   const frontMatterTitleDate = doc.title ? undefined : fromFrontMatter(fmTitle);
+  // With no H1, the front matter's title is the title, and its date is checked against the timeline where it is written.
+  const titleDate = dates.find((d) => d.isTitle) ?? (frontMatterTitleDate && frontMatterTitleMention(doc, frontMatterTitleDate));
   const frontMatterDate = fromFrontMatter(fmDate);
   const incidentSource = full(titleDate) ?? frontMatterTitleDate ?? firstFull(timelineIndex) ?? firstFull(introIndex) ?? frontMatterDate;
   const incidentYear = titleDate?.year ?? incidentSource?.year ?? dates.find((d) => d.year !== undefined)?.year ?? frontMatterDate?.year;
