@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { allRules } from '../../server/src/engine/rules';
+import { everyRule } from '../../server/src/engine/rules';
 import { PROGRESS_MIN_FILES } from '../../server/src/cli/check-command';
 import { CLEAN, project, root, run, runIn, seeds, seedText, snapshot } from './helpers';
 
@@ -60,9 +60,9 @@ describe('check --format sarif', () => {
     }[];
     assert.deepEqual(
       rules.map((r) => r.id),
-      allRules.map((r) => r.code),
+      everyRule.map((r) => r.code),
     );
-    for (const [index, rule] of allRules.entries()) {
+    for (const [index, rule] of everyRule.entries()) {
       const described = rules[index];
       assert.equal(described.name, rule.name);
       assert.equal(described.shortDescription.text, rule.description);
@@ -137,7 +137,7 @@ describe('check --format github', () => {
     for (const [i, line] of lines.entries()) {
       const { file, d } = expected[i];
       const level = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' }[d.severity];
-      const rule = allRules.find((r) => r.code === d.code)!;
+      const rule = everyRule.find((r) => r.code === d.code)!;
       assert.equal(
         line,
         `::${level} file=${file},line=${d.range.start.line + 1},col=${d.range.start.character + 1},endLine=${d.range.end.line + 1},endColumn=${d.range.end.character + 1},title=${d.code} ${rule.name}::${d.message.replace(/%/g, '%25')}`,
@@ -298,7 +298,8 @@ describe('check inputs: directories and globs', () => {
   it('shows progress on stderr only on a terminal, and only for long runs', () => {
     const many: Record<string, string> = {};
     for (let i = 0; i <= PROGRESS_MIN_FILES; i++) many[`rcas/r${String(i).padStart(2, '0')}.md`] = CLEAN;
-    const dir = project(many);
+    // Copies of one report are one incident reported many times (RCA403): not what this test is about.
+    const dir = project({ ...many, '.rca-writer.json': '{ "rules": { "overlapping-incident": "off" } }' });
     const count = PROGRESS_MIN_FILES + 1;
     const tty = runIn(['check', 'rcas'], { cwd: dir, tty: true });
     assert.equal(tty.code, 0);

@@ -142,7 +142,8 @@ describe('check --fix', () => {
   });
 
   it('leaves a read-only file alone (even as root), keeps its findings, and goes on with the others', () => {
-    const dir = project({ 'locked.rca.md': REPORT, 'open.rca.md': REPORT });
+    // Two copies of one report are one incident reported twice (RCA403): not what this test is about.
+    const dir = project({ 'locked.rca.md': REPORT, 'open.rca.md': REPORT, '.rca-writer.json': '{ "rules": { "overlapping-incident": "off" } }' });
     chmodSync(join(dir, 'locked.rca.md'), 0o444);
     const { code, stdout, stderr } = runIn(['check', '--fix', '.'], { cwd: dir });
     assert.equal(readFileSync(join(dir, 'locked.rca.md'), 'utf8'), REPORT);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { didYouMean, settingKeys, settingsSchema } from '../../server/src/engine/config-schema';
-import { allRules } from '../../server/src/engine/rules';
+import { everyRule } from '../../server/src/engine/rules';
 import { defaultSettings } from '../../server/src/engine/settings';
 
 const root = join(__dirname, '..', '..');
@@ -70,7 +70,7 @@ describe('the settings schema (schemas/rca-writer.schema.json)', () => {
 
   it('lists every rule, by code and by name, and nothing else', () => {
     const ruleIds = ((settingsSchema.definitions as Record<string, Schema>).ruleId.enum as string[]).slice().sort();
-    assert.deepEqual(ruleIds, allRules.flatMap((rule) => [rule.code, rule.name]).sort());
+    assert.deepEqual(ruleIds, everyRule.flatMap((rule) => [rule.code, rule.name]).sort());
   });
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../../server/src/engine/rules';
+import { everyRule } from '../../server/src/engine/rules';
 import { defaultSettings } from '../../server/src/engine/settings';
 
 const root = join(__dirname, '..', '..');
@@ -25,11 +25,11 @@ describe('project invariants', () => {
   });
 
   it('rule codes and names are unique and well formed', () => {
-    const codes = allRules.map((r) => r.code);
-    const names = allRules.map((r) => r.name);
+    const codes = everyRule.map((r) => r.code);
+    const names = everyRule.map((r) => r.name);
     assert.equal(new Set(codes).size, codes.length);
     assert.equal(new Set(names).size, names.length);
-    for (const rule of allRules) {
+    for (const rule of everyRule) {
       assert.match(rule.code, /^RCA\d{3}$/);
       assert.match(rule.name, /^[a-z]+(-[a-z]+)*$/);
       assert.ok(rule.description.endsWith('.'), `${rule.code} description is a sentence`);
@@ -37,7 +37,7 @@ describe('project invariants', () => {
   });
 
   it('every rule has a docs page that names it', () => {
-    for (const rule of allRules) {
+    for (const rule of everyRule) {
       const page = join(root, 'docs', 'rules', `${rule.code}.md`);
       assert.ok(existsSync(page), `docs/rules/${rule.code}.md exists`);
       assert.match(readFileSync(page, 'utf8'), new RegExp(`^# ${rule.code}`), `${rule.code} page starts with its code`);

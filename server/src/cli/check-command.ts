@@ -3,11 +3,13 @@ import { findingsLimit, NO_FINDINGS_LIMIT, type FindingsLimit } from '../engine/
 import { builtInProfileNames } from '../engine/profiles';
 import type { RcaSettings } from '../engine/settings';
 import { checkInWorkers, runJob, workerCount, type CheckJob, type JobResult } from './check-worker';
-import { resolve } from 'node:path';
-import { collectInputs, type ConfigChoice } from './inputs';
+import { statSync } from 'node:fs';
+import { relative, resolve, isAbsolute } from 'node:path';
+import { collectInputs, type CheckInput, type ConfigChoice } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
 import { applyFixes } from './fix';
+import { withFolderFindings } from './folder';
 import { formatSarif } from './sarif';
 
 export const CHECK_HELP = `Usage: rca-writer check [options] <files, directories or globs...>
@@ -43,6 +45,10 @@ Options:
                    --max-findings all lists every one
   -q, --quiet      report errors only (warnings still count for --max-warnings)
   --verbose        name on stderr each file a folder or glob left out, and why
+  --index-folder D compare the files checked with the reports under folder D too (the
+                   cross-report rules RCA401-RCA404: dates copied from another report, copied
+                   paragraphs, overlapping incidents, repeated promises); a folder among the
+                   inputs has them without it, over the reports of the run
   --fix            apply each finding's preferred fix to the files, as the editor's Fix All
                    does (only fixes that prove themselves; one whose edit overlaps another's
                    waits for the next round), then report the findings left; prints one line
@@ -92,13 +98,26 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 function render(format: Format, reports: FileReport[], cwd: string, docsUrl: string | undefined): string {
   switch (format) {
     case 'json':
-      return formatJson(reports);
+      return formatJson(reports, cwd);
     case 'sarif':
       return formatSarif(reports, { cwd, docsUrl });
     case 'github':
       return formatGithub(reports, cwd);
     default:
-      return formatText(reports);
+      return formatText(reports, cwd);
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -116,6 +135,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     'config': { type: 'string' },
     'no-config': { type: 'boolean' },
     'verbose': { type: 'boolean' },
+    'index-folder': { type: 'string' },
     'fix': { type: 'boolean' },
     'fix-dry-run': { type: 'boolean' },
     'help': { type: 'boolean', short: 'h' },
@@ -153,14 +173,30 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     io.stderr(`rca-writer: ${message} (not checked)\n`);
   };
   const inputs = collectInputs(positionals, io, { flags, stdinFilename: values['stdin-filename'], config, onSkip: skipped, onUnreadable });
+  const indexFolder = values['index-folder'];
+  if (indexFolder !== undefined && !isDirectory(resolve(cwd, indexFolder))) throw new UsageError(`--index-folder: "${indexFolder}" is not a folder`);
+  // The cross-report rules compare the reports of a folder: one named among the inputs, or --index-folder's.
+  // Files named one by one are compared only with --index-folder; those of a folder, with the reports of the folders named.
+  const folders = positionals.filter((name) => name !== '-' && isDirectory(resolve(cwd, name))).map((name) => resolve(cwd, name));
+  const inFolder = (input: CheckInput) => indexFolder !== undefined || (!!input.path && folders.some((folder) => isInside(input.path!, folder)));
+  const crossReport = indexFolder !== undefined || folders.length > 0;
+  const checkedPaths = new Set(inputs.map((input) => input.path));
+  const indexedOnly =
+    indexFolder === undefined
+      ? []
+      : collectInputs([indexFolder], io, { flags, config, onSkip: skipped, onUnreadable: (message) => skipped(indexFolder, message) }).filter(
+          (input) => !checkedPaths.has(input.path),
+        );
   const progress = io.stderrIsTTY && inputs.length > PROGRESS_MIN_FILES;
-  const jobs: CheckJob[] = inputs.map((input) => ({
+  const jobOf = (input: CheckInput, fix: boolean): CheckJob => ({
     text: input.text,
     settings: input.settings,
     detect: input.detect && input.path ? { path: input.path, roots: input.detect.roots } : undefined,
-    fix: fixing,
+    fix,
     findingsLimit: limit,
-  }));
+    index: inFolder(input) ? { key: input.path ?? input.name, name: input.name } : undefined,
+  });
+  const jobs: CheckJob[] = [...inputs.map((input) => jobOf(input, fixing)), ...indexedOnly.map((input) => jobOf(input, false))];
   let unwritten = 0;
   // What fixing did goes where the report does not: stdout, unless a report for machines is printed there.
   const say = values.output !== undefined || format === 'text' ? io.stdout : io.stderr;
@@ -174,24 +210,26 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
     });
     const fixed = fixing ? applyFixes(checked, { dryRun, io, say }) : undefined;
     if (fixed) unwritten = fixed.unwritten;
-    return (fixed?.checked ?? checked).map(({ input, result }) => ({
+    const others = results.slice(inputs.length).filter((result): result is NonNullable<JobResult> => !!result);
+    const reported = crossReport ? withFolderFindings(fixed?.checked ?? checked, others) : (fixed?.checked ?? checked);
+    return reported.map(({ input, result }) => ({
       file: input.name,
       path: input.path,
       diagnostics: result.diagnostics,
       profile: result.profile,
     }));
   };
-  const threads = workerCount(inputs.length);
+  const threads = workerCount(jobs.length);
   if (threads > 0) {
     // Large batches run on every core; results come back in input order, as in one thread.
-    const onDone = progress ? (done: number) => io.stderr(`\rrca-writer: checked ${done}/${inputs.length}\u001b[K`) : undefined;
+    const onDone = progress ? (done: number) => io.stderr(`\rrca-writer: checked ${done}/${jobs.length}\u001b[K`) : undefined;
     return checkInWorkers(jobs, threads, onDone).then((results) => {
       if (progress) io.stderr('\r\u001b[K');
       return finish(reportsOf(results));
     });
   }
   const results = jobs.map((job, index) => {
-    if (progress) io.stderr(`\rrca-writer: checking ${index + 1}/${inputs.length} ${inputs[index].name}\u001b[K`);
+    if (progress) io.stderr(`\rrca-writer: checking ${index + 1}/${jobs.length} ${(inputs[index] ?? indexedOnly[index - inputs.length]).name}\u001b[K`);
     return runJob(job);
   });
   if (progress) io.stderr('\r\u001b[K');

@@ -7,6 +7,7 @@ import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import { isRcaDocument } from '../engine/detect';
 import { fixAllReport, type FixAllReport } from '../engine/fix-all';
 import type { FindingsLimit } from '../engine/findings-cap';
+import { indexEntry, type ReportEntry } from '../engine/folder/entry';
 import type { RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 
@@ -27,15 +28,24 @@ export interface CheckJob {
   fix?: boolean;
   /** How many findings are listed (--max-findings); the engine's default when absent. */
   findingsLimit?: FindingsLimit;
+  /** Build the file's folder-index entry too (cross-report rules), under this key and name. */
+  index?: { key: string; name: string };
 }
 
 /** A job's findings and the profile they were checked with, or null when it asked for detection and the file is not an RCA. */
 export type JobResult = {
   diagnostics: RcaDiagnostic[];
   profile: string;
-  /** When the job asked to fix and there was something to fix: what Fix All did, and the findings of its text. */
-  fixed?: FixAllReport & { diagnostics: RcaDiagnostic[]; profile: string };
+  /** The folder-index entry, when the job asked for one. */
+  entry?: ReportEntry;
+  /** When the job asked to fix and there was something to fix: what Fix All did, and the findings of its text (and its entry). */
+  fixed?: FixAllReport & { diagnostics: RcaDiagnostic[]; profile: string; entry?: ReportEntry };
 } | null;
+
+/** The job's folder-index entry for a checked text, from the model the check built. */
+function entryOf(job: CheckJob, result: CheckResult): ReportEntry | undefined {
+  return job.index ? indexEntry(result.doc, result.settings, job.index.key, job.index.name) : undefined;
+}
 
 /**
  * Fix All on a checked file, and the findings its text has: checked again with the file's own settings, as `check`
@@ -45,14 +55,15 @@ function withFixes(job: CheckJob, result: CheckResult, outcome: NonNullable<JobR
   if (!result.diagnostics.some((diagnostic) => diagnostic.fixes?.some((fix) => fix.isPreferred))) return outcome;
   const report = fixAllReport(job.text, job.settings, undefined, result);
   const after = report.text === job.text ? result : checkText(report.text, job.settings, { findingsLimit: job.findingsLimit });
-  return { ...outcome, fixed: { ...report, diagnostics: after.diagnostics, profile: after.doc.profile.name } };
+  return { ...outcome, fixed: { ...report, diagnostics: after.diagnostics, profile: after.doc.profile.name, entry: entryOf(job, after) } };
 }
 
 /** Checks one file; detection, when asked for, runs on the tree the check parses (as the server does). */
 export function runJob(job: CheckJob): JobResult {
   const { detect } = job;
   const outcome = (result: CheckResult): JobResult => {
-    const checked = { diagnostics: result.diagnostics, profile: result.doc.profile.name };
+    const entry = entryOf(job, result);
+    const checked = { diagnostics: result.diagnostics, profile: result.doc.profile.name, ...(entry ? { entry } : {}) };
     return job.fix ? withFixes(job, result, checked) : checked;
   };
   const options = { findingsLimit: job.findingsLimit };

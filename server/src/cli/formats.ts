@@ -1,6 +1,6 @@
 // Output formats of `rca-writer check`: text, json and GitHub workflow annotations (SARIF is in sarif.ts).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { RcaDiagnostic } from '../engine/types';
+import type { RcaDiagnostic, RelatedLocation } from '../engine/types';
 
 export interface FileReport {
   /** The name as the run found it (see CheckInput.name). */
@@ -38,12 +38,26 @@ export function summaryLine(reports: FileReport[]): string {
   return `${listed(parts)} in ${withFindings} of ${counted(reports.length, 'file')}`;
 }
 
-/** `file:line:col severity CODE message`, 1-based, one finding a line, then the summary line. */
-export function formatText(reports: FileReport[]): string {
+/** Where a related location in another report is, as CI tools and terminals want it: `path:line:col`. */
+export function relatedPlace(related: RelatedLocation & { file: string }, cwd: string): string {
+  return `${workspacePath({ file: related.file, path: related.file, diagnostics: [] }, cwd)}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
+}
+
+/** The related locations that lie in other reports (a cross-report rule's), which the reader cannot see beside the finding. */
+export function elsewhere(d: RcaDiagnostic): (RelatedLocation & { file: string })[] {
+  return (d.related ?? []).filter((related): related is RelatedLocation & { file: string } => related.file !== undefined);
+}
+
+/**
+ * `file:line:col severity CODE message`, 1-based, one finding a line, then the summary line. A related location in
+ * another report follows its finding, indented: `  path:line:col message`.
+ */
+export function formatText(reports: FileReport[], cwd = process.cwd()): string {
   const lines: string[] = [];
   for (const report of reports) {
     for (const d of report.diagnostics) {
       lines.push(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      for (const related of elsewhere(d)) lines.push(`  ${relatedPlace(related, cwd)} ${related.message}`);
     }
   }
   lines.push(summaryLine(reports));
@@ -52,9 +66,10 @@ export function formatText(reports: FileReport[]): string {
 
 /**
  * `[{ file, profile, diagnostics: [{ code, severity, message, range, related? }] }]` with 0-based LSP positions;
- * `related` lists the other places a finding points to (a repeated mistake's, a section's first heading).
+ * `related` lists the other places a finding points to (a repeated mistake's, a section's first heading), with the
+ * `file` they lie in when that is another report (a cross-report finding's).
  */
-export function formatJson(reports: FileReport[]): string {
+export function formatJson(reports: FileReport[], cwd = process.cwd()): string {
   const shaped = reports.map((report) => ({
     file: report.file,
     profile: report.profile,
@@ -63,7 +78,15 @@ export function formatJson(reports: FileReport[]): string {
       severity: d.severity,
       message: d.message,
       range: d.range,
-      ...(d.related?.length ? { related: d.related.map(({ range, message }) => ({ range, message })) } : {}),
+      ...(d.related?.length
+        ? {
+            related: d.related.map(({ file, range, message }) => ({
+              ...(file !== undefined ? { file: workspacePath({ file, path: file, diagnostics: [] }, cwd) } : {}),
+              range,
+              message,
+            })),
+          }
+        : {}),
     })),
   }));
   return `${JSON.stringify(shaped, null, 2)}\n`;
@@ -103,7 +126,9 @@ export function formatGithub(reports: FileReport[], cwd: string): string {
         `endColumn=${end.character + 1}`,
         `title=${escapeProperty(`${d.code} ${d.rule}`)}`,
       ];
-      lines.push(`::${GITHUB_LEVEL[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`);
+      // An annotation has one place: the other report's is named in the message.
+      const see = elsewhere(d).map((related) => relatedPlace(related, cwd));
+      lines.push(`::${GITHUB_LEVEL[d.severity]} ${properties.join(',')}::${escapeData(see.length ? `${d.message} (see ${see.join(', ')})` : d.message)}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

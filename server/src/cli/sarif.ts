@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allRules } from '../engine/rules';
+import { everyRule } from '../engine/rules';
 import type { Range, Severity } from '../engine/types';
 import { workspacePath, type FileReport } from './formats';
 import { VERSION } from './io';
@@ -70,7 +70,7 @@ export interface SarifOptions {
 export function buildSarif(reports: FileReport[], options: SarifOptions) {
   const base = docsBase(options.docsUrl);
   const installed = docsBase();
-  const rules = allRules.map((rule) => {
+  const rules = everyRule.map((rule) => {
     const markdown = helpMarkdown(installed, rule.code);
     return {
       id: rule.code,
@@ -97,7 +97,12 @@ export function buildSarif(reports: FileReport[], options: SarifOptions) {
             relatedLocations: d.related.map((related, id) => ({
               id,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: location, region: region(related.range) },
+              // A cross-report finding points into another report: its own artifact.
+              physicalLocation: {
+                artifactLocation:
+                  related.file === undefined ? location : artifactLocation({ file: related.file, path: related.file, diagnostics: [] }, options.cwd),
+                region: region(related.range),
+              },
             })),
           }
         : {}),

@@ -37,9 +37,9 @@ function covers(scope: Scope, diagnostic: RcaDiagnostic): boolean {
   return scope === 'all' || scope.has(diagnostic.code.toLowerCase()) || scope.has(diagnostic.rule);
 }
 
-function directives(doc: RcaDocument): Directive[] {
+function directives(comments: RcaDocument['comments']): Directive[] {
   const result: Directive[] = [];
-  for (const comment of doc.comments) {
+  for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.value);
     if (!match) continue;
     result.push({
@@ -77,7 +77,12 @@ function suppressed(diagnostic: RcaDiagnostic, list: Directive[]): boolean {
 
 /** Drops the diagnostics that comments in the document switch off. */
 export function applySuppressions(doc: RcaDocument, diagnostics: RcaDiagnostic[]): RcaDiagnostic[] {
-  const list = directives(doc);
+  return applySuppressionComments(doc.comments, diagnostics);
+}
+
+/** applySuppressions from the document's comments alone, for findings made without its model (cross-report rules). */
+export function applySuppressionComments(comments: RcaDocument['comments'], diagnostics: RcaDiagnostic[]): RcaDiagnostic[] {
+  const list = directives(comments);
   if (!list.length) return diagnostics;
   return diagnostics.filter((diagnostic) => !suppressed(diagnostic, list));
 }

@@ -38,7 +38,7 @@ export interface Finding {
   /** Overrides the rule's severity for this one finding (e.g. a note rather than an error). */
   severity?: Severity;
   /** Related places ("first defined here"). */
-  related?: { range: Range; message: string }[];
+  related?: RelatedLocation[];
   /**
    * Findings of one rule with the same key are one mistake repeated (EST through a July timeline): the check lists
    * the first, with the others as its places (same-mistake.ts).
@@ -54,4 +54,11 @@ export interface RcaDiagnostic extends Finding {
   source: 'rca-writer';
   /** A repeated mistake's places, as each was found, the listed one first (same-mistake.ts). */
   places?: RcaDiagnostic[];
+}
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+  /** The file it lies in when that is another report (a cross-report rule's): the folder index's key, a path or a URI. */
+  file?: string;
 }

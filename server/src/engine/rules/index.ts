@@ -23,12 +23,16 @@ import { missingHeading } from './missing-heading';
 import { missingSection } from './missing-section';
 import { nonstandardHeading } from './nonstandard-heading';
 import { placeholder } from './placeholder';
-import type { Rule } from './rule';
+import type { FolderRule, Rule } from './rule';
+import { copiedFromReport } from './copied-from-report';
+import { copiedParagraph } from './copied-paragraph';
+import { overlappingIncident } from './overlapping-incident';
+import { repeatedPromise } from './repeated-promise';
 import { sectionOrder } from './section-order';
 import { statusLink } from './status-link';
 import { titleFormat } from './title-format';
 
-export type { Rule, RuleContext } from './rule';
+export type { FolderRule, FolderRuleContext, Rule, RuleContext } from './rule';
 
 /** The rules that read dates, times, zones, instances and products (server/src/engine/time): the costly part of a check. */
 export const timeRules: ReadonlySet<Rule> = new Set([
@@ -67,7 +71,13 @@ export const allRules: readonly Rule[] = [
   ...timeRules,
 ].sort((a, b) => a.code.localeCompare(b.code));
 
-export function findRule(codeOrName: string): Rule | undefined {
+/** The cross-report rules (RCA4xx): they run over a folder's index (engine/folder), not in checkText. */
+export const folderRules: readonly FolderRule[] = [copiedFromReport, copiedParagraph, overlappingIncident, repeatedPromise];
+
+/** Every rule a setting, a rule page or a SARIF log may name: the document rules, then the cross-report ones. */
+export const everyRule: readonly (Rule | FolderRule)[] = [...allRules, ...folderRules];
+
+export function findRule(codeOrName: string): Rule | FolderRule | undefined {
   const key = codeOrName.trim();
-  return allRules.find((rule) => rule.code === key.toUpperCase() || rule.name === key.toLowerCase());
+  return everyRule.find((rule) => rule.code === key.toUpperCase() || rule.name === key.toLowerCase());
 }

@@ -17,7 +17,7 @@ interface ProductMatcher {
 const matchers = new WeakMap<Profile, ProductMatcher | null>();
 
 /** One pattern for all of a profile's product names, longest first so that "Primo VE" wins over "Primo". */
-function productMatcher(profile: Profile): ProductMatcher | null {
+export function productMatcher(profile: Profile): ProductMatcher | null {
   let matcher = matchers.get(profile);
   if (matcher !== undefined) return matcher;
   const families = new Map<string, string>();
@@ -31,7 +31,7 @@ function productMatcher(profile: Profile): ProductMatcher | null {
   return matcher;
 }
 
-function products(matcher: ProductMatcher, text: string, base: number): ProductMention[] {
+export function products(matcher: ProductMatcher, text: string, base: number): ProductMention[] {
   const result: ProductMention[] = [];
   for (const m of text.matchAll(matcher.pattern)) {
     const family = matcher.families.get(m[0].split(/\s+/).join(' '))!;

@@ -1,3 +1,5 @@
+import type { ReportEntry } from '../folder/entry';
+import type { FolderIndex } from '../folder/folder-index';
 import type { RcaDocument } from '../model';
 import type { Profile } from '../profiles';
 import type { RcaSettings } from '../settings';
@@ -25,4 +27,20 @@ export interface Rule {
   /** Whether the rule offers fixes (some findings may still have none). */
   fixable: boolean;
   check(context: RuleContext): void;
+}
+
+export interface FolderRuleContext {
+  /** The report checked, as the folder index holds it. */
+  entry: ReportEntry;
+  index: FolderIndex;
+  /** Related places in other reports carry their `file` (the other entry's key). */
+  report(finding: Finding): void;
+}
+
+/**
+ * A cross-report rule (RCA4xx): it compares one report's index entry with the rest of its folder's
+ * (engine/folder), so it runs where a folder is known (`check <folder>`, the server's workspace index), not in checkText.
+ */
+export interface FolderRule extends Omit<Rule, 'check'> {
+  checkFolder(context: FolderRuleContext): void;
 }

@@ -1,0 +1,157 @@
+// One report as the folder index holds it: the facts the cross-report rules compare, as plain data (it crosses
+// worker threads and outlives the document), built from the model and time analysis the check made anyway.
+import type { RcaDocument } from '../model';
+import type { SectionRole } from '../profiles';
+import { productMatcher, products } from '../rules/product-mismatch';
+import type { RcaSettings } from '../settings';
+import { analyzeTimes } from '../time/analyze';
+import { ymdKey, type Ymd } from '../time/calendar';
+import { describeYmd, replaceDate } from '../time/format';
+import { datesIn, timelineDays, type StatedDate } from '../time/incident';
+import type { Range } from '../types';
+import { fingerprintOf, maskedWords, type Fingerprint } from './fingerprint';
+
+/** Where the report states its incident date: the part another report's date may have been copied into. */
+export type DatePart = 'title' | 'introduction' | 'timeline';
+
+export interface IndexedDate {
+  part: DatePart;
+  ymd: Ymd;
+  /** As written, for messages. */
+  text: string;
+  range: Range;
+  /** The date written as `replaceWith`, in the same style, for a fix. */
+  fixText?: string;
+  /** Which part of this report the fix takes its date from. */
+  fixFrom?: DatePart;
+}
+
+export interface IndexedParagraph {
+  role: SectionRole;
+  range: Range;
+  fingerprint: Fingerprint;
+}
+
+export interface IndexedWindow {
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface ReportEntry {
+  /** What identifies the report in the index: an absolute path for the CLI, a URI for the server. */
+  key: string;
+  /** How messages name it: a path relative to the folder or the working directory. */
+  name: string;
+  title?: string;
+  titleRange?: Range;
+  /** The incident's day as the report states it (title first, then timeline, then introduction). */
+  incident?: Ymd;
+  /**
+   * The dates RCA201 compares, when they disagree: the title's and the introduction's first, and the timeline's
+   * first, each with the fix that writes this report's own date instead. Empty when the report agrees with itself.
+   */
+  disagreeing: IndexedDate[];
+  /** The timeline's windows as instants (ms since the epoch), for overlaps. */
+  windows: IndexedWindow[];
+  instances: string[];
+  /** Product families (the profile's), when it names any. */
+  products: string[];
+  /** Paragraphs of the sections whose text is the report's own (timeline, root cause, trigger, actions), masked. */
+  paragraphs: IndexedParagraph[];
+  /** The document's comments, for its suppression directives. */
+  comments: { value: string; range: Range }[];
+}
+
+/** The roles whose paragraphs are compared: what a writer copies by mistake, unlike a template's lead-ins. */
+const COMPARED_ROLES: ReadonlySet<SectionRole> = new Set(['timeline', 'root-cause', 'trigger', 'actions']);
+
+/** The dates RCA201 would find at odds, with the date each should be (this report's own). */
+function disagreeingDates(doc: RcaDocument, settings: RcaSettings): IndexedDate[] {
+  const a = analyzeTimes(doc, settings);
+  const at = (part: DatePart, d: StatedDate): IndexedDate => ({
+    part,
+    ymd: d.ymd,
+    text: d.mention.text.replace(/\s+/g, ' ').trim(),
+    range: doc.lines.range(d.mention.start, d.mention.end),
+  });
+  const withFix = (date: IndexedDate, mention: StatedDate['mention'], to: Ymd, from: DatePart): IndexedDate => ({
+    ...date,
+    fixText: replaceDate(mention, to),
+    fixFrom: from,
+  });
+  const titleMention = a.titleDate;
+  const titleYmd =
+    titleMention?.year !== undefined && titleMention.day !== undefined && !titleMention.invalid
+      ? { year: titleMention.year, month: titleMention.month, day: titleMention.day }
+      : undefined;
+  const title = titleMention && titleYmd ? { mention: titleMention, ymd: titleYmd } : undefined;
+  const intro = datesIn(a, a.introIndex);
+  const timeline = timelineDays(a);
+  const reference = timeline.written[0];
+  const result: IndexedDate[] = [];
+  if (reference) {
+    if (title && !timeline.accepts(title.ymd)) {
+      result.push(withFix(at('title', title), title.mention, reference.ymd, 'timeline'));
+      result.push(withFix(at('timeline', reference), reference.mention, title.ymd, 'title'));
+    }
+    if (intro.length && !intro.some((d) => timeline.accepts(d.ymd)))
+      result.push(withFix(at('introduction', intro[0]), intro[0].mention, reference.ymd, 'timeline'));
+  } else if (title && intro.length && !intro.some((d) => ymdKey(d.ymd) === ymdKey(title.ymd))) {
+    result.push(withFix(at('introduction', intro[0]), intro[0].mention, title.ymd, 'title'));
+  }
+  return result;
+}
+
+/** The index's record of a checked document: `doc` is the model the check built, so its time analysis is reused. */
+export function indexEntry(doc: RcaDocument, settings: RcaSettings, key: string, name: string): ReportEntry {
+  const a = analyzeTimes(doc, settings);
+  const paragraphs: IndexedParagraph[] = [];
+  const spans = [...a.dates, ...a.times];
+  for (const block of a.blocks) {
+    if (block.isTitle || block.section < 0) continue;
+    const role = doc.sections[block.section].def?.role;
+    if (!role || !COMPARED_ROLES.has(role)) continue;
+    const text = a.masked.slice(block.start, block.end);
+    // A lead-in ("... concluded the following:") is the template's, however many reports share it.
+    if (/:\s*$/.test(text)) continue;
+    const inside = spans.filter((s) => s.start >= block.start && s.end <= block.end).map((s) => ({ start: s.start - block.start, end: s.end - block.start }));
+    // The timeline's statement of the window ("Customers served by NA01 ... from 12:14 AM until 2:27 AM") is the
+    // template's sentence with this incident's times: every report has one.
+    if (role === 'timeline' && a.times.some((t) => t.start >= block.start && t.end <= block.end)) continue;
+    const fingerprint = fingerprintOf(maskedWords(text, inside));
+    if (fingerprint) paragraphs.push({ role, range: doc.lines.range(block.start, block.end), fingerprint });
+  }
+  const windows: IndexedWindow[] = a.windows
+    .filter((w) => w.section === a.timelineIndex && !w.conversionOf && w.startMillis !== undefined && w.endMillis !== undefined)
+    .map((w) => ({ start: Math.min(w.startMillis!, w.endMillis!), end: Math.max(w.startMillis!, w.endMillis!), range: doc.lines.range(w.from, w.to) }));
+  const matcher = productMatcher(doc.profile);
+  const families = matcher ? new Set(products(matcher, a.masked, 0).map((p) => p.family)) : new Set<string>();
+  return {
+    key,
+    name,
+    title: doc.title?.text ?? doc.frontMatterFacts.title,
+    titleRange: doc.title?.textRange,
+    incident: a.incident,
+    disagreeing: disagreeingDates(doc, settings),
+    windows,
+    instances: [...a.instances].sort(),
+    products: [...families].sort(),
+    paragraphs,
+    comments: doc.comments,
+  };
+}
+
+/** "'NA01 - RCA - April 2, 2025'": how a related location, which carries the path, names another report. */
+export function describeTitle(entry: ReportEntry): string {
+  return entry.title ? `'${entry.title}'` : entry.name;
+}
+
+/** "'NA01 - RCA - April 2, 2025' (rca/2025-04-02.rca.md)": how a message names another report. */
+export function describeReport(entry: ReportEntry): string {
+  return entry.title ? `'${entry.title}' (${entry.name})` : entry.name;
+}
+
+export function describeIncident(entry: ReportEntry): string | undefined {
+  return entry.incident ? describeYmd(entry.incident) : undefined;
+}

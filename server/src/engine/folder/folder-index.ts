@@ -1,0 +1,158 @@
+// The reports of a folder, indexed for the cross-report rules (RCA4xx): updated one report at a time, so that an
+// edit re-indexes that report alone, and asked what another report shares with one, never comparing every pair.
+import { ymdKey } from '../time/calendar';
+import type { IndexedParagraph, ReportEntry } from './entry';
+import { NEAR_SIMILARITY, similarity } from './fingerprint';
+
+/** A paragraph of another report that is the same as, or nearly the same as, one of this report's. */
+export interface ParagraphMatch {
+  other: ReportEntry;
+  paragraph: IndexedParagraph;
+  exact: boolean;
+}
+
+/** Reports that must share a fingerprint, at least, before it is boilerplate (with more than half of the folder). */
+export const MIN_BOILERPLATE_REPORTS = 3;
+
+export class FolderIndex {
+  private readonly entries = new Map<string, ReportEntry>();
+  /** Fingerprint text to the reports holding it. */
+  private readonly byText = new Map<string, Set<string>>();
+  /** Word-pair hash to the reports holding it: where near copies are looked for. */
+  private readonly byShingle = new Map<number, Set<string>>();
+  /** Incident day (ymdKey) to the reports of that day. */
+  private readonly byIncident = new Map<number, Set<string>>();
+  /** Instance code to the reports naming it. */
+  private readonly byInstance = new Map<string, Set<string>>();
+  /** matches() per paragraph until the index changes: RCA402 and RCA404 both ask for an action item's. */
+  private matched = new WeakMap<IndexedParagraph, ParagraphMatch[]>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): ReportEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  all(): IterableIterator<ReportEntry> {
+    return this.entries.values();
+  }
+
+  /** Adds a report, or replaces the one of the same key. */
+  set(entry: ReportEntry): void {
+    this.remove(entry.key);
+    this.matched = new WeakMap();
+    this.entries.set(entry.key, entry);
+    for (const key of this.keysOf(entry)) key.map.set(key.value, (key.map.get(key.value) ?? new Set()).add(entry.key));
+  }
+
+  remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.matched = new WeakMap();
+    this.entries.delete(key);
+    for (const { map, value } of this.keysOf(entry)) {
+      const holders = map.get(value);
+      holders?.delete(key);
+      if (holders?.size === 0) map.delete(value);
+    }
+  }
+
+  private *keysOf(entry: ReportEntry): Generator<{ map: Map<never, Set<string>>; value: never }> {
+    const of = <K>(map: Map<K, Set<string>>, value: K) => ({ map: map as Map<never, Set<string>>, value: value as never });
+    for (const paragraph of entry.paragraphs) {
+      yield of(this.byText, paragraph.fingerprint.text);
+      for (const shingle of paragraph.fingerprint.shingles) yield of(this.byShingle, shingle);
+    }
+    if (entry.incident) yield of(this.byIncident, ymdKey(entry.incident));
+    for (const instance of entry.instances) yield of(this.byInstance, instance);
+  }
+
+  /** Text that most of the folder shares (more than half of the reports, and at least MIN_BOILERPLATE_REPORTS): the house template. */
+  isBoilerplate(text: string): boolean {
+    const holders = this.byText.get(text)?.size ?? 0;
+    return holders >= MIN_BOILERPLATE_REPORTS && holders * 2 > this.entries.size;
+  }
+
+  private isCommon(holders: number): boolean {
+    return holders >= MIN_BOILERPLATE_REPORTS && holders * 2 > this.entries.size;
+  }
+
+  /** The other reports whose incident is this day. */
+  incidentsOn(day: number, except: string): ReportEntry[] {
+    return [...(this.byIncident.get(day) ?? [])].filter((key) => key !== except).map((key) => this.entries.get(key)!);
+  }
+
+  /** The other reports naming any of these instances. */
+  namingAny(instances: readonly string[], except: string): ReportEntry[] {
+    const keys = new Set<string>();
+    for (const instance of instances) for (const key of this.byInstance.get(instance) ?? []) if (key !== except) keys.add(key);
+    return [...keys].map((key) => this.entries.get(key)!);
+  }
+
+  /**
+   * The paragraphs of other reports that are this one, masked, or nearly (word pairs alike by NEAR_SIMILARITY),
+   * unless it or they are boilerplate. Near copies are looked for through the pairs few reports share: a report
+   * is compared only when it holds most of them. A paragraph most of whose pairs the folder shares is a variant of
+   * the template ("... returned errors" for "... were slow"), not a copy.
+   */
+  matches(entry: ReportEntry, paragraph: IndexedParagraph): ParagraphMatch[] {
+    let found = this.matched.get(paragraph);
+    if (!found) this.matched.set(paragraph, (found = this.findMatches(entry, paragraph)));
+    return found;
+  }
+
+  private findMatches(entry: ReportEntry, paragraph: IndexedParagraph): ParagraphMatch[] {
+    if (this.isBoilerplate(paragraph.fingerprint.text)) return [];
+    const counts = new Map<string, number>();
+    let rare = 0;
+    for (const shingle of paragraph.fingerprint.shingles) {
+      const holders = this.byShingle.get(shingle);
+      if (!holders || this.isCommon(holders.size)) continue;
+      rare++;
+      for (const key of holders) if (key !== entry.key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (rare * 2 < paragraph.fingerprint.shingles.length) return [];
+    const found: ParagraphMatch[] = [];
+    for (const [key, count] of counts) {
+      if (count < rare * NEAR_SIMILARITY) continue;
+      const report = this.entries.get(key)!;
+      const size = paragraph.fingerprint.shingles.length;
+      for (const candidate of report.paragraphs) {
+        // Jaccard cannot reach NEAR_SIMILARITY between lists whose sizes differ more than that.
+        const other = candidate.fingerprint.shingles.length;
+        if (Math.min(size, other) < Math.max(size, other) * NEAR_SIMILARITY) continue;
+        if (this.isBoilerplate(candidate.fingerprint.text)) continue;
+        const exact = candidate.fingerprint.text === paragraph.fingerprint.text;
+        if (exact || similarity(candidate.fingerprint.shingles, paragraph.fingerprint.shingles) >= NEAR_SIMILARITY) {
+          found.push({ other: report, paragraph: candidate, exact });
+          break;
+        }
+      }
+    }
+    return found.sort((x, y) => x.other.name.localeCompare(y.other.name));
+  }
+}
+
+/** Whether two reports' incidents are in this order by day; unknown when either has none. */
+export function isEarlier(a: ReportEntry, b: ReportEntry): boolean | undefined {
+  if (!a.incident || !b.incident) return undefined;
+  return ymdKey(a.incident) < ymdKey(b.incident);
+}
+
+/** Instances both reports name. */
+export function sharedInstances(a: ReportEntry, b: ReportEntry): string[] {
+  const theirs = new Set(b.instances);
+  return a.instances.filter((instance) => theirs.has(instance));
+}
+
+/** The two reports' windows overlap on a shared instance (and, when both name products, a shared product). */
+export function overlap(a: ReportEntry, b: ReportEntry): { mine: ReportEntry['windows'][number]; theirs: ReportEntry['windows'][number] } | undefined {
+  if (!sharedInstances(a, b).length) return undefined;
+  if (a.products.length && b.products.length && !a.products.some((p) => b.products.includes(p))) return undefined;
+  for (const mine of a.windows) {
+    for (const theirs of b.windows) if (mine.start < theirs.end && theirs.start < mine.end) return { mine, theirs };
+  }
+  return undefined;
+}
