@@ -5,6 +5,7 @@ import { checkFolderEntry } from '../../server/src/engine/folder/check-folder';
 import { indexEntry } from '../../server/src/engine/folder/entry';
 import { fingerprintOf, maskedWords } from '../../server/src/engine/folder/fingerprint';
 import { FolderIndex } from '../../server/src/engine/folder/folder-index';
+import { timeRules } from '../../server/src/engine/rules';
 import { applyEdits } from '../../server/src/engine/text';
 
 interface Report {
@@ -87,7 +88,7 @@ function folder(reports: Record<string, Report>): { index: FolderIndex; texts: M
 function set(index: FolderIndex, texts: Map<string, string>, key: string, text: string, settings = {}): void {
   texts.set(key, text);
   const result = checkText(text, settings);
-  index.set(indexEntry(result.doc, result.settings, key, key));
+  index.set(indexEntry(result.doc, key, key));
 }
 
 const base = (i: number, instances: string, date: string, more: Partial<Report> = {}): Report => ({
@@ -240,6 +241,18 @@ describe('folder index: cross-report findings', () => {
     assert.equal(f.index.size, 2);
     assert.deepEqual(f.index.namingAny(['NA03'], 'first'), []);
     assert.deepEqual(f.index.incidentsOn(20251105, 'first'), []);
+  });
+
+  it("an entry reuses the check's time analysis and makes none of its own: with the date and time rules off it holds the title alone", () => {
+    const text = reportText(base(0, 'NA01', 'April 2, 2025'));
+    const full = indexEntry(checkText(text, {}).doc, 'full', 'full');
+    assert.deepEqual(full.incident, { year: 2025, month: 4, day: 2 });
+    assert.equal(full.paragraphs.length, 2);
+    const rules = Object.fromEntries([...timeRules].map((rule) => [rule.code, 'off' as const]));
+    const bare = indexEntry(checkText(text, { rules }).doc, 'bare', 'bare');
+    assert.equal(bare.title, 'NA01 - RCA - April 2, 2025');
+    assert.equal(bare.incident, undefined);
+    assert.deepEqual([bare.paragraphs, bare.windows, bare.instances], [[], [], []]);
   });
 
   it('severities and suppression comments apply as to any rule', () => {

@@ -44,7 +44,7 @@ export type JobResult = {
 
 /** The job's folder-index entry for a checked text, from the model the check built. */
 function entryOf(job: CheckJob, result: CheckResult): ReportEntry | undefined {
-  return job.index ? indexEntry(result.doc, result.settings, job.index.key, job.index.name) : undefined;
+  return job.index ? indexEntry(result.doc, job.index.key, job.index.name) : undefined;
 }
 
 /**

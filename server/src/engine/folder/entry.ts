@@ -3,8 +3,7 @@
 import type { RcaDocument } from '../model';
 import type { SectionRole } from '../profiles';
 import { productMatcher, products } from '../rules/product-mismatch';
-import type { RcaSettings } from '../settings';
-import { analyzeTimes } from '../time/analyze';
+import { cachedAnalysis, type TimeAnalysis } from '../time/analyze';
 import { ymdKey, type Ymd } from '../time/calendar';
 import { describeYmd, replaceDate } from '../time/format';
 import { datesIn, timelineDays, type StatedDate } from '../time/incident';
@@ -67,8 +66,7 @@ export interface ReportEntry {
 const COMPARED_ROLES: ReadonlySet<SectionRole> = new Set(['timeline', 'root-cause', 'trigger', 'actions']);
 
 /** The dates RCA201 would find at odds, with the date each should be (this report's own). */
-function disagreeingDates(doc: RcaDocument, settings: RcaSettings): IndexedDate[] {
-  const a = analyzeTimes(doc, settings);
+function disagreeingDates(doc: RcaDocument, a: TimeAnalysis): IndexedDate[] {
   const at = (part: DatePart, d: StatedDate): IndexedDate => ({
     part,
     ymd: d.ymd,
@@ -103,9 +101,29 @@ function disagreeingDates(doc: RcaDocument, settings: RcaSettings): IndexedDate[
   return result;
 }
 
-/** The index's record of a checked document: `doc` is the model the check built, so its time analysis is reused. */
-export function indexEntry(doc: RcaDocument, settings: RcaSettings, key: string, name: string): ReportEntry {
-  const a = analyzeTimes(doc, settings);
+/**
+ * The index's record of a checked document: `doc` is the model the check built, and its time analysis is the one the
+ * check made. When the check made none (its date and time rules off, the document past their size bound, or the
+ * analysis out of time) the entry has the title alone: analysing here would spend what the check's bounds refused.
+ */
+export function indexEntry(doc: RcaDocument, key: string, name: string): ReportEntry {
+  const entry: ReportEntry = {
+    key,
+    name,
+    title: doc.title?.text ?? doc.frontMatterFacts.title,
+    titleRange: doc.title?.textRange,
+    disagreeing: [],
+    windows: [],
+    instances: [],
+    products: [],
+    paragraphs: [],
+    comments: doc.comments,
+  };
+  const a = cachedAnalysis(doc);
+  return a ? { ...entry, ...analysedFacts(doc, a) } : entry;
+}
+
+function analysedFacts(doc: RcaDocument, a: TimeAnalysis): Partial<ReportEntry> {
   const paragraphs: IndexedParagraph[] = [];
   const spans = [...a.dates, ...a.times];
   for (const block of a.blocks) {
@@ -128,17 +146,12 @@ export function indexEntry(doc: RcaDocument, settings: RcaSettings, key: string,
   const matcher = productMatcher(doc.profile);
   const families = matcher ? new Set(products(matcher, a.masked, 0).map((p) => p.family)) : new Set<string>();
   return {
-    key,
-    name,
-    title: doc.title?.text ?? doc.frontMatterFacts.title,
-    titleRange: doc.title?.textRange,
     incident: a.incident,
-    disagreeing: disagreeingDates(doc, settings),
+    disagreeing: disagreeingDates(doc, a),
     windows,
     instances: [...a.instances].sort(),
     products: [...families].sort(),
     paragraphs,
-    comments: doc.comments,
   };
 }
 
