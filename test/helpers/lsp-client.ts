@@ -14,6 +14,8 @@ export interface ClientOptions {
   workspaceFolder?: string;
   /** Options for node before the server's path, e.g. ["--import", preload]. */
   nodeArgs?: string[];
+  /** Declare that the client shows progress the server starts (window.workDoneProgress). */
+  progress?: boolean;
 }
 
 /** A minimal LSP client over stdio: the protocol as any editor speaks it, with waits on notifications. */
@@ -29,6 +31,9 @@ export class TestClient {
   readonly logs: string[] = [];
   /** Every publishDiagnostics notification, in the order they came. */
   readonly history: PublishDiagnosticsParams[] = [];
+  /** The kinds of the $/progress reports the server sent ("begin", "report", "end"), in order, with their titles or messages. */
+  readonly progress: { kind: string; text?: string }[] = [];
+  private progressEnd: (() => void)[] = [];
 
   constructor(readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
@@ -49,6 +54,11 @@ export class TestClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params: { value: { kind: string; title?: string; message?: string } }) => {
+      this.progress.push({ kind: params.value.kind, text: params.value.title ?? params.value.message });
+      if (params.value.kind === 'end') for (const resolve of this.progressEnd.splice(0)) resolve();
+    });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.onNotification('window/showMessage', (params: { message: string }) => void this.messages.push(params.message));
     this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
@@ -67,6 +77,7 @@ export class TestClient {
       initializationOptions: this.options.initializationOptions,
       capabilities: {
         workspace: { configuration: Boolean(this.options.configuration), diagnostics: { refreshSupport: true } },
+        ...(this.options.progress ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
@@ -96,6 +107,12 @@ export class TestClient {
     const last = this.published.get(uri);
     if (last && test(last)) return Promise.resolve(last);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** Resolves once a progress the server started has ended (at once if one has). */
+  progressEnded(): Promise<void> {
+    if (this.progress.some((p) => p.kind === 'end')) return Promise.resolve();
+    return new Promise((resolve) => this.progressEnd.push(resolve));
   }
 
   /** Waits for diagnostics published for this exact document version. */

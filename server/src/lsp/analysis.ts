@@ -38,6 +38,8 @@ export class Analyser {
   private readonly parsers = new Map<string, IncrementalParser>();
   /** The folders the editor has open: files in them are matched against the include globs. */
   workspaceRoots: string[] = [];
+  /** Told of each new check of a document: its result when it is an RCA (the workspace index takes its entry). */
+  onDidCheck: (uri: string, result: CheckResult | undefined) => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -74,6 +76,7 @@ export class Analyser {
       if (token?.isCancellationRequested) throw cancelled();
       const analysis = this.check(document, generation, settings, settingsKey);
       this.analyses.set(uri, analysis);
+      this.onDidCheck(uri, analysis.result);
       return analysis;
     }
   }

@@ -19,7 +19,7 @@ export class Configuration {
     private readonly host: ServerHost,
   ) {}
 
-  settingsFor(uri: string): Promise<RcaSettings> {
+  settingsFor(uri: string, quiet = false): Promise<RcaSettings> {
     let cached = this.cache.get(uri);
     if (!cached) {
       const editor: Promise<unknown> = this.canAsk
@@ -28,7 +28,7 @@ export class Configuration {
             () => this.initialSettings,
           )
         : Promise.resolve(this.initialSettings);
-      cached = editor.then((value) => this.withConfigFile(uri, (value ?? {}) as Partial<RcaSettings>));
+      cached = editor.then((value) => this.withConfigFile(uri, (value ?? {}) as Partial<RcaSettings>, quiet));
       this.cache.set(uri, cached);
     }
     return cached;
@@ -46,7 +46,8 @@ export class Configuration {
   }
 
   /** Editor settings, overridden by the nearest .rca-writer.json; a broken file is reported, not fatal. */
-  private async withConfigFile(uri: string, editor: Partial<RcaSettings>): Promise<RcaSettings> {
+  /** `quiet`: the settings of a file indexed in the background, which the log does not list one by one. */
+  private async withConfigFile(uri: string, editor: Partial<RcaSettings>, quiet: boolean): Promise<RcaSettings> {
     let merged = editor;
     let source = 'the editor settings';
     try {
@@ -57,7 +58,7 @@ export class Configuration {
       this.warnOnce(error instanceof Error ? error.message : String(error));
     }
     const settings = resolveSettings(merged, (message) => this.warnOnce(message));
-    this.connection.console.info(`${uri}: profile "${settings.profile}", from ${source}.`);
+    if (!quiet) this.connection.console.info(`${uri}: profile "${settings.profile}", from ${source}.`);
     try {
       resolveProfile(settings);
     } catch (error) {

@@ -34,7 +34,7 @@ export function toLspDiagnostic(
     codeDescription: { href: docsUri(diagnostic.code) },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
-    relatedInformation: diagnostic.related?.map((related) => ({ location: { uri, range: related.range }, message: related.message })),
+    relatedInformation: diagnostic.related?.map((related) => ({ location: { uri: related.file ?? uri, range: related.range }, message: related.message })),
     data,
   };
 }
@@ -45,6 +45,8 @@ export class DiagnosticsFeed {
   canPull = false;
   /** Whether the client can be told to pull again (workspace/diagnostic/refresh); set at initialize. */
   canRefresh = false;
+  /** Findings that depend on other documents (the cross-report rules'), added fresh to each answer. */
+  crossReport: (uri: string, analysis: Analysis) => Diagnostic[] = () => [];
 
   constructor(
     private readonly connection: Connection,
@@ -71,16 +73,19 @@ export class DiagnosticsFeed {
       if (token.isCancellationRequested || documents.generation(uri) !== asked) throw cancelled();
       const analysis = await analyser.analyse(uri, token);
       if (token.isCancellationRequested || analysis.generation !== asked || documents.generation(uri) !== asked) throw cancelled();
-      return { kind: DocumentDiagnosticReportKind.Full, items: analysis.diagnostics };
+      return { kind: DocumentDiagnosticReportKind.Full, items: [...analysis.diagnostics, ...this.crossReport(uri, analysis)] };
     });
   }
 
-  /** Every document's findings may have changed (settings, a config file): the editor gets them again. */
-  refreshAll(): void {
+  /**
+   * Every document's findings may have changed (settings, a config file, another report): the editor gets them
+   * again; pushed ones but those of `except`, whose own push is on its way.
+   */
+  refreshAll(except?: string): void {
     if (this.canPull) {
       if (this.canRefresh) void this.connection.languages.diagnostics.refresh();
     } else {
-      for (const document of this.documents.all()) this.schedulePush(document, 0);
+      for (const document of this.documents.all()) if (document.uri !== except) this.schedulePush(document, 0);
     }
   }
 
@@ -102,7 +107,7 @@ export class DiagnosticsFeed {
         }
         // A newer state of the document (a change, a reopen) has its own push scheduled.
         if (analysis.generation !== generation || this.documents.generation(uri) !== generation) return;
-        await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+        await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: [...analysis.diagnostics, ...this.crossReport(uri, analysis)] });
       }, delay),
     );
   }

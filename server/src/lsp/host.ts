@@ -13,6 +13,20 @@ export interface ServerHost {
   withConfigFile(uri: string, editor: Partial<RcaSettings>): Promise<{ settings: Partial<RcaSettings>; configPath?: string }>;
   /** The address of a rule's page (docs/rules/RCAnnn.md), for a diagnostic's link. */
   docsUri(code: string): string;
+  /**
+   * The workspace's files, for the folder index of the cross-report rules (workspace-index.ts): absent where the
+   * server has no files of its own (the web worker), and then only the open documents are compared.
+   */
+  files?: WorkspaceFiles;
   /** Handlers only this host can serve (the Node server's render), registered before the connection listens. */
   registerFeatures?(connection: Connection, context: FeatureContext): void;
+}
+
+export interface WorkspaceFiles {
+  /** The Markdown files under a workspace folder's path. */
+  markdownFiles(root: string): string[];
+  /** A file's text, or undefined when it cannot be read as text. */
+  readText(path: string): string | undefined;
+  /** The URI the editor names a file by. */
+  fileUri(path: string): string;
 }

@@ -9,6 +9,7 @@ import type { ServerHost } from './host';
 import { registerRender } from './render-request';
 import { startServer } from './session';
 import { filePath } from './uri';
+import { fileUri, markdownFiles, readText } from './workspace-files';
 /** For scripts/build.mjs: compiles the engine before the bundle's code cache is written. */
 export { warmUp } from '../engine/warm-up';
 
@@ -56,6 +57,7 @@ export const nodeHost: ServerHost = {
   // dist/server.js sits next to docs/ in the extension and in the npm package.
   docsUri: (code) => pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString(),
   registerFeatures: registerRender,
+  files: { markdownFiles, readText, fileUri },
 };
 
 if (require.main === module) {

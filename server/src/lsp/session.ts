@@ -3,6 +3,7 @@
 // and the web worker (web-server.ts) both start this, each with its host (host.ts).
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -27,6 +28,10 @@ import {
   type IsRcaParams,
 } from './protocol';
 import { VERSION } from '../engine/version';
+import { WorkspaceIndex } from './workspace-index';
+
+/** Files the workspace index watches: the reports it compares. */
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new DocumentStore();
@@ -34,6 +39,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const analyser = new Analyser(connection, documents, configuration, host);
   const diagnostics = new DiagnosticsFeed(connection, documents, analyser);
   documents.onDidClose((document) => configuration.forget(document.uri));
+  // The cross-report rules (RCA4xx) compare each open report with the workspace's others.
+  const workspace = new WorkspaceIndex(connection, documents, configuration, host);
+  analyser.onDidCheck = (uri, result) => workspace.update(uri, result);
+  diagnostics.crossReport = (uri, analysis) => (analysis.isRca ? workspace.diagnostics(uri, analysis.settings, analysis.version) : []);
+  workspace.onDidChange = (except) => diagnostics.refreshAll(except);
+  let watchMarkdown = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -48,6 +59,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (root) roots.push(root);
     }
     analyser.workspaceRoots = roots;
+    workspace.roots = roots;
+    watchMarkdown = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -70,6 +83,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       // Dynamic registration is what makes VS Code send configuration changes.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
     }
+    if (watchMarkdown && host.files) {
+      // The reports on disk change under the index (a pull, another editor): the client tells of them.
+      const watchers = [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
+    void workspace.build().catch((error: unknown) => connection.console.error(`RCA Writer: the workspace index stopped: ${String(error)}`));
   });
 
   function settingsChanged(): void {
@@ -78,8 +97,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     diagnostics.refreshAll();
   }
   connection.onDidChangeConfiguration(settingsChanged);
-  // The client watches .rca-writer.json files; any change may affect any open document.
-  connection.onDidChangeWatchedFiles(settingsChanged);
+  // The client watches .rca-writer.json files; any change may affect any open document. Markdown files are the
+  // workspace index's.
+  connection.onDidChangeWatchedFiles((params) => {
+    const reports = params.changes.filter((change) => MARKDOWN_FILE.test(change.uri));
+    if (reports.length < params.changes.length) settingsChanged();
+    if (reports.length) void workspace.filesChanged(reports);
+  });
 
   connection.onRequest(IS_RCA_REQUEST, async (params: IsRcaParams) => {
     try {

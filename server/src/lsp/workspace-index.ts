@@ -1,0 +1,172 @@
+// The folder index of the workspace, for the cross-report rules (RCA4xx): built in the background at start-up from
+// the workspace folders' reports (with progress), kept current from the open documents' checks and from watched
+// file changes, and asked for one document's cross-report findings when its diagnostics are given.
+import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
+import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
+import { isRcaDocument } from '../engine/detect';
+import { checkFolderEntry } from '../engine/folder/check-folder';
+import { indexEntry, type ReportEntry } from '../engine/folder/entry';
+import { FolderIndex } from '../engine/folder/folder-index';
+import type { RcaSettings } from '../engine/settings';
+import type { Configuration } from './configuration';
+import { toLspDiagnostic } from './diagnostics';
+import type { DocumentStore } from './documents';
+import type { ServerHost } from './host';
+
+/** Changes to the index are told to the editor once they have settled this long (a burst of watched files). */
+const REFRESH_DELAY_MS = 100;
+
+export class WorkspaceIndex {
+  readonly index = new FolderIndex();
+  /** The workspace folders' paths, as the include globs match them. */
+  roots: string[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Told when the index changed, so that the other open documents' diagnostics are given again. */
+  onDidChange: (except?: string) => void = () => {};
+  /** The document whose edit changed the index last: its own diagnostics are on their way already. */
+  private changedBy: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: DocumentStore,
+    private readonly configuration: Configuration,
+    private readonly host: ServerHost,
+  ) {
+    // A closed document is indexed again as it stands on disk: its unsaved edits are gone.
+    documents.onDidClose((document) => void this.indexFile(document.uri).then((changed) => changed && this.changed()));
+  }
+
+  /**
+   * The open document was checked: its entry is that of its current text (none when it is no RCA). The other
+   * documents are told only when what they are compared with changed, not at each keystroke.
+   */
+  update(uri: string, result: CheckResult | undefined): void {
+    // The folder is the workspace's: a document outside its folders (untitled, another folder) is compared with nothing.
+    if (this.workspaceName(uri) === undefined) return;
+    const before = this.index.get(uri);
+    const after = result ? indexEntry(result.doc, uri, this.nameOf(uri)) : undefined;
+    if (after) this.index.set(after);
+    else this.index.remove(uri);
+    if (signature(before) !== signature(after)) this.changed(uri);
+  }
+
+  /** The cross-report findings of a document, as diagnostics of its version. */
+  diagnostics(uri: string, settings: RcaSettings, version: number): Diagnostic[] {
+    return checkFolderEntry(this.index, uri, settings).map((finding) => toLspDiagnostic(finding, uri, version, this.host.docsUri));
+  }
+
+  /**
+   * Indexes the workspace folders' reports in the background, one file at a time between the editor's requests,
+   * with progress in the editor (window/workDoneProgress) when it shows progress.
+   */
+  async build(): Promise<void> {
+    const files = this.host.files;
+    if (!files || !this.roots.length) return;
+    const paths = this.roots.flatMap((root) => files.markdownFiles(root));
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('RCA Writer: indexing reports', 0, `${paths.length} Markdown files`, false);
+    let reports = 0;
+    for (const [done, path] of paths.entries()) {
+      const uri = files.fileUri(path);
+      if (!this.documents.get(uri) && (await this.indexFile(uri))) reports++;
+      if (done % 20 === 0) progress?.report(Math.round((done * 100) / paths.length), `${done} of ${paths.length} files`);
+      // Let the editor's requests in between files.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.connection.console.info(`RCA Writer: indexed ${reports} reports of ${paths.length} Markdown files for the cross-report rules.`);
+    progress?.done();
+    this.changed();
+  }
+
+  /** Watched Markdown files changed on disk: those not open are indexed again, deleted ones dropped. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    let changed = false;
+    for (const change of changes) {
+      if (this.documents.get(change.uri)) continue; // the open document's text is the one that counts
+      if (change.type === FileChangeType.Deleted) {
+        changed = this.index.get(change.uri) !== undefined || changed;
+        this.index.remove(change.uri);
+      } else changed = (await this.indexFile(change.uri)) || changed;
+    }
+    if (changed) this.changed();
+  }
+
+  /** Reads, checks and indexes one file from disk; whether the index changed. */
+  private async indexFile(uri: string): Promise<boolean> {
+    if (this.workspaceName(uri) === undefined) return false;
+    const path = this.host.documentPath(uri);
+    const files = this.host.files;
+    const had = this.index.get(uri) !== undefined;
+    const text = path && files ? files.readText(path) : undefined;
+    if (text === undefined || !path) {
+      this.index.remove(uri);
+      return had;
+    }
+    const open = this.documents.get(uri) !== undefined;
+    const settings = await this.configuration.settingsFor(uri, !open);
+    // Settings of a file that is not open are not kept: a large workspace would hold them all.
+    if (!open) this.configuration.forget(uri);
+    const entry = this.entryOf(uri, path, text, settings);
+    if (entry) this.index.set(entry);
+    else this.index.remove(uri);
+    return had || entry !== undefined;
+  }
+
+  private entryOf(uri: string, path: string, text: string, settings: RcaSettings): ReportEntry | undefined {
+    const titleWords = reportTitleWords(settings);
+    const detect = (root?: CheckResult['doc']['root']) =>
+      isRcaDocument({ path, roots: this.roots, text, include: settings.include, exclude: settings.exclude, root, titleWords });
+    let isRca: boolean | undefined;
+    try {
+      const result = checkText(text, settings, { shouldCheck: (doc) => (isRca = detect(doc.root)) });
+      isRca ??= detect();
+      return isRca ? indexEntry(result.doc, uri, this.nameOf(uri)) : undefined;
+    } catch {
+      return undefined; // a file the engine cannot read is left out of the index, never a fault of the server
+    }
+  }
+
+  /** How messages name a report: its path in the workspace folder, else its URI. */
+  private nameOf(uri: string): string {
+    return this.workspaceName(uri) ?? uri;
+  }
+
+  /** The document's path in its workspace folder; undefined when it lies in none. */
+  private workspaceName(uri: string): string | undefined {
+    const path = this.host.documentPath(uri)?.split('\\').join('/');
+    if (!path) return undefined;
+    for (const root of this.roots) {
+      const folder = root.split('\\').join('/').replace(/\/$/, '');
+      if (path.startsWith(`${folder}/`)) return path.slice(folder.length + 1);
+    }
+    return undefined;
+  }
+
+  private changed(by?: string): void {
+    // Changes from two sources within the delay: nobody's diagnostics are on their way for both.
+    this.changedBy = this.refreshTimer === undefined ? by : by === this.changedBy ? by : undefined;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      const except = this.changedBy;
+      if (this.documents.all().some((document) => document.uri !== except)) this.onDidChange(except);
+    }, REFRESH_DELAY_MS);
+  }
+}
+
+/**
+ * What other reports' findings depend on in an entry: its facts without their places, so that typing that moves
+ * lines does not make every open report be checked again.
+ */
+function signature(entry: ReportEntry | undefined): string {
+  if (!entry) return '';
+  return JSON.stringify([
+    entry.title,
+    entry.incident,
+    entry.windows.map((w) => [w.start, w.end]),
+    entry.instances,
+    entry.products,
+    entry.paragraphs.map((p) => [p.role, p.fingerprint.text]),
+  ]);
+}

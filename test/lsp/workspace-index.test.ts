@@ -1,0 +1,86 @@
+// The cross-report rules in the editor: the server indexes the workspace folder's reports in the background, so a
+// report opened alone is compared with the others on disk, and editing one report updates another's findings.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TestClient } from '../helpers/lsp-client';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'folder');
+const FILES = [
+  '2025-04-02-na01.rca.md',
+  '2026-04-11-na01.rca.md',
+  '2025-11-05-na03.rca.md',
+  '2025-12-02-na01.rca.md',
+  '2026-03-17-ap02.rca.md',
+  '2026-08-25-eu02.rca.md',
+];
+
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
+const has = (code: string) => (p: PublishDiagnosticsParams) => codes(p).includes(code);
+const lacks = (code: string) => (p: PublishDiagnosticsParams) => !codes(p).includes(code);
+
+describe('workspace index over LSP: cross-report findings', () => {
+  let client: TestClient;
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
+  const text = (name: string) => readFileSync(join(dir, name), 'utf8');
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rca-workspace-'));
+    for (const file of FILES) copyFileSync(join(FIXTURES, file), join(dir, file));
+    client = new TestClient({ workspaceFolder: dir, progress: true });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('indexes the workspace folder in the background, with progress shown', async () => {
+    await client.progressEnded();
+    assert.equal(client.progress[0].kind, 'begin');
+    assert.equal(client.progress[0].text, 'RCA Writer: indexing reports');
+    assert.equal(client.progress[client.progress.length - 1].kind, 'end');
+    assert.ok(
+      client.logs.some((line) => line === `RCA Writer: indexed ${FILES.length} reports of ${FILES.length} Markdown files for the cross-report rules.`),
+      client.logs.join('\n'),
+    );
+  });
+
+  it('a report opened alone is compared with the reports on disk: RCA401 names the one its date came from', async () => {
+    const copied = '2026-04-11-na01.rca.md';
+    client.open(uri(copied), text(copied));
+    const published = await client.diagnostics(uri(copied), has('RCA401'));
+    const finding = published.diagnostics.find((d) => d.code === 'RCA401')!;
+    assert.match(finding.message, /incident date of 'NA01, NA02, NA03 - RCA - April 2, 2025' \(2025-04-02-na01\.rca\.md\)/);
+    assert.equal(finding.relatedInformation?.[0].location.uri, uri('2025-04-02-na01.rca.md'));
+    assert.deepEqual(codes(published).sort(), ['RCA201', 'RCA401']);
+  });
+
+  it("editing one report updates another's cross-report findings, and undoing the edit brings them back", async () => {
+    const copied = uri('2026-04-11-na01.rca.md');
+    const original = '2025-04-02-na01.rca.md';
+    const before = text(original);
+    client.open(uri(original), before);
+    // The earlier report's incident moves to April 3: April 2 is nobody's incident any more.
+    client.replace(uri(original), before.replaceAll('April 2, 2025', 'April 3, 2025'), 2);
+    const moved = await client.diagnostics(copied, lacks('RCA401'));
+    assert.deepEqual(codes(moved), ['RCA201']);
+    client.replace(uri(original), before, 3);
+    await client.diagnostics(copied, has('RCA401'));
+  });
+
+  it('a report written on disk (a watched file) is indexed: its overlapping window shows on the open report', async () => {
+    const open = '2025-11-05-na03.rca.md';
+    client.open(uri(open), text(open));
+    assert.ok(lacks('RCA403')(await client.diagnostics(uri(open))), 'no other report of that incident yet');
+    const second = 'second-report.rca.md';
+    writeFileSync(join(dir, second), readFileSync(join(FIXTURES, '2025-11-05-na03-second-report.rca.md'), 'utf8'));
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(second), type: 1 }] });
+    const overlapping = await client.diagnostics(uri(open), has('RCA403'));
+    assert.match(overlapping.diagnostics.find((d) => d.code === 'RCA403')!.message, /\(second-report\.rca\.md\) on NA03/);
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(second), type: 3 }] });
+    await client.diagnostics(uri(open), lacks('RCA403'));
+  });
+});
