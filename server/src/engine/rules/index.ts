@@ -14,6 +14,7 @@ import { productMismatch } from './product-mismatch';
 import { timeRangeOrder } from './time-range-order';
 import { unknownTimeZone } from './unknown-time-zone';
 import { weekdayMismatch } from './weekday-mismatch';
+import { windowMismatch } from './window-mismatch';
 import { zoneLocation } from './zone-location';
 import { zoneSeason } from './zone-season';
 import { emptyListItem } from './empty-list-item';
@@ -51,6 +52,7 @@ export const timeRules: ReadonlySet<Rule> = new Set([
   durationMismatch,
   incompleteDate,
   ambiguousDate,
+  windowMismatch,
   instanceMismatch,
   productMismatch,
 ]);

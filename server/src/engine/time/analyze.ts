@@ -95,6 +95,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   const sectionIndex = (role: SectionRole) => sectionWithRole(doc, role);
   const introIndex = sectionIndex('introduction');
   const timelineIndex = sectionIndex('timeline');
+  const impactIndex = sectionIndex('impact');
   const checkpoint = timeCheckpoint(doc);
   const mentions = findMentions(masked, blocks, table, checkpoint);
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
@@ -142,14 +143,14 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   // Windows, sentence by sentence, carrying dates and lead-in zones forward within each section.
   const windows: TimeWindow[] = [];
   let carriedSection = -2;
-  let days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex });
+  let days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex, impactIndex });
   let leadZone: ZoneMatch | undefined;
   for (const sentence of sentences) {
     checkpoint(sentence.start);
     const block = sentence.block;
     if (block.section !== carriedSection) {
       carriedSection = block.section;
-      days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex });
+      days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex, impactIndex });
       leadZone = undefined;
     }
     const sTimes = timesBySentence.get(sentence) ?? [];

@@ -9,6 +9,8 @@ export interface DayContext {
   incidentYear?: number;
   timelineIndex: number;
   introIndex: number;
+  /** The impact section's: its times, like the introduction's, are the incident's ("Between 08:15 and 09:40 UTC, …"). */
+  impactIndex: number;
 }
 
 /**
@@ -28,11 +30,11 @@ export class SectionDays {
 
   /** Reads the windows of the section's next sentence, whose dates are `sDates`. */
   read(windows: TimeWindow[], sDates: DateMention[]): void {
-    const { incident, incidentYear, timelineIndex, introIndex } = this.context;
+    const { incident, incidentYear, timelineIndex, introIndex, impactIndex } = this.context;
     const endDates = new Set<DateMention>();
     for (const w of windows) {
       let startYmd = w.start.date ? ymdOf(w.start.date, incidentYear) : (this.carriedYmd ?? ymdOf(this.carriedDate, incidentYear));
-      startYmd ??= w.section === timelineIndex || w.section === introIndex ? incident : undefined;
+      startYmd ??= w.section === timelineIndex || w.section === introIndex || (impactIndex >= 0 && w.section === impactIndex) ? incident : undefined;
       w.start.ymd = startYmd;
       if (w.conversionOf) {
         // The same moment in another zone, often on another day: its date stays with it.
