@@ -239,7 +239,7 @@ describe('folder index: cross-report findings', () => {
     f.index.remove('second');
     assert.deepEqual(f.findings('first'), []);
     assert.equal(f.index.size, 2);
-    assert.deepEqual(f.index.namingAny(['NA03'], 'first'), []);
+    assert.deepEqual(f.index.windowsNear(f.index.get('first')!), []);
     assert.deepEqual(f.index.incidentsOn(20251105, 'first'), []);
   });
 

@@ -22,8 +22,8 @@ export class FolderIndex {
   private readonly byShingle = new Map<number, Set<string>>();
   /** Incident day (ymdKey) to the reports of that day. */
   private readonly byIncident = new Map<number, Set<string>>();
-  /** Instance code to the reports naming it. */
-  private readonly byInstance = new Map<string, Set<string>>();
+  /** UTC day (days since the epoch) to the reports with a window on it: where overlaps are looked for. */
+  private readonly byDay = new Map<number, Set<string>>();
   /** matches() per paragraph until the index changes: RCA402 and RCA404 both ask for an action item's. */
   private matched = new WeakMap<IndexedParagraph, ParagraphMatch[]>();
 
@@ -66,7 +66,7 @@ export class FolderIndex {
       for (const shingle of paragraph.fingerprint.shingles) yield of(this.byShingle, shingle);
     }
     if (entry.incident) yield of(this.byIncident, ymdKey(entry.incident));
-    for (const instance of entry.instances) yield of(this.byInstance, instance);
+    for (const day of windowDays(entry)) yield of(this.byDay, day);
   }
 
   /** Text that most of the folder shares (more than half of the reports, and at least MIN_BOILERPLATE_REPORTS): the house template. */
@@ -84,10 +84,10 @@ export class FolderIndex {
     return [...(this.byIncident.get(day) ?? [])].filter((key) => key !== except).map((key) => this.entries.get(key)!);
   }
 
-  /** The other reports naming any of these instances. */
-  namingAny(instances: readonly string[], except: string): ReportEntry[] {
+  /** The other reports with a window on a day of one of this report's windows. */
+  windowsNear(entry: ReportEntry): ReportEntry[] {
     const keys = new Set<string>();
-    for (const instance of instances) for (const key of this.byInstance.get(instance) ?? []) if (key !== except) keys.add(key);
+    for (const day of windowDays(entry)) for (const key of this.byDay.get(day) ?? []) if (key !== entry.key) keys.add(key);
     return [...keys].map((key) => this.entries.get(key)!);
   }
 
@@ -105,27 +105,30 @@ export class FolderIndex {
 
   private findMatches(entry: ReportEntry, paragraph: IndexedParagraph): ParagraphMatch[] {
     if (this.isBoilerplate(paragraph.fingerprint.text)) return [];
-    const counts = new Map<string, number>();
-    let rare = 0;
-    for (const shingle of paragraph.fingerprint.shingles) {
-      const holders = this.byShingle.get(shingle);
-      if (!holders || this.isCommon(holders.size)) continue;
-      rare++;
-      for (const key of holders) if (key !== entry.key) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    if (rare * 2 < paragraph.fingerprint.shingles.length) return [];
+    const shingles = paragraph.fingerprint.shingles;
+    const held = shingles.map((shingle) => ({ shingle, holders: this.byShingle.get(shingle)?.size ?? 0 }));
+    if (held.filter((h) => !this.isCommon(h.holders)).length * 2 < shingles.length) return [];
+    // Prefix filtering: a paragraph alike by NEAR_SIMILARITY shares one of this one's rarest
+    // n - ceil(NEAR_SIMILARITY * n) + 1 pairs, so only their holders are compared, never every report holding a
+    // common pair (a folder where NA01 and "the service" are everywhere).
+    // Past that prefix, each EXTRA pair probed must be matched too: a report sharing fewer of them cannot be alike.
+    held.sort((a, b) => a.holders - b.holders || a.shingle - b.shingle);
+    const extra = Math.floor(shingles.length * 0.2);
+    const prefix = held.slice(0, shingles.length - Math.ceil(NEAR_SIMILARITY * shingles.length) + 1 + extra);
+    const hits = new Map<string, number>();
+    for (const { shingle } of prefix) for (const key of this.byShingle.get(shingle) ?? []) if (key !== entry.key) hits.set(key, (hits.get(key) ?? 0) + 1);
     const found: ParagraphMatch[] = [];
-    for (const [key, count] of counts) {
-      if (count < rare * NEAR_SIMILARITY) continue;
+    const size = shingles.length;
+    for (const [key, count] of hits) {
+      if (count <= extra) continue;
       const report = this.entries.get(key)!;
-      const size = paragraph.fingerprint.shingles.length;
       for (const candidate of report.paragraphs) {
         // Jaccard cannot reach NEAR_SIMILARITY between lists whose sizes differ more than that.
         const other = candidate.fingerprint.shingles.length;
         if (Math.min(size, other) < Math.max(size, other) * NEAR_SIMILARITY) continue;
         if (this.isBoilerplate(candidate.fingerprint.text)) continue;
         const exact = candidate.fingerprint.text === paragraph.fingerprint.text;
-        if (exact || similarity(candidate.fingerprint.shingles, paragraph.fingerprint.shingles) >= NEAR_SIMILARITY) {
+        if (exact || similarity(candidate.fingerprint.shingles, shingles) >= NEAR_SIMILARITY) {
           found.push({ other: report, paragraph: candidate, exact });
           break;
         }
@@ -133,6 +136,21 @@ export class FolderIndex {
     }
     return found.sort((x, y) => x.other.name.localeCompare(y.other.name));
   }
+}
+
+const DAY_MS = 86_400_000;
+/** Days a window is indexed under, at most: an outage is hours long, and a window of months is a typo. */
+const MAX_WINDOW_DAYS = 62;
+
+/** The UTC days the report's windows touch (each window's first MAX_WINDOW_DAYS). */
+function windowDays(entry: ReportEntry): Set<number> {
+  const days = new Set<number>();
+  for (const window of entry.windows) {
+    const first = Math.floor(window.start / DAY_MS);
+    const last = Math.min(Math.floor(window.end / DAY_MS), first + MAX_WINDOW_DAYS - 1);
+    for (let day = first; day <= last; day++) days.add(day);
+  }
+  return days;
 }
 
 /** Whether two reports' incidents are in this order by day; unknown when either has none. */

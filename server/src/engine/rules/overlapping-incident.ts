@@ -10,7 +10,7 @@ export const overlappingIncident: FolderRule = {
   fixable: false,
   checkFolder({ entry, index, report }) {
     const overlapping = index
-      .namingAny(entry.instances, entry.key)
+      .windowsNear(entry)
       .sort((x, y) => x.name.localeCompare(y.name))
       .flatMap((other) => {
         const found = overlap(entry, other);
