@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { postmortemProfile } from '../../server/src/engine/profiles/postmortem';
 import { TestClient } from '../helpers/lsp-client';
 
 const seeds = join(__dirname, '..', 'fixtures', 'seeds');
@@ -164,4 +165,64 @@ describe('the profile auto chose, shown to the writer', () => {
       assert.deepEqual([shown.profile, shown.auto], [profile, true]);
     });
   }
+});
+
+describe('the profile auto chose stays while the document is open', () => {
+  // A team's own profile: the postmortem one, with its summary named "Overview". A report with "## Overview" fits it
+  // best; renamed "## Summary", it fits the postmortem profile just as well, and better by exact names.
+  const team = {
+    extends: 'postmortem',
+    sections: postmortemProfile.sections.map((def) => ({
+      name: def.role === 'introduction' ? 'Overview' : def.name,
+      id: `team-${def.role}`,
+      role: def.role,
+      required: def.required,
+    })),
+  };
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ configuration: () => ({ profiles: { team } }) });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  const report = (summary: string) =>
+    [
+      '# Search outage',
+      `## ${summary}`,
+      'On May 2, 2025 search failed.',
+      '## Timeline',
+      '- 10:00 UTC: search stopped answering.',
+      '## Root Causes',
+      'A bug.',
+      '## Action Items',
+      '- Fix it.',
+      '',
+    ].join('\n\n');
+  const status = async (uri: string) => ((await client.connection.sendRequest('rcaWriter/documentStatus', { uri })) as { profile: string }).profile;
+
+  it('keeps it through an edit that makes another profile fit as well, and chooses afresh once reopened', async () => {
+    const uri = 'file:///virtual/rcas/sticky.md';
+    client.open(uri, report('Overview'));
+    await client.diagnosticsFor(uri, 1);
+    assert.equal(await status(uri), 'team');
+    client.replace(uri, report('Summary'), 2);
+    await client.diagnosticsFor(uri, 2);
+    assert.equal(await status(uri), 'team', 'a tie does not switch the profile of an open document');
+    client.close(uri);
+    client.open(uri, report('Summary'), 3);
+    await client.diagnosticsFor(uri, 3);
+    assert.equal(await status(uri), 'postmortem');
+  });
+
+  it('switches when the title claims another profile', async () => {
+    const uri = 'file:///virtual/rcas/switch.md';
+    client.open(uri, report('Overview'));
+    await client.diagnosticsFor(uri, 1);
+    assert.equal(await status(uri), 'team');
+    // The house title form claims the house profile outright.
+    client.replace(uri, report('Overview').replace('# Search outage', '# NA01 - RCA - May 2, 2025'), 2);
+    await client.diagnosticsFor(uri, 2);
+    assert.equal(await status(uri), 'exlibris');
+  });
 });

@@ -91,9 +91,10 @@ export interface ProfileChoice {
  * fewest template findings, then the most headings named
  * exactly as the profile names them (a house report also fits the broad postmortem profile, by aliases), then the
  * candidates' order. A new document, without a title or a heading, is the house profile's.
- * `first` is a model already built under the house profile, reused rather than built again.
+ * `first` is a model already built under the house profile, reused rather than built again. `keep` names the profile
+ * the document was last checked with (the editor's open document): it stays unless another has fewer template findings.
  */
-export function chooseProfile(text: string, root: Root, settings: RcaSettings, first?: RcaDocument): ProfileChoice {
+export function chooseProfile(text: string, root: Root, settings: RcaSettings, first?: RcaDocument, keep?: string): ProfileChoice {
   const house = findProfile(DEFAULT_PROFILE)!;
   const houseDoc = first?.profile === house ? first : buildModel(text, house, root);
   if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings).length };
@@ -104,14 +105,19 @@ export function chooseProfile(text: string, root: Root, settings: RcaSettings, f
     return { doc, templateCount: templateFindings(doc, settings).length };
   }
   let best: (ProfileChoice & { exact: number }) | undefined;
+  let kept: ProfileChoice | undefined;
   for (const profile of candidates) {
     const doc = profile === house ? houseDoc : buildModel(text, profile, root);
     const templateCount = templateFindings(doc, settings).length;
     const exact = namedExactly(doc);
+    if (keep !== undefined && profile.name === keep) kept = { doc, templateCount };
     if (!best || templateCount < best.templateCount || (templateCount === best.templateCount && exact > best.exact)) {
       best = { doc, templateCount, exact };
     }
   }
+  // The profile a document is being written in stays while no other fits it strictly better: a heading renamed or a
+  // section a quick fix added must not switch the template the writer sees findings against on a tie.
+  if (kept && kept.templateCount <= best!.templateCount) return kept;
   return { doc: best!.doc, templateCount: best!.templateCount };
 }
 

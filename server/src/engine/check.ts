@@ -168,6 +168,8 @@ export interface CheckOptions {
   clock?: () => number;
   /** How many findings are listed (DEFAULT_FINDINGS_LIMIT unless given; see findings-cap.ts). */
   findingsLimit?: FindingsLimit;
+  /** Under `auto`: the profile this document was last checked with, kept unless another fits strictly better. */
+  keepProfile?: string;
 }
 
 /**
@@ -202,7 +204,7 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   }
   if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings, autoProfile };
   if (autoProfile) {
-    doc = chooseProfile(text, doc.root, settings, doc).doc;
+    doc = chooseProfile(text, doc.root, settings, doc, options.keepProfile).doc;
     profile = doc.profile;
   }
   // The budget is the rules' (the parse is linear and bounded by size), and the structure rules run first (by

@@ -36,6 +36,8 @@ export class Analyser {
   private readonly analyses = new Map<string, Analysis>();
   // One incremental parser per open document: an edit re-parses only the sections it touched.
   private readonly parsers = new Map<string, IncrementalParser>();
+  /** Under `auto`, the profile each open document was last checked with: kept while no other fits it better. */
+  private readonly profiles = new Map<string, string>();
   /** The folders the editor has open: files in them are matched against the include globs. */
   workspaceRoots: string[] = [];
   /** Told of each new check of a document: its result when it is an RCA (the workspace index takes its entry). */
@@ -50,12 +52,15 @@ export class Analyser {
     documents.onDidClose((document) => {
       this.analyses.delete(document.uri);
       this.parsers.delete(document.uri);
+      this.profiles.delete(document.uri);
     });
   }
 
   /** Settings changed: every document is checked again when next asked for. */
   clear(): void {
     this.analyses.clear();
+    // The profiles themselves may have changed: each document is matched afresh.
+    this.profiles.clear();
   }
 
   /**
@@ -103,8 +108,10 @@ export class Analyser {
       const result = checkText(text, settings, {
         parse: (t) => parser.parse(t),
         shouldCheck: (doc) => (isRca = detect(doc.root, titleWords)),
+        keepProfile: this.profiles.get(uri),
       });
       isRca ??= detect(result.doc.root, titleWords);
+      if (isRca && result.autoProfile) this.profiles.set(uri, result.doc.profile.name);
       // A repeated mistake is listed once; each of its other places is marked with a hint, which the editor draws
       // in the text but leaves out of the Problems panel.
       const findings = isRca ? [...result.diagnostics, ...result.diagnostics.flatMap(placeFindings)] : [];
