@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { postmortemProfile } from '../../server/src/engine/profiles/postmortem';
 import { TestClient } from '../helpers/lsp-client';
+import { teamProfile } from '../helpers/team-profile';
 
 const seeds = join(__dirname, '..', 'fixtures', 'seeds');
 const seed000 = readFileSync(join(seeds, 'seed-000.md'), 'utf8');
@@ -168,20 +168,9 @@ describe('the profile auto chose, shown to the writer', () => {
 });
 
 describe('the profile auto chose stays while the document is open', () => {
-  // A team's own profile: the postmortem one, with its summary named "Overview". A report with "## Overview" fits it
-  // best; renamed "## Summary", it fits the postmortem profile just as well, and better by exact names.
-  const team = {
-    extends: 'postmortem',
-    sections: postmortemProfile.sections.map((def) => ({
-      name: def.role === 'introduction' ? 'Overview' : def.name,
-      id: `team-${def.role}`,
-      role: def.role,
-      required: def.required,
-    })),
-  };
   let client: TestClient;
   before(async () => {
-    client = new TestClient({ configuration: () => ({ profiles: { team } }) });
+    client = new TestClient({ configuration: () => ({ profiles: { team: teamProfile } }) });
     await client.initialize();
   });
   after(() => client.shutdown());

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine/check';
-import { postmortemProfile } from '../../server/src/engine/profiles/postmortem';
+import { teamProfile } from '../helpers/team-profile';
 
-// A team's profile: the postmortem one with its summary named "Overview". "## Overview" fits it best; "## Summary"
-// fits it and the postmortem profile equally by template findings, the postmortem one better by exact names.
-const team = {
-  extends: 'postmortem',
-  sections: postmortemProfile.sections.map((def) => ({
-    name: def.role === 'introduction' ? 'Overview' : def.name,
-    id: `team-${def.role}`,
-    role: def.role,
-    required: def.required,
-  })),
-};
-const settings = { profiles: { team } };
+const settings = { profiles: { team: teamProfile } };
 const report = (summary: string, extra = '') =>
   `# Search outage\n\n## ${summary}\n\nOn May 2, 2025 search failed.\n\n## Timeline\n\n- 10:00 UTC: down.\n\n## Root Causes\n\nA bug.\n${extra}`;
 
