@@ -7,7 +7,10 @@ import type { ZoneMatch, ZoneTable } from './zones';
 /** The end of a statement about the report's times: "All times are in", "during the following hours,", "Time (". */
 const STATEMENT_WORDS =
   'are|is|were|was|given|listed|shown|stated|expressed|reported|written|mentioned|quoted|noted|used|provided|displayed|indicated|specified|presented|logged|below|above|here|in|all|the|this|these|our|document|report|timeline|following|of|as|using|use|uses|local';
-const STATEMENT = new RegExp(String.raw`\b(?:times|hours|time\s*zones?|timezones?|tz|clock)\b(?:\s+(?:${STATEMENT_WORDS}))*\s*[:,(\-–—]?\s*(?:in\s+)?$`, 'i');
+export const STATEMENT = new RegExp(
+  String.raw`\b(?:times|hours|time\s*zones?|timezones?|tz|clock)\b(?:\s+(?:${STATEMENT_WORDS}))*\s*[:,(\-–—]?\s*(?:in\s+)?$`,
+  'i',
+);
 
 /** Every word a statement's match can hold (its key words, split, and the words that may follow them). */
 const STATEMENT_LETTERS = new Set(['times', 'hours', 'time', 'zone', 'zones', 'timezone', 'timezones', 'tz', 'clock', ...STATEMENT_WORDS.split('|')]);
@@ -18,7 +21,7 @@ const STATEMENT_LETTERS = new Set(['times', 'hours', 'time', 'zone', 'zones', 't
  * (kept, so that "\b" sees what is before the words after it) finds the same. Reading back word by word stops at the
  * zone phrase before, so a line of 20,000 zone words is read once, not once per phrase (it took 30 s at 800 KB).
  */
-function statementFrom(text: string, start: number, end: number): number {
+export function statementFrom(text: string, start: number, end: number): number {
   let at = end;
   while (at > start) {
     const c = text[at - 1];
