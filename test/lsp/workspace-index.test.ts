@@ -1,7 +1,7 @@
 // The cross-report rules in the editor: the server indexes the workspace folder's reports in the background, so a
 // report opened alone is compared with the others on disk, and editing one report updates another's findings.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,12 +32,16 @@ describe('workspace index over LSP: cross-report findings', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rca-workspace-'));
     for (const file of FILES) copyFileSync(join(FIXTURES, file), join(dir, file));
+    // A built copy of a report, which git ignores: not indexed, so no report overlaps its own copy (RCA403).
+    mkdirSync(join(dir, 'build'));
+    copyFileSync(join(FIXTURES, '2026-04-11-na01.rca.md'), join(dir, 'build', '2026-04-11-na01.rca.md'));
+    writeFileSync(join(dir, '.gitignore'), 'build/\n');
     client = new TestClient({ workspaceFolder: dir, progress: true });
     await client.initialize();
   });
   after(() => client.shutdown());
 
-  it('indexes the workspace folder in the background, with progress shown', async () => {
+  it('indexes the workspace folder in the background, with progress shown, leaving out what .gitignore names', async () => {
     await client.progressEnded();
     assert.equal(client.progress[0].kind, 'begin');
     assert.equal(client.progress[0].text, 'RCA Writer: indexing reports');

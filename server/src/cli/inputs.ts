@@ -1,12 +1,12 @@
 // Which files a `check` run reads: named files, directories (filtered like the editor does) and globs.
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { resolveProfile, UnknownProfileError } from '../engine/check';
 import { ConfigError, loadConfigFile, settingsForFile } from '../engine/config';
 import { pathIncluded } from '../engine/detect';
 import { builtInProfileNames } from '../engine/profiles';
+import { filesUnder, type Walked } from '../engine/walk';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import { readInput, readStdin, UsageError, type CliIo } from './io';
 
@@ -31,8 +31,6 @@ export const STDIN_NAME = '<stdin>';
 
 /** Markdown file names a directory walk looks at. */
 const MARKDOWN = /\.(md|markdown)$/i;
-/** Folders a walk never enters. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /** Which config file applies: the nearest one above each file (the default), one named file, or none. */
 export type ConfigChoice = { kind: 'nearest' } | { kind: 'file'; path: string } | { kind: 'none' };
@@ -71,92 +69,6 @@ export function settingsFor(
     throw error;
   }
   return { settings, configPath };
-}
-
-/** The .gitignore files met on the way down a walk, each with the folder its patterns are relative to. */
-type IgnoreStack = { base: string; rules: Ignore }[];
-
-function withGitignore(directory: string, stack: IgnoreStack): IgnoreStack {
-  let text: string;
-  try {
-    text = readFileSync(join(directory, '.gitignore'), 'utf8');
-  } catch {
-    return stack;
-  }
-  return [...stack, { base: directory, rules: ignore().add(text) }];
-}
-
-function gitignored(path: string, isDirectory: boolean, stack: IgnoreStack): boolean {
-  return stack.some(({ base, rules }) => {
-    const rel = toSlashes(relative(base, path));
-    return rel !== '' && !rel.startsWith('..') && rules.ignores(isDirectory ? `${rel}/` : rel);
-  });
-}
-
-/** What a walk found: the files (and the special files, which reading refuses by name), and folders it could not read. */
-interface Walked {
-  files: string[];
-  unreadable: string[];
-}
-
-function walk(directory: string, seen: Set<string>, found: Walked, ignores: IgnoreStack): void {
-  let real: string;
-  try {
-    real = realpathSync(directory);
-  } catch {
-    return;
-  }
-  if (seen.has(real)) return; // a symlink loop
-  seen.add(real);
-  let entries: string[];
-  try {
-    entries = readdirSync(directory).sort();
-  } catch (error) {
-    found.unreadable.push(`${directory}: cannot read the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    return;
-  }
-  const here = withGitignore(directory, ignores);
-  for (const entry of entries) {
-    const path = join(directory, entry);
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      continue; // a dangling symlink
-    }
-    if (gitignored(path, stats.isDirectory(), here)) continue;
-    if (stats.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry)) walk(path, seen, found, here);
-    } else found.files.push(path);
-  }
-}
-
-/**
- * The .gitignore files above `directory` that apply to it: those from the repository's top folder down. Outside
- * a repository none above it does.
- */
-function ancestorGitignores(directory: string): IgnoreStack {
-  const folders: string[] = [];
-  for (let current = dirname(directory); ; current = dirname(current)) {
-    folders.unshift(current);
-    if (isRepositoryTop(current)) return folders.reduce<IgnoreStack>((stack, folder) => withGitignore(folder, stack), []);
-    if (dirname(current) === current) return [];
-  }
-}
-
-function isRepositoryTop(folder: string): boolean {
-  try {
-    statSync(join(folder, '.git'));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function filesUnder(directory: string): Walked {
-  const found: Walked = { files: [], unreadable: [] };
-  walk(directory, new Set(), found, isRepositoryTop(directory) ? [] : ancestorGitignores(directory));
-  return found;
 }
 
 function toSlashes(path: string): string {
