@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SpanIndex, type Span } from '../../server/src/engine/spans';
+import { DisjointSpans, SpanIndex, type Span } from '../../server/src/engine/spans';
 
 /** The walk SpanIndex replaces: the answer it must give for every span. */
 function overlapsByWalk(spans: Span[], start: number, end: number): boolean {
@@ -37,4 +37,21 @@ test('SpanIndex: spans that only touch do not overlap; an empty index overlaps n
   assert.equal(index.overlaps(19, 30), true);
   assert.equal(index.overlaps(20, 30), false);
   assert.equal(new SpanIndex([]).overlaps(0, 100), false);
+});
+
+test('DisjointSpans takes a span only when it overlaps none taken, as a walk of those taken would, in any order', () => {
+  let seed = 29;
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  for (let round = 0; round < 300; round++) {
+    const spans = new DisjointSpans();
+    const taken: Span[] = [];
+    for (let i = next(40); i > 0; i--) {
+      const start = next(60);
+      const end = start + 1 + next(6);
+      const free = !overlapsByWalk(taken, start, end);
+      assert.equal(spans.overlaps(start, end), !free);
+      assert.equal(spans.add(start, end), free, JSON.stringify({ taken, start, end }));
+      if (free) taken.push({ start, end });
+    }
+  }
 });

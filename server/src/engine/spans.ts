@@ -29,3 +29,33 @@ export class SpanIndex {
     return before > 0 && this.reach[before - 1] > start;
   }
 }
+
+/**
+ * Spans that never overlap one another, added one at a time, each only if it overlaps none already there: "is this
+ * one free?" is a binary search, and a span after every other (the usual order of one pattern's matches) is appended.
+ */
+export class DisjointSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Whether a span starts before `end` and ends after `start`. */
+  overlaps(start: number, end: number): boolean {
+    // Disjoint and ordered by start, so ordered by end too: the last span starting before `end` reaches furthest.
+    const before = firstAtOrAfter(this.starts, end, (s) => s);
+    return before > 0 && this.ends[before - 1] > start;
+  }
+
+  /** Adds the span unless it overlaps one already there; says whether it did. */
+  add(start: number, end: number): boolean {
+    if (this.overlaps(start, end)) return false;
+    const at = firstAtOrAfter(this.starts, start, (s) => s);
+    if (at === this.starts.length) {
+      this.starts.push(start);
+      this.ends.push(end);
+    } else {
+      this.starts.splice(at, 0, start);
+      this.ends.splice(at, 0, end);
+    }
+    return true;
+  }
+}
