@@ -1,5 +1,5 @@
 import { analyzeTimes } from '../time/analyze';
-import { durationFits, findDurations } from '../time/durations';
+import { durationFits, findDurations, type DurationMention } from '../time/durations';
 import { formatDuration } from '../time/format';
 import type { Rule } from './rule';
 import { maxOf, minOf } from '../numbers';
@@ -31,10 +31,20 @@ export const durationMismatch: Rule = {
         w.endMillis !== undefined &&
         w.endMillis > w.startMillis,
     );
-    if (timed.length === 0) return;
+    // A timeline of single times ("10:05 alerts fire", "10:45 service restored") gives no range, only its span: the
+    // outage may have begun before the first entry or ended before the last (a review the next day), so a stated
+    // length is reported only when it is longer than everything the timeline covers.
+    const points = timed.length
+      ? []
+      : a.windows.filter((w) => w.section === a.timelineIndex && a.timelineIndex >= 0 && !w.end && !w.conversionOf && w.startMillis !== undefined);
+    if (timed.length === 0 && points.length < 2) return;
+    const span = points.length ? (maxOf(points.map((w) => w.startMillis!)) - minOf(points.map((w) => w.startMillis!))) / 60000 : 0;
     const lengths = timed.map((w) => (w.endMillis! - w.startMillis!) / 60000);
     const total = lengths.reduce((x, y) => x + y, 0);
-    const candidates = new Set([...lengths, total, (maxOf(timed.map((w) => w.endMillis!)) - minOf(timed.map((w) => w.startMillis!))) / 60000]);
+    const candidates = timed.length
+      ? new Set([...lengths, total, (maxOf(timed.map((w) => w.endMillis!)) - minOf(timed.map((w) => w.startMillis!))) / 60000])
+      : new Set<number>();
+    const fits = (d: DurationMention) => (timed.length ? [...candidates].some((c) => durationFits(d, c)) : d.minutes <= span || durationFits(d, span));
     const relevant = new Set([a.timelineIndex, a.introIndex]);
     for (const sentence of a.sentences) {
       const inMain = relevant.has(sentence.block.section);
@@ -47,8 +57,12 @@ export const durationMismatch: Rule = {
         if (!cue || NOT_THE_WINDOW.test(before)) continue;
         // "The failover took 12 minutes", "alerts were muted for 10 minutes": a step, unless the sentence is about the outage.
         if (/\b(?:for|took)\s+(?:a\s+(?:total|period)\s+of\s+)?$/i.test(unqualified) && !OUTAGE_WORDS.test(sentence.text)) continue;
-        if ([...candidates].some((c) => durationFits(d, c))) continue;
-        const actual = lengths.length === 1 ? formatDuration(lengths[0] * 60000) : `${formatDuration(total * 60000)} in total`;
+        if (fits(d)) continue;
+        const actual = !timed.length
+          ? `only ${formatDuration(span * 60000)} from its first time to its last`
+          : lengths.length === 1
+            ? formatDuration(lengths[0] * 60000)
+            : `${formatDuration(total * 60000)} in total`;
         report({
           range: doc.lines.range(d.start, d.end),
           message: `"${d.text}" does not match the timeline, which gives ${actual}.`,
