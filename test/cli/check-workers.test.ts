@@ -29,11 +29,15 @@ function batch(): string {
 }
 
 function check(dir: string, workers: string, format: string, args = ['.']) {
-  return spawnSync(process.execPath, [cli, 'check', '--format', format, ...args], {
+  const result = spawnSync(process.execPath, [cli, 'check', '--format', format, ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, RCA_WRITER_WORKERS: workers },
+    // The SARIF of this batch is over a megabyte, spawnSync's default: past it the child is killed and its output cut.
+    maxBuffer: 256 * 1024 * 1024,
   });
+  assert.equal(result.error, undefined, `rca-writer check ran to its end (${result.error?.message})`);
+  return result;
 }
 
 describe('rca-writer check across worker threads', () => {

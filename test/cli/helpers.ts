@@ -25,7 +25,13 @@ export interface Result {
 
 /** Runs dist/cli.js as users do. */
 export function run(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): Result {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, encoding: 'utf8', input: options.input ?? '' });
+  // A report can be over a megabyte, spawnSync's default buffer: past it the child would be killed and its output cut.
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd ?? root,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
