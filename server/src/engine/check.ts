@@ -269,12 +269,18 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   }
   const kept = applySuppressions(doc, diagnostics);
   dropSwallowedFixes(doc, kept);
-  for (const diagnostic of kept) {
-    const ignore = ignoreLineFix(doc, diagnostic);
-    if (ignore && !isSwallowed(doc, ignore)) diagnostic.fixes = [...(diagnostic.fixes ?? []), ignore];
-  }
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
-  const listed = capFindings(mergeSameMistakes(kept), options.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, (message) => incomplete(message, settings));
+  const found = mergeSameMistakes(kept);
+  const listed = capFindings(found, options.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, (message) => incomplete(message, settings));
+  // Only what is listed gets its "Ignore" fix: a pasted log's 250,000 findings would each look for a place for one.
+  const fromRules = listed === found ? undefined : new Set(found);
+  for (const diagnostic of listed) {
+    if (fromRules && !fromRules.has(diagnostic)) continue;
+    for (const finding of [diagnostic, ...(diagnostic.places ?? [])]) {
+      const ignore = ignoreLineFix(doc, finding);
+      if (ignore && !isSwallowed(doc, ignore)) finding.fixes = [...(finding.fixes ?? []), ignore];
+    }
+  }
   // A fix is proved under the profile the document was checked with, not chosen again (fix-proof.ts).
   return { doc, diagnostics: listed, settings: autoProfile ? { ...settings, profile: profile.name } : settings, autoProfile };
 }

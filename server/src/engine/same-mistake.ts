@@ -79,10 +79,17 @@ export function mergeSameMistakes(diagnostics: readonly RcaDiagnostic[]): RcaDia
       places: places.map(({ sameMistake: _key, ...place }) => place),
     });
   }
+  if (groups.size === 0) return [...diagnostics];
   const listed: RcaDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
     if (repeats.has(diagnostic)) continue;
-    const { sameMistake: _key, ...rest } = merged.get(diagnostic) ?? diagnostic;
+    const shown = merged.get(diagnostic) ?? diagnostic;
+    // Copied only when it carries the key: a document can have hundreds of thousands of findings of other rules.
+    if (shown.sameMistake === undefined) {
+      listed.push(shown);
+      continue;
+    }
+    const { sameMistake: _key, ...rest } = shown;
     listed.push(rest);
   }
   return listed;
