@@ -62,6 +62,11 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // RCA207
   ['207 end before start', { timeline: TL('on April 11, 2026 from 11:33 PM until 12:00 Israel time.') }, {}, ['RCA207', 'RCA209']],
   ['207 end date before start date', { timeline: TL('from April 11, 2026 10:00 until April 10, 2026 11:00 CDT.') }, {}, ['RCA207']],
+  // Midnight at the end of a range is the end of its day, as 24:00 is: nothing runs backwards or past it.
+  ['207 until midnight', { timeline: TL('on April 11, 2026 from 10:00 PM until midnight Chicago time.') }, {}, []],
+  ['207 until 12:00 midnight, 24-hour start', { timeline: TL('on April 11, 2026 from 23:00 until 12:00 midnight CDT.') }, {}, []],
+  ['207 from midnight is the start of the day', { timeline: TL('on April 11, 2026 from midnight until 2:00 AM Chicago time.') }, {}, []],
+  ['207 until midnight before an earlier start is still backwards', { timeline: TL('from April 11, 2026 10:00 PM until April 11, 2026 midnight CDT.') }, {}, ['RCA207']],
   ['207 long backwards range', { timeline: TL('on April 11, 2026 from 14:00 until 09:00 CDT.') }, {}, ['RCA207']],
   // RCA208
   ['208 14:00 PM', { timeline: TL('on April 11, 2026 at 14:00 PM CDT.') }, {}, ['RCA208']],

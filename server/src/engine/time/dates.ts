@@ -342,6 +342,8 @@ export interface TimeMention {
   hour24?: number;
   /** What makes it impossible: "14:00 PM", "25:10", "12:60". */
   problem?: string;
+  /** Written as midnight ("midnight", "12:00 midnight", "12 midnight"): at the end of a range, the end of its day. */
+  midnight?: boolean;
 }
 
 const TIME =
@@ -354,7 +356,16 @@ export function findTimes(text: string, base = 0): TimeMention[] {
     const start = base + m.index;
     if (g.word) {
       const noon = g.word.toLowerCase() === 'noon';
-      result.push({ start, end: start + m[0].length, text: m[0], hour: noon ? 12 : 0, minute: 0, hourText: noon ? '12' : '00', hour24: noon ? 12 : 0 });
+      result.push({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        hour: noon ? 12 : 0,
+        minute: 0,
+        hourText: noon ? '12' : '00',
+        hour24: noon ? 12 : 0,
+        ...(noon ? {} : { midnight: true }),
+      });
       continue;
     }
     const hourText = g.h ?? g.bh;
@@ -365,6 +376,7 @@ export function findTimes(text: string, base = 0): TimeMention[] {
     // "12:00 noon", "12 midnight": the word is the half of the day.
     const meridiem = merText ? { pm: /^(?:p|noon)/i.test(merText), text: merText, start: base + m.index + m[0].length - merText.length } : undefined;
     const mention: TimeMention = { start, end: start + m[0].length, text: m[0], hour, minute, second, meridiem, hourText };
+    if (merText && /^midnight$/i.test(merText)) mention.midnight = true;
     if (minute > 59) mention.problem = `minute ${minute} does not exist`;
     else if (second !== undefined && second > 59) mention.problem = `second ${second} does not exist`;
     else if (meridiem) {

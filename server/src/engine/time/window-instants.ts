@@ -49,6 +49,17 @@ export function computeInstants(w: TimeWindow): void {
     if (best) [w.startMillis, w.endMillis] = best;
   }
   if (w.startMillis === undefined || w.endMillis === undefined) return;
+  if (w.endMillis <= w.startMillis && w.end.time.midnight && !w.end.date) {
+    // "from 10:00 PM until midnight": the midnight that ends the day, as "until 24:00"; nothing runs past it.
+    const next = addDays(w.end.ymd, 1);
+    const millis = readPoint(w, w.end, next, endZone)?.millis;
+    if (millis !== undefined && millis > w.startMillis) {
+      w.end.ymd = next;
+      w.endMillis = millis;
+      w.end.readings = undefined;
+      return;
+    }
+  }
   if (w.endMillis <= w.startMillis) {
     w.backwards = true;
     if (!w.end.date) {
