@@ -34,6 +34,7 @@ export class TestClient {
   /** The kinds of the $/progress reports the server sent ("begin", "report", "end"), in order, with their titles or messages. */
   readonly progress: { kind: string; text?: string }[] = [];
   private progressEnd: (() => void)[] = [];
+  private refreshWaiters: (() => void)[] = [];
 
   constructor(readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
@@ -53,7 +54,10 @@ export class TestClient {
       Promise.all(params.items.map(async () => (await options.configuration?.()) ?? null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      for (const resolve of this.refreshWaiters.splice(0)) resolve();
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('$/progress', (params: { value: { kind: string; title?: string; message?: string } }) => {
       this.progress.push({ kind: params.value.kind, text: params.value.title ?? params.value.message });
@@ -113,6 +117,11 @@ export class TestClient {
   progressEnded(): Promise<void> {
     if (this.progress.some((p) => p.kind === 'end')) return Promise.resolve();
     return new Promise((resolve) => this.progressEnd.push(resolve));
+  }
+
+  /** Resolves when the server next asks the editor to pull diagnostics again (workspace/diagnostic/refresh). */
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }
 
   /** Waits for diagnostics published for this exact document version. */

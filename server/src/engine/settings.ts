@@ -31,6 +31,8 @@ export interface RcaSettings {
   profiles: Record<string, unknown>;
   /** Let the preview, the exported page and the PDF load images from the web (off: nothing is fetched). */
   allowRemoteImages: boolean;
+  /** The editor lists the findings of the workspace's reports that are not open (workspace diagnostics). */
+  workspaceDiagnostics: boolean;
 }
 
 /** The file in a workspace or folder that holds these settings for the editor and the CLI alike. */

@@ -28,6 +28,7 @@ import {
   type IsRcaParams,
 } from './protocol';
 import { VERSION } from '../engine/version';
+import { WorkspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceIndex } from './workspace-index';
 
 /** Files the workspace index watches: the reports it compares. */
@@ -43,12 +44,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const workspace = new WorkspaceIndex(connection, documents, configuration, host);
   analyser.onDidCheck = (uri, result) => workspace.update(uri, result);
   diagnostics.crossReport = (uri, analysis) => (analysis.isRca ? workspace.diagnostics(uri, analysis.settings, analysis.version) : []);
-  workspace.onDidChange = (except) => diagnostics.refreshAll(except);
+  const workspaceDiagnostics = new WorkspaceDiagnostics(connection, documents, configuration, workspace, host);
+  workspace.onDidChange = (except) => {
+    diagnostics.refreshAll(except);
+    workspaceDiagnostics.changed();
+  };
   let watchMarkdown = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     diagnostics.canPull = Boolean(capabilities.textDocument?.diagnostic);
+    workspaceDiagnostics.canPull = diagnostics.canPull;
     diagnostics.canRefresh = Boolean(capabilities.workspace?.diagnostics?.refreshSupport);
     configuration.canAsk = Boolean(capabilities.workspace?.configuration);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
@@ -68,7 +74,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         hoverProvider: true,
         inlayHintProvider: { resolveProvider: false },
-        ...(diagnostics.canPull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(diagnostics.canPull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: SERVER_NAME },
     };
@@ -95,6 +101,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     configuration.reset();
     analyser.clear();
     diagnostics.refreshAll();
+    workspaceDiagnostics.settingsChanged();
   }
   connection.onDidChangeConfiguration(settingsChanged);
   // The client watches .rca-writer.json files; any change may affect any open document. Markdown files are the

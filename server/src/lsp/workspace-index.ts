@@ -26,6 +26,11 @@ export class WorkspaceIndex {
   onDidChange: (except?: string) => void = () => {};
   /** The document whose edit changed the index last: its own diagnostics are on their way already. */
   private changedBy: string | undefined;
+  /** Each file's read from disk: a new number whenever it is read again or dropped, so what was made of it is known stale. */
+  private readonly stamps = new Map<string, number>();
+  private lastStamp = 0;
+  /** A new number at each change of the index: the cross-report findings made before it may be stale. */
+  generation = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -49,6 +54,16 @@ export class WorkspaceIndex {
     if (after) this.index.set(after);
     else this.index.remove(uri);
     if (signature(before) !== signature(after)) this.changed(uri);
+  }
+
+  /** The reports indexed, open or not. */
+  uris(): string[] {
+    return [...this.index.all()].map((entry) => entry.key);
+  }
+
+  /** Which read of the file from disk the index holds; undefined when it holds none. */
+  stamp(uri: string): number | undefined {
+    return this.stamps.get(uri);
   }
 
   /** The cross-report findings of a document, as diagnostics of its version. */
@@ -87,6 +102,7 @@ export class WorkspaceIndex {
       if (change.type === FileChangeType.Deleted) {
         changed = this.index.get(change.uri) !== undefined || changed;
         this.index.remove(change.uri);
+        this.stamps.delete(change.uri);
       } else changed = (await this.indexFile(change.uri)) || changed;
     }
     if (changed) this.changed();
@@ -95,35 +111,44 @@ export class WorkspaceIndex {
   /** Reads, checks and indexes one file from disk; whether the index changed. */
   private async indexFile(uri: string): Promise<boolean> {
     if (this.workspaceName(uri) === undefined) return false;
-    const path = this.host.documentPath(uri);
-    const files = this.host.files;
     const had = this.index.get(uri) !== undefined;
-    const text = path && files ? files.readText(path) : undefined;
-    if (text === undefined || !path) {
-      this.index.remove(uri);
-      return had;
-    }
-    const open = this.documents.get(uri) !== undefined;
-    const settings = await this.configuration.settingsFor(uri, !open);
-    // Settings of a file that is not open are not kept: a large workspace would hold them all.
-    if (!open) this.configuration.forget(uri);
-    const entry = this.entryOf(uri, path, text, settings);
+    this.stamps.set(uri, ++this.lastStamp);
+    const checked = await this.checkOnDisk(uri);
+    const entry = checked?.result ? indexEntry(checked.result.doc, uri, this.nameOf(uri)) : undefined;
     if (entry) this.index.set(entry);
-    else this.index.remove(uri);
+    else {
+      this.index.remove(uri);
+      this.stamps.delete(uri);
+    }
     return had || entry !== undefined;
   }
 
-  private entryOf(uri: string, path: string, text: string, settings: RcaSettings): ReportEntry | undefined {
+  /**
+   * A file of the workspace checked as it stands on disk, under its settings: its check when it is an RCA, none when
+   * it is not, undefined when it cannot be read.
+   */
+  async checkOnDisk(uri: string, settings?: RcaSettings): Promise<{ settings: RcaSettings; result?: CheckResult } | undefined> {
+    const path = this.host.documentPath(uri);
+    const files = this.host.files;
+    const text = path && files ? files.readText(path) : undefined;
+    if (text === undefined || !path) return undefined;
+    if (!settings) {
+      const open = this.documents.get(uri) !== undefined;
+      settings = await this.configuration.settingsFor(uri, !open);
+      // Settings of a file that is not open are not kept: a large workspace would hold them all.
+      if (!open) this.configuration.forget(uri);
+    }
     const titleWords = reportTitleWords(settings);
-    const detect = (root?: CheckResult['doc']['root']) =>
-      isRcaDocument({ path, roots: this.roots, text, include: settings.include, exclude: settings.exclude, root, titleWords });
+    const include = settings.include;
+    const exclude = settings.exclude;
+    const detect = (root?: CheckResult['doc']['root']) => isRcaDocument({ path, roots: this.roots, text, include, exclude, root, titleWords });
     let isRca: boolean | undefined;
     try {
       const result = checkText(text, settings, { shouldCheck: (doc) => (isRca = detect(doc.root)) });
       isRca ??= detect();
-      return isRca ? indexEntry(result.doc, uri, this.nameOf(uri)) : undefined;
+      return { settings, result: isRca ? result : undefined };
     } catch {
-      return undefined; // a file the engine cannot read is left out of the index, never a fault of the server
+      return { settings }; // a file the engine cannot read is left out of the index, never a fault of the server
     }
   }
 
@@ -144,13 +169,15 @@ export class WorkspaceIndex {
   }
 
   private changed(by?: string): void {
+    this.generation++;
     // Changes from two sources within the delay: nobody's diagnostics are on their way for both.
     this.changedBy = this.refreshTimer === undefined ? by : by === this.changedBy ? by : undefined;
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       const except = this.changedBy;
-      if (this.documents.all().some((document) => document.uri !== except)) this.onDidChange(except);
+      // The reports that are not open have diagnostics too (workspace diagnostics).
+      if (this.index.size || this.documents.all().some((document) => document.uri !== except)) this.onDidChange(except);
     }, REFRESH_DELAY_MS);
   }
 }

@@ -1,0 +1,141 @@
+// Workspace diagnostics over LSP: the editor's Problems panel lists the findings of the folder's reports that were
+// never opened (workspace/diagnostic pulled, publishDiagnostics pushed to an editor that cannot pull), and a
+// setting turns them off.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { WorkspaceDiagnosticReport, WorkspaceFullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { TestClient } from '../helpers/lsp-client';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'folder');
+const FILES = ['2025-04-02-na01.rca.md', '2026-04-11-na01.rca.md', '2025-11-05-na03.rca.md'];
+/** Started by copying the April 2, 2025 report: its introduction still gives that report's date. */
+const COPIED = '2026-04-11-na01.rca.md';
+
+function workspaceFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rca-workspace-diagnostics-'));
+  for (const file of FILES) copyFileSync(join(FIXTURES, file), join(dir, file));
+  return dir;
+}
+
+const uriOf = (dir: string, name: string) => pathToFileURL(join(dir, name)).toString();
+
+async function pull(client: TestClient, previousResultIds: { uri: string; value: string }[] = []): Promise<WorkspaceDiagnosticReport['items']> {
+  const report: WorkspaceDiagnosticReport = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds });
+  return report.items;
+}
+
+function codesOf(items: WorkspaceDiagnosticReport['items'], uri: string): string[] | undefined {
+  const report = items.find((item) => item.uri === uri);
+  if (!report) return undefined;
+  assert.equal(report.kind, 'full', `${uri} is ${report.kind}`);
+  return (report as WorkspaceFullDocumentDiagnosticReport).items.map((d) => String(d.code)).sort();
+}
+
+describe('workspace diagnostics, pulled (workspace/diagnostic)', () => {
+  let client: TestClient;
+  let dir: string;
+  let initialized: { capabilities: { diagnosticProvider?: { workspaceDiagnostics?: boolean } } };
+
+  before(async () => {
+    dir = workspaceFolder();
+    client = new TestClient({ workspaceFolder: dir, progress: true, pull: true });
+    initialized = (await client.initialize()) as typeof initialized;
+    await client.progressEnded();
+  });
+  after(() => client.shutdown());
+
+  it('advertises workspace diagnostics to an editor that pulls', () => {
+    assert.equal(initialized.capabilities.diagnosticProvider?.workspaceDiagnostics, true);
+  });
+
+  it('lists a report that was never opened with its own and its cross-report findings, and leaves the open ones to the document pull', async () => {
+    const open = '2025-11-05-na03.rca.md';
+    client.open(uriOf(dir, open), readFileSync(join(dir, open), 'utf8'));
+    // The open report's own pull is answered once the server has it, so the workspace pull after it knows it is open.
+    await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(dir, open) } });
+    const items = await pull(client);
+    assert.deepEqual(codesOf(items, uriOf(dir, COPIED)), ['RCA201', 'RCA401']);
+    const copied = items.find((item) => item.uri === uriOf(dir, COPIED)) as WorkspaceFullDocumentDiagnosticReport;
+    const rca401 = copied.items.find((d) => d.code === 'RCA401')!;
+    assert.match(rca401.message, /\(2025-04-02-na01\.rca\.md\)/);
+    assert.equal(rca401.relatedInformation?.[0].location.uri, uriOf(dir, '2025-04-02-na01.rca.md'));
+    assert.equal(codesOf(items, uriOf(dir, open)), undefined, 'the open report is not listed');
+    client.close(uriOf(dir, open));
+  });
+
+  it('answers "unchanged" for a report whose findings the editor has', async () => {
+    const first = await pull(client);
+    const copied = first.find((item) => item.uri === uriOf(dir, COPIED)) as WorkspaceFullDocumentDiagnosticReport;
+    assert.ok(copied.resultId);
+    const again = await pull(client, [{ uri: copied.uri, value: copied.resultId }]);
+    assert.equal(again.find((item) => item.uri === copied.uri)?.kind, 'unchanged');
+  });
+
+  it('after the file changes on disk (a watched file), the next pull shows its new findings', async () => {
+    const path = join(dir, COPIED);
+    // The introduction now gives this report's own date, and a placeholder is left in it.
+    const fixed = readFileSync(path, 'utf8').replaceAll('April 2, 2025', 'April 11, 2026').replace(/\n## /, '\nTBD\n\n## ');
+    writeFileSync(path, fixed);
+    const refreshed = client.nextRefresh();
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, COPIED), type: 2 }] });
+    await refreshed;
+    assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), ['RCA109']);
+  });
+
+  it('a deleted report is told to have no findings any more', async () => {
+    const refreshed = client.nextRefresh();
+    unlinkSync(join(dir, COPIED));
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, COPIED), type: 3 }] });
+    await refreshed;
+    assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), []);
+  });
+});
+
+describe('workspace diagnostics turned off (rcaWriter.workspaceDiagnostics: false)', () => {
+  let client: TestClient;
+
+  before(async () => {
+    client = new TestClient({ workspaceFolder: workspaceFolder(), progress: true, pull: true, configuration: () => ({ workspaceDiagnostics: false }) });
+    await client.initialize();
+    await client.progressEnded();
+  });
+  after(() => client.shutdown());
+
+  it('lists nothing', async () => {
+    assert.deepEqual(await pull(client), []);
+  });
+});
+
+describe('workspace diagnostics pushed to an editor that cannot pull', () => {
+  let client: TestClient;
+  let dir: string;
+
+  before(async () => {
+    dir = workspaceFolder();
+    client = new TestClient({ workspaceFolder: dir });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('publishes the findings of a report never opened once the index is built', async () => {
+    const published = await client.diagnostics(uriOf(dir, COPIED), (p) => p.diagnostics.some((d) => d.code === 'RCA401'));
+    assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), ['RCA201', 'RCA401']);
+  });
+
+  it("an opened report's own diagnostics take over, and a deleted report's are cleared", async () => {
+    const uri = uriOf(dir, COPIED);
+    client.open(uri, readFileSync(join(dir, COPIED), 'utf8'), 7);
+    assert.deepEqual((await client.diagnosticsFor(uri, 7)).map((d) => d.code).sort(), ['RCA201', 'RCA401']);
+    client.close(uri);
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    // Closed, it is read from disk again and listed again.
+    await client.diagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 2);
+    unlinkSync(join(dir, COPIED));
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});
