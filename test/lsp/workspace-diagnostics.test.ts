@@ -110,6 +110,30 @@ describe('workspace diagnostics turned off (rcaWriter.workspaceDiagnostics: fals
   });
 });
 
+describe('workspace diagnostics turned off while listed', () => {
+  let client: TestClient;
+  let dir: string;
+  let settings = { workspaceDiagnostics: true };
+
+  before(async () => {
+    dir = workspaceFolder();
+    client = new TestClient({ workspaceFolder: dir, progress: true, pull: true, configuration: () => settings });
+    await client.initialize();
+    await client.progressEnded();
+  });
+  after(() => client.shutdown());
+
+  it('the editor is told that the reports it was given have no findings any more, then nothing is listed', async () => {
+    assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), ['RCA201', 'RCA401']);
+    settings = { workspaceDiagnostics: false };
+    const refreshed = client.nextRefresh();
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await refreshed;
+    assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), []);
+    assert.deepEqual(await pull(client), []);
+  });
+});
+
 describe('workspace diagnostics pushed to an editor that cannot pull', () => {
   let client: TestClient;
   let dir: string;
