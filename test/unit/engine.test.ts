@@ -33,6 +33,19 @@ describe('heading matching', () => {
       assert.equal(match?.kind, kind);
     });
   }
+  it('takes hyphens for spaces and a plural for the singular: in an open profile a name, in the house one a slip to rename', () => {
+    const postmortem = findProfile('postmortem')!;
+    assert.deepEqual(
+      ['Follow-up', 'Follow ups', 'Action Item', 'Timelines'].map((text) => [matchHeading(text, postmortem)?.def.id, matchHeading(text, postmortem)?.kind]),
+      [
+        ['action-items', 'alias'],
+        ['action-items', 'alias'],
+        ['action-items', 'tolerated'],
+        ['timeline', 'tolerated'],
+      ],
+    );
+    assert.equal(matchHeading('Event Timelines', profile)?.kind, 'misspelling');
+  });
   it('normalises case, spacing, numbering and trailing punctuation', () => {
     assert.equal(normaliseHeading(' 1) Root  Cause Analysis: '), 'root cause analysis');
   });

@@ -31,6 +31,10 @@ function written(a: TimeAnalysis, w: TimeWindow): string {
   return `${text(w.start.time)}–${text(w.end!.time)}${zone ? ` ${zone.text}` : ''}`;
 }
 
+/** A sentence about a part of the service or of its users, whose window may rightly be shorter than the outage's. */
+const PART_OF_THE_SERVICE =
+  /\b(?:some|partial(?:ly)?|part of|a subset|subsets?|regions?|zones?|customers in|users in|only|except|elsewhere|other|remaining|rest of)\b/i;
+
 export const windowMismatch: Rule = {
   code: 'RCA216',
   name: 'window-mismatch',
@@ -43,7 +47,13 @@ export const windowMismatch: Rule = {
     const impact = statedWindows(a, a.sectionIndex('impact'));
     if (!summary.length || !impact.length) return;
     const name = (w: TimeWindow) => doc.sections[w.section].headingText.trim() || 'the introduction';
+    // Every instant the impact section names: one that is the summary's other end shows the section covers the whole
+    // window too ("in the EU from 14:02 to 14:50; elsewhere until 15:10").
+    const impactInstants = new Set(
+      a.windows.filter((w) => w.section === impact[0].section).flatMap((w) => [w.startMillis, w.endMillis].filter((m): m is number => m !== undefined)),
+    );
     for (const later of impact) {
+      if (PART_OF_THE_SERVICE.test(later.sentence.text)) continue;
       // Two windows that share neither end are two periods (a first and a second interruption), not one stated twice.
       const earlier = summary.find(
         (w) =>
@@ -52,6 +62,7 @@ export const windowMismatch: Rule = {
       );
       if (!earlier) continue;
       const sameStart = earlier.startMillis === later.startMillis;
+      if (impactInstants.has(sameStart ? earlier.endMillis! : earlier.startMillis!)) continue;
       const gap = sameStart ? Math.abs(later.endMillis! - earlier.endMillis!) : Math.abs(later.startMillis! - earlier.startMillis!);
       report({
         range: doc.lines.range(later.from, later.to),

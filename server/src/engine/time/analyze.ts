@@ -137,7 +137,7 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
     if (zone.candidates.length > 1) resolveAmbiguous(zone);
   }
 
-  const documentZone = documentZoneOf(doc, table, sentences, zonesBySentence, zones, timelineIndex);
+  const documentZone = documentZoneOf(doc, table, sentences, zonesBySentence, zones, timelineIndex, introIndex);
   const defaultZone = settings.defaultTimeZone ? table.lookup(settings.defaultTimeZone) : undefined;
 
   // Windows, sentence by sentence, carrying dates and lead-in zones forward within each section.

@@ -143,7 +143,11 @@ export interface DocumentZone {
   match?: ZoneMatch;
 }
 
-/** The document's own zone: front matter, else a statement such as "all times are …", else the first zone named in the timeline. */
+/**
+ * The document's own zone: front matter, else a statement such as "all times are …", else the first zone named in the
+ * timeline, else the one zone the introduction names when it names no other ("from 09:15 to 11:45 PST" above a
+ * timeline of bare times: a reader takes the timeline's times in PST).
+ */
 export function documentZoneOf(
   doc: RcaDocument,
   table: ZoneTable,
@@ -151,6 +155,7 @@ export function documentZoneOf(
   zonesBySentence: Map<Sentence, ZoneMatch[]>,
   zones: ZoneMatch[],
   timelineIndex: number,
+  introIndex = -1,
 ): DocumentZone | undefined {
   const fmZone = doc.frontMatterFacts.timeZone;
   if (fmZone) {
@@ -163,8 +168,16 @@ export function documentZoneOf(
       (zonesBySentence.get(s) ?? []).some((z) => z.iana),
   );
   const timelineZone = timelineIndex >= 0 ? zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex) : undefined;
-  const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : timelineZone;
+  const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : (timelineZone ?? introductionZone(sentences, zones, introIndex));
   return match?.iana ? { iana: match.iana, match } : undefined;
+}
+
+/** The introduction's zone when all its zones are one (a vague or unknown one, or two different ones, give none). */
+function introductionZone(sentences: Sentence[], zones: ZoneMatch[], introIndex: number): ZoneMatch | undefined {
+  if (introIndex < 0) return undefined;
+  const named = zones.filter((z) => sectionOfOffset(sentences, z.start) === introIndex);
+  if (!named.length || named.some((z) => !z.iana || z.unknown || z.vague || z.iana !== named[0].iana)) return undefined;
+  return named[0];
 }
 
 /**
