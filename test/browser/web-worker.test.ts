@@ -199,19 +199,16 @@ describe('web worker: the language server in Chromium', { skip: hasChromium() ? 
 
   it('reads the nearest .rca-writer.json through the editor, and names a broken one without failing', async () => {
     const text = readFileSync(join(root, 'examples', 'wrong-dates.rca.md'), 'utf8');
+    // The copies of one report open side by side are each other's copied paragraphs (RCA402), as many as are open
+    // when each is checked; this test is about the config, so it compares each copy's own findings.
+    const own = (diagnostics: { code?: string | number }[]) => diagnostics.map((d) => String(d.code)).filter((code) => !code.startsWith('RCA4'));
     const plain = await open(`${REPO}/plain/rca/wrong-dates.md`, text);
     const configured = await open(`${REPO}/configured/rca/wrong-dates.md`, text);
     assert.ok(plain.diagnostics.some((d) => d.code === 'RCA201'));
-    assert.deepEqual(
-      configured.diagnostics.map((d) => d.code),
-      plain.diagnostics.filter((d) => d.code !== 'RCA201').map((d) => d.code),
-    );
+    assert.deepEqual(own(configured.diagnostics), own(plain.diagnostics.filter((d) => d.code !== 'RCA201')));
     assert.ok(logs.some((line) => line.includes(`from the editor settings and ${REPO}/configured/.rca-writer.json`)));
     const broken = await open(`${REPO}/broken/rca/wrong-dates.md`, text);
-    assert.deepEqual(
-      broken.diagnostics.map((d) => d.code),
-      plain.diagnostics.map((d) => d.code),
-    );
+    assert.deepEqual(own(broken.diagnostics), own(plain.diagnostics));
     assert.ok(
       shown.some((message) => message.startsWith(`RCA Writer: ${REPO}/broken/.rca-writer.json:1:`) && /not valid JSON/.test(message)),
       JSON.stringify(shown),
