@@ -53,6 +53,11 @@ export function isInstanceCode(code: string, prefixes: ReadonlySet<string>): boo
 }
 
 /** Every word of an instance code's shape in `text`, in order; with `prefixes`, only the instances among them. */
+/** The instance codes a text names, sorted and joined: two sentences about the same instances give the same key. */
+export function instanceKey(text: string, prefixes?: ReadonlySet<string>): string {
+  return instanceCodesIn(text, prefixes).sort().join(',');
+}
+
 export function instanceCodesIn(text: string, prefixes?: ReadonlySet<string>): string[] {
   const codes = [...text.matchAll(INSTANCE_CODE)].map((m) => m[0]);
   return prefixes ? codes.filter((code) => isInstanceCode(code, prefixes)) : codes;

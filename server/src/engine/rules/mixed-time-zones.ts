@@ -6,7 +6,7 @@ import type { TimeMention } from '../time/dates';
 import { describeYmd } from '../time/format';
 import { offsetAt, offsetName } from '../time/zones';
 import type { Range } from '../types';
-import { instanceCodesIn } from '../title';
+import { instanceKey } from '../title';
 import type { Rule } from './rule';
 
 /**
@@ -77,10 +77,6 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
   return conversions;
 }
 
-function instancesOf(text: string, prefixes: ReadonlySet<string>): string {
-  return instanceCodesIn(text, prefixes).sort().join(',');
-}
-
 export const mixedTimeZones: Rule = {
   code: 'RCA206',
   name: 'mixed-time-zones',
@@ -110,8 +106,8 @@ export const mixedTimeZones: Rule = {
       // A conversion next to it ("10:00 CDT (15:00 UTC)") or a sentence of its own instances (another region) is fine.
       const sameSentence = written.filter((x) => x.sentence === w.sentence);
       if (sameSentence.some((x) => sameZone(first, x))) continue;
-      const mine = instancesOf(w.sentence.text, a.instancePrefixes);
-      if (mine && mine !== instancesOf(first.sentence.text, a.instancePrefixes)) continue;
+      const mine = instanceKey(w.sentence.text, a.instancePrefixes);
+      if (mine && mine !== instanceKey(first.sentence.text, a.instancePrefixes)) continue;
       report({
         range: doc.lines.range(w.from, w.to),
         // Every entry in the same other zone is one slip.

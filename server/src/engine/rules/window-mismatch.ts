@@ -1,7 +1,7 @@
 import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
 import { formatDuration } from '../time/format';
 import type { TimeWindow } from '../time/window';
-import { instanceCodesIn } from '../title';
+import { instanceKey } from '../title';
 import type { Rule } from './rule';
 
 /**
@@ -22,7 +22,7 @@ function statedWindows(a: TimeAnalysis, section: number): TimeWindow[] {
   );
 }
 
-const instancesOf = (a: TimeAnalysis, w: TimeWindow) => instanceCodesIn(w.sentence.text, a.instancePrefixes).sort().join(',');
+const instancesOf = (a: TimeAnalysis, w: TimeWindow) => instanceKey(w.sentence.text, a.instancePrefixes);
 
 /** The window as written, with its zone: "08:15–09:40 UTC". */
 function written(a: TimeAnalysis, w: TimeWindow): string {
