@@ -101,6 +101,19 @@ const places = [
   'Universal',
 ];
 
+/**
+ * One scope per kind, each chosen so that VS Code's default themes (Dark and Light Modern, Dark+ and Light+, both
+ * High Contrast themes) give it a colour of its own: a scope no theme names ("constant.other", "support.constant")
+ * stays the paragraph's colour. test/unit/theme-colours.test.ts resolves each kind in each theme. None is a
+ * string, comment or regexp scope, which would change how the editor treats the text (suggestions, brackets).
+ */
+export const SCOPES = {
+  date: 'constant.language.date.rca',
+  time: 'constant.numeric.time.rca',
+  zone: 'entity.name.type.timezone.rca',
+  instance: 'variable.other.constant.instance.rca',
+};
+
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'RCA Writer: dates, times, zones and instances in Markdown',
@@ -111,31 +124,31 @@ const grammar = {
     date: {
       patterns: [
         {
-          name: 'constant.other.date.rca',
+          name: SCOPES.date,
           match: `\\b(?:(?:${weekdays.join('|')}),?\\s+)?(?:${months.join('|')})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:\\s*,\\s*\\d{4}\\b|\\s+\\d{4}\\b)?`,
         },
-        { name: 'constant.other.date.rca', match: '\\b\\d{4}-\\d{2}-\\d{2}\\b' },
+        { name: SCOPES.date, match: '\\b\\d{4}-\\d{2}-\\d{2}\\b' },
       ],
     },
     time: {
-      name: 'constant.numeric.time.rca',
+      name: SCOPES.time,
       match: '(?<![\\w:])\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\b\\.?)?(?![\\w:])',
     },
     zone: {
       patterns: [
-        { name: 'support.constant.timezone.rca', match: `\\b(?:${abbreviations.join('|')})(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\b(?:\\s+[Tt]ime\\b)?` },
+        { name: SCOPES.zone, match: `\\b(?:${abbreviations.join('|')})(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\b(?:\\s+[Tt]ime\\b)?` },
         {
-          name: 'support.constant.timezone.rca',
+          name: SCOPES.zone,
           match: `\\b(?:${places.join('|')})\\s+(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?(?:[Tt]ime\\s*[Zz]one|[Tt]imezone|[Tt]ime)\\b`,
         },
         {
-          name: 'support.constant.timezone.rca',
+          name: SCOPES.zone,
           match: '\\b(?:America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Indian|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?\\b',
         },
       ],
     },
     instance: {
-      name: 'variable.other.constant.instance.rca',
+      name: SCOPES.instance,
       match: '\\b[A-Z]{2,4}\\d{2,3}\\b',
     },
   },

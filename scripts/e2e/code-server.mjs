@@ -25,8 +25,13 @@ export function run(command, args, options = {}) {
 }
 
 /** Whether install-code-server.sh has finished an install (its marker file and entry point are there). */
+/** Where code-server is installed (scripts/e2e/install-code-server.sh reads the same variables). */
+export function codeServerDir() {
+  return process.env.RCA_WRITER_CODE_SERVER || join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
+}
+
 export function codeServerInstalled() {
-  const dir = process.env.RCA_WRITER_CODE_SERVER || join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
+  const dir = codeServerDir();
   return existsSync(join(dir, '.rca-writer-installed')) && existsSync(join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'));
 }
 

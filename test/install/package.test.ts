@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { openVsxIssues, startOpenVsxRegistry } from './open-vsx-registry';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { version: string };
@@ -141,6 +142,59 @@ describe('the .vsix', () => {
     const xml = read('extension.vsixmanifest');
     assert.match(xml, /Microsoft\.VisualStudio\.Services\.Icons\.Default/);
     assert.match(xml, /Microsoft\.VisualStudio\.Services\.Links\.Source/);
+  });
+
+  it("Open VSX accepts it: the ovsx client publishes it to a local stand-in that makes the registry's checks", async () => {
+    const registry = await startOpenVsxRegistry();
+    try {
+      const ovsx = join(dirname(createRequire(__filename).resolve('ovsx/package.json')), 'bin', 'ovsx');
+      const result = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [ovsx, 'publish', vsix, '--registryUrl', registry.url, '--pat', 'test-token'], { cwd: work });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, output }));
+      });
+      assert.equal(result.code, 0, result.output);
+      assert.match(result.output, new RegExp(`Published ${manifest.publisher}\\.${manifest.name}\\s+v${manifest.version.replace(/\./g, '\\.')}`));
+      assert.deepEqual(
+        registry.published.map(({ token, status }) => ({ token, status })),
+        [{ token: 'test-token', status: 201 }],
+        JSON.stringify(registry.published),
+      );
+    } finally {
+      await registry.close();
+    }
+  });
+
+  it('the Open VSX stand-in refuses what the registry refuses', () => {
+    const packaged = JSON.parse(read('extension/package.json'));
+    assert.deepEqual(openVsxIssues(packaged, entries), []);
+    const refused = (change: Record<string, unknown>, without: string[] = []) =>
+      openVsxIssues(
+        { ...packaged, ...change },
+        entries.filter((entry) => !without.includes(entry)),
+      ).join('; ');
+    assert.match(refused({ name: 'rca writer' }), /invalid name/);
+    assert.match(refused({ publisher: '' }), /publisher must not be empty/);
+    assert.match(refused({ version: 'latest' }), /reserved/);
+    assert.match(refused({ version: '1.0.0/2' }), /invalid character "\/" in version/);
+    assert.match(refused({ displayName: 'RCA\u0007Writer' }), /invalid character in displayName/);
+    assert.match(refused({ description: 'x'.repeat(2049) }), /description is longer than 2048/);
+    assert.match(refused({ homepage: 'rca-writer.example' }), /invalid URL in homepage/);
+    assert.match(refused({ repository: { type: 'git', url: 'git+ssh' } }), /invalid URL in repository/);
+    assert.match(refused({ galleryBanner: { color: '#1e3a5f', theme: 'blue' } }), /galleryBanner\.theme/);
+    assert.match(refused({ galleryBanner: { color: 'a'.repeat(17), theme: 'dark' } }), /galleryBanner\.color is longer/);
+    assert.match(refused({ markdown: 'commonmark' }), /invalid markdown/);
+    assert.match(refused({ qna: 'elsewhere' }), /invalid qna/);
+    assert.match(
+      refused(
+        { license: undefined },
+        entries.filter((entry) => /licen[sc]e/i.test(entry)),
+      ),
+      /no license/,
+    );
   });
 
   it('its README links and images work on the Marketplace: absolute, or anchors in the page', () => {

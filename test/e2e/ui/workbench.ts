@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { colourProblem, DEFAULT_THEMES, paintedColours, samplesFrom, themeClass } from './theme-colours';
 
 export interface UiStep {
   name: string;
@@ -414,6 +415,38 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
     else await frame.locator('body').waitFor({ timeout: STEP_MS });
     return `"${preview.title}" shows ${title ? `"${title}"` : 'the report'}`;
   });
+
+  // Highlighting in each default theme, on the example's first lines (a screenshot of each).
+  for (const theme of DEFAULT_THEMES) {
+    await step(`Dates, times, zones and instance codes are coloured in ${theme}`, async () => {
+      if (!opened) throw new Error('not run: no RCA is open');
+      const samples = samplesFrom(config.repoRoot, fs.readFileSync(path.join(config.workspace, example!.file), 'utf8'));
+      if (samples.length < 4) throw new Error(`${fileName} has only ${samples.map((s) => s.kind).join(', ')} in its first lines`);
+      await page.keyboard.press('Escape');
+      await page.locator(`.tabs-container .tab[aria-label*="${fileName}"]`).first().click();
+      // The theme picker, by its default keybinding (the palette also lists "Browse Color Themes in Marketplace").
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: STEP_MS });
+      await input.fill(theme);
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { has: page.locator('.monaco-highlighted-label', { hasText: new RegExp(`^${theme}$`) }) })
+        .first()
+        .click({ timeout: STEP_MS });
+      await input.waitFor({ state: 'hidden', timeout: STEP_MS });
+      await page.locator(`.monaco-workbench.${themeClass(theme)}`).waitFor({ timeout: STEP_MS });
+      // The editor repaints its tokens on the theme change; two frames later they are on screen.
+      await page.evaluate(() => {
+        const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame;
+        return new Promise<void>((done) => frame(() => frame(done)));
+      });
+      const painted = await paintedColours(page, samples);
+      const problem = colourProblem(theme, samples, painted);
+      if (problem) throw new Error(problem);
+      return samples.map((s) => `${s.kind} "${s.text}" ${painted.colours[s.kind]}`).join(', ') + `; plain text ${painted.plain}`;
+    });
+  }
 
   // Last: it restarts the language server under the other steps' feet.
   await step('Problems show after Restart Language Server', async () => {
