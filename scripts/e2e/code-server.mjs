@@ -102,10 +102,6 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'git.autoRepositoryDetection': false,
     'chat.commandCenter.enabled': false,
     'window.restoreWindows': 'none',
-    // The UI steps read every row of the Problems panel and expect the open example's only. With workspace
-    // diagnostics the panel also lists the other examples, and the quick-fix step failed 1 clean-clone run in 3;
-    // the LSP tests cover workspace diagnostics.
-    'rcaWriter.workspaceDiagnostics': false,
     ...extra,
   };
   writeFileSync(join(dir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);

@@ -32,6 +32,8 @@ export interface E2EConfig {
   /** Non-RCA Markdown files in the workspace, relative paths. */
   nonRca: string[];
   examples: ExpectedExample[];
+  /** Reports of the fixture folder (test/fixtures/folder), with cross-report findings. */
+  folderReports: ExpectedExample[];
 }
 
 let cached: E2EConfig | undefined;

@@ -1,6 +1,8 @@
 // The UI half of `npm run test:e2e`: drives code-server's workbench in Chromium (playwright-core) as a
-// person would, after the API suite has run in the same window. One screenshot per step in test-results/e2e/.
+// person would, before the API suite runs in the same window. One screenshot per step in test-results/e2e/.
 // Waits are Playwright's (for elements and states), each with a time-out; no fixed sleeps.
+// The Problems panel lists every report of the workspace (workspace diagnostics): the steps about one file
+// filter the panel by that file's name, and wait until no other file's row is left, before reading its rows.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,7 +23,7 @@ interface ExampleConfig {
 
 export interface UiOptions {
   page: Page;
-  config: { repoRoot: string; workspace: string; examples: ExampleConfig[] };
+  config: { repoRoot: string; workspace: string; examples: ExampleConfig[]; folderReports?: ExampleConfig[] };
   screenshotsDir: string;
   log: (message: string) => void;
 }
@@ -143,6 +145,31 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
   const fileRow = page.locator(`.markers-panel .monaco-list-row[aria-label*="in file ${fileName}"]`);
   const editorLines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
 
+  /**
+   * Filters the Problems panel by one file (its path as the filter's glob), and waits until the rows of files left
+   * are that file's alone, if it has any: the marker rows read after it are that file's.
+   */
+  const showOnly = async (file: string) => {
+    const filter = page.locator('input[aria-label="Filter Problems"]').first();
+    await filter.waitFor({ timeout: STEP_MS });
+    await filter.fill(file);
+    const name = path.basename(file);
+    await page
+      .waitForFunction(
+        (name) =>
+          [...(globalThis as unknown as InPage).document.querySelectorAll('.markers-panel .monaco-list-row')].every((r) => {
+            const label = r.getAttribute('aria-label') ?? '';
+            return !/ problems? in file /.test(label) || label.includes(` in file ${name} `);
+          }),
+        name,
+        { timeout: STEP_MS },
+      )
+      .catch(async () => {
+        const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((r) => r.map((x) => x.getAttribute('aria-label')));
+        throw new Error(`filtering the Problems panel by "${file}" left other files' rows: ${rows.join(' | ')}`);
+      });
+  };
+
   /** Problems of the example, as its row in the Problems panel counts them ("3 problems in file x.md"). */
   const problemCount = async (): Promise<number> => {
     if (!(await fileRow.count())) return 0;
@@ -191,6 +218,7 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
     opened &&
     (await step('Problems panel shows the rca-writer diagnostics', async () => {
       await page.keyboard.press('Control+Shift+M');
+      await showOnly(example!.file);
       await markers.first().waitFor({ timeout: STEP_MS });
       before = await waitForCount(example!.diagnostics.length, 'exactly', `${example!.diagnostics.length} problems, as the CLI prints`);
       const texts = await markers.evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
@@ -199,6 +227,43 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
       }
       return `${before} problems in ${fileName}: ${example!.diagnostics.map((d) => d.code).join(', ')}`;
     }));
+
+  await step('The Problems panel lists the findings of a report that was never opened, as the CLI prints them', async () => {
+    // The report started by copying another: its findings include the cross-report ones (RCA401), which compare it with the folder.
+    const report = [...(config.folderReports ?? [])].sort((a, b) => b.diagnostics.length - a.diagnostics.length)[0];
+    if (!report?.diagnostics.length) throw new Error('the e2e workspace has no folder report with findings (scripts/e2e/workspace.mjs)');
+    if (!opened) throw new Error('not run: no RCA is open, so the extension may not have started');
+    const name = path.basename(report.file);
+    const expected = report.diagnostics;
+    await page.keyboard.press('Control+Shift+M');
+    try {
+      await showOnly(report.file);
+      await page
+        .waitForFunction(
+          ({ name, n }) =>
+            [...(globalThis as unknown as InPage).document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) =>
+              (r.getAttribute('aria-label') ?? '').startsWith(`${n} problem${n === 1 ? '' : 's'} in file ${name} `),
+            ),
+          { name, n: expected.length },
+          { timeout: STEP_MS },
+        )
+        .catch(async () => {
+          const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((r) => r.map((x) => x.getAttribute('aria-label')));
+          throw new Error(`the Problems panel does not list ${expected.length} problems in ${name}; it shows: ${rows.join(' | ') || 'nothing'}`);
+        });
+      const tabs = await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).count();
+      if (tabs) throw new Error(`${name} is open in an editor: the step is about a report that never was`);
+      const labels = await markers.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+      for (const d of expected) {
+        if (!labels.some((label) => label.includes(d.message.split('\n')[0]!))) {
+          throw new Error(`the Problems panel does not show the CLI's ${d.code} for ${name} ("${d.message}"); it shows: ${labels.join(' | ')}`);
+        }
+      }
+      return `${name}, never opened: ${expected.map((d) => d.code).join(', ')}, as the CLI prints`;
+    } finally {
+      if (example) await showOnly(example.file);
+    }
+  });
 
   if (problemsShown) {
     await step('The status bar shows the profile and the problem count; clicking it opens the Problems panel', async () => {
@@ -461,6 +526,7 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
     await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).dblclick();
     await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: STEP_MS });
     await page.keyboard.press('Control+Shift+M');
+    await showOnly(other.file);
     await page
       .waitForFunction(
         ({ name, n }) =>
