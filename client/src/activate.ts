@@ -6,7 +6,6 @@ import { insertSection, newRca } from './commands';
 import type { ServerRequests } from './preview';
 import { RcaStatus } from './status';
 import {
-  CONFIG_FILE_NAME,
   CONFIGURATION_SECTION,
   FIX_ALL_KIND,
   READ_FILES_REQUEST,
@@ -46,10 +45,8 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
   const outputChannel = window.createOutputChannel(SERVER_NAME);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
-    synchronize: {
-      configurationSection: CONFIGURATION_SECTION,
-      fileEvents: workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`),
-    },
+    // The server registers the files it watches (config files, and the reports it indexes) itself.
+    synchronize: { configurationSection: CONFIGURATION_SECTION },
     outputChannel,
   };
   context.subscriptions.push(

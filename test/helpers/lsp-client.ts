@@ -16,6 +16,8 @@ export interface ClientOptions {
   nodeArgs?: string[];
   /** Declare that the client shows progress the server starts (window.workDoneProgress). */
   progress?: boolean;
+  /** Declare that the server may register the files it wants watched (workspace.didChangeWatchedFiles.dynamicRegistration). */
+  watchFiles?: boolean;
 }
 
 /** A minimal LSP client over stdio: the protocol as any editor speaks it, with waits on notifications. */
@@ -35,6 +37,8 @@ export class TestClient {
   readonly progress: { kind: string; text?: string }[] = [];
   private progressEnd: (() => void)[] = [];
   private refreshWaiters: (() => void)[] = [];
+  /** What the server registered (client/registerCapability), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
@@ -53,7 +57,10 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
       Promise.all(params.items.map(async () => (await options.configuration?.()) ?? null)),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       for (const resolve of this.refreshWaiters.splice(0)) resolve();
       return null;
@@ -80,7 +87,11 @@ export class TestClient {
       workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'test' }] : null,
       initializationOptions: this.options.initializationOptions,
       capabilities: {
-        workspace: { configuration: Boolean(this.options.configuration), diagnostics: { refreshSupport: true } },
+        workspace: {
+          configuration: Boolean(this.options.configuration),
+          diagnostics: { refreshSupport: true },
+          ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        },
         ...(this.options.progress ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           synchronization: { dynamicRegistration: false },
@@ -116,6 +127,11 @@ export class TestClient {
   /** Resolves once a progress the server started has ended (at once if one has). */
   progressEnded(): Promise<void> {
     if (this.progress.some((p) => p.kind === 'end')) return Promise.resolve();
+    return new Promise((resolve) => this.progressEnd.push(resolve));
+  }
+
+  /** Resolves when a progress the server starts from now on ends. */
+  nextProgressEnd(): Promise<void> {
     return new Promise((resolve) => this.progressEnd.push(resolve));
   }
 

@@ -163,3 +163,59 @@ describe('workspace diagnostics pushed to an editor that cannot pull', () => {
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
   });
 });
+
+// A server that does not read the index again never ends a second progress: the time-out fails the test, it does not hang.
+describe('a config file changed on disk: the reports indexed from disk are read again under it', { timeout: 30_000 }, () => {
+  /** Leaves the report COPIED was copied from out of the RCAs: COPIED's RCA401 names it, so it goes with it. */
+  const EXCLUDE_SOURCE = `${JSON.stringify({ exclude: ['**/2025-04-02-na01.rca.md'] })}\n`;
+
+  it('pulled: after a new .rca-writer.json (a watched file), a report never opened loses the finding against a report the config leaves out', async () => {
+    const dir = workspaceFolder();
+    const client = new TestClient({ workspaceFolder: dir, progress: true, pull: true, watchFiles: true });
+    try {
+      await client.initialize();
+      await client.progressEnded();
+      assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), ['RCA201', 'RCA401']);
+      const config = join(dir, '.rca-writer.json');
+      writeFileSync(config, EXCLUDE_SOURCE);
+      // The index is read again, with progress: once it has ended, a pull compares what the new settings make of the folder.
+      const indexed = client.nextProgressEnd();
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 1 }] });
+      await indexed;
+      const items = await pull(client);
+      // As \`rca-writer check\` says of the folder under that config: with two reports left, the paragraph the three
+      // shared is no longer boilerplate, and is reported as copied from the other one.
+      assert.deepEqual(codesOf(items, uriOf(dir, COPIED)), ['RCA201', 'RCA402']);
+      assert.ok(!codesOf(items, uriOf(dir, '2025-04-02-na01.rca.md'))?.length, 'the report left out is listed with findings');
+      // The config file changed back: the finding is back too.
+      unlinkSync(config);
+      const again = client.nextProgressEnd();
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 3 }] });
+      await again;
+      assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), ['RCA201', 'RCA401']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('pushed, in an editor that registers watchers: it watches the config files, and publishes the new findings of a report never opened', async () => {
+    const dir = workspaceFolder();
+    const client = new TestClient({ workspaceFolder: dir, watchFiles: true });
+    try {
+      await client.initialize();
+      await client.diagnostics(uriOf(dir, COPIED), (p) => p.diagnostics.some((d) => d.code === 'RCA401'));
+      const watched = client.registrations
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .flatMap((r) => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern));
+      for (const glob of ['**/.rca-writer.json', '**/.rca-writer.yaml', '**/.rca-writer.yml', '**/*.md'])
+        assert.ok(watched.includes(glob), `${glob} is not watched: ${watched.join(', ')}`);
+      const config = join(dir, '.rca-writer.json');
+      writeFileSync(config, EXCLUDE_SOURCE);
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).toString(), type: 1 }] });
+      const published = await client.diagnostics(uriOf(dir, COPIED), (p) => !p.diagnostics.some((d) => d.code === 'RCA401'));
+      assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), ['RCA201', 'RCA402']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

@@ -5,8 +5,6 @@ export const SERVER_NAME = 'RCA Writer';
 export const DIAGNOSTIC_SOURCE = 'rca-writer';
 export const FIX_ALL_KIND = 'source.fixAll.rcaWriter';
 export const CONFIGURATION_SECTION = 'rcaWriter';
-/** The workspace config file; the client watches it and the server reads it. */
-export { CONFIG_FILE_NAME } from '../engine/settings';
 
 import type { WebviewAssets } from '../render/webview';
 export type { WebviewAssets };

@@ -27,6 +27,7 @@ import {
   type DocumentStatusParams,
   type IsRcaParams,
 } from './protocol';
+import { CONFIG_FILE_NAMES } from '../engine/config-text';
 import { VERSION } from '../engine/version';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceIndex } from './workspace-index';
@@ -49,7 +50,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     diagnostics.refreshAll(except);
     workspaceDiagnostics.changed();
   };
-  let watchMarkdown = false;
+  let watchFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -66,7 +67,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     analyser.workspaceRoots = roots;
     workspace.roots = roots;
-    watchMarkdown = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    watchFiles = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -89,23 +90,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
       // Dynamic registration is what makes VS Code send configuration changes.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
     }
-    if (watchMarkdown && host.files) {
-      // The reports on disk change under the index (a pull, another editor): the client tells of them.
-      const watchers = [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }];
+    if (watchFiles) {
+      // Config files change the settings of open and indexed reports alike, in any editor; the reports on disk change
+      // under the index (a pull, another editor). The client tells of both.
+      const watchers = CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` }));
+      if (host.files) watchers.push({ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' });
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
-    void workspace.build().catch((error: unknown) => connection.console.error(`RCA Writer: the workspace index stopped: ${String(error)}`));
+    indexWorkspace();
   });
 
+  function indexWorkspace(): void {
+    void workspace.build().catch((error: unknown) => connection.console.error(`RCA Writer: the workspace index stopped: ${String(error)}`));
+  }
   function settingsChanged(): void {
     configuration.reset();
     analyser.clear();
     diagnostics.refreshAll();
     workspaceDiagnostics.settingsChanged();
+    // The reports indexed from disk were read under the old settings (which files are RCAs, their profile): all are
+    // read again, so that the cross-report findings compare what the new settings make of them.
+    indexWorkspace();
   }
   connection.onDidChangeConfiguration(settingsChanged);
-  // The client watches .rca-writer.json files; any change may affect any open document. Markdown files are the
-  // workspace index's.
+  // A config file (.rca-writer.json, .yaml) changed, appeared or went: any report's settings may have changed.
+  // Markdown files are the workspace index's.
   connection.onDidChangeWatchedFiles((params) => {
     const reports = params.changes.filter((change) => MARKDOWN_FILE.test(change.uri));
     if (reports.length < params.changes.length) settingsChanged();

@@ -31,6 +31,8 @@ export class WorkspaceIndex {
   private lastStamp = 0;
   /** A new number at each change of the index: the cross-report findings made before it may be stale. */
   generation = 0;
+  /** A new number at each build: a build that a newer one (settings changed again) overtook stops. */
+  private builds = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -73,25 +75,39 @@ export class WorkspaceIndex {
 
   /**
    * Indexes the workspace folders' reports in the background, one file at a time between the editor's requests,
-   * with progress in the editor (window/workDoneProgress) when it shows progress.
+   * with progress in the editor (window/workDoneProgress) when it shows progress. Run at start-up and again when the
+   * settings change: every file not open is read again, and a report the walk no longer finds is dropped.
    */
   async build(): Promise<void> {
     const files = this.host.files;
     if (!files || !this.roots.length) return;
+    const build = ++this.builds;
     const paths = this.roots.flatMap((root) => files.markdownFiles(root));
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('RCA Writer: indexing reports', 0, `${paths.length} Markdown files`, false);
-    let reports = 0;
-    for (const [done, path] of paths.entries()) {
-      const uri = files.fileUri(path);
-      if (!this.documents.get(uri) && (await this.indexFile(uri))) reports++;
-      if (done % 20 === 0) progress?.report(Math.round((done * 100) / paths.length), `${done} of ${paths.length} files`);
-      // Let the editor's requests in between files.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      const walked = new Set<string>();
+      let reports = 0;
+      for (const [done, path] of paths.entries()) {
+        if (build !== this.builds) return;
+        const uri = files.fileUri(path);
+        walked.add(uri);
+        if (!this.documents.get(uri) && (await this.indexFile(uri))) reports++;
+        if (done % 20 === 0) progress?.report(Math.round((done * 100) / paths.length), `${done} of ${paths.length} files`);
+        // Let the editor's requests in between files.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (build !== this.builds) return;
+      for (const uri of this.uris()) {
+        if (walked.has(uri) || this.documents.get(uri)) continue;
+        this.index.remove(uri);
+        this.stamps.delete(uri);
+      }
+      this.connection.console.info(`RCA Writer: indexed ${reports} reports of ${paths.length} Markdown files for the cross-report rules.`);
+      this.changed();
+    } finally {
+      progress?.done();
     }
-    this.connection.console.info(`RCA Writer: indexed ${reports} reports of ${paths.length} Markdown files for the cross-report rules.`);
-    progress?.done();
-    this.changed();
   }
 
   /** Watched Markdown files changed on disk: those not open are indexed again, deleted ones dropped. */
