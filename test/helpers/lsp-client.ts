@@ -18,6 +18,8 @@ export interface ClientOptions {
   progress?: boolean;
   /** Declare that the server may register the files it wants watched (workspace.didChangeWatchedFiles.dynamicRegistration). */
   watchFiles?: boolean;
+  /** Ask for the server's trace ($/logTrace), as the rcaWriter.trace.server setting does. */
+  trace?: 'messages' | 'verbose';
 }
 
 /** A minimal LSP client over stdio: the protocol as any editor speaks it, with waits on notifications. */
@@ -35,6 +37,9 @@ export class TestClient {
   readonly history: PublishDiagnosticsParams[] = [];
   /** The kinds of the $/progress reports the server sent ("begin", "report", "end"), in order, with their titles or messages. */
   readonly progress: { kind: string; text?: string }[] = [];
+  /** What the server traced ($/logTrace), in order: only sent when `trace` is set. */
+  readonly traces: string[] = [];
+  private traceWaiters: { test: (message: string) => boolean; resolve: (message: string) => void }[] = [];
   private progressEnd: (() => void)[] = [];
   private refreshWaiters: (() => void)[] = [];
   /** What the server registered (client/registerCapability), in order. */
@@ -70,6 +75,15 @@ export class TestClient {
       this.progress.push({ kind: params.value.kind, text: params.value.title ?? params.value.message });
       if (params.value.kind === 'end') for (const resolve of this.progressEnd.splice(0)) resolve();
     });
+    this.connection.onNotification('$/logTrace', (params: { message: string }) => {
+      this.traces.push(params.message);
+      for (const waiter of [...this.traceWaiters]) {
+        if (waiter.test(params.message)) {
+          this.traceWaiters.splice(this.traceWaiters.indexOf(waiter), 1);
+          waiter.resolve(params.message);
+        }
+      }
+    });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
     this.connection.onNotification('window/showMessage', (params: { message: string }) => void this.messages.push(params.message));
     this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
@@ -86,6 +100,7 @@ export class TestClient {
       rootUri: folder ? `file://${folder}` : null,
       workspaceFolders: folder ? [{ uri: `file://${folder}`, name: 'test' }] : null,
       initializationOptions: this.options.initializationOptions,
+      trace: this.options.trace,
       capabilities: {
         workspace: {
           configuration: Boolean(this.options.configuration),
@@ -122,6 +137,13 @@ export class TestClient {
     const last = this.published.get(uri);
     if (last && test(last)) return Promise.resolve(last);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** Resolves with the first trace that passes `test`, whether it came already or comes later. */
+  trace(test: (message: string) => boolean): Promise<string> {
+    const seen = this.traces.find(test);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve) => this.traceWaiters.push({ test, resolve }));
   }
 
   /** Resolves once a progress the server started has ended (at once if one has). */

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile';
 import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
+import { IncrementalParser } from './incremental';
 import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';
@@ -161,6 +162,8 @@ export const CHECK_BUDGET_MS = 8000;
 export interface CheckOptions {
   /** Parses the text; the server passes an incremental parser that gives the same tree (see incremental.ts). */
   parse?: (text: string) => Root;
+  /** The parser to parse with in steps instead (the server keeps one per document, see incremental.ts). */
+  parser?: IncrementalParser;
   /** Decides from the model whether the rules run at all; when it says no, no diagnostics are returned. */
   shouldCheck?: (doc: RcaDocument) => boolean;
   /** The work budget in milliseconds (CHECK_BUDGET_MS by default); the clock is `performance.now` unless given. */
@@ -178,6 +181,23 @@ export interface CheckOptions {
  * It never throws on a document: what could not be checked is reported under RCA001.
  */
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}, options: CheckOptions = {}): CheckResult {
+  const steps = checkSteps(text, settingsInput, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * checkText as a sequence of steps: it yields after the parse, after choosing a profile and after each rule, saying
+ * which step it finished, and returns the result. A caller that must stay responsive (the language server, see
+ * sliced-check.ts) lets other work run between steps, or stops a check no longer wanted by not asking for more.
+ */
+export function* checkSteps(
+  text: string,
+  settingsInput: Partial<RcaSettings> | RcaSettings = {},
+  options: CheckOptions = {},
+): Generator<string, CheckResult, void> {
   const settings = resolveSettings(settingsInput);
   const autoProfile = isAutoProfile(settings.profile);
   let profile = profileOrDefault(settings);
@@ -197,15 +217,19 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   }
   let doc: RcaDocument;
   try {
-    doc = buildModel(text, profile, options.parse?.(text));
+    // The parse yields between chunks: the longest step of a long document's check but the time analysis.
+    const parser = options.parser ?? (options.parse ? undefined : new IncrementalParser());
+    doc = buildModel(text, profile, parser ? yield* parser.parseSteps(text) : options.parse?.(text));
   } catch (error) {
     const skipped = incomplete(`RCA Writer could not read this document as Markdown (${(error as Error).message}); nothing was checked.`, settings);
     return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings, autoProfile };
   }
+  yield 'parse';
   if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings, autoProfile };
   if (autoProfile) {
     doc = chooseProfile(text, doc.root, settings, doc, options.keepProfile).doc;
     profile = doc.profile;
+    yield 'profile';
   }
   // The budget is the rules' (the parse is linear and bounded by size), and the structure rules run first (by
   // code), so a document past it still gets those rules' findings besides RCA001.
@@ -218,39 +242,47 @@ export function checkText(text: string, settingsInput: Partial<RcaSettings> | Rc
   const outOfTime: string[] = [];
   let timesCut: TimeAnalysisCut | undefined;
   setTimeDeadline(doc, () => clock() - started > budgetMs);
-  for (const rule of allRules) {
-    if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
-    // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
-    if (outOfTime.length || clock() - started > budgetMs) {
-      outOfTime.push(rule.code);
-      continue;
-    }
-    if (text.length > MAX_TIME_CHECK_CHARS && timeRules.has(rule)) {
-      tooLargeForTimes.push(rule.code);
-      continue;
-    }
-    const before = diagnostics.length;
-    try {
-      rule.check({
-        doc,
-        profile,
-        settings,
-        report(finding) {
-          const severity = effectiveSeverity(rule, settings, finding);
-          if (severity === 'off') return;
-          diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
-        },
-      });
-    } catch (error) {
-      // One rule's failure must not hide the others' findings; its partial findings are dropped.
-      diagnostics.length = before;
-      if (error instanceof TimeAnalysisCut) {
-        timesCut = error;
+  try {
+    yield* runRules();
+  } finally {
+    // Also when the caller stops asking for steps: the document's analysis must not keep a deadline.
+    setTimeDeadline(doc, undefined);
+  }
+  function* runRules(): Generator<string, void, void> {
+    for (const rule of allRules) {
+      if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
+      // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
+      if (outOfTime.length || clock() - started > budgetMs) {
         outOfTime.push(rule.code);
-      } else failed.push(rule.code);
+        continue;
+      }
+      if (text.length > MAX_TIME_CHECK_CHARS && timeRules.has(rule)) {
+        tooLargeForTimes.push(rule.code);
+        continue;
+      }
+      const before = diagnostics.length;
+      try {
+        rule.check({
+          doc,
+          profile,
+          settings,
+          report(finding) {
+            const severity = effectiveSeverity(rule, settings, finding);
+            if (severity === 'off') return;
+            diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
+          },
+        });
+      } catch (error) {
+        // One rule's failure must not hide the others' findings; its partial findings are dropped.
+        diagnostics.length = before;
+        if (error instanceof TimeAnalysisCut) {
+          timesCut = error;
+          outOfTime.push(rule.code);
+        } else failed.push(rule.code);
+      }
+      yield rule.code;
     }
   }
-  setTimeDeadline(doc, undefined);
   if (tooLargeForTimes.length) {
     const message = `Dates and times were not checked: this document has ${describeSize(text.length)}, more than the ${describeSize(MAX_TIME_CHECK_CHARS)} they are checked in; skipped: ${tooLargeForTimes.join(', ')}.`;
     const skipped = incomplete(message, settings);

@@ -205,6 +205,19 @@ export class IncrementalParser {
   stats: IncrementalStats = { chunks: 0, reparsed: 0 };
 
   parse(text: string): Root {
+    const steps = this.parseSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `parse` in steps: it yields after each chunk it parsed, so a check in slices (sliced-check.ts) lets other work
+   * run during the parse of a long document. A parse abandoned between steps leaves the parser usable: the chunks
+   * it had taken out are parsed again next time.
+   */
+  *parseSteps(text: string): Generator<'parse', Root, void> {
     const stats: IncrementalStats = { chunks: 0, reparsed: 0 };
     this.stats = stats;
     const full = (why: string): Root => {
@@ -221,6 +234,7 @@ export class IncrementalParser {
     const used: Chunk[] = [];
     const next = new Map<string, Chunk>();
     let line = 0;
+    let reparsed = 0;
     for (let i = 0; i + 1 < bounds.length; i++) {
       const previous = used[used.length - 1];
       if (previous?.open) {
@@ -228,6 +242,8 @@ export class IncrementalParser {
         used[used.length - 1] = this.chunk(text, previous.base.offset, text.length, previous.base.line, next, stats);
         break;
       }
+      if (stats.reparsed > reparsed) yield 'parse';
+      reparsed = stats.reparsed;
       let end = i + 1;
       let chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
       // A cut after a "---" line holds only where the chunk ends with that line's heading or break; elsewhere

@@ -1,0 +1,77 @@
+// Issue 17, "The server stays responsive": a long check runs in slices on the server's one thread, so another
+// document's diagnostics and hovers are answered while it runs, and a newer version of the document stops it.
+// The test waits on the server's own events (its trace, its diagnostics, its answers) and asserts their order,
+// never a duration: the slow report is some hundred times the size of the small one, and checked in slices of
+// milliseconds, so the small one's answers come long before the slow one's check could end.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { TestClient } from '../helpers/lsp-client';
+
+const seeds = join(__dirname, '..', 'fixtures', 'seeds');
+const small = readFileSync(join(seeds, 'seed-000.md'), 'utf8');
+const report = readFileSync(join(seeds, 'seed-003.md'), 'utf8');
+/** A real report's sections repeated to ~420 KB under one title: seconds of checking, every step of it real work. */
+const slow = (() => {
+  const [title, ...body] = report.split('\n');
+  return [title, ...Array.from({ length: 200 }, () => body.join('\n'))].join('\n');
+})();
+const uriOf = (name: string) => `file:///virtual/notes/${name}`;
+const HOVER_LINE = small.split('\n').findIndex((line) => line.startsWith('April 11, 2026, from'));
+
+describe('the server stays responsive while a long document is checked', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ trace: 'verbose' });
+    await client.initialize();
+    // The server's first check compiles its code: done here, so the small report below is checked warm.
+    const warm = uriOf('warm.md');
+    client.open(warm, small, 1);
+    await client.diagnosticsFor(warm, 1);
+  });
+  after(() => client.shutdown());
+
+  // The timeout only turns a server that never says it checks in slices, or never stops, into a failure.
+  it("answers another document's diagnostics and hover during the check, and a newer version stops the old check", { timeout: 180_000 }, async () => {
+    const slowUri = uriOf('slow.md');
+    const fastUri = uriOf('fast.md');
+    const slowChecked = (version: number) => (message: string) => message.startsWith(`RCA Writer checked ${slowUri} (version ${version})`);
+    const slowPublished = (version: number) => client.history.some((p) => p.uri === slowUri && p.version === version);
+
+    client.open(slowUri, slow, 1);
+    await client.trace((message) => message.startsWith(`RCA Writer is checking ${slowUri} (version 1) in slices`));
+
+    client.open(fastUri, small, 1);
+    const fastDiagnostics = await client.diagnosticsFor(fastUri, 1);
+    assert.ok(fastDiagnostics.length > 0, 'the small report has findings of its own');
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: fastUri },
+      position: { line: HOVER_LINE, character: 'April 11, 2026, from 12:1'.length },
+    })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /2 h 13 min/);
+    // Both came while the slow report's check was still going.
+    assert.ok(!client.traces.some(slowChecked(1)), 'the slow check had not finished before the small report was answered');
+    assert.ok(!slowPublished(1), 'no diagnostics of the slow report yet');
+
+    // The editor's text changes: the check of version 1 stops and its result is never published.
+    client.replace(slowUri, report, 2);
+    const stopped = await client.trace((message) => message.startsWith(`RCA Writer stopped checking ${slowUri} (version 1)`));
+    assert.match(stopped, /: version 2 replaced it\.$/);
+    const current = await client.diagnosticsFor(slowUri, 2);
+    assert.ok(current.length > 0);
+    assert.ok(!slowPublished(1), 'the stopped check of version 1 published nothing');
+    assert.ok(!client.traces.some(slowChecked(1)), 'the check of version 1 never finished');
+
+    // Its work stopped there: had it gone on, it would have finished before a full check of the same text begun
+    // after it (both run in slices side by side, and it had less left to do), and said so.
+    assert.match(stopped, /after [1-9]\d* steps/);
+    client.replace(slowUri, slow, 3);
+    const full = await client.trace(slowChecked(3));
+    assert.match(full, /in ([2-9]|\d{2,}) slices/, 'a full check of the long report takes several slices');
+    await client.diagnosticsFor(slowUri, 3);
+    assert.ok(!client.traces.some(slowChecked(1)), 'the check of version 1 never finished');
+    assert.ok(!slowPublished(1), 'nor published anything');
+  });
+});
