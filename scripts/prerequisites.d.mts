@@ -4,3 +4,4 @@ export function missingPackages(purpose: 'test' | 'start'): string[];
 export function suiteBlocker(suite: string): string | undefined;
 export function installLine(packages: string[]): string;
 export function ensurePrerequisites(purpose: 'test' | 'start', options?: { check?: boolean }): boolean;
+export function elpaPresent(name: string): boolean;

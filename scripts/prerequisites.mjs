@@ -7,11 +7,14 @@
 //   node scripts/prerequisites.mjs test|start [--check]
 //     --check                   report what is missing, install nothing (exit 1 if something is)
 //   RCA_WRITER_ALLOW_MISSING=1  go on without what is missing: the suites that need it are skipped and named
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeServerInstalled, ensureCodeServer, findChromium } from './e2e/code-server.mjs';
+
+// Where Debian's elpa-* packages put the Emacs packages they install.
+const ELPA = '/usr/share/emacs/site-lisp/elpa';
 
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const chromiumPresent = () => {
@@ -23,12 +26,26 @@ const chromiumPresent = () => {
   }
 };
 
+/** Whether Debian's Emacs package `name` (elpa-NAME) is installed where Emacs's site start-up finds it. */
+export function elpaPresent(name) {
+  try {
+    return readdirSync(ELPA).some((entry) => entry.startsWith(`${name}-`) && /^\d/.test(entry.slice(name.length + 1)));
+  } catch {
+    return false;
+  }
+}
+
 /** Each Debian package, how to tell it is there, and what needs it. */
 const PACKAGES = [
   { name: 'chromium', present: chromiumPresent, for: ['browser', 'e2e'] },
   { name: 'poppler-utils', present: () => onPath('pdftoppm') && onPath('pdftotext'), for: ['browser'] },
   // Debian's Neovim (0.7 in bookworm) runs docs/editors/neovim-0.7.lua against the server.
   { name: 'neovim', present: () => onPath('nvim'), for: ['editors'] },
+  // Debian's Emacs (28 in bookworm) with eglot and lsp-mode runs docs/editors/emacs-*.el against the server.
+  { name: 'emacs-nox', present: () => onPath('emacs'), for: ['editors'] },
+  { name: 'elpa-markdown-mode', present: () => elpaPresent('markdown-mode'), for: ['editors'] },
+  { name: 'elpa-eglot', present: () => elpaPresent('eglot'), for: ['editors'] },
+  { name: 'elpa-lsp-mode', present: () => elpaPresent('lsp-mode'), for: ['editors'] },
   // The rest builds code-server's native modules and seeds its ripgrep: needed only until code-server is installed.
   { name: 'ripgrep', present: () => onPath('rg'), for: ['code-server'] },
   { name: 'libkrb5-dev', present: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/gssapi/gssapi.h'), for: ['code-server'] },

@@ -20,6 +20,8 @@ export interface ClientOptions {
   watchFiles?: boolean;
   /** Ask for the server's trace ($/logTrace), as the rcaWriter.trace.server setting does. */
   trace?: 'messages' | 'verbose';
+  /** Declare that the server may register for configuration changes (workspace.didChangeConfiguration.dynamicRegistration). */
+  registerConfiguration?: boolean;
 }
 
 /** A minimal LSP client over stdio: the protocol as any editor speaks it, with waits on notifications. */
@@ -106,6 +108,7 @@ export class TestClient {
           configuration: Boolean(this.options.configuration),
           diagnostics: { refreshSupport: true },
           ...(this.options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(this.options.registerConfiguration ? { didChangeConfiguration: { dynamicRegistration: true } } : {}),
         },
         ...(this.options.progress ? { window: { workDoneProgress: true } } : {}),
         textDocument: {

@@ -1,16 +1,23 @@
-// The editor configurations in docs/editors/: Neovim's run for real (Debian's Neovim, 0.7 in bookworm) on an
-// example RCA against the built server, and must show the CLI's findings; the others are parsed.
+// The editor configurations in docs/editors/: Neovim's and Emacs's (eglot and lsp-mode) run for real, with the
+// editors Debian installs (Neovim 0.7 and Emacs 28 in bookworm), on an example RCA against the built server, and
+// must show the CLI's findings; the others (editors Debian does not package) are parsed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { elpaPresent } from '../../scripts/prerequisites.mjs';
 
 const root = join(__dirname, '..', '..');
 const editors = join(root, 'docs', 'editors');
 const hasNeovim = spawnSync('sh', ['-c', 'command -v nvim'], { stdio: 'ignore' }).status === 0;
 const neovim = { skip: hasNeovim ? false : 'no nvim (apt-get install neovim)' };
+const emacsMissing = [
+  ...(spawnSync('sh', ['-c', 'command -v emacs'], { stdio: 'ignore' }).status === 0 ? [] : ['emacs-nox']),
+  ...['markdown-mode', 'eglot', 'lsp-mode'].filter((name) => !elpaPresent(name)).map((name) => `elpa-${name}`),
+];
+const emacs = { skip: emacsMissing.length ? `no ${emacsMissing.join(', ')} (apt-get install ${emacsMissing.join(' ')})` : false };
 
 /** A PATH whose rca-writer-language-server is this repository's built server, as `npm install -g` would give. */
 function pathWithServer(): string {
@@ -73,6 +80,46 @@ vim.cmd('qa!')
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     assert.match(readFileSync(join(editors, 'neovim.lua'), 'utf8'), /vim\.lsp\.enable\('rca_writer'\)/);
+  });
+});
+
+describe('Emacs', () => {
+  const example = 'examples/missing-sections.rca.md';
+  const byPosition = (a: { line: number; code: string }, b: { line: number; code: string }) => a.line - b.line || a.code.localeCompare(b.code);
+
+  /** Runs Emacs in batch mode with `config` and `script` on the example; returns what the script wrote. */
+  function runEmacs<T>(config: string, script: string): T {
+    const work = mkdtempSync(join(tmpdir(), 'rca-emacs-'));
+    const output = join(work, 'diagnostics.json');
+    const result = spawnSync('emacs', ['--batch', '-l', join(__dirname, 'emacs', script)], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+      // A home of its own: no user init, no package or session state from an earlier run.
+      env: { ...process.env, PATH: pathWithServer(), HOME: work, RCA_EDITOR_CONFIG: join(editors, config), RCA_EXAMPLE: example, RCA_OUTPUT: output },
+    });
+    assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+    assert.ok(existsSync(output), `${script} wrote nothing:\n${result.stderr}`);
+    return JSON.parse(readFileSync(output, 'utf8')) as T;
+  }
+
+  it('docs/editors/emacs-eglot.el: eglot shows the CLI findings through flymake', emacs, () => {
+    const shown = runEmacs<{ mode: string; managed: boolean; diagnostics: { line: number; text: string }[] }>('emacs-eglot.el', 'eglot-diagnostics.el');
+    assert.equal(shown.mode, 'markdown-mode');
+    assert.equal(shown.managed, true);
+    // eglot writes a diagnostic as "<source> [<code>]: <message>".
+    const found = shown.diagnostics.map(({ line, text }) => ({ line, code: /^rca-writer \[(RCA\d+)\]: /.exec(text)?.[1] ?? text }));
+    const expected = cliFindings(example).sort(byPosition);
+    assert.ok(expected.length > 0);
+    assert.deepEqual(found.sort(byPosition), expected);
+  });
+
+  it('docs/editors/emacs-lsp-mode.el: lsp-mode holds the CLI findings', emacs, () => {
+    const shown = runEmacs<{ mode: string; diagnostics: { line: number; code: string; source: string }[] }>('emacs-lsp-mode.el', 'lsp-mode-diagnostics.el');
+    assert.equal(shown.mode, 'markdown-mode');
+    const expected = cliFindings(example).sort(byPosition);
+    assert.deepEqual(shown.diagnostics.map(({ line, code }) => ({ line, code })).sort(byPosition), expected);
+    assert.ok(shown.diagnostics.every((d) => d.source === 'rca-writer'));
   });
 });
 

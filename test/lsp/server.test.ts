@@ -302,3 +302,25 @@ describe('language server and .rca-writer.json', () => {
     assert.match(warning ?? '', /^RCA Writer: .*\.rca-writer\.json:1:3: not valid JSON/);
   });
 });
+
+describe('language server registrations', () => {
+  /** What the server registered for once a document's diagnostics came back (after its `initialized` handler). */
+  async function registeredBy(client: TestClient): Promise<string[]> {
+    await client.initialize();
+    const uri = uriOf('registrations-003.md');
+    client.open(uri, read(seeds, 'seed-003.md'));
+    await client.diagnosticsFor(uri, 1);
+    await client.shutdown();
+    return client.registrations.map((registration) => registration.method);
+  }
+
+  it('registers for configuration changes with a client that supports it (VS Code)', async () => {
+    const registered = await registeredBy(new TestClient({ configuration: () => ({}), registerConfiguration: true }));
+    assert.ok(registered.includes('workspace/didChangeConfiguration'), registered.join(', '));
+  });
+
+  it('does not with one that cannot register it (eglot warned "unsupported capability"), which still sends changes', async () => {
+    const registered = await registeredBy(new TestClient({ configuration: () => ({}) }));
+    assert.ok(!registered.includes('workspace/didChangeConfiguration'), registered.join(', '));
+  });
+});

@@ -51,6 +51,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     workspaceDiagnostics.changed();
   };
   let watchFiles = false;
+  let registerConfiguration = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -58,6 +59,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     workspaceDiagnostics.canPull = diagnostics.canPull;
     diagnostics.canRefresh = Boolean(capabilities.workspace?.diagnostics?.refreshSupport);
     configuration.canAsk = Boolean(capabilities.workspace?.configuration);
+    // Registering with a client that cannot take it only earns a warning there (eglot shows one).
+    registerConfiguration = configuration.canAsk && Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     configuration.initialSettings = options?.settings;
     const roots = (params.workspaceFolders ?? []).map((folder) => host.documentPath(folder.uri)).filter((path): path is string => Boolean(path));
@@ -86,7 +89,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const folders = analyser.workspaceRoots.length ? analyser.workspaceRoots.join(', ') : 'none';
     const pull = diagnostics.canPull ? 'pulled by the editor' : 'pushed by the server';
     connection.console.info(`${SERVER_NAME} ${VERSION} started: ${host.runtime}; workspace folders: ${folders}; diagnostics ${pull}.`);
-    if (configuration.canAsk) {
+    if (registerConfiguration) {
       // Dynamic registration is what makes VS Code send configuration changes.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
     }
