@@ -4,11 +4,13 @@ import { commands, Uri, window, workspace, type Disposable, type ExtensionContex
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { insertSection, newRca } from './commands';
 import type { ServerRequests } from './preview';
+import { ReportsView } from './reports-view';
 import { RcaStatus } from './status';
 import {
   CONFIGURATION_SECTION,
   FIX_ALL_KIND,
   READ_FILES_REQUEST,
+  REPORTS_CHANGED_NOTIFICATION,
   SERVER_NAME,
   type ReadFilesParams,
   type ReadFilesResult,
@@ -31,6 +33,7 @@ export interface ClientPlatform {
 let client: BaseLanguageClient | undefined;
 let starting: Promise<void> = Promise.resolve();
 let status: RcaStatus | undefined;
+let reportsView: ReportsView | undefined;
 
 /** Requests go to whichever client is current, so previews survive a server restart. */
 const requests: ServerRequests = {
@@ -52,6 +55,7 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
   context.subscriptions.push(
     outputChannel,
     (status = new RcaStatus(requests)),
+    (reportsView = new ReportsView(requests)),
     { dispose: () => void client?.dispose() },
     ...platform.registerPreview(context, requests),
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
@@ -80,10 +84,14 @@ async function readFiles({ uris }: ReadFilesParams): Promise<ReadFilesResult> {
 function start(next: BaseLanguageClient): void {
   client = next;
   next.onRequest(READ_FILES_REQUEST, readFiles);
+  next.onNotification(REPORTS_CHANGED_NOTIFICATION, () => reportsView?.refresh());
   // Not awaited: activation returns at once and the server comes up in the background.
   starting = next.start().then(
     // A report with no problems gets no diagnostics event: the item asks once the server is up.
-    () => void status?.update(window.activeTextEditor),
+    () => {
+      void status?.update(window.activeTextEditor);
+      reportsView?.refresh();
+    },
     (error: unknown) => {
       void window.showErrorMessage(`RCA Writer: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
     },

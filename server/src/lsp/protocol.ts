@@ -34,6 +34,27 @@ export interface DocumentStatusParams {
 /** null when the document is not open in the server (closed meanwhile); `auto`: the profile was chosen by `auto`. */
 export type DocumentStatus = { isRca: boolean; profile: string; auto: boolean } | null;
 
+/** Custom request: the workspace's reports, for the Explorer's "RCAs" view, newest incident first. */
+export const REPORTS_REQUEST = 'rcaWriter/reports';
+export interface ReportSummary {
+  uri: string;
+  /** Its path in its workspace folder. */
+  name: string;
+  title?: string;
+  /** The incident's day as the report states it, YYYY-MM-DD. */
+  incident?: string;
+  /** Its findings, its own and the cross-report ones; null when it was not checked (workspace diagnostics off). */
+  problems: ProblemCounts | null;
+}
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  /** Information and hints. */
+  others: number;
+}
+/** Server to client: the reports or their problems changed; the view asks again. */
+export const REPORTS_CHANGED_NOTIFICATION = 'rcaWriter/reportsChanged';
+
 /** Custom request: the text of a new report from the profile ("RCA Writer: New RCA"). */
 export const NEW_DOCUMENT_REQUEST = 'rcaWriter/newDocument';
 export interface NewDocumentParams {

@@ -29,6 +29,7 @@ import {
 } from './protocol';
 import { CONFIG_FILE_NAMES } from '../engine/config-text';
 import { VERSION } from '../engine/version';
+import { registerReports } from './reports-request';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -46,9 +47,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
   analyser.onDidCheck = (uri, result) => workspace.update(uri, result);
   diagnostics.crossReport = (uri, analysis) => (analysis.isRca ? workspace.diagnostics(uri, analysis.settings, analysis.version) : []);
   const workspaceDiagnostics = new WorkspaceDiagnostics(connection, documents, configuration, workspace, host);
+  // The Explorer's "RCAs" view: the indexed reports, each with the findings the editor shows for it.
+  const reports = registerReports(connection, {
+    reports: () => workspace.index.all(),
+    findings: async (uri) => {
+      if (!documents.get(uri)) return workspaceDiagnostics.findings(uri);
+      const analysis = await analyser.analyse(uri).catch(() => undefined);
+      return analysis && [...analysis.diagnostics, ...diagnostics.crossReport(uri, analysis)];
+    },
+  });
   workspace.onDidChange = (except) => {
     diagnostics.refreshAll(except);
     workspaceDiagnostics.changed();
+    reports.changed();
   };
   let watchFiles = false;
   let registerConfiguration = false;
@@ -111,6 +122,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     analyser.clear();
     diagnostics.refreshAll();
     workspaceDiagnostics.settingsChanged();
+    reports.changed();
     // The reports indexed from disk were read under the old settings (which files are RCAs, their profile): all are
     // read again, so that the cross-report findings compare what the new settings make of them.
     indexWorkspace();

@@ -74,6 +74,12 @@ export class WorkspaceDiagnostics {
     });
   }
 
+  /** A report's findings as they are listed, its own and the cross-report ones; undefined when it is not checked (the setting is off). */
+  async findings(uri: string): Promise<Diagnostic[] | undefined> {
+    const report = await this.report(uri);
+    return report?.own ? report.items : undefined;
+  }
+
   /** Settings or a config file changed: every report's findings are made again when next asked for. */
   settingsChanged(): void {
     this.settingsGeneration++;

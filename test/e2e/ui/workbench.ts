@@ -513,6 +513,57 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
     });
   }
 
+  await step('The RCAs view in the Explorer lists the reports newest first with their problem counts; selecting one opens it', async () => {
+    const report = [...(config.folderReports ?? [])].sort((a, b) => b.diagnostics.length - a.diagnostics.length)[0];
+    if (!report) throw new Error('the e2e workspace has no folder report (scripts/e2e/workspace.mjs)');
+    const name = path.basename(report.file);
+    const title = /^# (.+)$/m.exec(fs.readFileSync(path.join(config.workspace, report.file), 'utf8'))?.[1]?.trim();
+    if (!title) throw new Error(`${report.file} has no title`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+E');
+    const header = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: /^RCAs$/ }) }).first();
+    await header.waitFor({ timeout: STEP_MS }).catch(() => {
+      throw new Error('the Explorer shows no "RCAs" view');
+    });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const pane = page.locator('.pane', { has: header });
+    const count = `${report.diagnostics.length} problem${report.diagnostics.length === 1 ? '' : 's'}`;
+    const row = pane.locator(`.monaco-list-row[aria-label^="${title}, "]`).first();
+    await page
+      .waitForFunction(
+        ({ title, count }) =>
+          // The report's row in any tree of the side bar: only the RCAs view names a row by a report's title.
+          [...(globalThis as unknown as InPage).document.querySelectorAll('.pane-body .monaco-list-row')].some((r) => {
+            const label = r.getAttribute('aria-label') ?? '';
+            return label.startsWith(`${title}, `) && label.endsWith(`, ${count}`);
+          }),
+        { title, count },
+        { timeout: STEP_MS },
+      )
+      .catch(async () => {
+        const rows = await pane.locator('.monaco-list-row').evaluateAll((r) => r.map((x) => x.getAttribute('aria-label')));
+        throw new Error(`the RCAs view does not list "${title}" with ${count}, as the CLI prints; it shows: ${rows.join(' | ') || 'nothing'}`);
+      });
+    // Newest incident first: the dates of the rows shown, in their order, never go up.
+    const labels = await pane.locator('.monaco-list-row').evaluateAll((rows) =>
+      rows
+        .map((r) => ({ index: Number(r.getAttribute('data-index')), label: r.getAttribute('aria-label') ?? '' }))
+        .sort((a, b) => a.index - b.index)
+        .map((r) => r.label),
+    );
+    const dates = labels.map((label) => /incident date (\d{4}-\d{2}-\d{2})/.exec(label)?.[1]).filter((d): d is string => Boolean(d));
+    if (dates.length < 2 || dates.some((d, i) => i > 0 && d > dates[i - 1]!)) throw new Error(`the RCAs view is not newest first: ${labels.join(' | ')}`);
+    await row.click();
+    await page
+      .locator(`.tabs-container .tab[aria-label*="${name}"]`)
+      .first()
+      .waitFor({ timeout: STEP_MS })
+      .catch(() => {
+        throw new Error(`selecting "${title}" in the RCAs view did not open ${name}`);
+      });
+    return `"${title}": ${count}; ${dates.length} reports shown, newest first (${dates.join(', ')}); selecting it opened ${name}`;
+  });
+
   // Last: it restarts the language server under the other steps' feet.
   await step('Problems show after Restart Language Server', async () => {
     const restart = findCommand(config.repoRoot, /restart/i);

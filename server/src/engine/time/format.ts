@@ -17,10 +17,15 @@ export function weekdayOf(ymd: Ymd): number {
   return DateTime.fromObject(ymd, { zone: 'UTC' }).weekday;
 }
 
+/** "2026-04-11". */
+export function isoYmd(ymd: Ymd): string {
+  return `${ymd.year}-${pad(ymd.month)}-${pad(ymd.day)}`;
+}
+
 /** Writes a date the way the writer wrote another: ordinal, abbreviated month, padding, day-first, year or not. */
 export function formatLike(ymd: Ymd, style: DateStyle, withYear: boolean, weekdayLike?: string): string {
   let text: string;
-  if (style.order === 'iso') text = `${ymd.year}-${pad(ymd.month)}-${pad(ymd.day)}`;
+  if (style.order === 'iso') text = isoYmd(ymd);
   else if (style.dayOnly) text = style.ordinal ? ordinal(ymd.day) : style.padded ? pad(ymd.day) : String(ymd.day);
   else if (style.monthForm === 'numeric') {
     // "11/03/2024", "7-14-22": the writer's order, separator, padding and year digits; the year is always written.
