@@ -5,8 +5,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
+import { analyzeTimes, type TimeAnalysis } from '../../server/src/engine/time/analyze';
 import { updateDocument } from '../../server/src/lsp/documents';
 import { document, parameters, runs } from './arbitraries';
+
+/** What the date and time analysis found, without the document and settings it was asked about. */
+function timeFacts(analysis: TimeAnalysis): Omit<TimeAnalysis, 'doc' | 'settings' | 'table' | 'sectionIndex'> {
+  const { doc: _doc, settings: _settings, table: _table, sectionIndex: _sectionIndex, ...facts } = analysis;
+  return facts;
+}
 
 /** One incremental change as an editor sends it: a range of the current text and its replacement. */
 const change = fc.record({
@@ -46,7 +53,11 @@ describe('incremental document changes', () => {
         assert.equal(synced.getText(), full);
         const incremental = checkText(synced.getText(), {}, { parse });
         assert.equal(incremental.doc.text, full, 'the result is for the final text');
-        assert.deepEqual(incremental, checkText(full, {}, { parse: parseMarkdown }));
+        const fresh = checkText(full, {}, { parse: parseMarkdown });
+        assert.deepEqual(incremental, fresh);
+        // The date and time analysis keeps what each block holds across versions (time/mentions.ts, time/text.ts):
+        // all of it, not only what the rules report from it, equals the analysis of a fresh parse.
+        assert.deepEqual(timeFacts(analyzeTimes(incremental.doc, incremental.settings)), timeFacts(analyzeTimes(fresh.doc, fresh.settings)));
       }),
       // Found by the long fuzz run (seed 1952278939): a \n inserted after a lone \r, then a deletion across them.
       {

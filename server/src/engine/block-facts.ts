@@ -67,6 +67,11 @@ export function allNodes(doc: RcaDocument): readonly Nodes[] {
   return nodes;
 }
 
+/** Every node of one top-level block, the block first, in `visit` order (kept per block node, as above). */
+export function blockNodes(block: RootContent): readonly Nodes[] {
+  return factsOf(block).all;
+}
+
 /** Every code block of the document, in order (from the same per-block facts as the model: no walk of the tree). */
 export function codeBlocks(doc: RcaDocument): Code[] {
   const result: Code[] = [];

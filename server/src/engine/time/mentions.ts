@@ -1,7 +1,7 @@
 import { pushAll } from '../numbers';
 import { SpanIndex } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
-import { sentencesOf, type Block, type Sentence } from './text';
+import { blockNodeOf, sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
 
 /** Every date, time and zone phrase of the document, sentence by sentence, before any is read in context. */
@@ -16,6 +16,81 @@ export interface Mentions {
   zonesBySentence: Map<Sentence, ZoneMatch[]>;
 }
 
+/** One sentence's phrases, before any is read in context: offsets as in the text the block was found in. */
+interface SentenceFinds {
+  start: number;
+  end: number;
+  text: string;
+  dates: DateMention[];
+  monthYears: MonthOnly[];
+  times: TimeMention[];
+  zones: ZoneMatch[];
+}
+
+/** A block's sentences and phrases, found where the block started at `origin`, with what they were read from. */
+interface BlockFinds {
+  masked: string;
+  table: ZoneTable;
+  origin: number;
+  sentences: SentenceFinds[];
+}
+
+/**
+ * What each block holds, kept by the block's node: the incremental parser hands back the very node objects of the
+ * chunks an edit did not touch (block-facts.ts), so after an edit only the re-parsed blocks are read again. A
+ * block's phrases depend on its masked text and the zone table alone, which is what a kept entry is checked by.
+ */
+const findsByNode = new WeakMap<object, BlockFinds>();
+
+function findIn(masked: string, block: Block, table: ZoneTable): SentenceFinds[] {
+  return sentencesOf(masked, block).map((sentence) => {
+    const written = findDates(sentence.text, sentence.start);
+    // Digits that a date holds are not also a time.
+    const inDates = new SpanIndex(written.dates);
+    const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !inDates.overlaps(t.start, t.end));
+    const designators = isoDesignators(sentence, clockTimes);
+    // "+01:00" in "04:02:00+01:00" is the offset, not another time.
+    const inDesignators = new SpanIndex(designators);
+    const times = clockTimes.filter((t) => !inDesignators.overlaps(t.start, t.end));
+    const inTimes = new SpanIndex(clockTimes);
+    const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
+      (x, y) => x.start - y.start,
+    );
+    return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones };
+  });
+}
+
+function findsOf(masked: string, block: Block, table: ZoneTable): BlockFinds {
+  const node = blockNodeOf(block);
+  const text = masked.slice(block.start, block.end);
+  const kept = node && findsByNode.get(node);
+  if (kept && kept.masked === text && kept.table === table) return kept;
+  const finds = { masked: text, table, origin: block.start, sentences: findIn(masked, block, table) };
+  if (node) findsByNode.set(node, finds);
+  return finds;
+}
+
+/** A kept span's offsets moved by `by`. */
+function moved<T extends { start: number; end: number } | undefined>(span: T, by: number): T {
+  return span && { ...span, start: span.start + by, end: span.end + by };
+}
+
+/**
+ * Copies of a block's kept phrases at the block's offset now. Copies, because the analysis settles them in place
+ * (a numeric date's reading, an ambiguous zone's pick, a year inferred) from the rest of the document.
+ */
+function placedDate(d: DateMention, by: number): DateMention {
+  return { ...d, start: d.start + by, end: d.end + by, weekday: moved(d.weekday, by), suffix: moved(d.suffix, by), numeric: d.numeric && { ...d.numeric } };
+}
+
+function placedTime(t: TimeMention, by: number): TimeMention {
+  return { ...t, start: t.start + by, end: t.end + by, meridiem: t.meridiem && { ...t.meridiem, start: t.meridiem.start + by } };
+}
+
+function placedZone(z: ZoneMatch, by: number): ZoneMatch {
+  return { ...z, start: z.start + by, end: z.end + by, seasonWord: moved(z.seasonWord, by) };
+}
+
 export function findMentions(masked: string, blocks: Block[], table: ZoneTable, checkpoint: (offset: number) => void = () => {}): Mentions {
   const found: Mentions = {
     sentences: [],
@@ -27,28 +102,24 @@ export function findMentions(masked: string, blocks: Block[], table: ZoneTable, 
     zonesBySentence: new Map(),
   };
   for (const block of blocks) {
-    for (const sentence of sentencesOf(masked, block)) {
+    const finds = findsOf(masked, block, table);
+    const by = block.start - finds.origin;
+    for (const kept of finds.sentences) {
+      const sentence: Sentence = { start: kept.start + by, end: kept.end + by, text: kept.text, block };
       checkpoint(sentence.start);
       found.sentences.push(sentence);
-      const written = findDates(sentence.text, sentence.start);
-      // Digits that a date holds are not also a time.
-      const inDates = new SpanIndex(written.dates);
-      const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !inDates.overlaps(t.start, t.end));
-      const designators = isoDesignators(sentence, clockTimes);
-      // "+01:00" in "04:02:00+01:00" is the offset, not another time.
-      const inDesignators = new SpanIndex(designators);
-      const sentenceTimes = clockTimes.filter((t) => !inDesignators.overlaps(t.start, t.end));
-      found.datesBySentence.set(sentence, written.dates);
-      found.timesBySentence.set(sentence, sentenceTimes);
+      const dates = kept.dates.map((d) => placedDate(d, by));
+      const times = kept.times.map((t) => placedTime(t, by));
+      found.datesBySentence.set(sentence, dates);
+      found.timesBySentence.set(sentence, times);
       // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
-      for (const d of written.dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
-      for (const d of written.monthYears) found.monthYears.push({ ...d, section: block.section });
-      pushAll(found.times, sentenceTimes);
-      const inTimes = new SpanIndex(clockTimes);
-      const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
-        (x, y) => x.start - y.start,
+      for (const d of dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
+      for (const d of kept.monthYears) found.monthYears.push({ ...d, start: d.start + by, end: d.end + by, section: block.section });
+      pushAll(found.times, times);
+      found.zonesBySentence.set(
+        sentence,
+        kept.zones.map((z) => placedZone(z, by)),
       );
-      found.zonesBySentence.set(sentence, zones);
     }
   }
   return found;

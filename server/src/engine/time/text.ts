@@ -1,5 +1,5 @@
 import type { Nodes, RootContent } from 'mdast';
-import { allNodes } from '../block-facts';
+import { allNodes, blockNodes } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
@@ -31,35 +31,87 @@ export interface Sentence {
 /** A code span that holds only a date and/or a time, perhaps with a zone: "`2024-11-02 09:41 UTC`", "`08:45`". */
 const CLOCK_SPAN = /^\s*(?=[^`]*\d:\d\d|[^`]*\d{4}-\d\d-\d\d)[\d\s:/.,+\-TZ]+(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?\s*$/;
 
-export function maskedText(doc: RcaDocument): string {
-  const chars = doc.text.split('');
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+/** Emphasis and escapes: "**April 11, 2026**" reads as the date. Underscores stay: "America/Los_Angeles". */
+const MARKERS = /[*\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+
+function blankMarkers(text: string): string {
+  return text.replace(MARKERS, (m) => ' '.repeat(m.length));
+}
+
+/** `text[from, to)` with the nodes that hold no prose blanked out (the nodes are those of one top-level block). */
+function maskNodes(text: string, from: number, to: number, nodes: readonly Nodes[]): string {
+  const chars = text.slice(from, to).split('');
+  const blank = (start: number, end: number) => {
+    for (let i = Math.max(start - from, 0); i < end - from && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
   };
-  // allNodes, not visit: visit looks each node up among its siblings, which grew with the square of a long list.
-  for (const node of allNodes(doc)) {
+  for (const node of nodes) {
     const s = startOffset(node);
     const e = endOffset(node);
     if (node.type === 'inlineCode' && CLOCK_SPAN.test(node.value)) {
       // "`2024-11-02 09:41`", "`08:45`": a timeline's time set in code is still its time; only the backticks go.
-      const at = doc.text.indexOf(node.value, s);
-      blank(s, at);
-      blank(at + node.value.length, e);
+      // A span over a line break has no such value in its source (the break reads as a space): it goes whole.
+      const at = text.slice(s, e).indexOf(node.value);
+      if (at < 0) blank(s, e);
+      else {
+        blank(s, s + at);
+        blank(s + at + node.value.length, e);
+      }
     } else if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || node.type === 'html') blank(s, e);
     // Struck-through text is withdrawn ("~~April 2~~ April 11"); a tilde elsewhere is text: "16:50 ~ 16:15" is a
     // range and "~10:00" an approximate time.
     else if (node.type === 'delete') blank(s, e);
     else if (node.type === 'link' || node.type === 'image') {
-      const source = doc.text.slice(s, e);
+      const source = text.slice(s, e);
       const at = node.url ? source.lastIndexOf(node.url) : -1;
       const isAutolink = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
       if (isAutolink) blank(s, e);
       else if (at > 0) blank(s + at, s + at + node.url.length);
     }
   }
-  const text = chars.join('');
-  // Emphasis and escapes: "**April 11, 2026**" reads as the date (strikethrough tildes were blanked above). Underscores stay: "America/Los_Angeles".
-  return text.replace(/[*\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m) => ' '.repeat(m.length));
+  return blankMarkers(chars.join(''));
+}
+
+/**
+ * Each top-level block's masked text, with the source it was masked from. The incremental parser hands back the
+ * very node objects of unchanged chunks (block-facts.ts), so after an edit only the re-parsed blocks are masked again.
+ */
+const maskedBlocks = new WeakMap<RootContent, { source: string; masked: string }>();
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+export function maskedText(doc: RcaDocument): string {
+  const { text } = doc;
+  const parts: string[] = [];
+  let at = 0;
+  for (const block of doc.root.children) {
+    const s = startOffset(block);
+    const e = endOffset(block);
+    // Masked block by block, the markers' pattern sees no character across a block's edge: the same result as over
+    // the whole text unless an underscore there touches a letter, digit or underscore across it.
+    for (const edge of [s, e]) {
+      if ((text[edge - 1] === '_' && isWordChar(text[edge])) || (text[edge] === '_' && isWordChar(text[edge - 1]))) return maskWhole(doc);
+    }
+    if (s > at) parts.push(blankMarkers(text.slice(at, s)));
+    const source = text.slice(s, e);
+    let cached = maskedBlocks.get(block);
+    if (cached?.source !== source) maskedBlocks.set(block, (cached = { source, masked: maskNodes(text, s, e, blockNodes(block)) }));
+    parts.push(cached.masked);
+    at = e;
+  }
+  if (at < text.length) parts.push(blankMarkers(text.slice(at)));
+  return parts.join('');
+}
+
+/** The whole text masked at once, for the rare text whose blocks cannot be masked one by one. */
+function maskWhole(doc: RcaDocument): string {
+  return maskNodes(doc.text, 0, doc.text.length, allNodes(doc));
+}
+
+/** The node each block was read from: what the findings of a block are kept by (mentions.ts). */
+const nodes = new WeakMap<Block, Nodes>();
+
+export function blockNodeOf(block: Block): Nodes | undefined {
+  return nodes.get(block);
 }
 
 export function blocksOf(doc: RcaDocument): Block[] {
@@ -68,14 +120,16 @@ export function blocksOf(doc: RcaDocument): Block[] {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const start = startOffset(node);
       const isTitle = node.type === 'heading' && doc.title?.node === node;
-      blocks.push({
+      const block: Block = {
         start,
         end: endOffset(node),
         section: isTitle ? -1 : sectionAt(doc, start),
         isTitle,
         listItem: -1,
         tableRow: row,
-      });
+      };
+      nodes.set(block, node);
+      blocks.push(block);
       return;
     }
     if (node.type === 'code' || node.type === 'html' || isFrontMatter(node)) return;
