@@ -246,7 +246,13 @@ async function main(): Promise<void> {
   // --- the CLI over 1,000 seed-sized RCAs vs markdownlint-cli2 and bare parsing of the same files --------------
   function wall(args: string[], env: NodeJS.ProcessEnv = {}): number {
     const start = performance.now();
-    const result = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+    const result = spawnSync(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
     return performance.now() - start;
   }
