@@ -151,6 +151,46 @@ describe('folder index: cross-report findings', () => {
     for (const key of ['a', 'sameDay', 'slip', 'recalls']) assert.deepEqual(f.findings(key), [], key);
   });
 
+  /** The folder's reports, with `intro` naming instances in the introduction of the report `key`. */
+  const withIntro = (reports: Record<string, Report>, key: string, intro: string) => {
+    const f = folder(reports);
+    set(f.index, f.texts, key, f.texts.get(key)!.replace('customers experienced on', `customers served by ${intro} experienced on`));
+    return f;
+  };
+
+  it("a list of instances in the introduction that is an earlier report's title, naming one this title does not: RCA401", () => {
+    const f = withIntro(
+      { old: base(0, 'NA01, NA02, NA03', 'April 2, 2025'), new: base(1, 'NA05', 'May 6, 2025'), other: base(2, 'EU00', 'June 3, 2025') },
+      'new',
+      'the NA01, NA02 and NA03 instances',
+    );
+    assert.deepEqual(f.findings('new'), ['4:RCA401']);
+    assert.deepEqual(f.findings('old'), []);
+    const finding = checkFolderEntry(f.index, 'new', checkText(f.texts.get('new')!, {}).settings)[0];
+    assert.equal(
+      finding.message,
+      "The introduction names NA01, NA02 and NA03: that is the instance list of 'NA01, NA02, NA03 - RCA - April 2, 2025' (old); this report's title names NA05.",
+    );
+    assert.equal(finding.related?.[0].file, 'old');
+    assert.equal(finding.fixes, undefined);
+  });
+
+  it("no RCA401 for a list of some of the title's instances, a later report's list, one instance, or instances apart", () => {
+    const reports = {
+      pair: base(0, 'NA01, NA02', 'April 2, 2025'),
+      three: base(1, 'NA01, NA02, NA03', 'May 6, 2025'),
+      later: base(2, 'EU01, EU02', 'September 9, 2025'),
+      single: base(3, 'AP01', 'March 1, 2025'),
+      apart: base(4, 'NA04, NA05', 'January 7, 2025'),
+    };
+    // "NA01 and NA02 recovered first" in a report of NA01, NA02, NA03: its own instances, though another report's title.
+    assert.deepEqual(withIntro(reports, 'three', 'NA01 and NA02').findings('three'), []);
+    // A list that is the title of a report written after this one cannot have been left over from it.
+    assert.deepEqual(withIntro(reports, 'pair', 'EU01 and EU02').findings('pair'), []);
+    assert.deepEqual(withIntro(reports, 'three', 'AP01').findings('three'), []);
+    assert.deepEqual(withIntro(reports, 'three', 'NA04 while the failover of NA05').findings('three'), []);
+  });
+
   it('a root cause copied into a later report: RCA402 on the later one only; a near copy too', () => {
     const copied = CAUSES[0].replace('storage array', 'storage array of NA03');
     const near = CAUSES[0].replace('false fault', 'spurious fault');

@@ -2,7 +2,9 @@
 // worker threads and outlives the document), built from the model and time analysis the check made anyway.
 import type { RcaDocument } from '../model';
 import type { SectionRole } from '../profiles';
+import { instanceCodes } from '../rules/instance-mismatch';
 import { productMatcher, products } from '../rules/product-mismatch';
+import { isInstanceCode } from '../title';
 import { cachedAnalysis, type TimeAnalysis } from '../time/analyze';
 import { ymdKey, type Ymd } from '../time/calendar';
 import { describeYmd, replaceDate } from '../time/format';
@@ -31,6 +33,16 @@ export interface IndexedParagraph {
   fingerprint: Fingerprint;
 }
 
+/** A list of instances in the introduction or the timeline that names one the title does not. */
+export interface IndexedInstanceList {
+  part: 'introduction' | 'timeline';
+  /** Its instances, sorted. */
+  codes: string[];
+  /** As written, for messages. */
+  text: string;
+  range: Range;
+}
+
 export interface IndexedWindow {
   start: number;
   end: number;
@@ -54,6 +66,10 @@ export interface ReportEntry {
   /** The timeline's windows as instants (ms since the epoch), for overlaps. */
   windows: IndexedWindow[];
   instances: string[];
+  /** The title's instances, sorted: the list another report may have copied. */
+  titleInstances: string[];
+  /** Lists of two or more instances in the introduction or the timeline that name one the title does not. */
+  strayLists: IndexedInstanceList[];
   /** Product families (the profile's), when it names any. */
   products: string[];
   /** Paragraphs of the sections whose text is the report's own (timeline, root cause, trigger, actions), masked. */
@@ -115,6 +131,8 @@ export function indexEntry(doc: RcaDocument, key: string, name: string): ReportE
     disagreeing: [],
     windows: [],
     instances: [],
+    titleInstances: [],
+    strayLists: [],
     products: [],
     paragraphs: [],
     comments: doc.comments,
@@ -145,14 +163,62 @@ function analysedFacts(doc: RcaDocument, a: TimeAnalysis): Partial<ReportEntry> 
     .map((w) => ({ start: Math.min(w.startMillis!, w.endMillis!), end: Math.max(w.startMillis!, w.endMillis!), range: doc.lines.range(w.from, w.to) }));
   const matcher = productMatcher(doc.profile);
   const families = matcher ? new Set(products(matcher, a.masked, 0).map((p) => p.family)) : new Set<string>();
+  const titleInstances = titleCodes(doc, a);
   return {
     incident: a.incident,
     disagreeing: disagreeingDates(doc, a),
+    titleInstances,
+    strayLists: titleInstances.length ? strayLists(doc, a, new Set(titleInstances)) : [],
     windows,
     instances: [...a.instances].sort(),
     products: [...families].sort(),
     paragraphs,
   };
+}
+
+function titleCodes(doc: RcaDocument, a: TimeAnalysis): string[] {
+  if (!doc.title) return [];
+  const start = doc.lines.offsetAt(doc.title.textRange.start);
+  const end = doc.lines.offsetAt(doc.title.textRange.end);
+  return [...new Set(instanceCodes(a.masked.slice(start, end)).map((c) => c.code))].sort();
+}
+
+/** Between two instances of one list: a comma, "and", "or", a slash; a range ("NA01-NA03") is one list already. */
+const LIST_SEPARATOR = /^\s*(?:,|;|\/|&)?\s*(?:(?:and|or)\s+)?(?:the\s+)?$/i;
+
+/**
+ * The introduction's and the timeline's lists of instances ("NA01, NA02, NA03 and NA91") that name an instance the
+ * title does not: what a report copied from another may have kept of that report's title. A list of the title's
+ * instances, or of some of them ("NA01 and NA02 recovered first"), is this report's own.
+ */
+function strayLists(doc: RcaDocument, a: TimeAnalysis, inTitle: ReadonlySet<string>): IndexedInstanceList[] {
+  const lists: IndexedInstanceList[] = [];
+  const parts = [
+    ['introduction', a.introIndex],
+    ['timeline', a.timelineIndex],
+  ] as const;
+  for (const [part, index] of parts) {
+    if (index < 0) continue;
+    const section = doc.sections[index];
+    const codes = instanceCodes(a.masked.slice(section.headingEnd, section.end), section.headingEnd).filter((c) => isInstanceCode(c.code, a.instancePrefixes));
+    let run: typeof codes = [];
+    const close = () => {
+      const set = [...new Set(run.map((c) => c.code))].sort();
+      if (set.length >= 2 && set.some((code) => !inTitle.has(code))) {
+        const start = run[0].start;
+        const end = run[run.length - 1].end;
+        lists.push({ part, codes: set, text: a.masked.slice(start, end), range: doc.lines.range(start, end) });
+      }
+      run = [];
+    };
+    for (const code of codes) {
+      const last = run[run.length - 1];
+      if (last && code.start > last.end && !LIST_SEPARATOR.test(a.masked.slice(last.end, code.start))) close();
+      run.push(code);
+    }
+    close();
+  }
+  return lists;
 }
 
 /** "'NA01 - RCA - April 2, 2025'": how a related location, which carries the path, names another report. */

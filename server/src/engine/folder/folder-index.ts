@@ -22,6 +22,8 @@ export class FolderIndex {
   private readonly byShingle = new Map<number, Set<string>>();
   /** Incident day (ymdKey) to the reports of that day. */
   private readonly byIncident = new Map<number, Set<string>>();
+  /** A title's instances (two or more, sorted and joined) to the reports of that title: where a copied list is looked for. */
+  private readonly byTitleInstances = new Map<string, Set<string>>();
   /** UTC day (days since the epoch) to the reports with a window on it: where overlaps are looked for. */
   private readonly byDay = new Map<number, Set<string>>();
   /** matches() per paragraph until the index changes: RCA402 and RCA404 both ask for an action item's. */
@@ -66,6 +68,7 @@ export class FolderIndex {
       for (const shingle of paragraph.fingerprint.shingles) yield of(this.byShingle, shingle);
     }
     if (entry.incident) yield of(this.byIncident, ymdKey(entry.incident));
+    if (entry.titleInstances.length >= 2) yield of(this.byTitleInstances, entry.titleInstances.join(' '));
     for (const day of windowDays(entry)) yield of(this.byDay, day);
   }
 
@@ -82,6 +85,11 @@ export class FolderIndex {
   /** The other reports whose incident is this day. */
   incidentsOn(day: number, except: string): ReportEntry[] {
     return [...(this.byIncident.get(day) ?? [])].filter((key) => key !== except).map((key) => this.entries.get(key)!);
+  }
+
+  /** The other reports whose title names exactly these instances (sorted). */
+  titledWith(codes: readonly string[], except: string): ReportEntry[] {
+    return [...(this.byTitleInstances.get(codes.join(' ')) ?? [])].filter((key) => key !== except).map((key) => this.entries.get(key)!);
   }
 
   /** The other reports with a window on a day of one of this report's windows. */

@@ -16,7 +16,8 @@ const PART_NAMES = { title: 'The title', introduction: 'The introduction', timel
 export const copiedFromReport: FolderRule = {
   code: 'RCA401',
   name: 'copied-from-report',
-  description: "A date that disagrees with the report's own title or timeline is another report's incident date: it was copied from that report.",
+  description:
+    "A date that disagrees with the report's own title or timeline is another report's incident date, or a list of instances the title does not name is another report's title's: it was copied from that report.",
   defaultSeverity: 'warning',
   fixable: true,
   checkFolder({ entry, index, report }) {
@@ -42,6 +43,21 @@ export const copiedFromReport: FolderRule = {
           date.fixText !== undefined && own
             ? [{ title: `Use this report's date, ${describeYmd(own)}`, edits: [{ range: date.range, newText: date.fixText }], isPreferred: true }]
             : undefined,
+      });
+    }
+    for (const list of entry.strayLists) {
+      // Copied from a report of the same day or before: a later report's title cannot have been left in this one.
+      const day = entry.incident && ymdKey(entry.incident);
+      const others = index
+        .titledWith(list.codes, entry.key)
+        .filter((o) => !day || !o.incident || ymdKey(o.incident) <= day)
+        .sort((x, y) => (y.incident ? ymdKey(y.incident) : 0) - (x.incident ? ymdKey(x.incident) : 0) || x.name.localeCompare(y.name));
+      if (!others.length) continue;
+      const more = others.length > 1 ? ` and of ${others.length - 1} other report${others.length > 2 ? 's' : ''}` : '';
+      report({
+        range: list.range,
+        message: `${PART_NAMES[list.part]} names ${list.text}: that is the instance list of ${describeReport(others[0])}${more}; this report's title names ${entry.titleInstances.join(', ')}.`,
+        related: others.map((o) => ({ range: o.titleRange ?? ORIGIN, message: `The title of ${describeTitle(o)}`, file: o.key })),
       });
     }
   },
