@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkText } from '../../server/src/engine/check';
+import { checkSteps, checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
 import { checkInSlices, CheckStopped } from '../../server/src/engine/sliced-check';
+import { analyzeTimes } from '../../server/src/engine/time/analyze';
+import { findMentions } from '../../server/src/engine/time/mentions';
 
 const seeds = join(__dirname, '..', 'fixtures', 'seeds');
 const report = readFileSync(join(seeds, 'seed-003.md'), 'utf8');
@@ -80,6 +82,22 @@ describe('a check in slices', () => {
     const { result } = await checkInSlices(long, {}, { clock: time.clock, budgetMs: 2000 }, { pause: time.pause, sliceMs: 0 });
     assert.ok(time.pauses() > 10);
     assert.ok(!result.diagnostics.some((d) => d.code === 'RCA001'), 'not cut for the time it waited');
+  });
+});
+
+describe('the date and time analysis in steps', () => {
+  it('is cut into steps of its own, and what it finds a few blocks at a time is what one pass finds', () => {
+    const steps = checkSteps(long);
+    const names: string[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) names.push(step.value);
+    assert.ok(names.filter((name) => name === 'times').length > 3, `the analysis yields (${names.join(' ')})`);
+    const analysis = analyzeTimes(step.value.doc, step.value.settings);
+    assert.ok(analysis.blocks.length > 64, 'more blocks than one step reads');
+    const once = findMentions(analysis.masked, analysis.blocks, analysis.table);
+    assert.deepEqual(analysis.sentences, once.sentences);
+    assert.deepEqual(analysis.times, once.times);
+    assert.equal(analysis.dates.length, once.dates.length);
   });
 });
 

@@ -10,6 +10,7 @@ import { incompleteCheck } from './rules/incomplete-check';
 import { mergeSameMistakes } from './same-mistake';
 import { resolveSettings, type RcaSettings } from './settings';
 import { applySuppressions, ignoreLineFix } from './suppress';
+import { analyzeTimesInSteps } from './time/analyze';
 import { setTimeDeadline, TimeAnalysisCut } from './time/deadline';
 import { dropSwallowedFixes, isSwallowed } from './swallowed';
 import { comparePositions } from './text';
@@ -241,6 +242,7 @@ export function* checkSteps(
   const tooLargeForTimes: string[] = [];
   const outOfTime: string[] = [];
   let timesCut: TimeAnalysisCut | undefined;
+  let timesAnalysed = false;
   setTimeDeadline(doc, () => clock() - started > budgetMs);
   try {
     yield* runRules();
@@ -259,6 +261,20 @@ export function* checkSteps(
       if (text.length > MAX_TIME_CHECK_CHARS && timeRules.has(rule)) {
         tooLargeForTimes.push(rule.code);
         continue;
+      }
+      if (timeRules.has(rule) && !timesAnalysed) {
+        // The date and time analysis runs once, for the first date rule, and is the longest step: it runs in steps
+        // of its own. Whatever stops it (the deadline, a bug) stops this rule as it would have inside it.
+        timesAnalysed = true;
+        try {
+          yield* analyzeTimesInSteps(doc, settings);
+        } catch (error) {
+          if (error instanceof TimeAnalysisCut) {
+            timesCut = error;
+            outOfTime.push(rule.code);
+          } else failed.push(rule.code);
+          continue;
+        }
       }
       const before = diagnostics.length;
       try {
@@ -299,14 +315,20 @@ export function* checkSteps(
     const skipped = incomplete(`Some checks could not run on this document and were skipped: ${failed.join(', ')}.`, settings);
     if (skipped) diagnostics.push(skipped);
   }
+  // A pasted log's findings are counted in hundreds of thousands: what is done with them is cut into steps too.
   const kept = applySuppressions(doc, diagnostics);
+  yield 'findings';
   dropSwallowedFixes(doc, kept);
   kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  yield 'findings';
   const found = mergeSameMistakes(kept);
   const listed = capFindings(found, options.findingsLimit ?? DEFAULT_FINDINGS_LIMIT, (message) => incomplete(message, settings));
+  yield 'findings';
   // Only what is listed gets its "Ignore" fix: a pasted log's 250,000 findings would each look for a place for one.
   const fromRules = listed === found ? undefined : new Set(found);
+  let fixed = 0;
   for (const diagnostic of listed) {
+    if (++fixed % 500 === 0) yield 'findings';
     if (fromRules && !fromRules.has(diagnostic)) continue;
     for (const finding of [diagnostic, ...(diagnostic.places ?? [])]) {
       const ignore = ignoreLineFix(doc, finding);

@@ -9,7 +9,7 @@ import { ymdOf, type Ymd } from './calendar';
 import { timeCheckpoint } from './deadline';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
-import { findMentions } from './mentions';
+import { findMentions, type Mentions } from './mentions';
 import { decideNumericOrder } from './numeric-order';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
 import type { TimeWindow } from './window';
@@ -71,11 +71,24 @@ function frontMatterTitleMention(doc: RcaDocument, date: DateMention): TimeAnaly
 }
 
 export function analyzeTimes(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
+  const steps = analyzeTimesInSteps(doc, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * analyzeTimes in steps: it yields every few blocks and sentences, so a check in slices (sliced-check.ts) lets other
+ * work run during the analysis of a long document, the longest part of its check. The result is kept only once it
+ * is whole.
+ */
+export function* analyzeTimesInSteps(doc: RcaDocument, settings: RcaSettings): Generator<'times', TimeAnalysis, void> {
   const key = JSON.stringify([settings.defaultTimeZone, settings.timeZoneAliases, settings.instanceTimeZones, settings.numericDateOrder]);
   let byKey = cache.get(doc);
   if (!byKey) cache.set(doc, (byKey = new Map()));
   let analysis = byKey.get(key);
-  if (!analysis) byKey.set(key, (analysis = analyze(doc, settings)));
+  if (!analysis) byKey.set(key, (analysis = yield* analyze(doc, settings)));
   return analysis;
 }
 
@@ -88,16 +101,50 @@ export function cachedAnalysis(doc: RcaDocument): TimeAnalysis | undefined {
   return last;
 }
 
-function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
+/** How many blocks, or sentences, the analysis reads between two steps. */
+const PER_STEP = 64;
+
+/**
+ * findMentions over the blocks a few at a time: it reads each block on its own, so the parts joined in order are
+ * what one call over every block finds.
+ */
+function* mentionsInSteps(masked: string, blocks: Block[], table: ZoneTable, checkpoint: (offset: number) => void): Generator<'times', Mentions, void> {
+  if (blocks.length <= PER_STEP) return findMentions(masked, blocks, table, checkpoint);
+  const all: Mentions = {
+    sentences: [],
+    dates: [],
+    monthYears: [],
+    times: [],
+    datesBySentence: new Map(),
+    timesBySentence: new Map(),
+    zonesBySentence: new Map(),
+  };
+  for (let i = 0; i < blocks.length; i += PER_STEP) {
+    const part = findMentions(masked, blocks.slice(i, i + PER_STEP), table, checkpoint);
+    pushAll(all.sentences, part.sentences);
+    pushAll(all.dates, part.dates);
+    pushAll(all.monthYears, part.monthYears);
+    pushAll(all.times, part.times);
+    for (const [sentence, found] of part.datesBySentence) all.datesBySentence.set(sentence, found);
+    for (const [sentence, found] of part.timesBySentence) all.timesBySentence.set(sentence, found);
+    for (const [sentence, found] of part.zonesBySentence) all.zonesBySentence.set(sentence, found);
+    yield 'times';
+  }
+  return all;
+}
+
+function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', TimeAnalysis, void> {
   const table = zoneTable(settings.timeZoneAliases);
   const masked = maskedText(doc);
+  yield 'times';
   const blocks = blocksOf(doc);
+  yield 'times';
   const sectionIndex = (role: SectionRole) => sectionWithRole(doc, role);
   const introIndex = sectionIndex('introduction');
   const timelineIndex = sectionIndex('timeline');
   const impactIndex = sectionIndex('impact');
   const checkpoint = timeCheckpoint(doc);
-  const mentions = findMentions(masked, blocks, table, checkpoint);
+  const mentions = yield* mentionsInSteps(masked, blocks, table, checkpoint);
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
   decideNumericOrder(dates, settings.numericDateOrder);
 
@@ -145,7 +192,9 @@ function analyze(doc: RcaDocument, settings: RcaSettings): TimeAnalysis {
   let carriedSection = -2;
   let days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex, impactIndex });
   let leadZone: ZoneMatch | undefined;
+  let read = 0;
   for (const sentence of sentences) {
+    if (++read % PER_STEP === 0) yield 'times';
     checkpoint(sentence.start);
     const block = sentence.block;
     if (block.section !== carriedSection) {
