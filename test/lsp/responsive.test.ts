@@ -4,7 +4,8 @@
 // never a duration: the slow report is some hundred times the size of the small one, and checked in slices of
 // milliseconds, so the small one's answers come long before the slow one's check could end.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
@@ -73,5 +74,36 @@ describe('the server stays responsive while a long document is checked', () => {
     await client.diagnosticsFor(slowUri, 3);
     assert.ok(!client.traces.some(slowChecked(1)), 'the check of version 1 never finished');
     assert.ok(!slowPublished(1), 'nor published anything');
+  });
+});
+
+describe('the server stays responsive while the workspace index checks a long report on disk', () => {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rca-responsive-'));
+    writeFileSync(join(dir, 'long-report.md'), slow);
+    client = new TestClient({ workspaceFolder: dir, progress: true });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers an open document's diagnostics and hover before the index has read the long report", { timeout: 180_000 }, async () => {
+    // The index starts at `initialized` and shows progress until every report in the folder is read.
+    const uri = uriOf('open.md');
+    client.open(uri, small, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.ok(diagnostics.length > 0);
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: HOVER_LINE, character: 'April 11, 2026, from 12:1'.length },
+    })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /2 h 13 min/);
+    assert.equal(client.progress[0]?.kind, 'begin', 'the index had begun');
+    assert.ok(!client.progress.some((p) => p.kind === 'end'), 'and had not finished');
+    await client.progressEnded();
   });
 });

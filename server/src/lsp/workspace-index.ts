@@ -3,7 +3,8 @@
 // file changes, and asked for one document's cross-report findings when its diagnostics are given.
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
-import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
+import { reportTitleWords, type CheckResult } from '../engine/check';
+import { checkInSlices } from '../engine/sliced-check';
 import { isRcaDocument } from '../engine/detect';
 import { checkFolderEntry } from '../engine/folder/check-folder';
 import { indexEntry, type ReportEntry } from '../engine/folder/entry';
@@ -160,7 +161,8 @@ export class WorkspaceIndex {
     const detect = (root?: CheckResult['doc']['root']) => isRcaDocument({ path, roots: this.roots, text, include, exclude, root, titleWords });
     let isRca: boolean | undefined;
     try {
-      const result = checkText(text, settings, { shouldCheck: (doc) => (isRca = detect(doc.root)) });
+      // In slices, as an open document's: a pathological file in the folder must not hold up the editor's requests.
+      const { result } = await checkInSlices(text, settings, { shouldCheck: (doc) => (isRca = detect(doc.root)) });
       isRca ??= detect();
       return { settings, result: isRca ? result : undefined };
     } catch {
