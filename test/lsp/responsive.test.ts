@@ -77,6 +77,46 @@ describe('the server stays responsive while a long document is checked', () => {
   });
 });
 
+describe('the server stays responsive with pulled diagnostics (as VS Code asks for them)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ pull: true, trace: 'verbose' });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  type Report = { kind: string; items: { code?: unknown }[] };
+  const pull = (uri: string) => client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<Report>;
+
+  it("answers another document's pull and hover while the long one's pull waits, and cancels that pull for a newer version", { timeout: 180_000 }, async () => {
+    const slowUri = uriOf('slow-pulled.md');
+    const fastUri = uriOf('fast-pulled.md');
+    client.open(slowUri, slow, 1);
+    let slowSettled = false;
+    const slowPull = pull(slowUri).finally(() => (slowSettled = true));
+    await client.trace((message) => message.startsWith(`RCA Writer is checking ${slowUri} (version 1) in slices`));
+
+    client.open(fastUri, small, 1);
+    const fast = await pull(fastUri);
+    assert.ok(fast.items.length > 0);
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: fastUri },
+      position: { line: HOVER_LINE, character: 'April 11, 2026, from 12:1'.length },
+    })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /2 h 13 min/);
+    assert.equal(slowSettled, false, "the long report's pull was still waiting for its check");
+
+    // A newer version: the pull made for version 1 is answered ServerCancelled (the editor asks again), its
+    // check stops, and the pull asked again gets version 2's findings.
+    client.replace(slowUri, report, 2);
+    await assert.rejects(slowPull, (error: { code?: number }) => error.code === -32802);
+    await client.trace((message) => message.startsWith(`RCA Writer stopped checking ${slowUri} (version 1)`));
+    const current = await pull(slowUri);
+    assert.ok(current.items.length > 0);
+    assert.ok(!client.traces.some((message) => message.startsWith(`RCA Writer checked ${slowUri} (version 1)`)));
+  });
+});
+
 describe('the server stays responsive while the workspace index checks a long report on disk', () => {
   let dir: string;
   let client: TestClient;
