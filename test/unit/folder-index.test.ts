@@ -191,6 +191,43 @@ describe('folder index: cross-report findings', () => {
     assert.deepEqual(withIntro(reports, 'three', 'NA04 while the failover of NA05').findings('three'), []);
   });
 
+  /** The report `key`'s timeline names Primo VE; its introduction still names Alma, as every report's here does. */
+  const primoTimeline = (reports: Record<string, Report>, key: string) => {
+    const f = folder(reports);
+    set(f.index, f.texts, key, f.texts.get(key)!.replace('experienced an interruption during', 'experienced an interruption of Primo VE during'));
+    return f;
+  };
+
+  it("a product in the introduction that the timeline does not name, an earlier report's of the same instances: RCA401", () => {
+    const f = primoTimeline(
+      { old: base(0, 'NA01, NA02', 'April 2, 2025'), new: base(1, 'NA02', 'May 6, 2025'), other: base(2, 'EU00', 'April 30, 2025') },
+      'new',
+    );
+    assert.deepEqual(f.findings('new'), ['4:RCA401']);
+    const finding = checkFolderEntry(f.index, 'new', checkText(f.texts.get('new')!, {}).settings)[0];
+    assert.equal(
+      finding.message,
+      "The introduction names Alma, which the timeline does not: that is the product of 'NA01, NA02 - RCA - April 2, 2025' (old), a report of the same instances.",
+    );
+    assert.deepEqual(
+      finding.related?.map((r) => r.file),
+      ['old'],
+    );
+  });
+
+  it('no product RCA401 when no earlier report of the same instances names it, nor when the timeline names it too', () => {
+    // Only reports of other instances, or later ones, name Alma in their introduction.
+    assert.deepEqual(
+      primoTimeline({ other: base(0, 'EU00', 'April 2, 2025'), new: base(1, 'NA02', 'May 6, 2025'), later: base(2, 'NA02', 'June 3, 2025') }, 'new').findings(
+        'new',
+      ),
+      [],
+    );
+    const f = folder({ old: base(0, 'NA01, NA02', 'April 2, 2025'), new: base(1, 'NA02', 'May 6, 2025') });
+    set(f.index, f.texts, 'new', f.texts.get('new')!.replace('experienced an interruption during', 'experienced an interruption of Alma and Primo VE during'));
+    assert.deepEqual(f.findings('new'), []);
+  });
+
   it('a root cause copied into a later report: RCA402 on the later one only; a near copy too', () => {
     const copied = CAUSES[0].replace('storage array', 'storage array of NA03');
     const near = CAUSES[0].replace('false fault', 'spurious fault');

@@ -43,6 +43,15 @@ export interface IndexedInstanceList {
   range: Range;
 }
 
+/** The introduction's products when they are none of the timeline's (RCA302's disagreement). */
+export interface IndexedProducts {
+  /** Product families, sorted. */
+  families: string[];
+  /** The first of them as written, for messages. */
+  text: string;
+  range: Range;
+}
+
 export interface IndexedWindow {
   start: number;
   end: number;
@@ -72,6 +81,10 @@ export interface ReportEntry {
   strayLists: IndexedInstanceList[];
   /** Product families (the profile's), when it names any. */
   products: string[];
+  /** The product families its introduction names, sorted: what a report copied from this one may have kept. */
+  introProducts: string[];
+  /** The introduction's products, when the timeline names others and the impact section lists not both. */
+  strayProducts?: IndexedProducts;
   /** Paragraphs of the sections whose text is the report's own (timeline, root cause, trigger, actions), masked. */
   paragraphs: IndexedParagraph[];
   /** The document's comments, for its suppression directives. */
@@ -134,6 +147,7 @@ export function indexEntry(doc: RcaDocument, key: string, name: string): ReportE
     titleInstances: [],
     strayLists: [],
     products: [],
+    introProducts: [],
     paragraphs: [],
     comments: doc.comments,
   };
@@ -163,6 +177,13 @@ function analysedFacts(doc: RcaDocument, a: TimeAnalysis): Partial<ReportEntry> 
     .map((w) => ({ start: Math.min(w.startMillis!, w.endMillis!), end: Math.max(w.startMillis!, w.endMillis!), range: doc.lines.range(w.from, w.to) }));
   const matcher = productMatcher(doc.profile);
   const families = matcher ? new Set(products(matcher, a.masked, 0).map((p) => p.family)) : new Set<string>();
+  const productsOf = (index: number) => {
+    if (!matcher || index < 0) return [];
+    const section = doc.sections[index];
+    return products(matcher, a.masked.slice(section.headingEnd, section.end), section.headingEnd);
+  };
+  const intro = productsOf(a.introIndex);
+  const introProducts = [...new Set(intro.map((p) => p.family))].sort();
   const titleInstances = titleCodes(doc, a);
   return {
     incident: a.incident,
@@ -172,8 +193,25 @@ function analysedFacts(doc: RcaDocument, a: TimeAnalysis): Partial<ReportEntry> 
     windows,
     instances: [...a.instances].sort(),
     products: [...families].sort(),
+    introProducts,
+    strayProducts: strayProducts(doc, intro, introProducts, productsOf(a.timelineIndex), productsOf(a.sectionIndex('impact'))),
     paragraphs,
   };
+}
+
+/** As RCA302 compares them: the introduction and the timeline name products, none the same, not all listed as affected. */
+function strayProducts(
+  doc: RcaDocument,
+  intro: { family: string; start: number; end: number }[],
+  introFamilies: string[],
+  timeline: { family: string }[],
+  impact: { family: string }[],
+): IndexedProducts | undefined {
+  const inTimeline = new Set(timeline.map((p) => p.family));
+  if (!intro.length || !inTimeline.size || introFamilies.some((f) => inTimeline.has(f))) return undefined;
+  const listed = new Set(impact.map((p) => p.family));
+  if ([...introFamilies, ...inTimeline].every((f) => listed.has(f))) return undefined;
+  return { families: introFamilies, text: doc.text.slice(intro[0].start, intro[0].end), range: doc.lines.range(intro[0].start, intro[0].end) };
 }
 
 function titleCodes(doc: RcaDocument, a: TimeAnalysis): string[] {

@@ -17,7 +17,7 @@ export const copiedFromReport: FolderRule = {
   code: 'RCA401',
   name: 'copied-from-report',
   description:
-    "A date that disagrees with the report's own title or timeline is another report's incident date, or a list of instances the title does not name is another report's title's: it was copied from that report.",
+    "A date that disagrees with the report's own title or timeline, a list of instances the title does not name, or a product the timeline does not name is another report's: it was copied from that report.",
   defaultSeverity: 'warning',
   fixable: true,
   checkFolder({ entry, index, report }) {
@@ -45,13 +45,14 @@ export const copiedFromReport: FolderRule = {
             : undefined,
       });
     }
-    for (const list of entry.strayLists) {
-      // Copied from a report of the same day or before: a later report's title cannot have been left in this one.
-      const day = entry.incident && ymdKey(entry.incident);
-      const others = index
-        .titledWith(list.codes, entry.key)
-        .filter((o) => !day || !o.incident || ymdKey(o.incident) <= day)
+    // Copied from a report of the same day or before, the latest first: a later report cannot have been left in this one.
+    const day = entry.incident && ymdKey(entry.incident);
+    const earlier = (reports: Iterable<ReportEntry>) =>
+      [...reports]
+        .filter((o) => o.key !== entry.key && (!day || !o.incident || ymdKey(o.incident) <= day))
         .sort((x, y) => (y.incident ? ymdKey(y.incident) : 0) - (x.incident ? ymdKey(x.incident) : 0) || x.name.localeCompare(y.name));
+    for (const list of entry.strayLists) {
+      const others = earlier(index.titledWith(list.codes, entry.key));
       if (!others.length) continue;
       const more = others.length > 1 ? ` and of ${others.length - 1} other report${others.length > 2 ? 's' : ''}` : '';
       report({
@@ -59,6 +60,20 @@ export const copiedFromReport: FolderRule = {
         message: `${PART_NAMES[list.part]} names ${list.text}: that is the instance list of ${describeReport(others[0])}${more}; this report's title names ${entry.titleInstances.join(', ')}.`,
         related: others.map((o) => ({ range: o.titleRange ?? ORIGIN, message: `The title of ${describeTitle(o)}`, file: o.key })),
       });
+    }
+    const stray = entry.strayProducts;
+    if (stray) {
+      // Many reports name the same product: only one of the same instances whose introduction names just these is a source.
+      const same = (o: ReportEntry) => o.introProducts.join(' ') === stray.families.join(' ') && sharedInstances(entry, o).length > 0;
+      const others = stray.families.length && entry.instances.length ? earlier(index.all()).filter(same) : [];
+      if (others.length) {
+        const more = others.length > 1 ? ` and of ${others.length - 1} other report${others.length > 2 ? 's' : ''}` : '';
+        report({
+          range: stray.range,
+          message: `The introduction names ${stray.families.join(', ')}, which the timeline does not: that is the product of ${describeReport(others[0])}${more}, a report of the same instances.`,
+          related: others.map((o) => ({ range: o.titleRange ?? ORIGIN, message: `The report ${describeTitle(o)}`, file: o.key })),
+        });
+      }
     }
   },
 };
