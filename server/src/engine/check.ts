@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile';
+import { CHECK_BUDGET_MS, cpuClock, ParseCut } from './budget';
 import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
 import { IncrementalParser } from './incremental';
@@ -153,13 +154,6 @@ function incomplete(message: string, settings: RcaSettings): RcaDiagnostic | und
   return { range, message, code: incompleteCheck.code, rule: incompleteCheck.name, severity, source: 'rca-writer' };
 }
 
-/**
- * The time a check may take before the rules still to run are skipped (RCA001 names them). A 1 MB real report
- * takes about 1.5 s of CPU and a 100 KB one a tenth of that, so only a pathological document reaches it; it
- * bounds what the size bounds do not (a shape whose rules cost far more than its parse).
- */
-export const CHECK_BUDGET_MS = 8000;
-
 export interface CheckOptions {
   /** Parses the text; the server passes an incremental parser that gives the same tree (see incremental.ts). */
   parse?: (text: string) => Root;
@@ -167,7 +161,7 @@ export interface CheckOptions {
   parser?: IncrementalParser;
   /** Decides from the model whether the rules run at all; when it says no, no diagnostics are returned. */
   shouldCheck?: (doc: RcaDocument) => boolean;
-  /** The work budget in milliseconds (CHECK_BUDGET_MS by default); the clock is `performance.now` unless given. */
+  /** The work budget in milliseconds (CHECK_BUDGET_MS by default); the clock is the process's CPU time unless given. */
   budgetMs?: number;
   clock?: () => number;
   /** How many findings are listed (DEFAULT_FINDINGS_LIMIT unless given; see findings-cap.ts). */
@@ -199,6 +193,12 @@ export function* checkSteps(
   settingsInput: Partial<RcaSettings> | RcaSettings = {},
   options: CheckOptions = {},
 ): Generator<string, CheckResult, void> {
+  // The budget covers the whole check, the parse included (budget.ts).
+  const clock = options.clock ?? cpuClock;
+  const started = clock();
+  const budgetMs = options.budgetMs ?? CHECK_BUDGET_MS;
+  const pastDeadline = () => clock() - started > budgetMs;
+  const seconds = Math.round(budgetMs / 100) / 10;
   const settings = resolveSettings(settingsInput);
   const autoProfile = isAutoProfile(settings.profile);
   let profile = profileOrDefault(settings);
@@ -220,8 +220,16 @@ export function* checkSteps(
   try {
     // The parse yields between chunks: the longest step of a long document's check but the time analysis.
     const parser = options.parser ?? (options.parse ? undefined : new IncrementalParser());
-    doc = buildModel(text, profile, parser ? yield* parser.parseSteps(text) : options.parse?.(text));
+    doc = buildModel(text, profile, parser ? yield* parser.parseSteps(text, pastDeadline) : options.parse?.(text));
   } catch (error) {
+    if (error instanceof ParseCut) {
+      // No rule runs on part of the document: a section or a date past the cut would be reported missing.
+      const doc = buildModel(text.slice(0, 1000).split(/\r\n|\n|\r/, 1)[0], profile);
+      const where = `line ${(error.line + 1).toLocaleString('en-US')} of ${lines.length.toLocaleString('en-US')}`;
+      const message = `RCA Writer stopped checking this document at ${where} after ${seconds} s, the time a check may take: reading its Markdown took that long, so no rule was run (one long list or thousands of one-line blocks cost the parser far more than prose).`;
+      const skipped = incomplete(message, settings);
+      return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile };
+    }
     const skipped = incomplete(`RCA Writer could not read this document as Markdown (${(error as Error).message}); nothing was checked.`, settings);
     return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings, autoProfile };
   }
@@ -232,18 +240,14 @@ export function* checkSteps(
     profile = doc.profile;
     yield 'profile';
   }
-  // The budget is the rules' (the parse is linear and bounded by size), and the structure rules run first (by
-  // code), so a document past it still gets those rules' findings besides RCA001.
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
-  const budgetMs = options.budgetMs ?? CHECK_BUDGET_MS;
+  // The structure rules run first (by code), so a document past the budget still gets their findings besides RCA001.
   const diagnostics: RcaDiagnostic[] = [];
   const failed: string[] = [];
   const tooLargeForTimes: string[] = [];
   const outOfTime: string[] = [];
   let timesCut: TimeAnalysisCut | undefined;
   let timesAnalysed = false;
-  setTimeDeadline(doc, () => clock() - started > budgetMs);
+  setTimeDeadline(doc, pastDeadline);
   try {
     yield* runRules();
   } finally {
@@ -254,7 +258,7 @@ export function* checkSteps(
     for (const rule of allRules) {
       if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
       // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
-      if (outOfTime.length || clock() - started > budgetMs) {
+      if (outOfTime.length || pastDeadline()) {
         outOfTime.push(rule.code);
         continue;
       }
@@ -305,7 +309,6 @@ export function* checkSteps(
     if (skipped) diagnostics.push(skipped);
   }
   if (outOfTime.length) {
-    const seconds = Math.round(budgetMs / 100) / 10;
     const reached = timesCut ? ` (${timesCut.message})` : '';
     const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take${reached}; the findings of the rules that ran are shown, and these were skipped: ${outOfTime.join(', ')}.`;
     const skipped = incomplete(message, settings);

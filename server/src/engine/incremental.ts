@@ -3,6 +3,7 @@
 // that cannot be shown cheaply it parses in full.
 import type { Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
+import { ParseCut } from './budget';
 import { parseMarkdown } from './parse';
 
 interface Chunk {
@@ -215,9 +216,10 @@ export class IncrementalParser {
   /**
    * `parse` in steps: it yields after each chunk it parsed, so a check in slices (sliced-check.ts) lets other work
    * run during the parse of a long document. A parse abandoned between steps leaves the parser usable: the chunks
-   * it had taken out are parsed again next time.
+   * it had taken out are parsed again next time. Past `pastDeadline` (the check's budget, budget.ts) it stops
+   * between chunks with ParseCut.
    */
-  *parseSteps(text: string): Generator<'parse', Root, void> {
+  *parseSteps(text: string, pastDeadline?: () => boolean): Generator<'parse', Root, void> {
     const stats: IncrementalStats = { chunks: 0, reparsed: 0 };
     this.stats = stats;
     const full = (why: string): Root => {
@@ -256,6 +258,11 @@ export class IncrementalParser {
       i = end - 1;
       used.push(chunk);
       line += chunk.lines;
+      // Past the check's budget the rest is not read (budget.ts); the chunks parsed so far are kept for the next parse.
+      if (i + 2 < bounds.length && pastDeadline?.()) {
+        for (const [key, kept] of next) this.chunks.set(key, kept);
+        throw new ParseCut(line);
+      }
     }
     if (used.some((chunk) => chunk.defines)) return full('link or footnote definitions');
     if (/^\uFEFF?(?:---|\+\+\+)/.test(text) && used[0].nodes[0]?.type !== 'yaml' && used[0].nodes[0]?.type !== 'toml')

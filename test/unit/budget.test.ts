@@ -1,0 +1,79 @@
+// The check's work budget over the parse (engine/budget.ts): a parse past it stops between chunks and the check
+// says where. No test is timed: each gives the check a clock that moves one millisecond per reading.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ParseCut } from '../../server/src/engine/budget';
+import { checkText } from '../../server/src/engine/check';
+import { IncrementalParser } from '../../server/src/engine/incremental';
+import { parseMarkdown } from '../../server/src/engine/parse';
+
+const title = '# NA01 - RCA - April 11, 2026';
+/** 200 sections, each its own chunk: the parse reads the clock after each. */
+const sections = Array.from({ length: 200 }, (_, i) => `## Part ${i}\n\nTODO at 14:00 PM CST on April 11, 2026.\n`).join('\n');
+const text = `${title}\n\n## Introduction\n\nCustomers had no service.\n\n${sections}`;
+
+/** A clock that moves a millisecond each time it is read. */
+function ticking(): () => number {
+  let now = 0;
+  return () => now++;
+}
+
+describe('the work budget covers the parse', () => {
+  it('a parse past the budget stops between chunks: RCA001 says at which line, and no rule runs on the part read', () => {
+    const { diagnostics } = checkText(text, {}, { budgetMs: 50, clock: ticking() });
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['RCA001'],
+    );
+    const match =
+      /^RCA Writer stopped checking this document at line (\d+) of (\d+) after 0\.1 s, the time a check may take: reading its Markdown took that long, so no rule was run/.exec(
+        diagnostics[0].message,
+      );
+    assert.ok(match, diagnostics[0].message);
+    const [line, lines] = [Number(match[1]), Number(match[2])];
+    assert.equal(lines, text.split('\n').length);
+    assert.ok(line > 50 && line < lines / 2, `stopped near the 50th chunk, at line ${line}`);
+    // The line named is the first one not read: a section heading, where a chunk starts.
+    assert.match(text.split('\n')[line - 1], /^## Part \d+$/);
+  });
+
+  it('under a budget the parse fits in, the same document gets its findings', () => {
+    const { diagnostics } = checkText(text, {}, { budgetMs: 100_000, clock: ticking() });
+    const codes = new Set(diagnostics.map((d) => d.code));
+    assert.ok(!codes.has('RCA001'), diagnostics.find((d) => d.code === 'RCA001')?.message);
+    assert.ok(codes.has('RCA109') && codes.has('RCA208'), [...codes].join(', '));
+  });
+
+  it("the server's incremental parser stops at the same place, and its next parse equals a full parse", () => {
+    const parser = new IncrementalParser();
+    const cli = checkText(text, {}, { budgetMs: 50, clock: ticking() });
+    const server = checkText(text, {}, { budgetMs: 50, clock: ticking(), parser });
+    assert.deepEqual(server.diagnostics, cli.diagnostics);
+    // The chunks read before the cut are kept for the next parse; they must still give the full parse's tree.
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+    const edited = text.replace('## Part 3\n', '## Part 3\n\nA new line.\n');
+    assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
+  });
+
+  it('a parse stopped at its first chunk leaves its parser usable, and one under its deadline is the full parse', () => {
+    const parser = new IncrementalParser();
+    const steps = parser.parseSteps(text, () => true);
+    assert.throws(
+      () => {
+        for (let step = steps.next(); !step.done; step = steps.next());
+      },
+      (error: unknown) => error instanceof ParseCut && error.line > 0,
+    );
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+    const under = new IncrementalParser().parseSteps(text, () => false);
+    let step = under.next();
+    while (!step.done) step = under.next();
+    assert.deepEqual(step.value, parseMarkdown(text));
+  });
+
+  it('a document of one chunk is never cut in its parse (there is no place to stop)', () => {
+    const short = `${title}\n\nTODO\n`;
+    const { diagnostics } = checkText(short, {}, { budgetMs: 0, clock: ticking() });
+    assert.ok(!/reading its Markdown/.test(diagnostics.map((d) => d.message).join('\n')));
+  });
+});
