@@ -38,4 +38,6 @@ export const WEB_ENTRIES = [
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web-client.js', external: ['vscode'] },
   // A classic worker script: VS Code for the Web starts it with new Worker(url).
   { entryPoints: ['server/src/lsp/web-server.ts'], outfile: 'dist/web-server.js', format: 'iife' },
+  // The preview's and Export HTML's renderer in VS Code for the Web: a worker of its own, started on first use.
+  { entryPoints: ['server/src/render/worker.ts'], outfile: 'dist/web-render.js', format: 'iife' },
 ];

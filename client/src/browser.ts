@@ -1,17 +1,16 @@
-// VS Code for the Web (vscode.dev, github.dev): the language server runs in a web worker (dist/web-server.js).
-// The preview and Export HTML are rendered by the Node server, which the web has not: their commands say so.
-import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
+// VS Code for the Web (vscode.dev, github.dev): the language server runs in a web worker (dist/web-server.js), and
+// the preview and Export HTML render in a worker of their own (dist/web-render.js, see web-renderer.ts).
+import { Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith } from './activate';
+import { registerPreviewCommands } from './preview';
+import { WebRenderer } from './web-renderer';
 import { SERVER_NAME } from '../../server/src/lsp/protocol';
 
 export { deactivate } from './activate';
 
 /** The web extension host is a worker too; the project's types have no DOM library. */
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3] & { terminate(): void };
-
-const DESKTOP_ONLY =
-  'RCA Writer: the preview, Export HTML and PDF need VS Code desktop or the command line (rca-writer render); VS Code for the Web checks, fixes and completes reports only.';
 
 /**
  * The worker script's address. The web worker extension host refuses a worker from a remote's extension
@@ -36,9 +35,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       worker = new Worker(serverMain);
       return new LanguageClient('rcaWriter', SERVER_NAME, clientOptions, worker);
     },
-    registerPreview: () =>
-      ['rcaWriter.openPreview', 'rcaWriter.openPreviewToSide', 'rcaWriter.exportHtml'].map((command) =>
-        commands.registerCommand(command, () => void window.showInformationMessage(DESKTOP_ONLY)),
-      ),
+    registerPreview(context, requests) {
+      const renderer = new WebRenderer(Uri.joinPath(context.extensionUri, 'dist', 'web-render.js'), workerScript);
+      // No home folder to propose an untitled report's export in: the save dialog starts where the editor chooses.
+      return [renderer, ...registerPreviewCommands(context, renderer.requests(requests), {})];
+    },
   });
 }

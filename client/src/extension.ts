@@ -1,10 +1,11 @@
 // Desktop VS Code: the language server as a Node process (dist/server.js) over IPC, and the preview, which the
-// Node server renders. The VS Code side is deliberately thin: everything that knows about RCAs lives in the server.
+// Node server renders (rcaWriter/render). The VS Code side is deliberately thin: everything that knows about RCAs lives in the server.
+import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { commands, type ExtensionContext, type Uri } from 'vscode';
+import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith } from './activate';
-import { exportHtml, PreviewManager, type ExportArgs } from './preview';
+import { registerPreviewCommands } from './preview';
 import { SERVER_NAME } from '../../server/src/lsp/protocol';
 
 export { deactivate } from './activate';
@@ -17,14 +18,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   activateWith(context, {
     createClient: (clientOptions) => new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions),
-    registerPreview(context, requests) {
-      const previews = new PreviewManager(context, requests);
-      return [
-        previews,
-        commands.registerCommand('rcaWriter.openPreview', (uri?: Uri) => previews.open(false, uri)),
-        commands.registerCommand('rcaWriter.openPreviewToSide', (uri?: Uri) => previews.open(true, uri)),
-        commands.registerCommand('rcaWriter.exportHtml', (args?: ExportArgs) => exportHtml(requests, previews, args)),
-      ];
-    },
+    registerPreview: (context, requests) => registerPreviewCommands(context, requests, { home: Uri.file(homedir()) }),
   });
 }

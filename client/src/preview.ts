@@ -1,9 +1,7 @@
-// The live preview and "Export HTML". Both ask the server to render (rcaWriter/render): the client only
-// shows the page and writes the file.
-import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
-import * as path from 'node:path';
-import { Disposable, env, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument, type WebviewPanel } from 'vscode';
+// The live preview and "Export HTML". Both ask for a render (rcaWriter/render: the Node server on the desktop, the
+// render worker in VS Code for the Web): the client only shows the page and writes the file. No Node built-in
+// here: the web extension host runs this file too.
+import { commands, Disposable, env, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument, type WebviewPanel } from 'vscode';
 import { RENDER_REQUEST, type RenderParams, type RenderResult, type WebviewAssets } from '../../server/src/lsp/protocol';
 /** Sends requests to the language server; the current client, whichever one a restart left running. */
 export interface ServerRequests {
@@ -17,13 +15,26 @@ async function render(client: ServerRequests, params: RenderParams): Promise<Ren
   return client.sendRequest<RenderResult | null>(RENDER_REQUEST, params);
 }
 
+/** The last segment of a URI's path: "report.rca.md". */
+function baseName(uri: Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** A fresh nonce for the preview's script (Web Crypto: the desktop's and the web's extension hosts both have it). */
+function newNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 class Preview implements Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly nonce = randomBytes(18).toString('base64');
+  private readonly nonce = newNonce();
   private allowRemoteImages = false;
 
   constructor(
@@ -49,7 +60,7 @@ class Preview implements Disposable {
       const uri = this.documentUri.toString();
       result = await render(this.client, initial ? { uri, webview: this.assets() } : { uri });
     } catch (error) {
-      void window.showErrorMessage(`RCA Writer: cannot preview ${path.basename(this.documentUri.path)}: ${reason(error)}`);
+      void window.showErrorMessage(`RCA Writer: cannot preview ${baseName(this.documentUri)}: ${reason(error)}`);
       return;
     }
     if (!result) return;
@@ -106,7 +117,7 @@ export class PreviewManager implements Disposable {
     }
     const panel = window.createWebviewPanel(
       'rcaWriter.preview',
-      `Preview: ${path.basename(document.uri.path)}`,
+      `Preview: ${baseName(document.uri)}`,
       { viewColumn: column, preserveFocus: toSide },
       { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.media] },
     );
@@ -152,11 +163,17 @@ export interface ExportArgs {
   overwrite?: boolean;
 }
 
-function defaultTarget(document: Uri): Uri {
-  const name = `${path.basename(document.path).replace(/(\.rca)?\.(md|markdown)$/i, '') || 'report'}.html`;
+export interface ExportPlace {
+  /** The folder an untitled report's export is proposed in when there is no workspace (the desktop's home). */
+  home?: Uri;
+}
+
+/** Where Export HTML proposes to write: next to the report, else in the workspace, else in `home` (the desktop's). */
+function defaultTarget(document: Uri, home: Uri | undefined): Uri | undefined {
+  const name = `${baseName(document).replace(/(\.rca)?\.(md|markdown)$/i, '') || 'report'}.html`;
   if (document.scheme === 'untitled') {
-    const folder = workspace.workspaceFolders?.[0]?.uri;
-    return folder ? Uri.joinPath(folder, name) : Uri.file(path.join(homedir(), name));
+    const folder = workspace.workspaceFolders?.[0]?.uri ?? home;
+    return folder && Uri.joinPath(folder, name);
   }
   return Uri.joinPath(document, '..', name);
 }
@@ -171,7 +188,7 @@ async function exists(uri: Uri): Promise<boolean> {
 }
 
 /** "RCA Writer: Export HTML": one self-contained file. An existing file is only replaced after a modal yes. */
-export async function exportHtml(client: ServerRequests, previews: PreviewManager, args: ExportArgs = {}): Promise<Uri | undefined> {
+export async function exportHtml(client: ServerRequests, previews: PreviewManager, args: ExportArgs = {}, place: ExportPlace = {}): Promise<Uri | undefined> {
   const source = args.uri ? Uri.parse(args.uri) : (previews.activeDocument() ?? (await targetDocument(undefined))?.uri);
   if (!source) {
     void window.showInformationMessage('RCA Writer: open a Markdown RCA to export it.');
@@ -179,9 +196,14 @@ export async function exportHtml(client: ServerRequests, previews: PreviewManage
   }
   const target = args.target
     ? Uri.file(args.target)
-    : await window.showSaveDialog({ defaultUri: defaultTarget(source), filters: { HTML: ['html', 'htm'] }, saveLabel: 'Export', title: 'Export HTML' });
+    : await window.showSaveDialog({
+        defaultUri: defaultTarget(source, place.home),
+        filters: { HTML: ['html', 'htm'] },
+        saveLabel: 'Export',
+        title: 'Export HTML',
+      });
   if (!target) return undefined;
-  const name = path.basename(target.path);
+  const name = baseName(target);
   if (await exists(target)) {
     const replace = args.target
       ? args.overwrite === true
@@ -192,7 +214,7 @@ export async function exportHtml(client: ServerRequests, previews: PreviewManage
     await workspace.openTextDocument(source); // the server renders open documents
     const result = await render(client, { uri: source.toString(), standalone: true });
     if (!result) throw new Error('the document is not open');
-    await workspace.fs.writeFile(target, Buffer.from(result.html, 'utf8'));
+    await workspace.fs.writeFile(target, new TextEncoder().encode(result.html));
     const note = result.errorCount ? ` (${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}: not ready to publish)` : '';
     if (!args.target) {
       void window.showInformationMessage(`RCA Writer: exported ${name}${note}`, 'Open in Browser').then((choice) => {
@@ -204,4 +226,15 @@ export async function exportHtml(client: ServerRequests, previews: PreviewManage
     void window.showErrorMessage(`RCA Writer: cannot export ${name}: ${reason(error)}`);
     return undefined;
   }
+}
+
+/** The preview's and Export HTML's commands, rendered through `requests` (desktop and web alike). */
+export function registerPreviewCommands(context: ExtensionContext, requests: ServerRequests, place: ExportPlace): Disposable[] {
+  const previews = new PreviewManager(context, requests);
+  return [
+    previews,
+    commands.registerCommand('rcaWriter.openPreview', (uri?: Uri) => previews.open(false, uri)),
+    commands.registerCommand('rcaWriter.openPreviewToSide', (uri?: Uri) => previews.open(true, uri)),
+    commands.registerCommand('rcaWriter.exportHtml', (args?: ExportArgs) => exportHtml(requests, previews, args, place)),
+  ];
 }

@@ -45,7 +45,18 @@ delete manifest.main;
 delete manifest.scripts;
 delete manifest.devDependencies;
 writeFileSync(join(extension, 'package.json'), JSON.stringify(manifest, null, 2));
-for (const path of ['dist/web-client.js', 'dist/web-server.js', 'docs/rules', 'snippets', 'syntaxes', 'schemas', 'media', 'README.md', 'LICENSE'])
+for (const path of [
+  'dist/web-client.js',
+  'dist/web-server.js',
+  'dist/web-render.js',
+  'docs/rules',
+  'snippets',
+  'syntaxes',
+  'schemas',
+  'media',
+  'README.md',
+  'LICENSE',
+])
   cpSync(join(repoRoot, path), join(extension, path), { recursive: true });
 
 const folder = join(temp, 'workspace');
@@ -111,6 +122,24 @@ try {
       if (!fixed) failures.push('RCA201 stayed after its quick fix');
     }
   }
+  // The preview, rendered by the render worker (dist/web-render.js): the report's title shows in the webview.
+  await page.keyboard.press('Escape');
+  await page.getByText('wrong-dates.rca.md').first().dblclick();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>RCA Writer: Open Preview');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Preview' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  const previewed = await frame
+    .getByText('NA02 - RCA - January 14, 2026')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  await page.screenshot({ path: join(results, 'preview.png') });
+  if (!previewed) failures.push('the preview did not show the report');
   // The proof that the web build ran where it must: a manifest with no "main" leaves no other host.
   const refused = lines.filter((line) => /rca-writer/i.test(line) && /fail|error/i.test(line));
   failures.push(...refused);
@@ -126,4 +155,4 @@ if (failures.length) {
   process.exit(1);
 }
 rmSync(temp, { recursive: true, force: true });
-process.stdout.write(`web e2e: passed (problems shown, quick fix applied); screenshots in ${results}\n`);
+process.stdout.write(`web e2e: passed (problems shown, quick fix applied, preview shown); screenshots in ${results}\n`);

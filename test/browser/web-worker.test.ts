@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Message, type MessageConnection } from 'vscode-jsonrpc';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { READ_FILES_REQUEST, type ReadFilesParams } from '../../server/src/lsp/protocol';
+import { READ_FILES_REQUEST, RENDER_INPUT_REQUEST, type ReadFilesParams, type RenderInput } from '../../server/src/lsp/protocol';
 import { hasChromium, launch } from './chromium';
 
 const root = join(__dirname, '..', '..');
@@ -213,6 +213,18 @@ describe('web worker: the language server in Chromium', { skip: hasChromium() ? 
       shown.some((message) => message.startsWith(`RCA Writer: ${REPO}/broken/.rca-writer.json:1:`) && /not valid JSON/.test(message)),
       JSON.stringify(shown),
     );
+  });
+
+  it('gives the render worker the text and settings it checked, config file included (rcaWriter/renderInput)', async () => {
+    const text = readFileSync(join(root, 'examples', 'wrong-dates.rca.md'), 'utf8');
+    const uri = `${REPO}/configured/render/wrong-dates.md`;
+    await open(uri, text);
+    const input = await connection.sendRequest<RenderInput | null>(RENDER_INPUT_REQUEST, { uri });
+    assert.ok(input);
+    assert.equal(input.text, text);
+    assert.equal(input.isRca, true);
+    assert.equal(input.settings.rules.RCA201, 'off', "the settings come with the folder's .rca-writer.json");
+    assert.equal(await connection.sendRequest(RENDER_INPUT_REQUEST, { uri: `${REPO}/never-opened.md` }), null);
   });
 
   it('completes the missing sections after "## " and hovers the title with its profile', async () => {

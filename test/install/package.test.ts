@@ -119,6 +119,7 @@ describe('the .vsix', () => {
       'dist/server-bundle.js',
       'dist/web-server.js',
       'dist/web-client.js',
+      'dist/web-render.js',
       'media/icon.png',
       'media/preview.css',
       'changelog.md',

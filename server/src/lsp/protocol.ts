@@ -6,8 +6,13 @@ export const DIAGNOSTIC_SOURCE = 'rca-writer';
 export const FIX_ALL_KIND = 'source.fixAll.rcaWriter';
 export const CONFIGURATION_SECTION = 'rcaWriter';
 
+import type { PageRequest, RenderedPage } from '../render/output';
 import type { WebviewAssets } from '../render/webview';
+import type { RenderJob, RenderReply } from '../render/worker';
+import type { RcaSettings } from '../engine/settings';
 export type { WebviewAssets };
+/** The messages between the web client and its render worker (render/worker.ts). */
+export type { RenderJob, RenderReply };
 
 /** What travels in Diagnostic.data: the fixes the engine computed for this finding. */
 export interface DiagnosticData {
@@ -88,24 +93,31 @@ export interface InsertSectionResult {
   edit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
 }
 
-/** Custom request: the document as a publish-ready page (preview, "Export HTML"). */
+/** Custom request: the document as a publish-ready page (preview, "Export HTML"). Served by the Node server. */
 export const RENDER_REQUEST = 'rcaWriter/render';
-export interface RenderParams {
+export interface RenderParams extends PageRequest {
   uri: string;
-  /** A whole self-contained HTML file (styles inline) rather than the report fragment. */
-  standalone?: boolean;
-  /** The preview's whole first page, loading these assets, rather than the report fragment. */
-  webview?: WebviewAssets;
 }
-export interface RenderResult {
-  /** The sanitised report fragment, or the whole page when `standalone` or `webview` was asked for. */
-  html: string;
-  title: string;
-  errorCount: number;
+export interface RenderResult extends RenderedPage {
   /** False for Markdown that is not an RCA: it is rendered all the same, without a banner. */
   isRca: boolean;
-  /** Whether the page may load images from the web (rcaWriter.allowRemoteImages); otherwise only data: URLs. */
-  allowRemoteImages: boolean;
+}
+
+/**
+ * Custom request: what the web's render worker needs to render a document as the server checks it (its text and
+ * settings, config file included). The web worker's server does not render: the renderer would take its bundle
+ * past its size budget, so VS Code for the Web renders in a worker of its own (render/worker.ts).
+ */
+export const RENDER_INPUT_REQUEST = 'rcaWriter/renderInput';
+export interface RenderInputParams {
+  uri: string;
+}
+export interface RenderInput {
+  text: string;
+  settings: RcaSettings;
+  isRca: boolean;
+  /** Under `auto`: the profile the server's check chose, so that the render's check keeps it. */
+  keepProfile?: string;
 }
 
 /**

@@ -17,6 +17,7 @@ import { Configuration } from './configuration';
 import { DiagnosticsFeed } from './diagnostics';
 import { DocumentStore } from './documents';
 import { COMPLETION_TRIGGERS, registerEditorFeatures, type FeatureContext } from './features';
+import { registerRenderInput } from './render-input';
 import type { ServerHost } from './host';
 import {
   CONFIGURATION_SECTION,
@@ -157,6 +158,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settingsFor: (uri) => configuration.settingsFor(uri),
   };
   registerEditorFeatures(connection, context);
+  registerRenderInput(connection, context);
   host.registerFeatures?.(connection, context);
 
   // Protocol faults are logged and the session goes on: requests nobody handles are answered MethodNotFound,

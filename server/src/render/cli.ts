@@ -10,6 +10,7 @@ import { readTextFile, TextFileError } from '../engine/text-file';
 import { writeFileAtomically } from '../engine/write-file';
 import { describeWriteError, findChromium, PdfError, printPdf, DEFAULT_CHROMIUM } from './pdf';
 import { renderText } from './render';
+import { inlineImage } from './local-images';
 import { standaloneHtml } from './standalone';
 
 export const RENDER_HELP = `Usage: rca-writer render <file.md> [-o <out.html>] [--pdf <out.pdf>] [--chromium PATH] [--allow-remote-images] [--force]
@@ -112,7 +113,7 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
     }
     const settings = settingsFor(file, values.profile);
     if (values['allow-remote-images']) settings.allowRemoteImages = true;
-    const report = renderText(readMarkdown(file), settings, { folder: dirname(resolve(file)) });
+    const report = renderText(readMarkdown(file), settings, { folder: dirname(resolve(file)), readImage: inlineImage });
     const page = standaloneHtml(report);
     if (values.output === '-') io.stdout(page);
     else if (values.output) writeNew(values.output, page, force);

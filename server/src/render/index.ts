@@ -5,3 +5,5 @@ export { webviewHtml, type WebviewAssets } from './webview';
 export { htmlPage, escapeHtml } from './page';
 export { STYLESHEET } from './stylesheet';
 export { summarize, type ReportSummary } from './summary';
+export { renderedPage, type PageRequest, type RenderedPage } from './output';
+export type { ImageReader } from './images';

@@ -18,7 +18,7 @@ import { pushAll } from '../engine/numbers';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
 import type { RcaDiagnostic } from '../engine/types';
 import { el, isWebUrl, textOf } from './hast';
-import { applyImagePolicy } from './images';
+import { applyImagePolicy, type ImageReader } from './images';
 import { blocksToHtml } from './raw';
 import { summarize, type ReportSummary } from './summary';
 import { minOf } from '../engine/numbers';
@@ -40,6 +40,8 @@ export interface RenderOptions {
   diagnostics?: RcaDiagnostic[];
   /** The report's folder, where its local images are read from; without it they are not shown. */
   folder?: string;
+  /** How they are read (local-images.ts on Node); without it they are not shown. */
+  readImage?: ImageReader;
 }
 
 const PART = 'dataRcaPart';
@@ -184,7 +186,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   const hast = toHast(mdast);
 
   // Each part's raw HTML is parsed and sanitised on its own, so nothing in one part can reach another.
-  const images = { folder: options.folder, allowRemote: settings.allowRemoteImages };
+  const images = { folder: options.folder, read: options.readImage, allowRemote: settings.allowRemoteImages };
   const content = (nodes: ElementContent[]) => applyImagePolicy(blocksToHtml(nodes), images);
   const byKey = new Map<string, ElementContent[]>();
   const rest: ElementContent[] = [];

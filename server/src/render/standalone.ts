@@ -1,10 +1,18 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha256';
 import { imageSources } from './images';
 import { htmlPage } from './page';
 import type { RenderedReport } from './render';
 import { STYLESHEET } from './stylesheet';
 
-const STYLE_HASH = `sha256-${createHash('sha256').update(STYLESHEET).digest('base64')}`;
+/**
+ * The CSP hash of the inline stylesheet. Not node:crypto, which a web worker has not, nor Web Crypto, which is
+ * missing outside a secure context (code-server served over plain http to another machine).
+ */
+const STYLE_HASH = (() => {
+  let binary = '';
+  for (const byte of sha256(new TextEncoder().encode(STYLESHEET))) binary += String.fromCharCode(byte);
+  return `sha256-${btoa(binary)}`;
+})();
 
 /**
  * One self-contained file: the stylesheet inline, no script, and a policy that would refuse any script

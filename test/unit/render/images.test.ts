@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { renderText, standaloneHtml } from '../../../server/src/render';
-import { MAX_INLINE_IMAGE_BYTES } from '../../../server/src/render/images';
+import { inlineImage, MAX_INLINE_IMAGE_BYTES } from '../../../server/src/render/local-images';
 import { ConfigError, settingsForFile } from '../../../server/src/engine/config';
 
 const work = mkdtempSync(join(tmpdir(), 'rca-images-'));
@@ -25,7 +25,11 @@ symlinkSync(join(work, 'secret.png'), join(folder, 'escape.png'));
 symlinkSync(join(folder, 'img', 'graph.png'), join(folder, 'inside.png'));
 
 const body = (markdown: string, settings = {}, withFolder = true) =>
-  renderText(`# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n${markdown}\n`, settings, withFolder ? { folder } : {}).html;
+  renderText(
+    `# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n${markdown}\n`,
+    settings,
+    withFolder ? { folder, readImage: inlineImage } : { readImage: inlineImage },
+  ).html;
 const DATA_PNG = `data:image/png;base64,${PNG.toString('base64')}`;
 
 describe('render: remote images are off by default', () => {
@@ -51,6 +55,12 @@ describe('render: remote images are off by default', () => {
     assert.match(standaloneHtml(renderText(text)), /img-src data:;/);
     assert.doesNotMatch(standaloneHtml(renderText(text)), /https:|http:;/);
     assert.match(standaloneHtml(renderText(text, { allowRemoteImages: true })), /img-src data: https: http:;/);
+  });
+
+  it('without an image reader (the web render worker), a local image is a line of text saying where it shows', () => {
+    const html = renderText('# NA01 - RCA - April 11, 2026\n\n## Root Cause Analysis\n\n![graph](img/graph.png)\n', {}, { folder }).html;
+    assert.doesNotMatch(html, /<img/);
+    assert.ok(html.includes('img/graph.png not shown, local images are shown by VS Code desktop and the command line'), html);
   });
 
   it('allowRemoteImages keeps http(s) images, and still no other scheme', () => {
