@@ -167,4 +167,25 @@ describe('editor settings', () => {
       '"rcaWriter.rules.RCA105" is "info", not one of error, warning, information, hint, off (did you mean "information"?); ignored',
     ]);
   });
+
+  it('resolves the same input to equal settings each time, never one object shared by two callers', () => {
+    const input = { profile: 'postmortem', rules: { RCA104: 'off', RCA1O9: 'off' }, timeZoneAliases: { 'Israel time': 'Asia/Jerusalem' } };
+    const first = resolveSettings(input);
+    first.rules.RCA105 = 'hint';
+    first.timeZoneAliases['Mars time'] = 'UTC';
+    first.profile = 'exlibris';
+    for (let i = 0; i < 3; i++) {
+      const again = resolveSettings(input);
+      assert.equal(again.profile, 'postmortem');
+      assert.deepEqual(again.rules, { RCA104: 'off' });
+      assert.deepEqual(again.timeZoneAliases, { 'Israel time': 'Asia/Jerusalem' });
+      again.rules.RCA105 = 'hint';
+      again.profile = 'exlibris';
+    }
+    // With a listener, each call still names what it drops.
+    const problems: string[] = [];
+    resolveSettings(input, (message) => problems.push(message));
+    resolveSettings(input, (message) => problems.push(message));
+    assert.equal(problems.length, 2);
+  });
 });
