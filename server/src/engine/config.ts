@@ -9,7 +9,9 @@ export * from './config-text';
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // No exception for a missing file: each file of a CLI run looks in every folder above it (a thrown error per
+    // look was 3% of `rca-writer check` over 1,000 reports).
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
