@@ -1,6 +1,6 @@
 // The extension's life, shared by desktop VS Code (extension.ts: the Node server over IPC) and VS Code for the
 // Web (browser.ts: the server's web worker). Each passes how to make its language client and its preview.
-import { commands, Uri, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
+import { commands, Range, Uri, window, workspace, type CodeAction, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { insertSection, newRca } from './commands';
 import type { ServerRequests } from './preview';
@@ -117,7 +117,19 @@ async function fixAll(): Promise<void> {
     void window.showInformationMessage('RCA Writer: open a Markdown RCA to fix its problems.');
     return;
   }
-  await commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
+  // The provider is asked directly and its edit applied here: editor.action.sourceAction's request is replaced by
+  // the light bulb's own when diagnostics arrive meanwhile, and then nothing is applied (seen in e2e under load).
+  const document = editor.document;
+  const whole = new Range(0, 0, document.lineCount, 0);
+  const actions = await commands.executeCommand<CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND);
+  const fix = actions?.find((action) => action.kind?.value === FIX_ALL_KIND && action.edit);
+  if (!fix?.edit) {
+    void window.showInformationMessage('RCA Writer: nothing to fix automatically in this report.');
+    return;
+  }
+  // The edit names the version it was made for: it is refused if the text changed meanwhile.
+  if (!(await workspace.applyEdit(fix.edit)))
+    void window.showInformationMessage('RCA Writer: the report changed while its fixes were made; run Fix All again.');
 }
 
 export async function deactivate(): Promise<void> {
