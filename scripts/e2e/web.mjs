@@ -122,6 +122,33 @@ try {
       if (!fixed) failures.push('RCA201 stayed after its quick fix');
     }
   }
+  // Fix All, as the command palette runs it: what the quick fix left (RCA208, "14:05 PM") is fixed too.
+  await page.keyboard.press('Escape');
+  await page.getByText('wrong-dates.rca.md').first().dblclick();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>RCA Writer: Fix All Problems');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Fix All Problems' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const allFixed = await page.waitForFunction("!document.querySelector('.markers-panel')?.textContent?.includes('RCA208')", null, { timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
+  await page.screenshot({ path: join(results, 'fix-all.png') });
+  if (!allFixed) failures.push('RCA208 stayed after Fix All Problems');
+  // A hover on the title names the profile that checks the report.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hovered = await page
+    .locator('.monaco-hover', { hasText: /profile/i })
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  await page.screenshot({ path: join(results, 'hover.png') });
+  if (!hovered) failures.push('the title shows no hover naming its profile');
   // The preview, rendered by the render worker (dist/web-render.js): the report's title shows in the webview.
   await page.keyboard.press('Escape');
   await page.getByText('wrong-dates.rca.md').first().dblclick();
@@ -155,4 +182,4 @@ if (failures.length) {
   process.exit(1);
 }
 rmSync(temp, { recursive: true, force: true });
-process.stdout.write(`web e2e: passed (problems shown, quick fix applied, preview shown); screenshots in ${results}\n`);
+process.stdout.write(`web e2e: passed (problems shown, quick fix and Fix All applied, hover and preview shown); screenshots in ${results}\n`);
