@@ -2,7 +2,7 @@
 // says where. No test is timed: each gives the check a clock that moves one millisecond per reading.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ParseCut } from '../../server/src/engine/budget';
+import { cpuClock, ParseCut, shareCpuWith } from '../../server/src/engine/budget';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
@@ -75,5 +75,29 @@ describe('the work budget covers the parse', () => {
     const short = `${title}\n\nTODO\n`;
     const { diagnostics } = checkText(short, {}, { budgetMs: 0, clock: ticking() });
     assert.ok(!/reading its Markdown/.test(diagnostics.map((d) => d.message).join('\n')));
+  });
+});
+
+describe('the CPU clock shared by threads that check at once', () => {
+  const processMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+
+  it('counts this thread a share of the process CPU time while the CLI checks in several threads, and all of it after', () => {
+    try {
+      for (const threads of [1, 3]) {
+        shareCpuWith(threads);
+        const before = processMs();
+        const clock = cpuClock();
+        const after = processMs();
+        assert.ok(before / threads <= clock && clock <= after / threads, `${threads} threads: ${before / threads} <= ${clock} <= ${after / threads}`);
+      }
+    } finally {
+      shareCpuWith(1);
+    }
+    const before = processMs();
+    const clock = cpuClock();
+    assert.ok(before <= clock && clock <= processMs());
   });
 });

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
+import { shareCpuWith } from '../engine/budget';
 import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
 import { isRcaDocument } from '../engine/detect';
 import { fixAllReport, type FixAllReport } from '../engine/fix-all';
@@ -123,6 +124,7 @@ export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done
     let running = threads;
     const finished = () => {
       if (--running > 0 || failed) return;
+      shareCpuWith(1);
       if (done === jobs.length) resolve(results);
       else reject(new Error('a check worker stopped before its files were checked'));
     };
@@ -130,12 +132,15 @@ export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
+      shareCpuWith(1);
       for (const worker of workers) void worker.terminate();
       reject(error);
     };
+    // Every thread's checks share the process's CPU clock (see budget.ts); this one's until the batch is done.
+    shareCpuWith(threads);
     for (let i = 1; i < threads; i++) {
       // This very file runs in the worker: the CLI's launcher (dist/cli.js) or, under tsx, the source.
-      const worker = new Worker(__filename, { workerData: { [WORKER_MARK]: true } });
+      const worker = new Worker(__filename, { workerData: { [WORKER_MARK]: true, threads } });
       workers.push(worker);
       let held = 0;
       const feed = () => {
@@ -172,10 +177,11 @@ export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done
   });
 }
 
-function serve(): void {
+function serve(threads: number): void {
+  shareCpuWith(threads);
   parentPort!.on('message', (message: { from: number; jobs: CheckJob[] }) => {
     parentPort!.postMessage({ from: message.from, results: message.jobs.map(runJob) });
   });
 }
 
-if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_MARK]) serve();
+if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_MARK]) serve(Number((workerData as { threads?: number }).threads) || 1);

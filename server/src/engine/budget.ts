@@ -11,12 +11,24 @@
  */
 export const CHECK_BUDGET_MS = 1500;
 
-/** The process's CPU time (user and system) in milliseconds; wall time where there is no process (a web worker). */
+/** How many threads of this process are checking at once (the CLI's check workers); 1 otherwise. */
+let busyThreads = 1;
+
+/**
+ * Node tells only the process's CPU time, every thread's together: while `threads` threads check at once, a
+ * check's own share is that time divided by them. Without it a file near the budget would be cut in a batch that
+ * uses workers and not in one that does not, and the CLI promises both give the same findings.
+ */
+export function shareCpuWith(threads: number): void {
+  busyThreads = Math.max(1, threads);
+}
+
+/** This thread's share of the process's CPU time (user and system) in milliseconds; wall time where there is no process (a web worker). */
 export const cpuClock: () => number =
   typeof process !== 'undefined' && typeof process.cpuUsage === 'function'
     ? () => {
         const { user, system } = process.cpuUsage();
-        return (user + system) / 1000;
+        return (user + system) / 1000 / busyThreads;
       }
     : () => performance.now();
 
