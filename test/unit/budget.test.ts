@@ -2,7 +2,7 @@
 // says where. No test is timed: each gives the check a clock that moves one millisecond per reading.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpuClock, ParseCut, shareCpuWith } from '../../server/src/engine/budget';
+import { cpuClock, cpuClocks, CPU_READING_REUSE_MS, ParseCut, shareCpuWith } from '../../server/src/engine/budget';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
@@ -85,19 +85,39 @@ describe('the CPU clock shared by threads that check at once', () => {
   };
 
   it('counts this thread a share of the process CPU time while the CLI checks in several threads, and all of it after', () => {
+    let cpuMs = 0;
+    let wallMs = 0;
+    const clock = cpuClocks(
+      () => cpuMs,
+      () => wallMs,
+    ).reusing;
     try {
-      for (const threads of [1, 3]) {
-        shareCpuWith(threads);
-        const before = processMs();
-        const clock = cpuClock();
-        const after = processMs();
-        assert.ok(before / threads <= clock && clock <= after / threads, `${threads} threads: ${before / threads} <= ${clock} <= ${after / threads}`);
-      }
+      cpuMs = 300;
+      shareCpuWith(3);
+      assert.equal(clock(), 100);
     } finally {
       shareCpuWith(1);
     }
-    const before = processMs();
-    const clock = cpuClock();
-    assert.ok(before <= clock && clock <= processMs());
+    cpuMs = 330;
+    wallMs += CPU_READING_REUSE_MS;
+    assert.equal(clock(), 330);
+  });
+
+  it('reads the CPU time again only once the last reading is a few milliseconds old, and never runs ahead of it', () => {
+    let reads = 0;
+    let wallMs = 0;
+    const { reusing, fresh } = cpuClocks(
+      () => ++reads,
+      () => wallMs,
+    );
+    assert.equal(reusing(), 1);
+    wallMs += CPU_READING_REUSE_MS / 2;
+    assert.equal(reusing(), 1);
+    assert.equal(reads, 1);
+    wallMs += CPU_READING_REUSE_MS / 2;
+    assert.equal(reusing(), 2);
+    assert.equal(fresh(), 3, 'a fresh reading whatever the age of the last');
+    assert.equal(reusing(), 3, 'and the reusing clock goes on from it');
+    assert.ok(cpuClock() <= processMs(), 'the real clock is a reading of the process CPU time, never ahead of it');
   });
 });

@@ -2,7 +2,7 @@
 // thread that answers the editor, so a check of a pathological document (seconds) lets every other request run
 // between its steps, and stops as soon as its result is no longer wanted (a newer version of the document).
 // It uses only what both of the server's hosts have (Node and a web worker): setTimeout and a clock.
-import { cpuClock } from './budget';
+import { cpuClock, cpuClockNow } from './budget';
 import { checkSteps, type CheckOptions, type CheckResult } from './check';
 import type { RcaSettings } from './settings';
 
@@ -61,6 +61,7 @@ export async function checkInSlices(
   // machine cuts a report in the editor no sooner than on the command line. A given clock drives both (tests).
   const clock = options.clock ?? (() => performance.now());
   const cpu = options.clock ?? cpuClock;
+  const cpuNow = options.clock ?? cpuClockNow;
   const pause = slicing.pause ?? nextTask;
   const sliceMs = slicing.sliceMs ?? SLICE_MS;
   let paused = 0;
@@ -93,9 +94,9 @@ export async function checkInSlices(
       endSlice();
       if (stats.slices === 1) slicing.onFirstPause?.();
       // What other work the thread does meanwhile is not this check's.
-      const pausedAt = cpu();
+      const pausedAt = cpuNow();
       await pause();
-      paused += cpu() - pausedAt;
+      paused += cpuNow() - pausedAt;
       stats.slices++;
       sliceStart = clock();
       stopIfAsked();
