@@ -3,7 +3,9 @@
 // worse, or that throws, fails here. The bound is per shape and generous: a loaded CI machine must never trip it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ParseCut } from '../../server/src/engine/budget';
 import { checkText } from '../../server/src/engine/check';
+import { IncrementalParser } from '../../server/src/engine/incremental';
 import { generate, SHAPES } from '../../scripts/stress-shapes.mjs';
 
 const SIZE = 20_000;
@@ -22,6 +24,28 @@ describe('generated document shapes (scripts/stress-shapes.mjs) at 20 KB', () =>
       const { diagnostics } = checkText(generate(shape, SIZE));
       const skipped = diagnostics.filter((d) => d.code === 'RCA001').map((d) => d.message);
       assert.deepEqual(skipped, [], 'no rule failed or was skipped');
+    });
+  }
+
+  // Shapes whose whole text was one chunk for the parser, so the check's budget could not stop it (one long list
+  // took 30 s at 800 KB): each is now cut into chunks of a few KB, and a parse allowed four chunks stops within the
+  // first tenth of the document. A step count, not a time.
+  const CUT = ['empty-list-items', 'empty-list-items-ordered', 'nested-lists', 'ordered-list', 'list-items-text', 'task-list', 'thematic-breaks'];
+  for (const name of CUT) {
+    it(`${name}: the parse stops between chunks a few KB apart`, () => {
+      const text = generate(
+        SHAPES.find((shape) => shape.name === name)!,
+        200_000,
+      );
+      const lines = text.split('\n').length;
+      let chunks = 0;
+      const steps = new IncrementalParser().parseSteps(text, () => ++chunks > 4);
+      assert.throws(
+        () => {
+          while (!steps.next().done);
+        },
+        (error) => error instanceof ParseCut && error.line < lines / 10,
+      );
     });
   }
 });

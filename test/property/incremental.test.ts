@@ -132,6 +132,29 @@ describe('incremental document changes', () => {
       '> <?p',
       '- ```',
       '  text',
+      // Long lists are cut before a column-0 item and joined again: items of other markers, empty items, lazy
+      // lines, items that are also thematic breaks, nested and indented items, and blank lines between items.
+      '-',
+      '- ',
+      '* a',
+      '*',
+      '+',
+      '2. two',
+      '3)',
+      '1) x',
+      '10. ten',
+      '* * *',
+      '-   wide',
+      '  1. nested',
+      '    - deep',
+      '   - three',
+      '- [ ] task',
+      '- > quoted',
+      '- # heading',
+      '> - quoted item',
+      '_ _ _',
+      '***x',
+      '  lazy',
     ];
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { maxLength: 40 }), eol).map(([picked, br]) => picked.join(br));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { visit } from 'unist-util-visit';
 import { checkText } from '../../server/src/engine/check';
-import { IncrementalParser, splitPoints } from '../../server/src/engine/incremental';
+import { blockPoints, IncrementalParser, splitPoints } from '../../server/src/engine/incremental';
 import { allNodes, codeBlocks } from '../../server/src/engine/block-facts';
 import { parseMarkdown } from '../../server/src/engine/parse';
 // The benchmark's seeded generator (mulberry32): every run makes the same edits.
@@ -96,6 +96,43 @@ describe('incremental parsing', () => {
     for (const text of ['# T\n\n```\ncode\n\n## Not a heading\n\nmore\n', '# T\n\n<!--\n\n## Hidden\n\n-->\n\n## Shown\n']) {
       assert.deepEqual(new IncrementalParser().parse(text), parseMarkdown(text));
     }
+  });
+
+  it('cuts one long list before its column-0 items and joins it again into one list', () => {
+    const text = '# T\n\n' + Array.from({ length: 400 }, (_, i) => `- item ${i}\n  more ${i}\n`).join('') + '\nafter\n';
+    const points = blockPoints(text, 1000);
+    assert.ok(points.length >= 3 && points.every((point) => point.kind === 'item' && text.startsWith('- item', point.at)));
+    const parser = new IncrementalParser(1000);
+    const tree = parser.parse(text);
+    assert.ok(parser.stats.chunks >= 4, `${parser.stats.chunks} chunks`);
+    assert.equal(tree.children.filter((node) => node.type === 'list').length, 1);
+    assert.deepEqual(tree, parseMarkdown(text));
+    // Each version joins afresh: the chunks' own lists are never grown in place.
+    const edited = text.replace('- item 5\n', '- item 5!\n');
+    assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+  });
+
+  it('does not cut before an item that is no item of the list above it', () => {
+    // Another marker starts another list, and "2." after a paragraph is a lazy line of it: the chunk goes on.
+    for (const text of ['- a\n* b\n- c\n', 'a\n2. b\n', '- a\n  b\n2. c\n', '- a\n- * * *\n* * *\n- b\n', '1. a\n1) b\n']) {
+      const parser = new IncrementalParser(0);
+      assert.deepEqual(parser.parse(text), parseMarkdown(text), JSON.stringify(text));
+    }
+    // A line that is a thematic break is no item, whatever its first character.
+    assert.deepEqual(
+      blockPoints('- a\n* * *\n- b\n', 0).map((point) => point.at),
+      [10],
+    );
+  });
+
+  it('cuts after a blank line before a thematic break of "*" or "_", not of "-"', () => {
+    const text = '***\n\n___\n\n* * *\n\n---\n\ntext\n';
+    assert.deepEqual(
+      blockPoints(text, 0).map((point) => text.slice(point.at, point.at + 3)),
+      ['___', '* *', 'tex'],
+    );
+    assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
   });
 
   for (const [index, fixture] of fixtures.entries()) {

@@ -1,7 +1,7 @@
 // Incremental parsing for edits: the text is cut into chunks at headings, each chunk is parsed on its own and
 // kept, and an edit re-parses only the chunks whose text changed. The tree it gives equals a full parse's; where
 // that cannot be shown cheaply it parses in full.
-import type { Root, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { ParseCut } from './budget';
 import { parseMarkdown } from './parse';
@@ -55,30 +55,86 @@ export function splitPoints(text: string): number[] {
  * - `break`: the line after a column-0 "---", "===", "***" or "___" line, when the chunk's parse ends with a
  *   top-level setext heading or thematic break right there (`endsClosed`): then no block is open at that line in
  *   the whole text either, since every line up to it is read the same way in both.
+ * - `item`: a column-0 list item after a line that is not blank, when the chunk's parse ends with a top-level list
+ *   of the same marker (`continuesList`): in the whole text that line is the list's next item (an item of the same
+ *   list is never read as a lazy line), so the next chunk's first list is the same list's rest, and the two are
+ *   joined (`joinLists`). One long list is then many chunks, as a long run of paragraphs is.
  */
 export const MIN_CHUNK = 4096;
 
 export interface BlockPoint {
   at: number;
-  kind: 'blank' | 'break';
+  kind: 'blank' | 'break' | 'item';
 }
 
 /** A line that may start a chunk: one that continues no block and opens no front matter. */
 const FRESH_LINE = /^(?![ \t\r\n>\-+*\uFEFF]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+/**
+ * A thematic break of "*" or "_" after a blank line is fresh too: after a blank line it is neither a list item nor
+ * a setext underline ("-" stays out: at a chunk's start it could open front matter).
+ */
+const BREAK_LINE = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})(?:\r|\n|$)/;
+/** A top-level list item's first line: its marker at column 0. A line that is also a thematic break is one. */
+const ITEM_LINE = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r|\n|$)/;
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:\r|\n|$)/;
+
+function freshLine(text: string, at: number): boolean {
+  return FRESH_LINE.test(text.slice(at, at + 12)) || BREAK_LINE.test(text.slice(at, at + 200));
+}
+
+function itemLine(text: string, at: number): boolean {
+  return ITEM_LINE.test(text.slice(at, at + 12)) && !THEMATIC_BREAK.test(text.slice(at, at + 200));
+}
 
 export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
   const points: BlockPoint[] = [];
-  const pattern = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*)(?:\r\n|\r(?!\n)|\n)/g;
+  const blocks = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*)(?:\r\n|\r(?!\n)|\n)/g;
+  // A line break after a line that is not blank, before a list marker at column 0.
+  const items = /[^ \t\r\n][ \t]*(?:\r\n|\r(?!\n)|\n)(?=[-+*\d])/g;
+  let block = blocks.exec(text);
+  let item = items.exec(text);
   let last = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const at = match.index + match[0].length;
-    // The closing break is the next match's opening one.
-    pattern.lastIndex = at - (match[0].endsWith('\r\n') ? 2 : 1);
-    if (at - last < minChunk || at >= text.length || !FRESH_LINE.test(text.slice(at, at + 12))) continue;
-    points.push({ at, kind: match[1] === undefined ? 'break' : 'blank' });
+  while (block || item) {
+    let at: number;
+    let kind: BlockPoint['kind'];
+    if (block && (!item || block.index + block[0].length <= item.index + item[0].length)) {
+      at = block.index + block[0].length;
+      kind = block[1] === undefined ? 'break' : 'blank';
+      // The closing break is the next match's opening one.
+      blocks.lastIndex = at - (block[0].endsWith('\r\n') ? 2 : 1);
+      block = blocks.exec(text);
+      if (at - last < minChunk || at >= text.length || !freshLine(text, at)) continue;
+    } else {
+      at = item!.index + item![0].length;
+      kind = 'item';
+      item = items.exec(text);
+      if (at - last < minChunk || at >= text.length || !itemLine(text, at)) continue;
+    }
+    if (points[points.length - 1]?.at === at) continue;
+    points.push({ at, kind });
     last = at;
   }
   return points;
+}
+
+/** The marker that continues a list: "-", "+" or "*" itself, or an ordered item's "." or ")". */
+function listMarker(text: string, at: number): string {
+  const marker = /^[ \t]*(?:([-+*])|\d{1,9}([.)]))/.exec(text.slice(at, at + 16));
+  return marker ? (marker[1] ?? `1${marker[2]}`) : '';
+}
+
+/**
+ * Whether the chunk ends with a top-level list that the line at `at` (an item's first line, see `itemLine`)
+ * continues: the list's last item has the same marker and nothing follows the list in the chunk.
+ */
+function continuesList(chunk: Chunk, text: string, at: number): boolean {
+  const last = chunk.nodes[chunk.nodes.length - 1];
+  if (!last || last.type !== 'list' || chunk.open) return false;
+  const item = last.children[last.children.length - 1];
+  const start = item?.position?.start.offset;
+  if (start === undefined) return false;
+  // The nodes' positions are the document's: the chunk starts at its base.
+  return listMarker(chunk.text, start - chunk.base.offset) === listMarker(text, at);
 }
 
 /** Whether the chunk's last top-level node is a setext heading or thematic break that ends at the chunk's end. */
@@ -234,6 +290,8 @@ export class IncrementalParser {
     bounds.unshift({ at: 0, kind: 'heading' });
     bounds.push({ at: text.length, kind: 'heading' });
     const used: Chunk[] = [];
+    /** Per chunk used: its first node, a list, is the rest of the previous chunk's last list. */
+    const joined: boolean[] = [];
     const next = new Map<string, Chunk>();
     let line = 0;
     let reparsed = 0;
@@ -248,21 +306,21 @@ export class IncrementalParser {
       reparsed = stats.reparsed;
       let end = i + 1;
       let chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
-      // A cut after a "---" line holds only where the chunk ends with that line's heading or break; elsewhere
-      // the line is inside a block that may go on, and the chunk runs to the next cut.
-      while (bounds[end].kind === 'break' && !chunk.open && !endsClosed(chunk)) {
+      // A cut after a "---" line holds only where the chunk ends with that line's heading or break, one before a
+      // list item only where the chunk ends with the same list; elsewhere the line is inside a block that may go
+      // on, and the chunk runs to the next cut.
+      while (!holds(chunk, text, bounds[end])) {
+        if (pastDeadline?.()) this.cut(next, line);
         next.delete(chunk.text);
         end++;
         chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
       }
+      joined.push(bounds[i].kind === 'item' && used.length > 0);
       i = end - 1;
       used.push(chunk);
       line += chunk.lines;
       // Past the check's budget the rest is not read (budget.ts); the chunks parsed so far are kept for the next parse.
-      if (i + 2 < bounds.length && pastDeadline?.()) {
-        for (const [key, kept] of next) this.chunks.set(key, kept);
-        throw new ParseCut(line);
-      }
+      if (i + 2 < bounds.length && pastDeadline?.()) this.cut(next, line);
     }
     if (used.some((chunk) => chunk.defines)) return full('link or footnote definitions');
     if (/^\uFEFF?(?:---|\+\+\+)/.test(text) && used[0].nodes[0]?.type !== 'yaml' && used[0].nodes[0]?.type !== 'toml')
@@ -270,14 +328,20 @@ export class IncrementalParser {
 
     this.chunks = next;
     stats.chunks = used.length;
-    const children: RootContent[] = [];
-    for (const chunk of used) for (const node of chunk.nodes) children.push(node);
+    const children = joinChunks(used, joined);
+    if (!children) return full('a list cut where it did not go on');
     const bom = text.charCodeAt(0) === 0xfeff;
     return {
       type: 'root',
       children,
       position: { start: { line: 1, column: bom ? 2 : 1, offset: bom ? 1 : 0 }, end: endPoint(text, used) },
     };
+  }
+
+  /** Stops the parse at `line`: the chunks parsed so far are kept for the next parse. */
+  private cut(next: Map<string, Chunk>, line: number): never {
+    for (const [key, kept] of next) this.chunks.set(key, kept);
+    throw new ParseCut(line);
   }
 
   private chunk(text: string, start: number, end: number, line: number, next: Map<string, Chunk>, stats: IncrementalStats): Chunk {
@@ -298,6 +362,45 @@ export class IncrementalParser {
     if (!next.has(chunk.text)) next.set(chunk.text, chunk);
     return chunk;
   }
+}
+
+/** Whether a chunk may end at `bound`: see `blockPoints` for the `break` and `item` kinds. */
+function holds(chunk: Chunk, text: string, bound: { at: number; kind: BlockPoint['kind'] | 'heading' }): boolean {
+  if (chunk.open) return true; // the rest of the text becomes one chunk
+  if (bound.kind === 'break') return endsClosed(chunk);
+  if (bound.kind === 'item') return continuesList(chunk, text, bound.at);
+  return true;
+}
+
+/**
+ * The chunks' top-level nodes in order, a list cut by an `item` point joined into one node again (a new one: the
+ * chunks' own nodes are kept for the next parse). Undefined if a chunk that should go on with a list does not
+ * start with one.
+ */
+function joinChunks(used: Chunk[], joined: boolean[]): RootContent[] | undefined {
+  const children: RootContent[] = [];
+  /** The list being joined, made by this function, so it may grow in place. */
+  let open: List | undefined;
+  for (let c = 0; c < used.length; c++) {
+    const nodes = used[c].nodes;
+    let from = 0;
+    if (joined[c]) {
+      const first = nodes[0];
+      const previous = children[children.length - 1];
+      if (first?.type !== 'list' || previous?.type !== 'list') return undefined;
+      if (open !== previous) {
+        open = { ...previous, children: previous.children.slice(), position: { ...previous.position!, end: previous.position!.end } };
+        children[children.length - 1] = open;
+      }
+      for (const item of first.children) open.children.push(item);
+      open.position!.end = first.position!.end;
+      // A blank line between two items makes the list loose; the cut follows a line that is not blank.
+      open.spread = open.spread || first.spread;
+      from = 1;
+    }
+    for (let n = from; n < nodes.length; n++) children.push(nodes[n]);
+  }
+  return children;
 }
 
 /** Heading points and block points in text order, with a block point dropped where a heading point is. */
