@@ -1,6 +1,7 @@
 // `npm run bench`: RCA Writer against bare remark parsing, markdownlint and markdownlint-cli2, on the same generated
 // inputs, in one run; prints every target of issues 8 and 20 with its measured value and ratio, says met or missed,
-// and writes bench/results.json. Timing lives here only: no test is timed. Quick run for trying it out:
+// and writes bench/results.json (keeping the typing-feedback part, which `npm run bench:vscode` measures in real VS
+// Code: scripts/bench/vscode.ts). Timing lives here only: no test is timed. Quick run for trying it out:
 // BENCH_QUICK=1; one part only: BENCH_ONLY=engine,edit,server,index,cli,package (a partial run is marked so in
 // bench/results.json).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { isRcaDocument } from '../../server/src/engine/detect';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { TestClient } from '../../test/helpers/lsp-client';
 import { largeRca, random, seedRca } from './inputs';
+import { assess, fmt, targetLine, writeResults, type Target } from './targets';
 
 const root = join(__dirname, '..', '..');
 const tmp = join(root, 'bench', 'tmp');
@@ -298,20 +300,6 @@ async function main(): Promise<void> {
   }
 
   // --- the targets --------------------------------------------------------------------------------------------
-  /**
-   * One target: `value` against `limit`, where the limit is either absolute (`unit` ms or MB) or `times` a
-   * baseline measured in the same run. Met when the value is at most the limit (strictly less for "<").
-   */
-  interface Target {
-    issue: number;
-    what: string;
-    value: number;
-    unit: string;
-    limit: number;
-    targetText: string;
-    baseline?: { name: string; value: number };
-    strict?: boolean;
-  }
   const targets: Target[] = [];
   const seed = engine[0];
   if (seed) {
@@ -418,14 +406,8 @@ async function main(): Promise<void> {
   if (vsixMb !== undefined) targets.push({ issue: 8, what: '.vsix size', value: vsixMb, unit: 'MB', limit: 2, targetText: '≤ 2 MB' });
   if (webWorkerMb !== undefined)
     targets.push({ issue: 8, what: 'web worker (dist/web-server.js, minified)', value: webWorkerMb, unit: 'MB', limit: 1, targetText: '≤ 1 MB' });
-  const rows = targets.map((target) => ({
-    ...target,
-    /** Measured over the limit: at most 1 is met. */
-    ratio: target.value / target.limit,
-    met: target.strict ? target.value < target.limit : target.value <= target.limit,
-  }));
+  const rows = targets.map(assess);
 
-  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   if (engine.length) {
     console.log('\nSide by side (medians, ms):');
     console.log('input                  chars    bare parse  markdownlint  RCA Writer check  check/parse  check/markdownlint');
@@ -455,15 +437,9 @@ async function main(): Promise<void> {
       `Workspace index: ${fmt(index.rssMb)} MB RSS with 1,000 RCAs indexed (built in ${fmt(index.buildMs)} ms from start), ${fmt(index.emptyFolderRssMb)} MB with an empty folder.`,
     );
   console.log('\nTargets (issues 8 and 20; ratio: measured over the target, at most 1 is met):');
-  for (const row of rows) {
-    const against = row.baseline ? ` = ${fmt(row.limit)} ${row.unit}, ${row.baseline.name} ${fmt(row.baseline.value)} ${row.unit}` : '';
-    console.log(
-      `${row.met ? 'met   ' : 'missed'} #${row.issue} ${row.what}: ${fmt(row.value)} ${row.unit} (target ${row.targetText}${against}); ratio ${fmt(row.ratio)}`,
-    );
-  }
-  console.log('(The typing-feedback target of issue 20, keystroke to squiggle in real VS Code, is not measured here.)');
+  for (const row of rows) console.log(targetLine(row));
+  console.log('(The typing-feedback target of issue 20, keystroke to squiggle in real VS Code, is measured by npm run bench:vscode.)');
 
-  mkdirSync(join(root, 'bench'), { recursive: true });
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart },
@@ -490,7 +466,7 @@ async function main(): Promise<void> {
     webWorkerMb,
     targets: rows,
   };
-  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults(results, false);
   console.log('\nWrote bench/results.json');
 }
 

@@ -78,8 +78,10 @@ describe('language server while typing, pull diagnostics', () => {
     const uri = uriOf('cancel.md');
     client.open(uri, seed003);
     await pull(uri);
-    // A change makes the next pull wait for the document to be quiet; the cancellation arrives meanwhile.
-    change(uri, 2, `${seed003}\nMore text.\n`);
+    // Two changes in a row are a burst, which makes the next pull wait for the document to be quiet; the
+    // cancellation arrives meanwhile.
+    change(uri, 2, `${seed003}\nMore\n`);
+    change(uri, 3, `${seed003}\nMore text.\n`);
     const source = new CancellationTokenSource();
     const cancelled = pull(uri, source);
     source.cancel();

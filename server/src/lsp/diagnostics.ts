@@ -8,7 +8,11 @@ import type { DocumentStore } from './documents';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol';
 
 const PUSH_DELAY_MS = 200;
-/** A pull for a document changed less than this long ago waits until it has been quiet this long. */
+/**
+ * While edits come less than this far apart (a burst: a held key, a macro, an extension's edits), a pull waits until
+ * the document has been quiet this long. A keystroke after a pause is checked at once: a wait for every keystroke
+ * was most of the typing feedback of a seed-sized report in VS Code (docs/performance.md, `npm run bench:vscode`).
+ */
 const PULL_QUIET_MS = 50;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -67,8 +71,8 @@ export class DiagnosticsFeed {
       // editor asks again (its text changed, or it was closed and reopened, while the check waited).
       const asked = documents.generation(uri);
       if (asked === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      // Debounce while typing: wait until the document has been quiet for a moment, then check the newest text.
-      const quiet = documents.lastEdit(uri) + PULL_QUIET_MS - Date.now();
+      // Debounce a burst: wait until the document has been quiet for a moment, then check the newest text.
+      const quiet = documents.editInterval(uri) < PULL_QUIET_MS ? documents.lastEdit(uri) + PULL_QUIET_MS - Date.now() : 0;
       if (quiet > 0) await new Promise((resolve) => setTimeout(resolve, quiet));
       if (token.isCancellationRequested || documents.generation(uri) !== asked) throw cancelled();
       const analysis = await analyser.analyse(uri, token);

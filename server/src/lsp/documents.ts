@@ -43,7 +43,8 @@ export class DocumentStore {
       return updateDocument(document, changes, version);
     },
   });
-  private readonly lastEdits = new Map<string, number>();
+  /** When each document was last edited, and the edit before (ms since the epoch). */
+  private readonly lastEdits = new Map<string, { at: number; before?: number }>();
   private readonly edits = new Emitter<TextDocument>();
 
   constructor() {
@@ -55,7 +56,7 @@ export class DocumentStore {
         openEvent = undefined;
         return;
       }
-      this.lastEdits.set(event.document.uri, Date.now());
+      this.lastEdits.set(event.document.uri, { at: Date.now(), before: this.lastEdits.get(event.document.uri)?.at });
       this.edits.fire(event.document);
     });
     this.documents.onDidClose((event) => {
@@ -79,7 +80,13 @@ export class DocumentStore {
 
   /** When the document was last edited (ms since the epoch), 0 if it has not been since it was opened. */
   lastEdit(uri: string): number {
-    return this.lastEdits.get(uri) ?? 0;
+    return this.lastEdits.get(uri)?.at ?? 0;
+  }
+
+  /** How long before its last edit the document was edited before (ms); Infinity after fewer than two edits since it was opened. */
+  editInterval(uri: string): number {
+    const edit = this.lastEdits.get(uri);
+    return edit?.before === undefined ? Infinity : edit.at - edit.before;
   }
 
   onDidOpen(listener: (document: TextDocument) => void): Disposable {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { colourProblem, DEFAULT_THEMES, paintedColours, samplesFrom, themeClass } from './theme-colours';
+import { installProbe, placeCursor, shownProblems, timeKeystroke, typingSpot } from './typing';
 
 export interface UiStep {
   name: string;
@@ -563,6 +564,45 @@ export async function runUiSteps({ page, config, screenshotsDir, log }: UiOption
       });
     return `"${title}": ${count}; ${dates.length} reports shown, newest first (${dates.join(', ')}); selecting it opened ${name}`;
   });
+
+  await step(
+    'A keystroke that makes a date wrong changes the squiggles and the problem count, and Backspace changes them back (the probe of npm run bench:vscode)',
+    async () => {
+      // A report with no problems, so that the one the keystroke makes is the only one in it.
+      const report = config.examples.find((e) => e.diagnostics.length === 0 && typingSpot(fs.readFileSync(path.join(config.workspace, e.file), 'utf8')));
+      if (!report) throw new Error(`no example without problems has a date to type in (${config.examples.map((e) => e.file).join(', ')})`);
+      const name = path.basename(report.file);
+      const spot = typingSpot(fs.readFileSync(path.join(config.workspace, report.file), 'utf8'))!;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).dblclick();
+      await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: STEP_MS });
+      await placeCursor(page, spot.line, spot.column, STEP_MS);
+      await installProbe(page);
+      const before = await shownProblems(page);
+      try {
+        const wrong = await timeKeystroke(page, spot.key, STEP_MS);
+        if (wrong.squiggleMs === undefined || wrong.problemsMs === undefined)
+          throw new Error(
+            `typing "${spot.key}" at ${spot.line}:${spot.column} of ${name} did not change ${wrong.squiggleMs === undefined ? 'the squiggles' : 'the problem count'} (shown: ${JSON.stringify(await shownProblems(page))})`,
+          );
+        const during = await shownProblems(page);
+        const right = await timeKeystroke(page, 'Backspace', STEP_MS);
+        if (right.squiggleMs === undefined || right.problemsMs === undefined)
+          throw new Error(
+            `Backspace did not change ${right.squiggleMs === undefined ? 'the squiggles' : 'the problem count'} back (shown: ${JSON.stringify(await shownProblems(page))})`,
+          );
+        const after = await shownProblems(page);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          throw new Error(`after Backspace the workbench shows ${JSON.stringify(after)}, not ${JSON.stringify(before)} as before`);
+        return `${name}: "${spot.key}" at ${spot.line}:${spot.column} made squiggles "${before.squiggles}" into "${during.squiggles}" and the problem count "${before.problems.trim()}" into "${during.problems.trim()}" (${wrong.ms!.toFixed(0)} ms); Backspace changed them back (${right.ms!.toFixed(0)} ms)`;
+      } finally {
+        // The suite opens this report later: it must find it as it is on disk.
+        await runFromPalette('File: Revert File');
+        await page.keyboard.press('Control+W');
+      }
+    },
+  );
 
   // Last: it restarts the language server under the other steps' feet.
   await step('Problems show after Restart Language Server', async () => {
