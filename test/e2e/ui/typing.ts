@@ -157,6 +157,8 @@ export async function placeCursor(page: Page, line: number, column: number, time
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: timeoutMs });
   await input.fill(`:${line}:${column}`);
+  // Enter before the picker has read the input does nothing: wait for its one entry, which names the place.
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: timeoutMs });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: timeoutMs });
   await page.waitForFunction(
