@@ -16,7 +16,7 @@
 //   --no-ui         skip the UI steps
 //   --port N        code-server's port (default: a free one)
 //   RCA_E2E_HEADED=1  show the browser (needs a display)
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,7 @@ import {
   waitForCodeServer,
   writeUserSettings,
 } from './code-server.mjs';
+import { collectSuiteResults, printTest } from './suite-results.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
 const require = createRequire(import.meta.url);
@@ -95,36 +96,6 @@ const overall = setTimeout(async () => {
   process.exit(1);
 }, TOTAL_MS);
 overall.unref();
-
-function printTest(test) {
-  const mark = test.state === 'passed' ? 'ok  ' : test.state === 'failed' ? 'FAIL' : 'skip';
-  say(`  ${mark} ${test.fullTitle}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
-  if (test.error) for (const line of test.error.split('\n').slice(0, 25)) process.stdout.write(`         ${line}\n`);
-}
-
-/** Waits for the runner extension's results; prints each test as it finishes. */
-async function collectSuiteResults(file, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let printed = 0;
-  let results;
-  while (Date.now() < deadline) {
-    if (server && !server.isRunning()) throw new Error('code-server exited while the suite was running');
-    if (existsSync(file)) {
-      try {
-        results = JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        results = undefined; // Being written: the runner renames into place, but be lenient.
-      }
-      if (results) {
-        for (const test of results.tests.slice(printed)) printTest(test);
-        printed = results.tests.length;
-        if (results.status !== 'running') return results;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { ...(results ?? { tests: [], passed: 0, failed: 0, skipped: 0 }), status: 'timed-out' };
-}
 
 async function main() {
   mkdirSync(resultsDir, { recursive: true });
@@ -208,7 +179,7 @@ async function main() {
     const { runUiSteps } = require(join(outDir, 'ui.js'));
     const steps = await runUiSteps({ page, config, screenshotsDir: resultsDir, log: (m) => say(`  ${m}`) });
     for (const step of steps) {
-      printTest({ fullTitle: `UI: ${step.name}`, state: step.state, error: step.error, durationMs: step.durationMs });
+      printTest({ fullTitle: `UI: ${step.name}`, state: step.state, error: step.error, durationMs: step.durationMs }, say);
       count(step.state);
     }
   }
@@ -216,7 +187,10 @@ async function main() {
   say('the runner extension runs the Mocha suite in the extension host');
   writeFileSync(goFile, 'go\n');
   const remaining = TOTAL_MS - (Date.now() - startedAt) - 30_000;
-  const suite = await collectSuiteResults(resultsFile, Math.max(30_000, Math.min(remaining, 5 * 60_000)));
+  const suite = await collectSuiteResults(resultsFile, Math.max(30_000, Math.min(remaining, 5 * 60_000)), {
+    say,
+    isRunning: () => !server || server.isRunning(),
+  });
   passed += suite.passed ?? 0;
   failed += suite.failed ?? 0;
   skipped += suite.skipped ?? 0;

@@ -52,6 +52,13 @@ describe('prerequisites on a machine that lacks them', () => {
     assert.match(quiet.stdout, /^e2e: 0 passed, 0 failed, 1 skipped: the real VS Code suite \(needs .*ripgrep/m);
     assert.equal(node(['scripts/e2e/run.mjs'], bareEnvironment({ CI: 'true' })).status, 1);
   });
+
+  it('names the web worker suite as skipped when code-server cannot be installed, and fails under CI', () => {
+    const quiet = node(['scripts/e2e/web.mjs'], bareEnvironment());
+    assert.equal(quiet.status, 0, quiet.stdout + quiet.stderr);
+    assert.match(quiet.stdout, /^web e2e: skipped \(needs .*ripgrep/m);
+    assert.equal(node(['scripts/e2e/web.mjs'], bareEnvironment({ CI: 'true' })).status, 1);
+  });
 });
 
 describe('a checkout that moved on since the last npm ci', () => {

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { describeError, newResults, record, type Results } from './results';
 
 interface Orders {
   config: string;
@@ -20,25 +21,6 @@ interface Orders {
   grep?: string;
   /** The harness drives the UI first; it creates this file when the suite may start. */
   startWhen?: string;
-}
-
-interface TestResult {
-  title: string;
-  fullTitle: string;
-  state: 'passed' | 'failed' | 'skipped';
-  durationMs?: number;
-  error?: string;
-}
-
-interface Results {
-  status: 'running' | 'done' | 'crashed';
-  startedAt: string;
-  finishedAt?: string;
-  passed: number;
-  failed: number;
-  skipped: number;
-  tests: TestResult[];
-  error?: string;
 }
 
 function readOrders(): Orders | undefined {
@@ -55,11 +37,6 @@ function write(file: string, results: Results): void {
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, `${JSON.stringify(results, null, 2)}\n`);
   fs.renameSync(temp, file);
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? error.message;
-  return String(error);
 }
 
 /** Resolves once `file` exists: on a change in its folder, never by polling. */
@@ -94,33 +71,14 @@ export function activate(context: vscode.ExtensionContext): void {
 
 function runSuite(orders: Orders): void {
   const { results: resultsFile } = orders;
-  const results: Results = { status: 'running', startedAt: new Date().toISOString(), passed: 0, failed: 0, skipped: 0, tests: [] };
+  const results = newResults();
   try {
     process.env.RCA_E2E_CONFIG = orders.config;
     const mocha = new Mocha({ ui: 'tdd', color: false, timeout: orders.timeoutMs ?? 60_000, reporter: Mocha.reporters.Base });
     if (orders.grep) mocha.grep(orders.grep);
     for (const file of orders.files) mocha.addFile(file);
     write(resultsFile, results);
-    const runner = mocha.run();
-    const record = (test: Mocha.Test | Mocha.Hook, state: TestResult['state'], error?: unknown) => {
-      results.tests.push({
-        title: test.title,
-        fullTitle: test.fullTitle(),
-        state,
-        durationMs: test.duration,
-        error: error === undefined ? undefined : describeError(error),
-      });
-      results[state]++;
-      write(resultsFile, results);
-    };
-    runner.on('pass', (test) => record(test, 'passed'));
-    runner.on('fail', (test, error) => record(test, 'failed', error));
-    runner.on('pending', (test) => record(test, 'skipped'));
-    runner.on('end', () => {
-      results.status = 'done';
-      results.finishedAt = new Date().toISOString();
-      write(resultsFile, results);
-    });
+    record(mocha.run(), results, (current) => write(resultsFile, current));
   } catch (error) {
     results.status = 'crashed';
     results.error = describeError(error);

@@ -1,7 +1,6 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { EXTENSION_ID, closeAllWithoutSaving, extension, extensionFile, manifest } from './helpers';
+import { EXTENSION_ID, closeAllWithoutSaving, exists, extension, extensionFile, inWebWorker, manifest } from './helpers';
 
 suite('Extension', function () {
   this.timeout(60_000);
@@ -14,9 +13,11 @@ suite('Extension', function () {
     assert.equal(ext.isActive, true, 'the extension did not activate');
   });
 
-  test('its main file is where package.json says', () => {
-    const main = manifest().main as string | undefined;
-    assert.ok(main, 'package.json has no "main"');
-    assert.ok(fs.existsSync(extensionFile(main.endsWith('.js') ? main : `${main}.js`)), `${main} is missing from the installed extension`);
+  // The Node extension host runs "main"; the web worker extension host runs "browser".
+  const entry = inWebWorker ? 'browser' : 'main';
+  test(`its ${entry} file is where package.json says`, async () => {
+    const file = manifest()[entry] as string | undefined;
+    assert.ok(file, `package.json has no "${entry}"`);
+    assert.ok(await exists(extensionFile(file.endsWith('.js') ? file : `${file}.js`)), `${file} is missing from the installed extension`);
   });
 });

@@ -1,10 +1,19 @@
 /// <reference types="mocha" />
 // Each snippet the extension contributes inserts its section: read from package.json's
 // contributes.snippets, inserted by name (so VS Code must have loaded it), and offered by its prefix.
+// The snippet files are bundled into the suite, as the tests are made before any can read a file (and the web
+// worker extension host reads only asynchronously); the first test checks the installed files are the same.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { closeAllWithoutSaving, extensionFile, manifest, readJsonc, skipBecause } from './helpers';
+import exlibris from '../../../snippets/exlibris.code-snippets';
+import postmortem from '../../../snippets/postmortem.code-snippets';
+import { closeAllWithoutSaving, extensionFile, manifest, parseJsonc, skipBecause } from './helpers';
+
+/** The repository's snippet files, by their path in package.json. */
+const BUNDLED: Record<string, string> = {
+  'snippets/exlibris.code-snippets': exlibris,
+  'snippets/postmortem.code-snippets': postmortem,
+};
 
 interface ContributedSnippet {
   file: string;
@@ -14,23 +23,28 @@ interface ContributedSnippet {
   body: string;
 }
 
+function contributedEntries(): { language?: string; path?: string }[] {
+  return (manifest().contributes?.snippets ?? []) as { language?: string; path?: string }[];
+}
+
+const bundledText = (path: string): string | undefined => BUNDLED[path.replace(/^\.\//, '')];
+
 function contributedSnippets(): { snippets: ContributedSnippet[]; problems: string[] } {
   const snippets: ContributedSnippet[] = [];
   const problems: string[] = [];
-  const entries = (manifest().contributes?.snippets ?? []) as { language?: string; path?: string }[];
-  for (const entry of entries) {
+  for (const entry of contributedEntries()) {
     if (!entry.path) {
       problems.push(`a contributes.snippets entry has no path: ${JSON.stringify(entry)}`);
       continue;
     }
-    const file = extensionFile(entry.path);
-    if (!fs.existsSync(file)) {
-      problems.push(`${entry.path} is missing from the installed extension`);
+    const text = bundledText(entry.path);
+    if (text === undefined) {
+      problems.push(`${entry.path} is not among the snippet files bundled into this suite (BUNDLED in 04-snippets.test.ts)`);
       continue;
     }
     let data: Record<string, { prefix?: string | string[]; body?: string | string[] }>;
     try {
-      data = readJsonc(file) as typeof data;
+      data = parseJsonc(text) as typeof data;
     } catch (error) {
       problems.push(`${entry.path} is not valid JSON: ${(error as Error).message}`);
       continue;
@@ -84,8 +98,19 @@ suite('Snippets insert their sections', function () {
   const { snippets, problems } = contributedSnippets();
   teardown(closeAllWithoutSaving);
 
-  test('contributed snippet files are readable', () => {
-    assert.deepEqual(problems, []);
+  test('contributed snippet files are installed as the suite has them', async () => {
+    const installed: string[] = [];
+    for (const { path } of contributedEntries()) {
+      const text = path && bundledText(path);
+      if (!path || text === undefined) continue;
+      try {
+        const bytes = await vscode.workspace.fs.readFile(extensionFile(path));
+        if (new TextDecoder().decode(bytes) !== text) installed.push(`${path} differs from the repository's`);
+      } catch (error) {
+        installed.push(`${path} is missing from the installed extension: ${(error as Error).message}`);
+      }
+    }
+    assert.deepEqual([...problems, ...installed], []);
   });
 
   if (!snippets.length) {

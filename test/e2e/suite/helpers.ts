@@ -1,9 +1,10 @@
 /// <reference types="mocha" />
 // Shared by the end-to-end suite. It runs inside VS Code's extension host, either under
 // @vscode/test-cli (`npm run test:vscode`) or under the test-only runner extension in code-server
-// (`npm run test:e2e`). Waits are on VS Code's events, each bounded by a time-out; never on sleeps.
+// (`npm run test:e2e`), or in code-server's web worker extension host under the web runner
+// (`npm run test:e2e:web`, test/e2e/runner/web.ts), which has no file system: files are read with workspace.fs.
+// Waits are on VS Code's events, each bounded by a time-out; never on sleeps.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'rca-writer.rca-writer';
@@ -36,10 +37,19 @@ export interface E2EConfig {
   folderReports: ExpectedExample[];
 }
 
+declare global {
+  /** Set by the web runner before it loads the suite: the web worker extension host has no environment or files. */
+  var rcaE2EConfig: E2EConfig | undefined;
+}
+
+/** True in a web worker extension host (VS Code for the Web), where the extension runs its `browser` entry point. */
+export const inWebWorker = typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+
 let cached: E2EConfig | undefined;
 
 export function config(): E2EConfig {
   if (cached) return cached;
+  if (globalThis.rcaE2EConfig) return (cached = globalThis.rcaE2EConfig);
   const file = process.env.RCA_E2E_CONFIG;
   if (!file) {
     throw new Error('RCA_E2E_CONFIG is not set: run the suite through `npm run test:e2e` or `npm run test:vscode`');
@@ -63,6 +73,7 @@ export function extension(): vscode.Extension<unknown> {
 /** The parts of the extension's package.json these tests read; each use says what it expects inside. */
 export interface Manifest {
   main?: unknown;
+  browser?: unknown;
   contributes?: { commands?: unknown; snippets?: unknown; menus?: { commandPalette?: unknown } };
 }
 
@@ -220,9 +231,8 @@ export function skipBecause(context: Mocha.Context, reason: string): never {
   context.skip();
 }
 
-/** Reads a JSON file that may have comments and trailing commas (like VS Code's snippet files). */
-export function readJsonc(file: string): unknown {
-  const text = fs.readFileSync(file, 'utf8');
+/** Parses JSON that may have comments and trailing commas (like VS Code's snippet files). */
+export function parseJsonc(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -253,6 +263,16 @@ export function readJsonc(file: string): unknown {
   }
 }
 
-export function extensionFile(relative: string): string {
-  return path.join(extension().extensionPath, relative);
+export function extensionFile(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(extension().extensionUri, relative);
+}
+
+/** Whether a file exists, through the editor: the same in the Node and the web worker extension host. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
