@@ -126,6 +126,27 @@ describe('incremental parsing', () => {
     );
   });
 
+  it('parses a text with definitions once: a chunk is parsed again only for a reference to a label defined in another', () => {
+    // Each chunk holds notes and their calls; the cuts fall so that a few calls are a chunk away from their notes.
+    const unit = (i: number) => `Text[^${i}] and [link ${i}].\n\n[^${i}]: note ${i}\n\n[link ${i}]: /u/${i}\n\n`;
+    const text = '# T\n\n' + Array.from({ length: 2000 }, (_, i) => unit(i)).join('') + 'Last [^0] and ![link 3].\n';
+    let parsed = 0;
+    let again = 0;
+    const parser = new IncrementalParser(undefined, (chunk, defined) => {
+      parsed += chunk.length;
+      if (defined) again++;
+      return parseMarkdown(chunk, defined);
+    });
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+    assert.equal(parser.stats.fullParse, undefined);
+    // The last chunk calls note 0 and link 3 of the first: it is parsed again, and so are a few chunks whose
+    // "[link n]" is defined in the chunk before. Before, the whole text was parsed a second time, in full.
+    assert.ok(again >= 1 && parsed < text.length * 1.25, `${parsed} characters parsed for ${text.length}, ${again} again`);
+    // An edit that removes the note: the last chunk is parsed again, not knowing it any more.
+    const edited = text.replace('[^0]: note 0', 'note 0');
+    assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
+  });
+
   it('cuts after a blank line before a thematic break of "*" or "_", not of "-"', () => {
     const text = '***\n\n___\n\n* * *\n\n---\n\ntext\n';
     assert.deepEqual(

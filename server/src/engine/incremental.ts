@@ -1,10 +1,10 @@
 // Incremental parsing for edits: the text is cut into chunks at headings, each chunk is parsed on its own and
 // kept, and an edit re-parses only the chunks whose text changed. The tree it gives equals a full parse's; where
 // that cannot be shown cheaply it parses in full.
-import type { List, Root, RootContent } from 'mdast';
+import type { Definition, FootnoteDefinition, List, Root, RootContent } from 'mdast';
 import type { Node, Point } from 'unist';
 import { ParseCut } from './budget';
-import { parseMarkdown } from './parse';
+import { parseMarkdown, type DefinedElsewhere } from './parse';
 
 interface Chunk {
   /** A private copy of the chunk's text (not a slice of a document version, which would keep it alive). */
@@ -15,8 +15,12 @@ interface Chunk {
   base: { offset: number; line: number };
   /** The last node may run on past the chunk's end in the whole text (an unclosed fence or HTML block). */
   open: boolean;
-  /** Holds a link or footnote definition: those change how other chunks parse. */
-  defines: boolean;
+  /** The labels of its link and footnote definitions (mdast identifiers): they change how other chunks parse. */
+  defines: Labels;
+  /** What each "[…]" of its text would be as a label (see `labelsIn`): the references it may hold. */
+  mentions: Labels;
+  /** The labels defined in other chunks it was parsed knowing (see `DefinedElsewhere`), as a key. */
+  knows: string;
   /** Line breaks in `text`. */
   lines: number;
 }
@@ -67,8 +71,12 @@ export interface BlockPoint {
   kind: 'blank' | 'break' | 'item';
 }
 
-/** A line that may start a chunk: one that continues no block and opens no front matter. */
-const FRESH_LINE = /^(?![ \t\r\n>\-+*\uFEFF]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+/**
+ * A line that may start a chunk: one that continues no block and opens no front matter. Nor one that opens with "[":
+ * a definition is mostly written after its reference, and a chunk whose reference is defined in the next is parsed
+ * again (see `definedElsewhere`).
+ */
+const FRESH_LINE = /^(?![ \t\r\n>\-+*\uFEFF[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
 /**
  * A thematic break of "*" or "_" after a blank line is fresh too: after a blank line it is neither a list item nor
  * a setext underline ("-" stays out: at a chunk's start it could open front matter).
@@ -240,14 +248,63 @@ function copyOf(text: string): string {
   return chunks.join('');
 }
 
-function defines(nodes: RootContent[]): boolean {
+/** Labels as mdast identifies them, by kind; each maps to the form micromark looks up. */
+interface Labels {
+  links: Map<string, string>;
+  footnotes: Map<string, string>;
+}
+
+/** micromark's normalizeIdentifier (micromark-util-normalize-identifier 2.0.1): how micromark looks a label up. */
+function normalizeIdentifier(value: string): string {
+  return value
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+function definitionsIn(nodes: RootContent[]): Labels {
+  const labels: Labels = { links: new Map(), footnotes: new Map() };
   // A stack, not visit: visit looks each node up among its siblings, which grew with the square of a long list.
   const stack: Node[] = nodes.slice();
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+    if (node.type === 'definition') labels.links.set((node as Definition).identifier, '');
+    else if (node.type === 'footnoteDefinition') labels.footnotes.set((node as FootnoteDefinition).identifier, '');
     if ('children' in node) for (const child of node.children as Node[]) stack.push(child);
   }
-  return false;
+  return labels;
+}
+
+/**
+ * Every "[…]" in the text (at most 999 characters, no unescaped bracket inside, as a label is), as the label it
+ * would be: a reference's label is one of them. A label running over lines is taken both as written and without the
+ * quote markers and indentation that open its later lines (inside a quote or list item they are not part of it).
+ */
+function labelsIn(text: string): Labels {
+  const labels: Labels = { links: new Map(), footnotes: new Map() };
+  const bracket = /\[(\^?)((?:[^[\]\\]|\\[\s\S]){0,999})\]/g;
+  const add = (kind: Map<string, string>, raw: string) => {
+    const normal = normalizeIdentifier(raw);
+    kind.set(normal.toLowerCase(), normal);
+  };
+  for (let match = bracket.exec(text); match; match = bracket.exec(text)) {
+    const kind = match[1] ? labels.footnotes : labels.links;
+    add(kind, match[2]);
+    // "[^a]" is also the link label "^a".
+    if (match[1]) add(labels.links, `^${match[2]}`);
+    if (/[\r\n]/.test(match[2])) add(kind, match[2].replace(/([\r\n])[ \t>]*/g, '$1'));
+  }
+  return labels;
+}
+
+/** The labels `mentions` holds that `defined` (every chunk's definitions) has and `own` has not. */
+function definedElsewhere(mentions: Labels, own: Labels, defined: Labels): DefinedElsewhere {
+  const pick = (mentioned: Map<string, string>, mine: Map<string, string>, all: Map<string, string>) => {
+    const picked: string[] = [];
+    for (const [id, normal] of mentioned) if (all.has(id) && !mine.has(id)) picked.push(normal);
+    return picked.sort();
+  };
+  return { links: pick(mentions.links, own.links, defined.links), footnotes: pick(mentions.footnotes, own.footnotes, defined.footnotes) };
 }
 
 /**
@@ -258,7 +315,11 @@ function defines(nodes: RootContent[]): boolean {
 export class IncrementalParser {
   private chunks = new Map<string, Chunk>();
   /** `minChunk`: the least length of a chunk cut at a block point (tests cut at every one). */
-  constructor(private readonly minChunk = MIN_CHUNK) {}
+  /** `parse`: the parser of each chunk (a test counts its calls). */
+  constructor(
+    private readonly minChunk = MIN_CHUNK,
+    private readonly parseText: (text: string, defined?: DefinedElsewhere) => Root = parseMarkdown,
+  ) {}
   stats: IncrementalStats = { chunks: 0, reparsed: 0 };
 
   parse(text: string): Root {
@@ -283,7 +344,7 @@ export class IncrementalParser {
       stats.fullParse = why;
       stats.chunks = 1;
       stats.reparsed = 1;
-      return parseMarkdown(text);
+      return this.parseText(text);
     };
     const bounds = mergePoints(splitPoints(text), blockPoints(text, this.minChunk));
     if (bounds.length === 0) return full('no split point');
@@ -322,7 +383,25 @@ export class IncrementalParser {
       // Past the check's budget the rest is not read (budget.ts); the chunks parsed so far are kept for the next parse.
       if (i + 2 < bounds.length && pastDeadline?.()) this.cut(next, line);
     }
-    if (used.some((chunk) => chunk.defines)) return full('link or footnote definitions');
+    // A reference in one chunk to a definition in another: that chunk is parsed again knowing the label.
+    const defined: Labels = { links: new Map(), footnotes: new Map() };
+    for (const chunk of used) {
+      for (const id of chunk.defines.links.keys()) defined.links.set(id, '');
+      for (const id of chunk.defines.footnotes.keys()) defined.footnotes.set(id, '');
+    }
+    for (const chunk of used) {
+      const elsewhere = definedElsewhere(chunk.mentions, chunk.defines, defined);
+      const knows = JSON.stringify(elsewhere);
+      if (knows === chunk.knows) continue;
+      if (stats.reparsed > reparsed) yield 'parse';
+      reparsed = stats.reparsed;
+      if (pastDeadline?.()) this.cut(next, chunk.base.line);
+      const nodes = this.parseText(chunk.text, elsewhere.links.length + elsewhere.footnotes.length ? elsewhere : undefined).children;
+      shift(nodes, chunk.base.offset, chunk.base.line);
+      chunk.nodes = nodes;
+      chunk.knows = knows;
+      stats.reparsed++;
+    }
     if (/^\uFEFF?(?:---|\+\+\+)/.test(text) && used[0].nodes[0]?.type !== 'yaml' && used[0].nodes[0]?.type !== 'toml')
       return full('front matter that may span chunks');
 
@@ -354,8 +433,12 @@ export class IncrementalParser {
       chunk.base = { offset: start, line };
     } else {
       const own = copyOf(slice);
-      const nodes = parseMarkdown(own).children;
-      chunk = { text: own, nodes, base: { offset: start, line }, open: mayRunOn(own, nodes), defines: defines(nodes), lines: lineBreaks(own) };
+      const nodes = this.parseText(own).children;
+      const base = { offset: start, line };
+      const defines = definitionsIn(nodes);
+      const mentions = labelsIn(own);
+      const knows = JSON.stringify({ links: [], footnotes: [] });
+      chunk = { text: own, nodes, base, open: mayRunOn(own, nodes), defines, mentions, knows, lines: lineBreaks(own) };
       shift(nodes, start, line);
       stats.reparsed++;
     }

@@ -116,9 +116,43 @@ function linkAddresses(root: Root, source: string): void {
   }
 }
 
-/** Parses Markdown (CommonMark + GFM + front matter) into mdast. The only place the engine parses. */
-export function parseMarkdown(text: string): Root {
-  const { options, addresses } = optionsFor(text);
+/**
+ * Labels defined outside the text parsed (in another chunk of the document, see incremental.ts), as micromark
+ * normalises them: a reference to one is a reference, as in a parse of the whole document.
+ */
+export interface DefinedElsewhere {
+  links: string[];
+  footnotes: string[];
+}
+
+/**
+ * A text construct tried first at every "[" and "!" that adds the labels to the parser's own lists and matches
+ * nothing. micromark resolves references in its text pass, after every definition of the text was read, and every
+ * reference begins with "[" or "![", so the labels are known before the first is looked up.
+ */
+function definedElsewhere(defined: DefinedElsewhere): Extension {
+  let added = false;
+  const tokenize = function (this: { parser: { defined: string[]; gfmFootnotes?: string[] } }, _effects: unknown, _ok: unknown, nok: unknown) {
+    if (!added) {
+      added = true;
+      for (const label of defined.links) this.parser.defined.push(label);
+      const footnotes = this.parser.gfmFootnotes ?? (this.parser.gfmFootnotes = []);
+      for (const label of defined.footnotes) footnotes.push(label);
+    }
+    return nok;
+  };
+  const construct = { name: 'definedElsewhere', tokenize, add: 'before' } as never;
+  return { text: { 33: construct, 91: construct } };
+}
+
+/**
+ * Parses Markdown (CommonMark + GFM + front matter) into mdast. The only place the engine parses. `defined`: labels
+ * defined outside `text`.
+ */
+export function parseMarkdown(text: string, defined?: DefinedElsewhere): Root {
+  const { options: own, addresses } = optionsFor(text);
+  // Last, so that its construct comes before every other extension's at "[" (a footnote call is one).
+  const options = defined ? { ...own, extensions: own.extensions!.concat(definedElsewhere(defined)) } : own;
   const root = fromMarkdown(text, options);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (addresses) linkAddresses(root, bom ? text.slice(1) : text);
