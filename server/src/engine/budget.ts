@@ -11,6 +11,18 @@
  */
 export const CHECK_BUDGET_MS = 1500;
 
+/**
+ * The time the proofs of one quick-fix request may take (fix-proof.ts), in the same clock: a few re-checks of a
+ * large report, some hundreds of a typical one. Past it the fixes proved so far are offered and the rest are not.
+ */
+export const QUICK_FIX_BUDGET_MS = 3000;
+
+/**
+ * The time Fix All may take over all its rounds (fix-all.ts): a typical report's Fix All takes well under a second
+ * of it, a 100 KB one a few seconds. Past it Fix All stops with what it has proved, and a second one does more.
+ */
+export const FIX_ALL_BUDGET_MS = 6000;
+
 /** How many threads of this process are checking at once (the CLI's check workers); 1 otherwise. */
 let busyThreads = 1;
 

@@ -24,6 +24,11 @@ export interface CheckResult {
   settings: RcaSettings;
   /** The profile was chosen for this document by `auto` (its name is doc.profile.name). */
   autoProfile: boolean;
+  /**
+   * The codes of the enabled rules that did not run to their end (the work budget, the size bounds, a failure), so
+   * their silence says nothing; absent when every enabled rule ran. A proof compares only what ran (fix-proof.ts).
+   */
+  notRun?: readonly string[];
 }
 
 export class UnknownProfileError extends Error {
@@ -176,12 +181,20 @@ export interface CheckOptions {
  * It never throws on a document: what could not be checked is reported under RCA001.
  */
 export function checkText(text: string, settingsInput: Partial<RcaSettings> | RcaSettings = {}, options: CheckOptions = {}): CheckResult {
-  const steps = checkSteps(text, settingsInput, options);
+  return runSteps(checkSteps(text, settingsInput, options));
+}
+
+/** Runs work made of steps (checkSteps, a fix's proof, Fix All) to its end in one go: the CLI's and the tests' way. */
+export function runSteps<T>(steps: Generator<string, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
+
+/** The codes of the rules a check under `settings` runs. */
+const enabledRules = (settings: RcaSettings) =>
+  allRules.filter((rule) => settings.rules[rule.code] !== 'off' && settings.rules[rule.name] !== 'off').map((rule) => rule.code);
 
 /**
  * checkText as a sequence of steps: it yields after the parse, after choosing a profile and after each rule, saying
@@ -214,7 +227,7 @@ export function* checkSteps(
         ? `quotes or lists nest more than ${MAX_NESTING} levels deep`
         : 'a paragraph has so many emphasis, link or code markers (*, _, [, ], `, ~) that parsing it would take minutes';
     const skipped = incomplete(`RCA Writer did not check this document: ${why}.`, settings);
-    return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile };
+    return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile, notRun: enabledRules(settings) };
   }
   let doc: RcaDocument;
   try {
@@ -228,10 +241,10 @@ export function* checkSteps(
       const where = `line ${(error.line + 1).toLocaleString('en-US')} of ${lines.length.toLocaleString('en-US')}`;
       const message = `RCA Writer stopped checking this document at ${where} after ${seconds} s, the time a check may take: reading its Markdown took that long, so no rule was run (one long list or thousands of one-line blocks cost the parser far more than prose).`;
       const skipped = incomplete(message, settings);
-      return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile };
+      return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile, notRun: enabledRules(settings) };
     }
     const skipped = incomplete(`RCA Writer could not read this document as Markdown (${(error as Error).message}); nothing was checked.`, settings);
-    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings, autoProfile };
+    return { doc: buildModel('', profile), diagnostics: skipped ? [skipped] : [], settings, autoProfile, notRun: enabledRules(settings) };
   }
   yield 'parse';
   if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings, autoProfile };
@@ -339,5 +352,12 @@ export function* checkSteps(
     }
   }
   // A fix is proved under the profile the document was checked with, not chosen again (fix-proof.ts).
-  return { doc, diagnostics: listed, settings: autoProfile ? { ...settings, profile: profile.name } : settings, autoProfile };
+  const notRun = [...tooLargeForTimes, ...outOfTime, ...failed];
+  return {
+    doc,
+    diagnostics: listed,
+    settings: autoProfile ? { ...settings, profile: profile.name } : settings,
+    autoProfile,
+    ...(notRun.length ? { notRun } : {}),
+  };
 }

@@ -1,4 +1,5 @@
-import { checkText, type CheckResult } from './check';
+import { FIX_ALL_BUDGET_MS } from './budget';
+import { checkSteps, runSteps, type CheckOptions, type CheckResult } from './check';
 import { judge, ProofBudget, verdictOf } from './fix-proof';
 import { placesFixed } from './same-mistake';
 import type { RcaSettings } from './settings';
@@ -9,9 +10,15 @@ const MAX_ROUNDS = 20;
 
 /**
  * Characters Fix All may check in all, proofs included: some hundreds of checks of a typical report, a few of a
- * 1 MB one. Past it, Fix All stops with what it has proved so far (then a second Fix All can still do more).
+ * 1 MB one; and FIX_ALL_BUDGET_MS of time. Past either, Fix All stops with what it has proved so far (then a second
+ * Fix All can still do more).
  */
 export const FIX_ALL_CHECK_CHARS = 8_000_000;
+
+/** Fix All's budget, on `clock` when given. */
+export const fixAllBudget = (clock?: () => number) => new ProofBudget(FIX_ALL_CHECK_CHARS, FIX_ALL_BUDGET_MS, clock);
+
+type Clocked = Pick<CheckOptions, 'clock'>;
 
 interface Candidate {
   diagnostic: RcaDiagnostic;
@@ -77,23 +84,31 @@ export function applyPreferredFixes(text: string, diagnostics: RcaDiagnostic[]):
   return edits.length ? applyEdits(text, edits) : text;
 }
 
-/** The candidates applied together and checked: the result, when every target went and nothing new came. */
-function attempt(before: CheckResult, candidates: Candidate[], budget: ProofBudget): CheckResult | 'failed' | 'over budget' {
+/**
+ * The candidates applied together and checked: the result, when every target went and nothing new came; 'over
+ * budget' when there was no budget for the check, or the check was cut short where the one before was not.
+ */
+function* attempt(
+  before: CheckResult,
+  candidates: Candidate[],
+  budget: ProofBudget,
+  options: Clocked,
+): Generator<string, CheckResult | 'failed' | 'over budget', void> {
   const edits = candidates.flatMap(({ fix }) => fix.edits);
   const text = applyEdits(before.doc.text, edits);
   if (!budget.spend(text)) return 'over budget';
-  const after = checkText(text, before.settings);
-  // Fix All applies only what proves itself fully: a fix that raises even a warning is left to the writer.
-  return verdictOf(
+  const after = yield* checkSteps(text, before.settings, options);
+  const verdict = verdictOf(
     judge(
       before,
       after,
       edits,
       candidates.flatMap(({ diagnostic, fix }) => placesFixed(diagnostic, fix)),
     ),
-  ).kind === 'proven'
-    ? after
-    : 'failed';
+  );
+  if (verdict.kind === 'unproven') return 'over budget';
+  // Fix All applies only what proves itself fully: a fix that raises even a warning is left to the writer.
+  return verdict.kind === 'proven' ? after : 'failed';
 }
 
 /** A fix Fix All applied, named as the quick fix is. */
@@ -134,7 +149,7 @@ export interface FixAllReport {
  * again on it changes nothing, unless the check budget ran out. Under `auto` every round is checked with the profile
  * chosen for the text given (a CheckResult's settings name it), so "again" means under that profile.
  */
-export function fixAll(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS)): string {
+export function fixAll(text: string, settings: Partial<RcaSettings>, budget = fixAllBudget()): string {
   return fixAllReport(text, settings, budget).text;
 }
 
@@ -144,8 +159,22 @@ const named = ({ diagnostic, fix }: Candidate): AppliedFix => ({ code: diagnosti
  * Fix All, saying which fixes it applied and which preferred fixes it left, and why (for `rca-writer check --fix`).
  * `checked` is the check of `text` under `settings` when the caller has it already.
  */
-export function fixAllReport(text: string, settings: Partial<RcaSettings>, budget = new ProofBudget(FIX_ALL_CHECK_CHARS), checked?: CheckResult): FixAllReport {
-  let current = checked ?? checkText(text, settings);
+export function fixAllReport(text: string, settings: Partial<RcaSettings>, budget = fixAllBudget(), checked?: CheckResult): FixAllReport {
+  return runSteps(fixAllSteps(text, settings, budget, checked));
+}
+
+/**
+ * fixAllReport in the checks' steps, for a caller that lets other work run between them and stops when the result is
+ * no longer wanted (the language server); `options` give every check its clock, the budget's own.
+ */
+export function* fixAllSteps(
+  text: string,
+  settings: Partial<RcaSettings>,
+  budget: ProofBudget,
+  checked?: CheckResult,
+  options: Clocked = {},
+): Generator<string, FixAllReport, void> {
+  let current = checked ?? (yield* checkSteps(text, settings, options));
   const refused = new Set<string>();
   const written = new Set<string>();
   const done: AppliedFix[] = [];
@@ -160,7 +189,7 @@ export function fixAllReport(text: string, settings: Partial<RcaSettings>, budge
     collided.clear();
     const candidates = pick(current.doc.text, current.diagnostics, skip, onCollide);
     if (candidates.length === 0) break;
-    let next = attempt(current, candidates, budget);
+    let next = yield* attempt(current, candidates, budget, options);
     if (next === 'over budget') {
       stopped = 'budget';
       break;
@@ -169,7 +198,7 @@ export function fixAllReport(text: string, settings: Partial<RcaSettings>, budge
     if (next === 'failed') {
       const passed: { candidate: Candidate; after: CheckResult }[] = [];
       for (const candidate of candidates) {
-        const alone = attempt(current, [candidate], budget);
+        const alone = yield* attempt(current, [candidate], budget, options);
         if (alone === 'over budget') {
           stopped = 'budget';
           break;
@@ -183,7 +212,7 @@ export function fixAllReport(text: string, settings: Partial<RcaSettings>, budge
         break;
       }
       applied = passed.map(({ candidate }) => candidate);
-      next = passed.length > 1 ? attempt(current, applied, budget) : 'failed';
+      next = passed.length > 1 ? yield* attempt(current, applied, budget, options) : 'failed';
       if (typeof next === 'string') {
         // Fixes that pass alone but not together: the first one alone this round, the others in the next.
         applied = [passed[0].candidate];

@@ -1,4 +1,5 @@
-import { checkText, type CheckResult } from './check';
+import { cpuClock, QUICK_FIX_BUDGET_MS } from './budget';
+import { checkSteps, runSteps, type CheckOptions, type CheckResult } from './check';
 import { endOffset, startOffset } from './nodes';
 import { timeRules } from './rules';
 import { placeholder } from './rules/placeholder';
@@ -10,7 +11,8 @@ import type { Fix, RcaDiagnostic, TextEdit } from './types';
  * A fix proves itself before it is trusted: it is applied to the text, the text is checked again, and the fix
  * passes when the finding it was made for is gone and no error or warning appeared that was not there before.
  * Checking is the costly part, so proofs are made only when asked for (a quick fix the editor is about to show, a
- * Fix All), each once, and within a budget of characters checked.
+ * Fix All), each once, within a budget of characters checked and of time, and in steps (the check's own), so the
+ * server answers other requests between them and stops a proof no longer wanted (lsp/code-actions.ts).
  */
 
 /** What applying some edits did to the findings they were made for, and to the rest. */
@@ -23,6 +25,11 @@ export interface Outcome {
   raisesError: boolean;
   /** Headings the edits did not touch that are no longer headings: the rest of the document parses differently. */
   hidden: number;
+  /**
+   * The check afterwards left out a rule the check before ran (its work budget ran out elsewhere, the text grew past
+   * a size bound): that rule's findings can't be compared, so nothing is proved either way.
+   */
+  inconclusive: boolean;
 }
 
 const key = (diagnostic: RcaDiagnostic) => `${diagnostic.code}\u0000${diagnostic.message}`;
@@ -100,8 +107,11 @@ function hiddenHeadings(before: CheckResult, after: CheckResult, spans: readonly
 export function judge(before: CheckResult, after: CheckResult, edits: readonly TextEdit[], targets: readonly RcaDiagnostic[]): Outcome {
   // A repeated mistake is one finding with many places: each place counts, so that correcting one place of five
   // neither leaves its target nor raises the four that remain as a new finding.
+  const notRunBefore = new Set(before.notRun);
+  const inconclusive = (after.notRun ?? []).some((code) => !notRunBefore.has(code));
   const beforeFound = before.diagnostics.flatMap(placesOf);
-  const afterFound = after.diagnostics.flatMap(placesOf);
+  // A rule that did not run before has nothing to compare with: its findings afterwards are not new.
+  const afterFound = after.diagnostics.filter((diagnostic) => !notRunBefore.has(diagnostic.code)).flatMap(placesOf);
   const beforeIndex = before.doc.lines;
   const afterIndex = after.doc.lines;
   const spans = edits
@@ -133,26 +143,47 @@ export function judge(before: CheckResult, after: CheckResult, edits: readonly T
     if (diagnostic.severity === 'error') errors.add(diagnostic.code);
   });
   const raised = [...found].filter(([code, count]) => count > (allowed.get(code) ?? 0)).map(([code]) => code);
-  return { remaining, raised, raisesError: raised.some((code) => errors.has(code)), hidden: hiddenHeadings(before, after, spans) };
+  return {
+    remaining,
+    raised,
+    raisesError: raised.some((code) => errors.has(code)),
+    hidden: hiddenHeadings(before, after, spans),
+    inconclusive,
+  };
 }
 
-/** How many characters of text proofs may still check. */
+/**
+ * How much proofs may still do: characters of text checked (how many checks, whatever the machine), and time since
+ * the budget was made on `clock` (the process's CPU time unless given; the server's clock leaves out its pauses).
+ */
 export class ProofBudget {
-  constructor(private chars: number) {}
+  private readonly started: number;
+
+  constructor(
+    private chars: number,
+    private readonly ms = Infinity,
+    private readonly clock: () => number = cpuClock,
+  ) {
+    this.started = clock();
+  }
 
   /** Takes the cost of checking `text` from the budget; false (and nothing taken) when it is spent. */
   spend(text: string): boolean {
-    if (text.length > this.chars) return false;
+    if (text.length > this.chars || this.clock() - this.started > this.ms) return false;
     this.chars -= text.length;
     return true;
   }
 }
 
 /**
- * What a quick-fix request may check: about a hundred proofs of a typical report, one of a 1 MB one. A fix that
- * could not be proved within it is still offered, but not as the preferred one, and Fix All leaves it.
+ * What a quick-fix request may check: about a hundred proofs of a typical report, one of a 1 MB one, and
+ * QUICK_FIX_BUDGET_MS of time. A fix that could not be proved within it is not offered; asked again, the fixes
+ * proved already are not proved again, so a new request goes further.
  */
 export const QUICK_FIX_PROOF_CHARS = 1_000_000;
+
+/** A quick-fix request's budget, on `clock` when given. */
+export const quickFixBudget = (clock?: () => number) => new ProofBudget(QUICK_FIX_PROOF_CHARS, QUICK_FIX_BUDGET_MS, clock);
 
 export type Verdict =
   | { kind: 'proven' }
@@ -164,39 +195,68 @@ export type Verdict =
 
 /** What one outcome says of the fixes that led to it. */
 export function verdictOf(outcome: Outcome): Verdict {
+  if (outcome.inconclusive) return { kind: 'unproven' };
   if (outcome.remaining.length || outcome.hidden || outcome.raisesError) return { kind: 'refused' };
   if (outcome.raised.length) return { kind: 'raises', codes: outcome.raised };
   return { kind: 'proven' };
 }
 
-/** Applies one fix and checks the result. */
-export function proveFix(before: CheckResult, target: RcaDiagnostic, fix: Fix, budget: ProofBudget): Verdict {
+/** Applies one fix and checks the result, in the check's steps; `options` give the check its clock. */
+export function* proveFixSteps(
+  before: CheckResult,
+  target: RcaDiagnostic,
+  fix: Fix,
+  budget: ProofBudget,
+  options: Pick<CheckOptions, 'clock'> = {},
+): Generator<string, Verdict, void> {
   const text = applyEdits(before.doc.text, fix.edits);
   if (!budget.spend(text)) return { kind: 'unproven' };
-  return verdictOf(judge(before, checkText(text, before.settings), fix.edits, placesFixed(target, fix)));
+  const after = yield* checkSteps(text, before.settings, options);
+  return verdictOf(judge(before, after, fix.edits, placesFixed(target, fix)));
+}
+
+/** Applies one fix and checks the result, in one go. */
+export function proveFix(before: CheckResult, target: RcaDiagnostic, fix: Fix, budget: ProofBudget): Verdict {
+  return runSteps(proveFixSteps(before, target, fix, budget));
+}
+
+/** The fixes to offer for a finding, and how many of its fixes were left unproved (not offered). */
+export interface Offer {
+  fixes: Fix[];
+  unproven: number;
 }
 
 /**
- * The fixes to offer for one finding of a check, each proved once (the verdicts are kept with the check's result).
- * A fix that leaves its finding, raises an error or changes how the rest of the document parses is not offered; one
- * that raises a warning is offered as a choice, not preferred, and says what it raises; one the budget left
- * unproved is offered, not preferred.
+ * The fixes to offer for one finding of a check, each proved once (the verdicts are kept with the check's result),
+ * in steps. A fix that leaves its finding, raises an error or changes how the rest of the document parses is not
+ * offered; one that raises a warning is offered as a choice, not preferred, and says what it raises; one the budget
+ * left unproved (or whose re-check was cut short) is not offered, and counted in `unproven`.
  */
-export function provenFixes(result: CheckResult, target: RcaDiagnostic, budget = new ProofBudget(QUICK_FIX_PROOF_CHARS)): Fix[] {
+export function* offerSteps(
+  result: CheckResult,
+  target: RcaDiagnostic,
+  budget: ProofBudget,
+  options: Pick<CheckOptions, 'clock'> = {},
+): Generator<string, Offer, void> {
   let verdicts = verdictsByResult.get(result);
   if (!verdicts) verdictsByResult.set(result, (verdicts = new Map()));
-  const offered: Fix[] = [];
+  const offer: Offer = { fixes: [], unproven: 0 };
   for (const fix of target.fixes ?? []) {
     let verdict = verdicts.get(fix);
     if (!verdict) {
-      verdict = proveFix(result, target, fix, budget);
+      verdict = yield* proveFixSteps(result, target, fix, budget, options);
       if (verdict.kind !== 'unproven') verdicts.set(fix, verdict);
     }
-    if (verdict.kind === 'proven') offered.push(fix);
-    else if (verdict.kind === 'raises') offered.push({ ...fix, title: `${fix.title} (this raises ${verdict.codes.join(', ')})`, isPreferred: false });
-    else if (verdict.kind === 'unproven') offered.push({ ...fix, isPreferred: false });
+    if (verdict.kind === 'proven') offer.fixes.push(fix);
+    else if (verdict.kind === 'raises') offer.fixes.push({ ...fix, title: `${fix.title} (this raises ${verdict.codes.join(', ')})`, isPreferred: false });
+    else if (verdict.kind === 'unproven') offer.unproven++;
   }
-  return offered;
+  return offer;
+}
+
+/** offerSteps in one go: the fixes to offer for one finding. */
+export function provenFixes(result: CheckResult, target: RcaDiagnostic, budget = quickFixBudget()): Fix[] {
+  return runSteps(offerSteps(result, target, budget)).fixes;
 }
 
 const verdictsByResult = new WeakMap<CheckResult, Map<Fix, Verdict>>();

@@ -32,7 +32,7 @@ export interface SliceStats {
   runMs: number;
 }
 
-/** A check stopped before it finished: its result would have been for a text or settings that are gone. */
+/** A check (or other sliced work) stopped before it finished: its result would have been for a text or settings that are gone. */
 export class CheckStopped extends Error {
   constructor(
     readonly reason: string,
@@ -51,17 +51,30 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * itself ran, not the pauses, so two slow documents checked side by side are each cut where one alone would be.
  * Throws CheckStopped when `stopReason` gives a reason; the steps not run are never run.
  */
-export async function checkInSlices(
+export function checkInSlices(
   text: string,
   settings: Partial<RcaSettings> | RcaSettings,
   options: CheckOptions = {},
   slicing: Slicing = {},
 ): Promise<{ result: CheckResult; stats: SliceStats }> {
+  return runInSlices((clock) => checkSteps(text, settings, { ...options, clock }), slicing, options.clock);
+}
+
+/**
+ * Work made of steps (a check, a fix's proof, Fix All) run in slices, as checkInSlices runs a check. `start` is given
+ * the clock its work budgets must read: the process's CPU time less what the thread did during the pauses (other
+ * requests), or `clock` when given (tests), which then measures the slices too.
+ */
+export async function runInSlices<T>(
+  start: (clock: () => number) => Generator<string, T, void>,
+  slicing: Slicing = {},
+  clock?: () => number,
+): Promise<{ result: T; stats: SliceStats }> {
   // Slices are measured on the wall (what the editor waits for); the budget in CPU time, as the CLI's, so a busy
   // machine cuts a report in the editor no sooner than on the command line. A given clock drives both (tests).
-  const clock = options.clock ?? (() => performance.now());
-  const cpu = options.clock ?? cpuClock;
-  const cpuNow = options.clock ?? cpuClockNow;
+  const wall = clock ?? (() => performance.now());
+  const cpu = clock ?? cpuClock;
+  const cpuNow = clock ?? cpuClockNow;
   const pause = slicing.pause ?? nextTask;
   const sliceMs = slicing.sliceMs ?? SLICE_MS;
   let paused = 0;
@@ -72,10 +85,10 @@ export async function checkInSlices(
     if (reason !== undefined) throw new CheckStopped(reason, stats, lastStep);
   };
   stopIfAsked();
-  const steps = checkSteps(text, settings, { ...options, clock: () => cpu() - paused });
-  let sliceStart = clock();
+  const steps = start(() => cpu() - paused);
+  let sliceStart = wall();
   const endSlice = () => {
-    const ran = clock() - sliceStart;
+    const ran = wall() - sliceStart;
     stats.runMs += ran;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, ran);
   };
@@ -90,19 +103,19 @@ export async function checkInSlices(
       }
       stats.steps++;
       lastStep = step.value;
-      if (clock() - sliceStart < sliceMs) continue;
+      if (wall() - sliceStart < sliceMs) continue;
       endSlice();
       if (stats.slices === 1) slicing.onFirstPause?.();
-      // What other work the thread does meanwhile is not this check's.
+      // What other work the thread does meanwhile is not this work's.
       const pausedAt = cpuNow();
       await pause();
       paused += cpuNow() - pausedAt;
       stats.slices++;
-      sliceStart = clock();
+      sliceStart = wall();
       stopIfAsked();
     }
   } finally {
-    // A stopped check's generator is closed, so its clean-up (the time analysis's deadline) runs now.
+    // Stopped work's generator is closed, so its clean-up (the time analysis's deadline) runs now.
     if (!finished) steps.return(undefined as never);
   }
 }

@@ -63,6 +63,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     reports.changed();
   };
   let watchFiles = false;
+  let canDisableActions = false;
   let registerConfiguration = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -70,6 +71,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     diagnostics.canPull = Boolean(capabilities.textDocument?.diagnostic);
     workspaceDiagnostics.canPull = diagnostics.canPull;
     diagnostics.canRefresh = Boolean(capabilities.workspace?.diagnostics?.refreshSupport);
+    canDisableActions = Boolean(capabilities.textDocument?.codeAction?.disabledSupport);
     configuration.canAsk = Boolean(capabilities.workspace?.configuration);
     // Registering with a client that cannot take it only earns a warning there (eglot shows one).
     registerConfiguration = configuration.canAsk && Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
@@ -152,7 +154,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return null; // not open, or closed meanwhile
     }
   });
-  registerCodeActions(connection, documents, analyser);
+  registerCodeActions(connection, documents, analyser, () => canDisableActions);
   const context: FeatureContext = {
     analyse: (uri) => analyser.analyse(uri).catch(() => undefined),
     settingsFor: (uri) => configuration.settingsFor(uri),
