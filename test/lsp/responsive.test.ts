@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Hover } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { TestClient } from '../helpers/lsp-client';
 
 const seeds = join(__dirname, '..', 'fixtures', 'seeds');
@@ -146,4 +147,105 @@ describe('the server stays responsive while the workspace index checks a long re
     assert.ok(!client.progress.some((p) => p.kind === 'end'), 'and had not finished');
     await client.progressEnded();
   });
+});
+
+describe('the server stays responsive while it proves quick fixes and runs Fix All on a long document', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ trace: 'verbose' });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  type Action = { title: string; kind?: string; edit?: unknown };
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const fixAll = (uri: string) =>
+    client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], only: ['source.fixAll.rcaWriter'] },
+    }) as Promise<Action[]>;
+  const running = (what: string, uri: string, version: number) => (message: string) =>
+    message.startsWith(`RCA Writer is ${what} ${uri} (version ${version}) in slices`);
+  const finished = (what: string, uri: string, version: number) => (message: string) =>
+    message.startsWith(`RCA Writer finished ${what} ${uri} (version ${version})`);
+  const settled = <T>(promise: Promise<T>) => {
+    const state = { done: false };
+    promise.then(
+      () => (state.done = true),
+      () => (state.done = true),
+    );
+    return state;
+  };
+  /** The small report's hover and a completion (after "## " on a new line: the missing sections). */
+  const answersAnotherDocument = async (fastUri: string) => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: fastUri },
+      position: { line: HOVER_LINE, character: 'April 11, 2026, from 12:1'.length },
+    })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /2 h 13 min/);
+    const completions = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: fastUri },
+      position: { line: small.split('\n').length, character: 3 },
+    })) as CompletionItem[] | CompletionList;
+    assert.ok((Array.isArray(completions) ? completions : completions.items).length > 0, 'completions came');
+  };
+
+  it("answers another document's hover and completion while Fix All runs, and a newer version stops Fix All", { timeout: 180_000 }, async () => {
+    const slowUri = uriOf('slow-fix-all.md');
+    const fastUri = uriOf('fast-fix-all.md');
+    client.open(fastUri, `${small}\n## `, 1);
+    client.open(slowUri, slow, 1);
+    await client.diagnosticsFor(slowUri, 1);
+
+    const request = fixAll(slowUri);
+    const state = settled(request);
+    await client.trace(running('running Fix All on', slowUri, 1));
+    await answersAnotherDocument(fastUri);
+    assert.equal(state.done, false, 'Fix All had not answered');
+    assert.ok(!client.traces.some(finished('running Fix All on', slowUri, 1)), 'nor finished');
+
+    // The text changes: the Fix All made for version 1 stops and is answered ServerCancelled (the editor asks again).
+    client.replace(slowUri, report, 2);
+    await assert.rejects(request, (error: { code?: number }) => error.code === -32802);
+    const stopped = await client.trace((message) => message.startsWith(`RCA Writer stopped running Fix All on ${slowUri} (version 1)`));
+    assert.match(stopped, /: version 2 replaced it\.$/);
+    assert.ok(!client.traces.some(finished('running Fix All on', slowUri, 1)), 'the stopped Fix All never finished');
+    // Asked again, Fix All is made for the text the editor has.
+    await client.diagnosticsFor(slowUri, 2);
+    const [again] = await fixAll(slowUri);
+    assert.equal(again.kind, 'source.fixAll.rcaWriter');
+    assert.equal((again.edit as { documentChanges: { textDocument: { version: number } }[] }).documentChanges[0].textDocument.version, 2);
+  });
+
+  it(
+    "answers another document's hover and completion while quick fixes are proved, and the editor's cancellation stops the proofs",
+    { timeout: 180_000 },
+    async () => {
+      const slowUri = uriOf('slow-quick-fix.md');
+      const fastUri = uriOf('fast-quick-fix.md');
+      client.open(fastUri, `${small}\n## `, 1);
+      client.open(slowUri, slow, 1);
+      const diagnostics = await client.diagnosticsFor(slowUri, 1);
+      const fixable = diagnostics.find((diagnostic) => diagnostic.code === 'RCA108');
+      assert.ok(fixable, 'the long report has a finding with a fix');
+
+      const cancellation = new CancellationTokenSource();
+      const request = client.connection.sendRequest(
+        'textDocument/codeAction',
+        { textDocument: { uri: slowUri }, range: fixable.range, context: { diagnostics: [fixable], only: ['quickfix'] } },
+        cancellation.token,
+      );
+      const state = settled(request);
+      await client.trace(running('proving quick fixes for', slowUri, 1));
+      await answersAnotherDocument(fastUri);
+      assert.equal(state.done, false, 'the quick fixes had not been answered');
+      assert.ok(!client.traces.some(finished('proving quick fixes for', slowUri, 1)), 'nor proved');
+
+      cancellation.cancel();
+      await assert.rejects(request, (error: { code?: number }) => error.code === -32800);
+      const stopped = await client.trace((message) => message.startsWith(`RCA Writer stopped proving quick fixes for ${slowUri} (version 1)`));
+      assert.match(stopped, /: the editor cancelled the request\.$/);
+    },
+  );
 });
