@@ -271,6 +271,23 @@ describe('language server over stdio, pull diagnostics and settings', () => {
   });
 });
 
+describe('language server and settings pushed with the notification (an editor that cannot be asked for them)', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient({ initializationOptions: { settings: {} } });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('checks with the settings the notification carries', async () => {
+    const uri = uriOf('pushed-settings-000.md');
+    client.open(uri, read(seeds, 'seed-000.md'));
+    assert.ok(codes(await client.diagnosticsFor(uri, 1)).includes('RCA201'));
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { rcaWriter: { rules: { RCA201: 'off' } } } });
+    await client.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'RCA201'));
+  });
+});
+
 describe('language server and .rca-writer.json', () => {
   let client: TestClient;
   before(async () => {

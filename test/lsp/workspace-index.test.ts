@@ -88,3 +88,30 @@ describe('workspace index over LSP: cross-report findings', () => {
     await client.diagnostics(uri(open), lacks('RCA403'));
   });
 });
+
+describe('workspace index and configuration changes', () => {
+  let client: TestClient;
+  let settings: Record<string, unknown> = {};
+  const indexed = () => client.logs.filter((line) => line.startsWith('RCA Writer: indexed '));
+
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rca-workspace-settings-'));
+    for (const file of FILES) copyFileSync(join(FIXTURES, file), join(dir, file));
+    client = new TestClient({ workspaceFolder: dir, progress: true, registerConfiguration: true, configuration: () => settings });
+    await client.initialize();
+    await client.progressEnded();
+  });
+  after(() => client.shutdown());
+
+  it('is not built again for a notification that changes no setting (VS Code sends one after the registration), and is for one that does', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    settings = { exclude: ['**/2025-*'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    while (indexed().length < 2) await client.nextProgressEnd();
+    assert.deepEqual(indexed(), [
+      `RCA Writer: indexed ${FILES.length} reports of ${FILES.length} Markdown files for the cross-report rules.`,
+      `RCA Writer: indexed 3 reports of ${FILES.length} Markdown files for the cross-report rules.`,
+    ]);
+    assert.equal(client.progress.filter((p) => p.kind === 'begin').length, 2, JSON.stringify(client.progress));
+  });
+});

@@ -34,6 +34,20 @@ export class Configuration {
     return cached;
   }
 
+  /**
+   * What the editor's settings are now for the window and these workspace folders, as a comparable string;
+   * undefined when the editor does not answer, so that the caller treats the settings as changed.
+   */
+  async editorSettingsKey(folderUris: string[]): Promise<string | undefined> {
+    if (!this.canAsk) return JSON.stringify(this.initialSettings ?? null);
+    const items = [undefined, ...folderUris].map((scopeUri) => ({ scopeUri, section: CONFIGURATION_SECTION }));
+    try {
+      return JSON.stringify(await this.connection.workspace.getConfiguration(items));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The document was closed: its settings are asked for again if it is reopened. */
   forget(uri: string): void {
     this.cache.delete(uri);

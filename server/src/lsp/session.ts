@@ -8,6 +8,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
+  type DidChangeConfigurationParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -65,6 +66,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let watchFiles = false;
   let canDisableActions = false;
   let registerConfiguration = false;
+  let folderUris: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -77,6 +79,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     registerConfiguration = configuration.canAsk && Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     configuration.initialSettings = options?.settings;
+    folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = (params.workspaceFolders ?? []).map((folder) => host.documentPath(folder.uri)).filter((path): path is string => Boolean(path));
     if (!roots.length && params.rootUri) {
       const root = host.documentPath(params.rootUri);
@@ -103,6 +106,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const folders = analyser.workspaceRoots.length ? analyser.workspaceRoots.join(', ') : 'none';
     const pull = diagnostics.canPull ? 'pulled by the editor' : 'pushed by the server';
     connection.console.info(`${SERVER_NAME} ${VERSION} started: ${host.runtime}; workspace folders: ${folders}; diagnostics ${pull}.`);
+    void readEditorSettings();
     if (registerConfiguration) {
       // Dynamic registration is what makes VS Code send configuration changes.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION }).catch(() => undefined);
@@ -117,20 +121,54 @@ export function startServer(connection: Connection, host: ServerHost): void {
     indexWorkspace();
   });
 
+  /**
+   * Run again when the settings change: the reports indexed from disk were read under the old settings (which files
+   * are RCAs, their profile), and the cross-report findings must compare what the new settings make of them.
+   */
   function indexWorkspace(): void {
     void workspace.build().catch((error: unknown) => connection.console.error(`RCA Writer: the workspace index stopped: ${String(error)}`));
   }
+  /**
+   * The editor settings last read, to tell a real change from a notification that changes nothing: VS Code sends one
+   * right after the registration, and each would otherwise index the whole workspace again. Reads are chained so that
+   * each change is compared with the one before it. The window's and each workspace folder's settings are read: a
+   * document's are its folder's (or the window's), as VS Code gives them by resource.
+   */
+  let editorSettings: Promise<string | undefined> = Promise.resolve(undefined);
+  function readEditorSettings(): Promise<string | undefined> {
+    const read = editorSettings.then(() => configuration.editorSettingsKey(folderUris));
+    editorSettings = read;
+    return read;
+  }
+  async function editorSettingsChanged(params: DidChangeConfigurationParams): Promise<void> {
+    // An editor that cannot be asked sends the settings with the notification.
+    const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[CONFIGURATION_SECTION];
+    if (!configuration.canAsk && pushed !== undefined) configuration.initialSettings = pushed;
+    // The open documents' settings are dropped at once, so that a request right after the notification gets the new
+    // ones; the reports not open wait for the answer.
+    openDocumentsSettingsChanged();
+    const before = editorSettings;
+    const changed = readEditorSettings().then(async (after) => {
+      const previous = await before;
+      return previous === undefined || after === undefined || previous !== after;
+    });
+    workspaceDiagnostics.settingsMayHaveChanged(changed);
+    if (!(await changed)) return;
+    reports.changed();
+    indexWorkspace();
+  }
   function settingsChanged(): void {
+    openDocumentsSettingsChanged();
+    workspaceDiagnostics.settingsChanged();
+    reports.changed();
+    indexWorkspace();
+  }
+  function openDocumentsSettingsChanged(): void {
     configuration.reset();
     analyser.clear();
     diagnostics.refreshAll();
-    workspaceDiagnostics.settingsChanged();
-    reports.changed();
-    // The reports indexed from disk were read under the old settings (which files are RCAs, their profile): all are
-    // read again, so that the cross-report findings compare what the new settings make of them.
-    indexWorkspace();
   }
-  connection.onDidChangeConfiguration(settingsChanged);
+  connection.onDidChangeConfiguration((params) => void editorSettingsChanged(params));
   // A config file (.rca-writer.json, .yaml) changed, appeared or went: any report's settings may have changed.
   // Markdown files are the workspace index's.
   connection.onDidChangeWatchedFiles((params) => {

@@ -47,6 +47,7 @@ export class WorkspaceDiagnostics {
   canPull = false;
   private pushing: Promise<void> | undefined;
   private pushAgain = false;
+  private settingsDecided: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -78,6 +79,15 @@ export class WorkspaceDiagnostics {
   async findings(uri: string): Promise<Diagnostic[] | undefined> {
     const report = await this.report(uri);
     return report?.own ? report.items : undefined;
+  }
+
+  /**
+   * The editor's settings may have changed, which `changed` tells once they have been read again: until then nothing is
+   * listed, so that the findings made under the old settings are not given out as current.
+   */
+  settingsMayHaveChanged(changed: Promise<boolean>): void {
+    const decided = changed.then((yes) => yes && this.settingsChanged());
+    this.settingsDecided = Promise.all([this.settingsDecided, decided]);
   }
 
   /** Settings or a config file changed: every report's findings are made again when next asked for. */
@@ -115,6 +125,7 @@ export class WorkspaceDiagnostics {
    * indexed reports that are not open, nothing (undefined) for those listed before that have none any more.
    */
   private async current(token?: CancellationToken): Promise<Map<string, FileReport | undefined>> {
+    await this.settingsDecided;
     const result = new Map<string, FileReport | undefined>();
     const indexed = new Set(this.workspace.uris());
     for (const uri of indexed) {

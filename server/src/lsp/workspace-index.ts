@@ -93,7 +93,8 @@ export class WorkspaceIndex {
         if (build !== this.builds) return;
         const uri = files.fileUri(path);
         walked.add(uri);
-        if (!this.documents.get(uri) && (await this.indexFile(uri))) reports++;
+        if (!this.documents.get(uri)) await this.indexFile(uri);
+        if (this.index.get(uri)) reports++;
         if (done % 20 === 0) progress?.report(Math.round((done * 100) / paths.length), `${done} of ${paths.length} files`);
         // Let the editor's requests in between files.
         await new Promise((resolve) => setTimeout(resolve, 0));
