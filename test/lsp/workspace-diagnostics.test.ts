@@ -95,6 +95,41 @@ describe('workspace diagnostics, pulled (workspace/diagnostic)', () => {
   });
 });
 
+describe('workspace diagnostics after the index is built', () => {
+  // Loaded into the server before it starts: each Markdown file the server opens is named on stderr.
+  const COUNT_READS = `
+    import fs from 'node:fs';
+    import { syncBuiltinESMExports } from 'node:module';
+    const openSync = fs.openSync;
+    fs.openSync = (path, ...rest) => {
+      if (/\\.md$/.test(String(path))) process.stderr.write('rca-read ' + String(path) + '\\n');
+      return openSync(path, ...rest);
+    };
+    syncBuiltinESMExports();
+  `;
+  let client: TestClient;
+  let dir: string;
+
+  before(async () => {
+    dir = workspaceFolder();
+    client = new TestClient({
+      workspaceFolder: dir,
+      progress: true,
+      pull: true,
+      nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(COUNT_READS)}`],
+    });
+    await client.initialize();
+    await client.progressEnded();
+  });
+  after(() => client.shutdown());
+
+  it("are the index's own checks: each report is read and checked once at start-up, not again for the Problems panel", async () => {
+    assert.deepEqual(codesOf(await pull(client), uriOf(dir, COPIED)), ['RCA201', 'RCA401']);
+    const reads = client.stderr.split('\n').filter((line) => line.startsWith('rca-read '));
+    assert.deepEqual(reads.sort(), FILES.map((file) => `rca-read ${join(dir, file)}`).sort());
+  });
+});
+
 describe('workspace diagnostics turned off (rcaWriter.workspaceDiagnostics: false)', () => {
   let client: TestClient;
 

@@ -160,8 +160,8 @@ export class WorkspaceDiagnostics {
     if (!report || report.stamp !== stamp || report.settingsGeneration !== this.settingsGeneration) {
       const settingsGeneration = this.settingsGeneration;
       const settings = report?.settingsGeneration === settingsGeneration ? report.settings : await this.settingsFor(uri);
-      const checked = settings.workspaceDiagnostics ? await this.workspace.checkOnDisk(uri, settings) : undefined;
-      const own = checked?.result?.diagnostics.map((finding) => toLspDiagnostic(finding, uri, ON_DISK, this.host.docsUri));
+      const findings = settings.workspaceDiagnostics ? await this.workspace.findingsOnDisk(uri, settings) : undefined;
+      const own = findings?.map((finding) => toLspDiagnostic(finding, uri, ON_DISK, this.host.docsUri));
       report = { stamp, settingsGeneration, settings, own, indexGeneration: -1, items: report?.items ?? [], resultId: report?.resultId ?? '' };
       this.reports.set(uri, report);
     }

@@ -4,6 +4,7 @@
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import { reportTitleWords, type CheckResult } from '../engine/check';
+import type { RcaDiagnostic } from '../engine/types';
 import { checkInSlices } from '../engine/sliced-check';
 import { isRcaDocument } from '../engine/detect';
 import { checkFolderEntry } from '../engine/folder/check-folder';
@@ -30,6 +31,8 @@ export class WorkspaceIndex {
   /** Each file's read from disk: a new number whenever it is read again or dropped, so what was made of it is known stale. */
   private readonly stamps = new Map<string, number>();
   private lastStamp = 0;
+  /** The findings of each report's indexing, until workspace diagnostics take them (findingsOnDisk). */
+  private readonly checkedOnDisk = new Map<string, { stamp: number; settingsKey: string; findings: RcaDiagnostic[] }>();
   /** A new number at each change of the index: the cross-report findings made before it may be stale. */
   generation = 0;
   /** A new number at each build: a build that a newer one (settings changed again) overtook stops. */
@@ -102,8 +105,7 @@ export class WorkspaceIndex {
       if (build !== this.builds) return;
       for (const uri of this.uris()) {
         if (walked.has(uri) || this.documents.get(uri)) continue;
-        this.index.remove(uri);
-        this.stamps.delete(uri);
+        this.drop(uri);
       }
       this.connection.console.info(`RCA Writer: indexed ${reports} reports of ${paths.length} Markdown files for the cross-report rules.`);
       this.changed();
@@ -119,8 +121,7 @@ export class WorkspaceIndex {
       if (this.documents.get(change.uri)) continue; // the open document's text is the one that counts
       if (change.type === FileChangeType.Deleted) {
         changed = this.index.get(change.uri) !== undefined || changed;
-        this.index.remove(change.uri);
-        this.stamps.delete(change.uri);
+        this.drop(change.uri);
       } else changed = (await this.indexFile(change.uri)) || changed;
     }
     if (changed) this.changed();
@@ -130,15 +131,35 @@ export class WorkspaceIndex {
   private async indexFile(uri: string): Promise<boolean> {
     if (this.workspaceName(uri) === undefined) return false;
     const had = this.index.get(uri) !== undefined;
-    this.stamps.set(uri, ++this.lastStamp);
+    const stamp = ++this.lastStamp;
+    this.stamps.set(uri, stamp);
     const checked = await this.checkOnDisk(uri);
     const entry = checked?.result ? indexEntry(checked.result.doc, uri, this.nameOf(uri)) : undefined;
-    if (entry) this.index.set(entry);
-    else {
-      this.index.remove(uri);
-      this.stamps.delete(uri);
-    }
+    if (checked?.result && entry) {
+      this.index.set(entry);
+      if (checked.settings.workspaceDiagnostics && this.stamps.get(uri) === stamp) {
+        this.checkedOnDisk.set(uri, { stamp, settingsKey: JSON.stringify(checked.settings), findings: checked.result.diagnostics });
+      }
+    } else this.drop(uri);
     return had || entry !== undefined;
+  }
+
+  /**
+   * A report's own findings as it stands on disk under these settings; undefined when it is no RCA or cannot be read.
+   * Its indexing's check is used once when the file was not read again since, under the same settings: a folder's
+   * reports are otherwise all checked twice at start-up, for the index and then for the Problems panel.
+   */
+  async findingsOnDisk(uri: string, settings: RcaSettings): Promise<RcaDiagnostic[] | undefined> {
+    const kept = this.checkedOnDisk.get(uri);
+    this.checkedOnDisk.delete(uri);
+    if (kept && kept.stamp === this.stamps.get(uri) && kept.settingsKey === JSON.stringify(settings)) return kept.findings;
+    return (await this.checkOnDisk(uri, settings))?.result?.diagnostics;
+  }
+
+  private drop(uri: string): void {
+    this.index.remove(uri);
+    this.stamps.delete(uri);
+    this.checkedOnDisk.delete(uri);
   }
 
   /**
