@@ -3,6 +3,7 @@
 import { commands, Range, Uri, window, workspace, type CodeAction, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { insertSection, newRca } from './commands';
+import { fixAllMessage } from './fix-all-message';
 import type { ServerRequests } from './preview';
 import { ReportsView } from './reports-view';
 import { RcaStatus } from './status';
@@ -120,16 +121,20 @@ async function fixAll(): Promise<void> {
   // The provider is asked directly and its edit applied here: editor.action.sourceAction's request is replaced by
   // the light bulb's own when diagnostics arrive meanwhile, and then nothing is applied (seen in e2e under load).
   const document = editor.document;
+  const version = document.version;
   const whole = new Range(0, 0, document.lineCount, 0);
-  const actions = await commands.executeCommand<CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND);
-  const fix = actions?.find((action) => action.kind?.value === FIX_ALL_KIND && action.edit);
-  if (!fix?.edit) {
-    void window.showInformationMessage('RCA Writer: nothing to fix automatically in this report.');
-    return;
+  let actions: CodeAction[] | undefined;
+  try {
+    actions = await commands.executeCommand<CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND);
+  } catch (error) {
+    // A newer version makes the server answer ServerCancelled, which may reach here as a cancellation.
+    if (document.version === version) throw error;
   }
+  const fix = actions?.find((action) => action.kind?.value === FIX_ALL_KIND && action.edit);
   // The edit names the version it was made for: it is refused if the text changed meanwhile.
-  if (!(await workspace.applyEdit(fix.edit)))
-    void window.showInformationMessage('RCA Writer: the report changed while its fixes were made; run Fix All again.');
+  const applied = fix?.edit ? await workspace.applyEdit(fix.edit) : false;
+  const message = fixAllMessage({ textChanged: document.version !== version, fixOffered: Boolean(fix?.edit), applied });
+  if (message) void window.showInformationMessage(message);
 }
 
 export async function deactivate(): Promise<void> {
