@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, inlineWork, MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
+import {
+  checkText,
+  escapeHeavyParagraph,
+  inlineWork,
+  MAX_CHARS,
+  MAX_INLINE_WORK,
+  MAX_NESTING,
+  MAX_PARAGRAPH_ESCAPES,
+  MAX_TIME_CHECK_CHARS,
+} from '../../server/src/engine/check';
 import { fixAll } from '../../server/src/engine/fix-all';
 import { timeRules } from '../../server/src/engine/rules';
 import { LineIndex } from '../../server/src/engine/text';
@@ -191,6 +200,32 @@ describe('hostile input to the engine', () => {
     assert.ok(text.length < MAX_TIME_CHECK_CHARS && inlineWork(text) < MAX_INLINE_WORK);
     const found = codes(text);
     assert.ok(!found.includes('RCA001') && found.includes('RCA109'));
+  });
+
+  // The parser spends about 20 µs on each backslash escape and reads a paragraph in one go, where the budget cannot
+  // stop it: 400,000 escapes on one line took 7.4 s. Such a paragraph is refused before parsing, and RCA001 says where.
+  it('a paragraph with more backslash escapes than the bound: RCA001 naming its line, no parse', () => {
+    const text = `${title}\n\n## Introduction\n\nTODO\n\n${'\\\\'.repeat(MAX_PARAGRAPH_ESCAPES + 1)}\n`;
+    assert.equal(escapeHeavyParagraph(text), 6);
+    const { diagnostics, doc } = checkText(text);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['RCA001', 'information']],
+    );
+    assert.match(diagnostics[0].message, /paragraph at line 7 has more than 40,000 backslash escapes/);
+    assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
+  });
+
+  it('as many backslashes spread over paragraphs, in a code fence, or not escaping anything, are checked as usual', () => {
+    const paragraphs = `${'C:\\temp\\* '.repeat(100)}TODO\n\n`.repeat(Math.ceil(MAX_PARAGRAPH_ESCAPES / 100));
+    const fence = `\`\`\`text\n${'\\\\'.repeat(MAX_PARAGRAPH_ESCAPES + 1)}\n\`\`\`\n\n`;
+    const plain = `${'\\a'.repeat(MAX_PARAGRAPH_ESCAPES + 1)} TODO\n`;
+    for (const body of [paragraphs, fence, plain]) {
+      const text = `${title}\n\n## Introduction\n\n${body}TODO\n`;
+      assert.equal(escapeHeavyParagraph(text), -1);
+      const found = codes(text);
+      assert.ok(!found.includes('RCA001') && found.includes('RCA109'), found.join());
+    }
   });
 
   const base = `${title}\n\n## Introduction\n\nCustomers had no service on April 11, 2026.\n\n## Event Timeline\n\nApril 11, 2026 from 10:16 until 10:23 Chicago time.\n`;
