@@ -1,4 +1,5 @@
 import { insertSectionEdit, canonicalPlacement } from '../structure';
+import { looksLikeTimeline } from '../timeline-shape';
 import type { Rule } from './rule';
 
 export const missingSection: Rule = {
@@ -11,6 +12,9 @@ export const missingSection: Rule = {
     const present = new Set(doc.sections.map((section) => section.def?.id));
     for (const def of profile.sections) {
       if (!def.required || present.has(def.id)) continue;
+      // A timeline under a heading of the team's own ("Response") is not missing; the rules that read a timeline still find
+      // it by its heading only.
+      if (def.role === 'timeline' && doc.sections.some((section) => looksLikeTimeline(section, doc.text))) continue;
       const placement = canonicalPlacement(doc, def);
       const where =
         placement.after && placement.before

@@ -1,0 +1,46 @@
+// Teams put their timeline under headings of their own ("Response", "What happened", "Detection and response"): a
+// section whose entries are mostly times of day is a timeline whatever its heading says.
+import type { RootContent } from 'mdast';
+import type { Section } from './model';
+import { endOffset, startOffset } from './nodes';
+
+/** An entry's leading marker: heading hashes, a list bullet or number, a task box, a table's first pipe, emphasis. */
+const ENTRY_MARKER = /^[ \t>]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__|\*|_|`)?/;
+/** A time of day at the start of an entry, after an optional date ("2026-07-03 09:52", "March 14, 14:02", "9:52 AM"). */
+const LEADING_TIME = new RegExp(
+  [
+    '^(?:\\d{4}-\\d{2}-\\d{2}(?:[ T]|,[ \\t]*)', // 2026-07-03 09:52, 2026-07-03T09:52
+    '|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \\t]+)?(?:[A-Z][a-z]{2,8}\\.?[ \\t]+\\d{1,2}|\\d{1,2}[ \\t]+[A-Z][a-z]{2,8})(?:,?[ \\t]+\\d{4})?,?[ \\t]+(?:at[ \\t]+)?)?', // March 14, 2026, 14:02
+    '\\d{1,2}(?::\\d{2}(?::\\d{2})?|h\\d{2}|[ \\t]?[AaPp]\\.?[Mm]\\.?)(?!\\w|:\\d)', // 14:02, 14h02, 9 AM
+  ].join(''),
+);
+/** Fewer timed entries than this is a list that mentions times, not a timeline. */
+const MIN_TIMED_ENTRIES = 3;
+
+/** Whether the section's entries (list items, table rows, subheadings) are mostly timed, three at least. */
+export function looksLikeTimeline(section: Section, text: string): boolean {
+  let entries = 0;
+  let timed = 0;
+  const count = (from: number, to: number) => {
+    const line = text.slice(from, Math.min(to, lineEnd(text, from)));
+    entries++;
+    if (LEADING_TIME.test(line.replace(ENTRY_MARKER, ''))) timed++;
+  };
+  for (const node of section.body) {
+    for (const entry of entriesOf(node)) count(startOffset(entry), endOffset(entry));
+  }
+  return timed >= MIN_TIMED_ENTRIES && timed * 2 >= entries;
+}
+
+/** The nodes of a block that are entries of a timeline: a list's items, a table's rows but its header, a heading. */
+function entriesOf(node: RootContent): RootContent[] {
+  if (node.type === 'list') return node.children;
+  if (node.type === 'table') return node.children.slice(1);
+  if (node.type === 'heading') return [node];
+  return [];
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}

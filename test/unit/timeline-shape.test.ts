@@ -1,0 +1,43 @@
+// A timeline under a heading of a team's own is recognised by its entries: mostly times of day, three at least.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildModel } from '../../server/src/engine/model';
+import { resolveProfile } from '../../server/src/engine/check';
+import { resolveSettings } from '../../server/src/engine/settings';
+import { looksLikeTimeline } from '../../server/src/engine/timeline-shape';
+
+const profile = resolveProfile(resolveSettings({ profile: 'postmortem' }));
+
+/** Whether the one section under "## Response" reads as a timeline. */
+function timeline(body: string): boolean {
+  const text = `# Post-incident review: search delays\n\n## Response\n\n${body}\n`;
+  const doc = buildModel(text, profile);
+  const section = doc.sections.find((s) => s.headingText === 'Response');
+  assert.ok(section, 'the section is there');
+  return looksLikeTimeline(section, text);
+}
+
+describe('looksLikeTimeline', () => {
+  it('reads timed entries of every shape teams write as a timeline', () => {
+    assert.equal(timeline('- 09:52 PDT — Support escalated.\n- 10:05 PDT — Lag confirmed.\n- 12:35 PDT — Backlog drained.'), true);
+    assert.equal(timeline('* **14:02 UTC** Alert fires.\n* **14:09 UTC** Page acknowledged.\n* **15:47 UTC** Resolved.'), true);
+    assert.equal(timeline('| Time | Event |\n| --- | --- |\n| 13:55 | Deploy. |\n| 14:02 | Alert. |\n| 15:20 | Revert. |'), true);
+    assert.equal(timeline('### 08:10 GMT\nExpired.\n\n### 08:15 GMT\nPaged.\n\n### 09:40 GMT\nRecovered.'), true);
+    assert.equal(timeline('- 2026-07-03 09:15 Lag starts.\n- 2026-07-03T11:40 Consumer restarted.\n- 2026-07-03 12:35:10 Drained.'), true);
+    assert.equal(timeline('1. March 14, 2026, 14:02: alert.\n2. March 14, 2026, at 14:31: declared.\n3. March 15, 9 AM: review.'), true);
+    assert.equal(timeline('- 14h02 alerte.\n- 14h09 astreinte.\n- 15h47 résolu.\n- Post-mortem scheduled.'), true, 'a quarter untimed');
+  });
+
+  it('leaves alone lists that only mention times or numbers', () => {
+    assert.equal(timeline('- 09:52 PDT — Support escalated.\n- 12:35 PDT — Backlog drained.'), false, 'two entries');
+    assert.equal(timeline('- Lower the alert threshold (due 2026-07-20).\n- Add a runbook by 10:00 Friday.\n- Dead-letter poison messages.'), false);
+    assert.equal(timeline('- 1.25 million requests failed.\n- 12.5% of checkouts.\n- 3 regions.\n- 10,000 webhooks retried.'), false);
+    assert.equal(
+      timeline('- 09:52 escalated.\n- 10:05 confirmed.\n- 11:40 restarted.\n- Root cause A.\n- Root cause B.\n- Root cause C.\n- Root cause D.'),
+      false,
+      'fewer than half timed',
+    );
+    assert.equal(timeline('The team responded at 09:52, 10:05 and 11:40 PDT, and the backlog drained at 12:35.'), false, 'a paragraph');
+    assert.equal(timeline('- v2.14.3 rolled back.\n- v2.14.2 redeployed.\n- v2.14.1 tagged.'), false, 'versions');
+  });
+});
