@@ -5,6 +5,7 @@ import type { Definition, FootnoteDefinition, List, Root, RootContent } from 'md
 import type { Node, Point } from 'unist';
 import { ParseCut } from './budget';
 import { parseMarkdown, type DefinedElsewhere } from './parse';
+import { copyOf } from './own-copy';
 
 interface Chunk {
   /** A private copy of the chunk's text (not a slice of a document version, which would keep it alive). */
@@ -232,20 +233,6 @@ function lineBreaks(text: string): number {
     else if (ch === 13 && text.charCodeAt(i + 1) !== 10) count++;
   }
   return count;
-}
-
-/** A fresh string with the same UTF-16 code units (lone surrogates included), not sharing the original's memory. */
-function copyOf(text: string): string {
-  if (typeof Buffer !== 'undefined') return Buffer.from(text, 'utf16le').toString('utf16le');
-  // A web worker has no Buffer: strings made from code units share nothing with the original either.
-  const chunks: string[] = [];
-  for (let at = 0; at < text.length; at += 4096) {
-    const units = new Array<number>(Math.min(4096, text.length - at));
-    for (let i = 0; i < units.length; i++) units[i] = text.charCodeAt(at + i);
-    // eslint-disable-next-line no-restricted-syntax -- at most 4,096 arguments: far below the limit
-    chunks.push(String.fromCharCode(...units));
-  }
-  return chunks.join('');
 }
 
 /** Labels as mdast identifies them, by kind; each maps to the form micromark looks up. */

@@ -9,7 +9,7 @@ import { ymdOf, type Ymd } from './calendar';
 import { timeCheckpoint } from './deadline';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
-import { findMentions, type Mentions } from './mentions';
+import { findMentions, noMentions, type Mentions } from './mentions';
 import { decideNumericOrder } from './numeric-order';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
 import type { TimeWindow } from './window';
@@ -104,31 +104,12 @@ export function cachedAnalysis(doc: RcaDocument): TimeAnalysis | undefined {
 /** How many blocks, or sentences, the analysis reads between two steps. */
 const PER_STEP = 64;
 
-/**
- * findMentions over the blocks a few at a time: it reads each block on its own, so the parts joined in order are
- * what one call over every block finds.
- */
+/** findMentions over the blocks a few at a time, into one result. */
 function* mentionsInSteps(masked: string, blocks: Block[], table: ZoneTable, checkpoint: (offset: number) => void): Generator<'times', Mentions, void> {
-  if (blocks.length <= PER_STEP) return findMentions(masked, blocks, table, checkpoint);
-  const all: Mentions = {
-    sentences: [],
-    dates: [],
-    monthYears: [],
-    times: [],
-    datesBySentence: new Map(),
-    timesBySentence: new Map(),
-    zonesBySentence: new Map(),
-  };
+  const all = noMentions();
   for (let i = 0; i < blocks.length; i += PER_STEP) {
-    const part = findMentions(masked, blocks.slice(i, i + PER_STEP), table, checkpoint);
-    pushAll(all.sentences, part.sentences);
-    pushAll(all.dates, part.dates);
-    pushAll(all.monthYears, part.monthYears);
-    pushAll(all.times, part.times);
-    for (const [sentence, found] of part.datesBySentence) all.datesBySentence.set(sentence, found);
-    for (const [sentence, found] of part.timesBySentence) all.timesBySentence.set(sentence, found);
-    for (const [sentence, found] of part.zonesBySentence) all.zonesBySentence.set(sentence, found);
-    yield 'times';
+    findMentions(masked, blocks, table, checkpoint, all, i, Math.min(i + PER_STEP, blocks.length));
+    if (i + PER_STEP < blocks.length) yield 'times';
   }
   return all;
 }
@@ -205,7 +186,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     const sTimes = timesBySentence.get(sentence) ?? [];
     const sDates = datesBySentence.get(sentence) ?? [];
     const sZones = zonesBySentence.get(sentence) ?? [];
-    const sentenceWindows = windowsIn(masked, sentence, sTimes, sDates, sZones);
+    const sentenceWindows = sTimes.length ? windowsIn(masked, sentence, sTimes, sDates, sZones) : [];
     pushAll(windows, sentenceWindows);
     assignZones(sentenceWindows, sZones, { leadZone, documentZone, defaultZone, instanceZones, timelineIndex });
     // Before the days are read: a conversion's own date ("= 04:40 UTC (March 12)") is not the day the next entries are on.
@@ -213,9 +194,9 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     days.read(sentenceWindows, sDates);
     // "during the following hours, Chicago time:" hands its zone to what follows in the section.
     // A comment or trailing spaces after the sentence still leave it last in its block.
-    if (!masked.slice(sentence.end, block.end).trim() || /:\s*$/.test(sentence.text)) {
+    if (sTimes.length === 0 && sZones.length && (!masked.slice(sentence.end, block.end).trim() || /:\s*$/.test(sentence.text))) {
       const lead = [...sZones].reverse().find((z) => z.iana || z.vague || z.unknown);
-      if (lead && sTimes.length === 0) leadZone = lead;
+      if (lead) leadZone = lead;
     }
   }
   return {

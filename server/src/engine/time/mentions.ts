@@ -1,7 +1,8 @@
 import { pushAll } from '../numbers';
+import { copyOf } from '../own-copy';
 import { SpanIndex } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
-import { blockNodeOf, sentencesOf, type Block, type Sentence } from './text';
+import { blockNodesOf, sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
 
 /** Every date, time and zone phrase of the document, sentence by sentence, before any is read in context. */
@@ -10,6 +11,7 @@ export interface Mentions {
   dates: (DateMention & { section: number; isTitle: boolean })[];
   monthYears: (MonthOnly & { section: number })[];
   times: TimeMention[];
+  /** The dates, times and zone phrases of each sentence that holds any (a sentence without has no entry). */
   datesBySentence: Map<Sentence, DateMention[]>;
   timesBySentence: Map<Sentence, TimeMention[]>;
   /** Every phrase that may name a zone; zone-context.ts keeps those that do. */
@@ -60,12 +62,13 @@ function findIn(masked: string, block: Block, table: ZoneTable): SentenceFinds[]
   });
 }
 
-function findsOf(masked: string, block: Block, table: ZoneTable): BlockFinds {
-  const node = blockNodeOf(block);
+function findsOf(masked: string, block: Block, node: object | undefined, table: ZoneTable): BlockFinds {
   const text = masked.slice(block.start, block.end);
   const kept = node && findsByNode.get(node);
   if (kept && kept.masked === text && kept.table === table) return kept;
-  const finds = { masked: text, table, origin: block.start, sentences: findIn(masked, block, table) };
+  // Read from a copy of the block's text, so that what is kept holds no slice of this version's whole text.
+  const own = copyOf(text);
+  const finds = { masked: own, table, origin: 0, sentences: findIn(own, { ...block, start: 0, end: own.length }, table) };
   if (node) findsByNode.set(node, finds);
   return finds;
 }
@@ -91,35 +94,51 @@ function placedZone(z: ZoneMatch, by: number): ZoneMatch {
   return { ...z, start: z.start + by, end: z.end + by, seasonWord: moved(z.seasonWord, by) };
 }
 
-export function findMentions(masked: string, blocks: Block[], table: ZoneTable, checkpoint: (offset: number) => void = () => {}): Mentions {
-  const found: Mentions = {
-    sentences: [],
-    dates: [],
-    monthYears: [],
-    times: [],
-    datesBySentence: new Map(),
-    timesBySentence: new Map(),
-    zonesBySentence: new Map(),
-  };
-  for (const block of blocks) {
-    const finds = findsOf(masked, block, table);
+export function noMentions(): Mentions {
+  return { sentences: [], dates: [], monthYears: [], times: [], datesBySentence: new Map(), timesBySentence: new Map(), zonesBySentence: new Map() };
+}
+
+/**
+ * The phrases of `blocks[from, to)`, added to `found`: the analysis reads a long document's blocks a few at a time
+ * into one result, in order, so the parts need no joining.
+ */
+export function findMentions(
+  masked: string,
+  blocks: Block[],
+  table: ZoneTable,
+  checkpoint: (offset: number) => void = () => {},
+  found: Mentions = noMentions(),
+  from = 0,
+  to = blocks.length,
+): Mentions {
+  const nodes = blockNodesOf(blocks);
+  for (let index = from; index < to; index++) {
+    const block = blocks[index];
+    const finds = findsOf(masked, block, nodes?.[index], table);
     const by = block.start - finds.origin;
     for (const kept of finds.sentences) {
       const sentence: Sentence = { start: kept.start + by, end: kept.end + by, text: kept.text, block };
       checkpoint(sentence.start);
       found.sentences.push(sentence);
-      const dates = kept.dates.map((d) => placedDate(d, by));
-      const times = kept.times.map((t) => placedTime(t, by));
-      found.datesBySentence.set(sentence, dates);
-      found.timesBySentence.set(sentence, times);
-      // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
-      for (const d of dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
+      // Most sentences hold no date, time or zone: they get no entry (a reader takes none for empty), which spares a
+      // long report tens of thousands of empty lists on every check.
+      if (kept.dates.length) {
+        const dates = kept.dates.map((d) => placedDate(d, by));
+        found.datesBySentence.set(sentence, dates);
+        // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
+        for (const d of dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
+      }
+      if (kept.times.length) {
+        const times = kept.times.map((t) => placedTime(t, by));
+        found.timesBySentence.set(sentence, times);
+        pushAll(found.times, times);
+      }
       for (const d of kept.monthYears) found.monthYears.push({ ...d, start: d.start + by, end: d.end + by, section: block.section });
-      pushAll(found.times, times);
-      found.zonesBySentence.set(
-        sentence,
-        kept.zones.map((z) => placedZone(z, by)),
-      );
+      if (kept.zones.length)
+        found.zonesBySentence.set(
+          sentence,
+          kept.zones.map((z) => placedZone(z, by)),
+        );
     }
   }
   return found;

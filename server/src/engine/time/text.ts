@@ -2,6 +2,7 @@ import type { Nodes, RootContent } from 'mdast';
 import { allNodes, blockNodes } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
+import { copyOf } from '../own-copy';
 import { endOffset, startOffset } from '../nodes';
 import { sectionAt } from '../sections';
 
@@ -94,7 +95,7 @@ export function maskedText(doc: RcaDocument): string {
     if (s > at) parts.push(blankMarkers(text.slice(at, s)));
     const source = text.slice(s, e);
     let cached = maskedBlocks.get(block);
-    if (cached?.source !== source) maskedBlocks.set(block, (cached = { source, masked: maskNodes(text, s, e, blockNodes(block)) }));
+    if (cached?.source !== source) maskedBlocks.set(block, (cached = { source: copyOf(source), masked: maskNodes(text, s, e, blockNodes(block)) }));
     parts.push(cached.masked);
     at = e;
   }
@@ -107,17 +108,50 @@ function maskWhole(doc: RcaDocument): string {
   return maskNodes(doc.text, 0, doc.text.length, allNodes(doc));
 }
 
-/** The node each block was read from: what the findings of a block are kept by (mentions.ts). */
-const nodes = new WeakMap<Block, Nodes>();
+/**
+ * The node each block was read from, by the block's index in its list: what the findings of a block are kept by
+ * (mentions.ts). One entry per list, not one per block: a weak map entry for each of a long report's blocks on
+ * every check cost more than the walk that lists them.
+ */
+const nodesByList = new WeakMap<readonly Block[], readonly Nodes[]>();
 
-export function blockNodeOf(block: Block): Nodes | undefined {
-  return nodes.get(block);
+export function blockNodesOf(blocks: readonly Block[]): readonly Nodes[] | undefined {
+  return nodesByList.get(blocks);
+}
+
+/** A node the time engine reads as a block of prose, and the table row holding it (a cell), if any. */
+interface Leaf {
+  node: Nodes;
+  row?: Nodes;
+}
+
+/**
+ * The prose blocks of each top-level node, kept by the node: the incremental parser hands back the very node objects
+ * of unchanged chunks, whose positions it moves in place, so after an edit only re-parsed nodes are walked.
+ */
+const leavesByNode = new WeakMap<RootContent, readonly Leaf[]>();
+
+function leavesOf(top: RootContent): readonly Leaf[] {
+  let leaves = leavesByNode.get(top);
+  if (leaves) return leaves;
+  const found: Leaf[] = [];
+  const walk = (node: Nodes, row?: Nodes) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') found.push({ node, row });
+    else if (node.type === 'code' || node.type === 'html' || isFrontMatter(node)) return;
+    else if ('children' in node) {
+      const holder = node.type === 'tableRow' ? node : row;
+      for (const child of node.children as RootContent[]) walk(child as Nodes, holder);
+    }
+  };
+  walk(top);
+  leavesByNode.set(top, (leaves = found));
+  return leaves;
 }
 
 export function blocksOf(doc: RcaDocument): Block[] {
-  const blocks: Block[] = [];
-  const walk = (node: Nodes, row?: number) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+  const found: { block: Block; node: Nodes }[] = [];
+  for (const top of doc.root.children) {
+    for (const { node, row } of leavesOf(top)) {
       const start = startOffset(node);
       const isTitle = node.type === 'heading' && doc.title?.node === node;
       const block: Block = {
@@ -126,20 +160,17 @@ export function blocksOf(doc: RcaDocument): Block[] {
         section: isTitle ? -1 : sectionAt(doc, start),
         isTitle,
         listItem: -1,
-        tableRow: row,
+        tableRow: row && startOffset(row),
       };
-      nodes.set(block, node);
-      blocks.push(block);
-      return;
+      found.push({ block, node });
     }
-    if (node.type === 'code' || node.type === 'html' || isFrontMatter(node)) return;
-    if ('children' in node) {
-      const rowStart = node.type === 'tableRow' ? startOffset(node) : row;
-      for (const child of node.children as RootContent[]) walk(child as Nodes, rowStart);
-    }
-  };
-  walk(doc.root);
-  blocks.sort((a, b) => a.start - b.start);
+  }
+  found.sort((a, b) => a.block.start - b.block.start);
+  const blocks = found.map((f) => f.block);
+  nodesByList.set(
+    blocks,
+    found.map((f) => f.node),
+  );
   const innermost = innermostItems(doc);
   for (const block of blocks) block.listItem = innermost(block.start);
   return blocks;

@@ -122,17 +122,20 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
     );
   };
   const zones: ZoneMatch[] = [];
+  /** The zones that count, of each sentence with any. */
   const bySentence = new Map<Sentence, ZoneMatch[]>();
   for (const sentence of mentions.sentences) {
+    const phrases = mentions.zonesBySentence.get(sentence);
+    if (!phrases) continue;
     const kept: ZoneMatch[] = [];
-    for (const zone of mentions.zonesBySentence.get(sentence) ?? []) {
+    for (const zone of phrases) {
       const contextual = zone.weak || zone.abbreviation !== undefined;
       // Right after a zone that counts, a second name of it counts too: "10:00 UTC-5 (CDT)", "CST/CDT".
       const last = kept[kept.length - 1];
       const afterZone = last !== undefined && !zone.unknown && zone.start - last.end <= 4 && /^[\s(,/]*$/.test(masked.slice(last.end, zone.start));
       if (!contextual || afterZone || readsAsZone(sentence, zone)) kept.push(zone);
     }
-    bySentence.set(sentence, kept);
+    if (kept.length) bySentence.set(sentence, kept);
     pushAll(zones, kept);
   }
   return { zones, bySentence };
@@ -164,8 +167,8 @@ export function documentZoneOf(
   }
   const statement = sentences.find(
     (s) =>
-      /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text) &&
-      (zonesBySentence.get(s) ?? []).some((z) => z.iana),
+      (zonesBySentence.get(s) ?? []).some((z) => z.iana) &&
+      /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text),
   );
   const timelineZone = timelineIndex >= 0 ? zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex) : undefined;
   const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : (timelineZone ?? introductionZone(sentences, zones, introIndex));
