@@ -30,7 +30,19 @@ describe('generated document shapes (scripts/stress-shapes.mjs) at 20 KB', () =>
   // Shapes whose whole text was one chunk for the parser, so the check's budget could not stop it (one long list
   // took 30 s at 800 KB): each is now cut into chunks of a few KB, and a parse allowed four chunks stops within the
   // first tenth of the document. A step count, not a time.
-  const CUT = ['empty-list-items', 'empty-list-items-ordered', 'nested-lists', 'ordered-list', 'list-items-text', 'task-list', 'thematic-breaks'];
+  const CUT = [
+    'empty-list-items',
+    'empty-list-items-ordered',
+    'nested-lists',
+    'ordered-list',
+    'list-items-text',
+    'task-list',
+    'thematic-breaks',
+    'hash-lines',
+    'repeated-section-bare',
+    'table-rows',
+    'table-rows-dates',
+  ];
   for (const name of CUT) {
     it(`${name}: the parse stops between chunks a few KB apart`, () => {
       const text = generate(

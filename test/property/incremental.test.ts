@@ -155,6 +155,29 @@ describe('incremental document changes', () => {
       '_ _ _',
       '***x',
       '  lazy',
+      // A chunk may start after an ATX heading line with no blank line before it: headings inside HTML blocks of
+      // kinds 6 and 7 (which only a blank line ends), quotes and fences, a definition's title running over lines.
+      '#',
+      '## Event Timeline',
+      '###### six',
+      '####### seven',
+      '# closed ##',
+      '#\tx',
+      '#x',
+      '<table>',
+      '<x-y a="1">',
+      '> # quoted',
+      '[a]: /u "t',
+      'x"',
+      '[a]',
+      // A long table is cut before a "|" row and each piece parsed after the table's header rows.
+      '| x |',
+      '|',
+      '| :-: | --- |',
+      '|-|',
+      '  | c | d |',
+      '| `a|b` \\| c |',
+      '| [^1] |',
     ];
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { maxLength: 40 }), eol).map(([picked, br]) => picked.join(br));

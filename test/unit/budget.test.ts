@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cpuClock, cpuClocks, CPU_READING_REUSE_MS, ParseCut, shareCpuWith } from '../../server/src/engine/budget';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { candidateProfiles, chooseProfile } from '../../server/src/engine/auto-profile';
 import { checkText } from '../../server/src/engine/check';
+import { resolveSettings } from '../../server/src/engine/settings';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { parseMarkdown } from '../../server/src/engine/parse';
 
@@ -75,6 +79,30 @@ describe('the work budget covers the parse', () => {
     const short = `${title}\n\nTODO\n`;
     const { diagnostics } = checkText(short, {}, { budgetMs: 0, clock: ticking() });
     assert.ok(!/reading its Markdown/.test(diagnostics.map((d) => d.message).join('\n')));
+  });
+});
+
+describe('the work budget covers the choice of a profile', () => {
+  // A postmortem in another format: under auto it gets the postmortem profile, after trying each candidate.
+  const postmortem = readFileSync(join(__dirname, '..', 'fixtures', 'postmortems', '01-sre-template.md'), 'utf8');
+  const settings = resolveSettings({});
+
+  it('past the budget, chooseProfile tries no candidate after the first and no template rule, and the check runs no rule', () => {
+    const root = parseMarkdown(postmortem);
+    assert.equal(chooseProfile(postmortem, root, settings).doc.profile.name, 'postmortem');
+    let asked = 0;
+    const cut = chooseProfile(postmortem, root, settings, undefined, undefined, () => (asked++, true));
+    assert.equal(cut.doc.profile.name, candidateProfiles(settings)[0].name);
+    assert.equal(cut.templateCount, 0);
+    assert.equal(asked, 2, 'asked before the first template rule and before the second candidate');
+    // A budget that runs out while the profile is chosen: the check stops there, every rule skipped, and says so.
+    let parsed = false;
+    const { diagnostics } = checkText(postmortem, {}, { budgetMs: 1, clock: () => (parsed ? 10 : 0), shouldCheck: () => (parsed = true) });
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['RCA001'],
+    );
+    assert.match(diagnostics[0].message, /stopped checking this document after/);
   });
 });
 

@@ -147,6 +147,64 @@ describe('incremental parsing', () => {
     assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
   });
 
+  it('cuts after an ATX heading line with no blank line before the next line, where the chunk ends with that heading', () => {
+    const text = 'T\n#\n## Event Timeline\n# closed #\ntext\n###### six\n#######\n';
+    assert.deepEqual(
+      blockPoints(text, 0).map((point) => text.slice(point.at, point.at + 4)),
+      ['## E', '# cl', 'text', '####'],
+    );
+    const parser = new IncrementalParser(0);
+    assert.deepEqual(parser.parse(text), parseMarkdown(text));
+    assert.equal(parser.stats.chunks, 5);
+    // 100,000 empty headings are many chunks, not one parse the budget cannot stop.
+    const hashes = '#\n'.repeat(20000);
+    const cut = new IncrementalParser(4096);
+    assert.deepEqual(cut.parse(hashes), parseMarkdown(hashes));
+    assert.ok(cut.stats.chunks >= 9, `${cut.stats.chunks} chunks`);
+  });
+
+  it('does not cut after a heading line that is no top-level heading: inside an HTML block, a quote or a fence', () => {
+    for (const text of ['<table>\n# a\ntext\n', '<x-y a="1">\n# a\n# b\n', '> # a\n# b\n', '```\n# a\n# b\n```\n', '- # a\n# b\n']) {
+      const parser = new IncrementalParser(0);
+      assert.deepEqual(parser.parse(text), parseMarkdown(text), JSON.stringify(text));
+    }
+    // A line that could open front matter in a chunk of its own never starts one.
+    assert.deepEqual(blockPoints('# a\n---\n+++\n', 0), []);
+  });
+
+  it('cuts one long table between its rows, parses each piece after the header rows, and joins the rows again', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `| 10:${i % 60} | step *${i}* [x] |\n`).join('');
+    for (const head of ['| Time | Event |\n| :-- | --: |\n', '  | a | b |\n  |---|---|\n', 'Time | Event\n--- | ---\n']) {
+      const text = `# T\n\n${head}${rows}after | a\n\n[x]: /u\n`;
+      assert.ok(blockPoints(text, 500).some((point) => point.kind === 'row'));
+      const parser = new IncrementalParser(500);
+      const tree = parser.parse(text);
+      assert.ok(parser.stats.chunks >= 10 && parser.stats.fullParse === undefined, JSON.stringify(parser.stats));
+      assert.equal(tree.children.filter((node) => node.type === 'table').length, 1);
+      assert.deepEqual(tree, parseMarkdown(text));
+      // An edit in one piece parses that piece again, after the same header rows (and once more knowing "[x]").
+      const edited = text.replace('step *5*', 'step _5_');
+      assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
+      assert.equal(parser.stats.reparsed, 2);
+    }
+  });
+
+  it('does not cut before a "|" line that is no row of a table above it', () => {
+    // After a blank line, after a paragraph, inside a fence or an HTML block, in a quote: the chunk goes on.
+    for (const text of [
+      '| a |\n| - |\n\n| b |\n',
+      'a\n| b |\n',
+      '```\n| a |\n| - |\n| b |\n```\n',
+      '<div>\n| a |\n| - |\n| b |\n',
+      '> | a |\n> | - |\n| b |\n',
+    ]) {
+      const parser = new IncrementalParser(0);
+      assert.deepEqual(parser.parse(text), parseMarkdown(text), JSON.stringify(text));
+      // Refused where the parse shows no table ends there, not caught afterwards by a full parse.
+      assert.equal(parser.stats.fullParse, undefined, JSON.stringify(text));
+    }
+  });
+
   it('cuts after a blank line before a thematic break of "*" or "_", not of "-"', () => {
     const text = '***\n\n___\n\n* * *\n\n---\n\ntext\n';
     assert.deepEqual(

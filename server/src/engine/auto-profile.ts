@@ -13,6 +13,8 @@ import { readHouseTitle } from './title';
 import { applySuppressions } from './suppress';
 import type { RcaDiagnostic } from './types';
 
+const never = () => false;
+
 /** The value of `profile` that picks, for each document, the profile it fits best. */
 export const AUTO_PROFILE = 'auto';
 
@@ -41,12 +43,17 @@ export function candidateProfiles(settings: RcaSettings): Profile[] {
   return [...own, ...builtIn.filter((profile) => !own.some((mine) => mine.name.toLowerCase() === profile.name))];
 }
 
-/** The template findings a document gets under a profile, after its severities and suppression comments. */
-export function templateFindings(doc: RcaDocument, settings: RcaSettings): RcaDiagnostic[] {
+/**
+ * The template findings a document gets under a profile, after its severities and suppression comments. Past
+ * `pastDeadline` (the check's budget) the rules still to run are not run: the count is then a floor, and the check
+ * that asked runs no rule either.
+ */
+export function templateFindings(doc: RcaDocument, settings: RcaSettings, pastDeadline: () => boolean = never): RcaDiagnostic[] {
   const found: RcaDiagnostic[] = [];
   for (const rule of TEMPLATE_RULES) {
     const configured = settings.rules[rule.code] ?? settings.rules[rule.name];
     if (configured === 'off') continue;
+    if (pastDeadline()) break;
     rule.check({
       doc,
       profile: doc.profile,
@@ -93,22 +100,32 @@ export interface ProfileChoice {
  * candidates' order. A new document, without a title or a heading, is the house profile's.
  * `first` is a model already built under the house profile, reused rather than built again. `keep` names the profile
  * the document was last checked with (the editor's open document): it stays unless another has fewer template findings.
+ * Past `pastDeadline` (the check's budget: a document of thousands of headings costs each candidate seconds) it
+ * returns the best of the candidates tried so far, the house profile's if none; the check then runs no rule.
  */
-export function chooseProfile(text: string, root: Root, settings: RcaSettings, first?: RcaDocument, keep?: string): ProfileChoice {
+export function chooseProfile(
+  text: string,
+  root: Root,
+  settings: RcaSettings,
+  first?: RcaDocument,
+  keep?: string,
+  pastDeadline: () => boolean = never,
+): ProfileChoice {
   const house = findProfile(DEFAULT_PROFILE)!;
   const houseDoc = first?.profile === house ? first : buildModel(text, house, root);
-  if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings).length };
+  if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings, pastDeadline).length };
   const candidates = candidateProfiles(settings);
   const claimed = titleClaim(houseDoc, candidates);
   if (claimed) {
     const doc = claimed === house ? houseDoc : buildModel(text, claimed, root);
-    return { doc, templateCount: templateFindings(doc, settings).length };
+    return { doc, templateCount: templateFindings(doc, settings, pastDeadline).length };
   }
   let best: (ProfileChoice & { exact: number }) | undefined;
   let kept: ProfileChoice | undefined;
   for (const profile of candidates) {
+    if (best && pastDeadline()) break;
     const doc = profile === house ? houseDoc : buildModel(text, profile, root);
-    const templateCount = templateFindings(doc, settings).length;
+    const templateCount = templateFindings(doc, settings, pastDeadline).length;
     const exact = namedExactly(doc);
     if (keep !== undefined && profile.name === keep) kept = { doc, templateCount };
     if (!best || templateCount < best.templateCount || (templateCount === best.templateCount && exact > best.exact)) {

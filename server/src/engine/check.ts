@@ -303,7 +303,7 @@ export function* checkSteps(
   yield 'parse';
   if (options.shouldCheck && !options.shouldCheck(doc)) return { doc, diagnostics: [], settings, autoProfile };
   if (autoProfile) {
-    doc = chooseProfile(text, doc.root, settings, doc, options.keepProfile).doc;
+    doc = chooseProfile(text, doc.root, settings, doc, options.keepProfile, pastDeadline).doc;
     profile = doc.profile;
     yield 'profile';
   }

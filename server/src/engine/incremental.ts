@@ -1,7 +1,7 @@
 // Incremental parsing for edits: the text is cut into chunks at headings, each chunk is parsed on its own and
 // kept, and an edit re-parses only the chunks whose text changed. The tree it gives equals a full parse's; where
 // that cannot be shown cheaply it parses in full.
-import type { Definition, FootnoteDefinition, List, Root, RootContent } from 'mdast';
+import type { Definition, FootnoteDefinition, List, ListItem, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Node, Point } from 'unist';
 import { ParseCut } from './budget';
 import { parseMarkdown, type DefinedElsewhere } from './parse';
@@ -22,8 +22,13 @@ interface Chunk {
   mentions: Labels;
   /** The labels defined in other chunks it was parsed knowing (see `DefinedElsewhere`), as a key. */
   knows: string;
-  /** Line breaks in `text`. */
+  /** Line breaks in `text`, `head` left out. */
   lines: number;
+  /**
+   * For a chunk cut inside a table (a `row` point): the table's header and delimiter rows, which `text` starts with so
+   * that its rows parse as the table's (positions then count from before the chunk, see `base`); '' otherwise.
+   */
+  head: string;
 }
 
 export interface IncrementalStats {
@@ -57,19 +62,25 @@ export function splitPoints(text: string): number[] {
  * - `blank`: a line at column 0 after a blank line that can continue nothing: not indented, not a quote marker,
  *   not a list marker, not "-" (which could also open front matter in the chunk). After a blank line every open
  *   block has ended then, except a fence or an HTML block of kinds 1 to 5 (`mayRunOn`, as for headings).
- * - `break`: the line after a column-0 "---", "===", "***" or "___" line, when the chunk's parse ends with a
- *   top-level setext heading or thematic break right there (`endsClosed`): then no block is open at that line in
- *   the whole text either, since every line up to it is read the same way in both.
+ * - `break`: the line after a column-0 "---", "===", "***" or "___" line or ATX heading ("# …", no blank line
+ *   needed), when the chunk's parse ends with a top-level heading or thematic break right there (`endsClosed`):
+ *   then no block is open at that line in the whole text either, since every line up to it is read the same way in
+ *   both (a heading line inside an HTML block or a fence ends the chunk with that block, not a heading).
  * - `item`: a column-0 list item after a line that is not blank, when the chunk's parse ends with a top-level list
  *   of the same marker (`continuesList`): in the whole text that line is the list's next item (an item of the same
  *   list is never read as a lazy line), so the next chunk's first list is the same list's rest, and the two are
  *   joined (`joinLists`). One long list is then many chunks, as a long run of paragraphs is.
+ * - `row`: a line opening with "|" after a line that is not blank, when the chunk's parse ends with a top-level
+ *   table right there (`endsWithTable`): in the whole text that line is the table's next row (a "|" opens no other
+ *   block, and a table row is never lazy), and a row's cells do not depend on the rows around it. The next chunk is
+ *   parsed after the table's header and delimiter rows (`Chunk.head`) and its rows joined to the table. One long
+ *   table is then many chunks.
  */
 export const MIN_CHUNK = 4096;
 
 export interface BlockPoint {
   at: number;
-  kind: 'blank' | 'break' | 'item';
+  kind: 'blank' | 'break' | 'item' | 'row';
 }
 
 /**
@@ -97,9 +108,9 @@ function itemLine(text: string, at: number): boolean {
 
 export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
   const points: BlockPoint[] = [];
-  const blocks = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*)(?:\r\n|\r(?!\n)|\n)/g;
-  // A line break after a line that is not blank, before a list marker at column 0.
-  const items = /[^ \t\r\n][ \t]*(?:\r\n|\r(?!\n)|\n)(?=[-+*\d])/g;
+  const blocks = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|#{1,6}(?:[ \t][^\r\n]*)?)(?:\r\n|\r(?!\n)|\n)/g;
+  // A line break after a line that is not blank, before a list marker or a table row's "|" at column 0.
+  const items = /[^ \t\r\n][ \t]*(?:\r\n|\r(?!\n)|\n)(?=[-+*\d|])/g;
   let block = blocks.exec(text);
   let item = items.exec(text);
   let last = 0;
@@ -115,9 +126,9 @@ export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
       if (at - last < minChunk || at >= text.length || !freshLine(text, at)) continue;
     } else {
       at = item!.index + item![0].length;
-      kind = 'item';
+      kind = text[at] === '|' ? 'row' : 'item';
       item = items.exec(text);
-      if (at - last < minChunk || at >= text.length || !itemLine(text, at)) continue;
+      if (at - last < minChunk || at >= text.length || (kind === 'item' && !itemLine(text, at))) continue;
     }
     if (points[points.length - 1]?.at === at) continue;
     points.push({ at, kind });
@@ -146,12 +157,35 @@ function continuesList(chunk: Chunk, text: string, at: number): boolean {
   return listMarker(chunk.text, start - chunk.base.offset) === listMarker(text, at);
 }
 
-/** Whether the chunk's last top-level node is a setext heading or thematic break that ends at the chunk's end. */
-function endsClosed(chunk: Chunk): boolean {
+/** Whether the chunk's last top-level node is one of `types` and ends at the chunk's end. */
+function endsWith(chunk: Chunk, types: readonly string[]): boolean {
   const last = chunk.nodes[chunk.nodes.length - 1];
-  if (!last || (last.type !== 'heading' && last.type !== 'thematicBreak')) return false;
+  if (!last || !types.includes(last.type)) return false;
   // The nodes' positions are the document's: the chunk starts at its base.
   return /^[ \t]*(?:\r\n|\r|\n)?$/.test(chunk.text.slice((last.position?.end.offset ?? 0) - chunk.base.offset));
+}
+
+/** Whether the chunk ends with a top-level heading or thematic break (a `break` point holds). */
+function endsClosed(chunk: Chunk): boolean {
+  return endsWith(chunk, ['heading', 'thematicBreak']);
+}
+
+/** Whether the chunk ends with a top-level table, and the next line is its row (a `row` point holds). */
+function endsWithTable(chunk: Chunk): boolean {
+  return !chunk.open && endsWith(chunk, ['table']);
+}
+
+/**
+ * The header and delimiter rows of the table the chunk ends with: its own head if the table began in an earlier
+ * chunk too, else the table's first two lines in the text.
+ */
+function tableHead(chunk: Chunk, text: string): string {
+  const table = chunk.nodes[chunk.nodes.length - 1];
+  if (chunk.head && table === chunk.nodes[0]) return chunk.head;
+  const start = table.position!.start.offset!;
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const twoLines = /^[^\r\n]*(?:\r\n|\r|\n)[^\r\n]*(?:\r\n|\r|\n)/.exec(text.slice(lineStart, lineStart + 20_000));
+  return twoLines?.[0] ?? '';
 }
 
 const HTML_ENDS: [RegExp, string][] = [
@@ -338,8 +372,8 @@ export class IncrementalParser {
     bounds.unshift({ at: 0, kind: 'heading' });
     bounds.push({ at: text.length, kind: 'heading' });
     const used: Chunk[] = [];
-    /** Per chunk used: its first node, a list, is the rest of the previous chunk's last list. */
-    const joined: boolean[] = [];
+    /** Per chunk used: its first node, a list or table, is the rest of the previous chunk's last one. */
+    const joined: ('item' | 'row' | undefined)[] = [];
     const next = new Map<string, Chunk>();
     let line = 0;
     let reparsed = 0;
@@ -347,13 +381,17 @@ export class IncrementalParser {
       const previous = used[used.length - 1];
       if (previous?.open) {
         // An unclosed fence or HTML block runs on past the heading: the rest of the text is one chunk.
-        used[used.length - 1] = this.chunk(text, previous.base.offset, text.length, previous.base.line, next, stats);
+        const from = ownStart(previous);
+        used[used.length - 1] = this.chunk(text, from.offset, text.length, from.line, next, stats, previous.head);
         break;
       }
       if (stats.reparsed > reparsed) yield 'parse';
       reparsed = stats.reparsed;
       let end = i + 1;
-      let chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
+      // A chunk cut inside a table is parsed after its header rows; without them (a table too long for them to be
+      // found) its rows would be a paragraph, and the join below parses in full.
+      const head = bounds[i].kind === 'row' && previous ? tableHead(previous, text) : '';
+      let chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats, head);
       // A cut after a "---" line holds only where the chunk ends with that line's heading or break, one before a
       // list item only where the chunk ends with the same list; elsewhere the line is inside a block that may go
       // on, and the chunk runs to the next cut.
@@ -361,9 +399,10 @@ export class IncrementalParser {
         if (pastDeadline?.()) this.cut(next, line);
         next.delete(chunk.text);
         end++;
-        chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats);
+        chunk = this.chunk(text, bounds[i].at, bounds[end].at, line, next, stats, head);
       }
-      joined.push(bounds[i].kind === 'item' && used.length > 0);
+      const kind = bounds[i].kind;
+      joined.push(used.length > 0 && (kind === 'item' || kind === 'row') ? kind : undefined);
       i = end - 1;
       used.push(chunk);
       line += chunk.lines;
@@ -382,7 +421,7 @@ export class IncrementalParser {
       if (knows === chunk.knows) continue;
       if (stats.reparsed > reparsed) yield 'parse';
       reparsed = stats.reparsed;
-      if (pastDeadline?.()) this.cut(next, chunk.base.line);
+      if (pastDeadline?.()) this.cut(next, ownStart(chunk).line);
       const nodes = this.parseText(chunk.text, elsewhere.links.length + elsewhere.footnotes.length ? elsewhere : undefined).children;
       shift(nodes, chunk.base.offset, chunk.base.line);
       chunk.nodes = nodes;
@@ -395,7 +434,7 @@ export class IncrementalParser {
     this.chunks = next;
     stats.chunks = used.length;
     const children = joinChunks(used, joined);
-    if (!children) return full('a list cut where it did not go on');
+    if (!children) return full('a list or table cut where it did not go on');
     const bom = text.charCodeAt(0) === 0xfeff;
     return {
       type: 'root',
@@ -410,23 +449,26 @@ export class IncrementalParser {
     throw new ParseCut(line);
   }
 
-  private chunk(text: string, start: number, end: number, line: number, next: Map<string, Chunk>, stats: IncrementalStats): Chunk {
-    const slice = text.slice(start, end);
+  private chunk(text: string, start: number, end: number, line: number, next: Map<string, Chunk>, stats: IncrementalStats, head = ''): Chunk {
+    const slice = head + text.slice(start, end);
+    // A table's head is parsed as if it stood right before the chunk: its positions are dropped when joined.
+    const headLines = head ? lineBreaks(head) : 0;
+    const base = { offset: start - head.length, line: line - headLines };
     let chunk = this.chunks.get(slice);
-    if (chunk) {
+    if (chunk && chunk.head === head) {
       // Taken out, so that a second chunk with the same text gets nodes of its own.
       this.chunks.delete(slice);
-      shift(chunk.nodes, start - chunk.base.offset, line - chunk.base.line);
-      chunk.base = { offset: start, line };
+      shift(chunk.nodes, base.offset - chunk.base.offset, base.line - chunk.base.line);
+      chunk.base = base;
     } else {
       const own = copyOf(slice);
       const nodes = this.parseText(own).children;
-      const base = { offset: start, line };
       const defines = definitionsIn(nodes);
       const mentions = labelsIn(own);
       const knows = JSON.stringify({ links: [], footnotes: [] });
-      chunk = { text: own, nodes, base, open: mayRunOn(own, nodes), defines, mentions, knows, lines: lineBreaks(own) };
-      shift(nodes, start, line);
+      const lines = lineBreaks(own) - headLines;
+      chunk = { text: own, nodes, base, open: mayRunOn(own, nodes), defines, mentions, knows, lines, head };
+      shift(nodes, base.offset, base.line);
       stats.reparsed++;
     }
     if (!next.has(chunk.text)) next.set(chunk.text, chunk);
@@ -434,11 +476,17 @@ export class IncrementalParser {
   }
 }
 
+/** Where the chunk's own text starts in the document: after its table head, if it has one. */
+function ownStart(chunk: Chunk): { offset: number; line: number } {
+  return { offset: chunk.base.offset + chunk.head.length, line: chunk.base.line + (chunk.head ? lineBreaks(chunk.head) : 0) };
+}
+
 /** Whether a chunk may end at `bound`: see `blockPoints` for the `break` and `item` kinds. */
 function holds(chunk: Chunk, text: string, bound: { at: number; kind: BlockPoint['kind'] | 'heading' }): boolean {
   if (chunk.open) return true; // the rest of the text becomes one chunk
   if (bound.kind === 'break') return endsClosed(chunk);
   if (bound.kind === 'item') return continuesList(chunk, text, bound.at);
+  if (bound.kind === 'row') return endsWithTable(chunk);
   return true;
 }
 
@@ -447,25 +495,29 @@ function holds(chunk: Chunk, text: string, bound: { at: number; kind: BlockPoint
  * chunks' own nodes are kept for the next parse). Undefined if a chunk that should go on with a list does not
  * start with one.
  */
-function joinChunks(used: Chunk[], joined: boolean[]): RootContent[] | undefined {
+function joinChunks(used: Chunk[], joined: ('item' | 'row' | undefined)[]): RootContent[] | undefined {
   const children: RootContent[] = [];
-  /** The list being joined, made by this function, so it may grow in place. */
-  let open: List | undefined;
+  /** The list or table being joined, made by this function, so it may grow in place. */
+  let open: List | Table | undefined;
   for (let c = 0; c < used.length; c++) {
     const nodes = used[c].nodes;
     let from = 0;
-    if (joined[c]) {
+    const kind = joined[c];
+    if (kind) {
       const first = nodes[0];
       const previous = children[children.length - 1];
-      if (first?.type !== 'list' || previous?.type !== 'list') return undefined;
+      const type = kind === 'item' ? 'list' : 'table';
+      if (first?.type !== type || previous?.type !== type) return undefined;
       if (open !== previous) {
-        open = { ...previous, children: previous.children.slice(), position: { ...previous.position!, end: previous.position!.end } };
+        open = { ...previous, children: previous.children.slice(), position: { ...previous.position!, end: previous.position!.end } } as List | Table;
         children[children.length - 1] = open;
       }
-      for (const item of first.children) open.children.push(item);
+      // A table's chunk was parsed after the table's header row (Chunk.head), which is the table's already.
+      const rows = first.children as (ListItem | TableRow)[];
+      for (let r = kind === 'row' ? 1 : 0; r < rows.length; r++) (open.children as (ListItem | TableRow)[]).push(rows[r]);
       open.position!.end = first.position!.end;
       // A blank line between two items makes the list loose; the cut follows a line that is not blank.
-      open.spread = open.spread || first.spread;
+      if (open.type === 'list') open.spread = open.spread || (first as List).spread;
       from = 1;
     }
     for (let n = from; n < nodes.length; n++) children.push(nodes[n]);
