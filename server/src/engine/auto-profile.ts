@@ -43,17 +43,12 @@ export function candidateProfiles(settings: RcaSettings): Profile[] {
   return [...own, ...builtIn.filter((profile) => !own.some((mine) => mine.name.toLowerCase() === profile.name))];
 }
 
-/**
- * The template findings a document gets under a profile, after its severities and suppression comments. Past
- * `pastDeadline` (the check's budget) the rules still to run are not run: the count is then a floor, and the check
- * that asked runs no rule either.
- */
-export function templateFindings(doc: RcaDocument, settings: RcaSettings, pastDeadline: () => boolean = never): RcaDiagnostic[] {
+/** The template findings a document gets under a profile, after its severities and suppression comments. */
+export function templateFindings(doc: RcaDocument, settings: RcaSettings): RcaDiagnostic[] {
   const found: RcaDiagnostic[] = [];
   for (const rule of TEMPLATE_RULES) {
     const configured = settings.rules[rule.code] ?? settings.rules[rule.name];
     if (configured === 'off') continue;
-    if (pastDeadline()) break;
     rule.check({
       doc,
       profile: doc.profile,
@@ -113,19 +108,19 @@ export function chooseProfile(
 ): ProfileChoice {
   const house = findProfile(DEFAULT_PROFILE)!;
   const houseDoc = first?.profile === house ? first : buildModel(text, house, root);
-  if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings, pastDeadline).length };
+  if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings).length };
   const candidates = candidateProfiles(settings);
   const claimed = titleClaim(houseDoc, candidates);
   if (claimed) {
     const doc = claimed === house ? houseDoc : buildModel(text, claimed, root);
-    return { doc, templateCount: templateFindings(doc, settings, pastDeadline).length };
+    return { doc, templateCount: templateFindings(doc, settings).length };
   }
   let best: (ProfileChoice & { exact: number }) | undefined;
   let kept: ProfileChoice | undefined;
   for (const profile of candidates) {
     if (best && pastDeadline()) break;
     const doc = profile === house ? houseDoc : buildModel(text, profile, root);
-    const templateCount = templateFindings(doc, settings, pastDeadline).length;
+    const templateCount = templateFindings(doc, settings).length;
     const exact = namedExactly(doc);
     if (keep !== undefined && profile.name === keep) kept = { doc, templateCount };
     if (!best || templateCount < best.templateCount || (templateCount === best.templateCount && exact > best.exact)) {
