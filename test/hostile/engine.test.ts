@@ -116,15 +116,77 @@ describe('hostile input to the engine', () => {
     const { diagnostics } = checkText(text, {}, { budgetMs: 150, clock });
     const skipped = diagnostics.filter((d) => d.code === 'RCA001');
     assert.equal(skipped.length, 1);
-    assert.match(skipped[0].message, /\(the date and time analysis ran out of time at line 5 of 6\); .*skipped: RCA2\d\d, /);
+    // The paragraph cut halfway is left out whole: the rules that may run on the lines read get the four before it.
+    assert.match(skipped[0].message, /\(the date and time analysis ran out of time at line 5 of 6\); .* checked lines 1–4 only, .*skipped: RCA2\d\d, /);
     const dateRules = [...timeRules].map((rule) => rule.code);
-    for (const code of dateRules) assert.ok(skipped[0].message.includes(code), `${code} is named as skipped`);
-    assert.ok(!diagnostics.some((d) => dateRules.includes(d.code)), 'no date or time rule ran on part of the document');
+    for (const code of dateRules) assert.ok(skipped[0].message.includes(code), `${code} is named`);
+    assert.ok(!diagnostics.some((d) => dateRules.includes(d.code)), 'no date or time rule ran on the paragraph cut halfway');
     assert.ok(
       diagnostics.some((d) => d.code === 'RCA101'),
       'the structure rules that ran before keep their findings',
     );
     assert.ok(now < 2_000, `the analysis stopped at the deadline, not at the end (${now} readings)`);
+  });
+
+  /** The clock's readings in a whole check of `text`, for a budget that runs out partway through it. */
+  function readingsOf(text: string): number {
+    let readings = 0;
+    checkText(text, {}, { budgetMs: Infinity, clock: () => readings++ });
+    return readings;
+  }
+
+  // Issue 17: past the budget, RCA001 used to be all a long document with a real "14:00 PM" got.
+  const partialTimeRules = [...timeRules].filter((rule) => rule.partialTimes).map((rule) => rule.code);
+  const wholeTimeRules = [...timeRules].filter((rule) => !rule.partialTimes).map((rule) => rule.code);
+
+  it('when the date and time analysis runs out, the rules local to a sentence report on the lines read, and RCA001 names the rest', () => {
+    const text = `${title}\n\n## Introduction\n\n${Array.from({ length: 3_000 }, (_, i) => `From 14:${String(i % 60).padStart(2, '0')} PM until 15:00 CST.\n\n`).join('')}`;
+    // A clock that moves a millisecond per reading, and a budget that runs out halfway through the check's readings:
+    // inside the analysis, which reads the clock every 64 sentences.
+    let now = 0;
+    const budgetMs = Math.round(readingsOf(text) / 2);
+    const { diagnostics, notRun } = checkText(text, {}, { budgetMs, clock: () => now++ });
+    const skipped = diagnostics.filter((d) => d.code === 'RCA001');
+    assert.equal(skipped.length, 1);
+    const reached =
+      /ran out of time at line ([\d,]+) of ([\d,]+)\); .*, the date and time rules ((?:RCA\d+, )*RCA\d+) checked lines 1–([\d,]+) only, and these were skipped: (.*)\.$/.exec(
+        skipped[0].message,
+      );
+    assert.ok(reached, skipped[0].message);
+    const [cut, total, partly, lastLine, rest] = [
+      Number(reached[1].replace(/,/g, '')),
+      Number(reached[2].replace(/,/g, '')),
+      reached[3],
+      Number(reached[4].replace(/,/g, '')),
+      reached[5],
+    ];
+    assert.ok(cut > 100 && cut < total, `the analysis stopped inside the document (line ${cut} of ${total})`);
+    assert.equal(lastLine, cut - 1);
+    assert.deepEqual(partly.split(', '), partialTimeRules);
+    assert.deepEqual(rest.split(', '), wholeTimeRules);
+    const invalid = diagnostics.filter((d) => d.code === 'RCA208');
+    assert.ok(invalid.length > 10, 'the "14:00 PM" errors of the lines read are reported');
+    assert.match(invalid[0].message, /^"14:00 PM" cannot exist/);
+    for (const d of invalid) assert.ok(d.range.end.line < lastLine, `${d.message} lies on the lines read`);
+    assert.ok(!diagnostics.some((d) => wholeTimeRules.includes(d.code)), 'no whole-document rule ran');
+    // Their silence after the lines read says nothing: a fix is not proved against it.
+    for (const code of [...partialTimeRules, ...wholeTimeRules]) assert.ok(notRun?.includes(code), `${code} did not run to its end`);
+  });
+
+  it('a rule that needs the whole document reports nothing from a partial analysis', () => {
+    // The year is written only past the lines the analysis reads, in the timeline: RCA214 (no year anywhere) would be
+    // a false finding on the introduction's dates, and RCA202 (no incident date) on a title that has none.
+    const intro = Array.from({ length: 3_000 }, (_, i) => `On April 11 from 10:${String(i % 60).padStart(2, '0')} until 14:00 PM CST.\n\n`).join('');
+    const text = `# NA01 - RCA\n\n## Introduction\n\n${intro}## Event Timeline\n\n- April 11, 2026 10:00 CST: the service stopped.\n`;
+    const whole = checkText(text, {}, { budgetMs: Infinity }).diagnostics.map((d) => d.code);
+    assert.ok(whole.includes('RCA208') && !whole.includes('RCA214'), `the whole check: ${[...new Set(whole)].join(', ')}`);
+    let now = 0;
+    const budgetMs = Math.round(readingsOf(text) / 2);
+    const { diagnostics } = checkText(text, {}, { budgetMs, clock: () => now++ });
+    const found = new Set(diagnostics.map((d) => d.code));
+    assert.ok(found.has('RCA208'), 'the invalid times of the lines read');
+    assert.ok(!found.has('RCA214') && !found.has('RCA202'), [...found].join(', '));
+    assert.match(diagnostics.find((d) => d.code === 'RCA001')!.message, /skipped: .*RCA202, .*RCA214/);
   });
 
   it('a 100 KB real report is checked in full under the default budget', () => {

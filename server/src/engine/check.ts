@@ -312,6 +312,8 @@ export function* checkSteps(
   const failed: string[] = [];
   const tooLargeForTimes: string[] = [];
   const outOfTime: string[] = [];
+  /** The date and time rules run on the lines the analysis read before it ran out. */
+  const partly: string[] = [];
   let timesCut: TimeAnalysisCut | undefined;
   let timesAnalysed = false;
   setTimeDeadline(doc, pastDeadline);
@@ -324,8 +326,9 @@ export function* checkSteps(
   function* runRules(): Generator<string, void, void> {
     for (const rule of allRules) {
       if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
+      const onPartial = timesCut?.partial && timeRules.has(rule) && rule.partialTimes;
       // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
-      if (outOfTime.length || pastDeadline()) {
+      if (!onPartial && (outOfTime.length || pastDeadline())) {
         outOfTime.push(rule.code);
         continue;
       }
@@ -340,12 +343,18 @@ export function* checkSteps(
         try {
           yield* analyzeTimesInSteps(doc, settings);
         } catch (error) {
-          if (error instanceof TimeAnalysisCut) {
-            timesCut = error;
-            outOfTime.push(rule.code);
-          } else failed.push(rule.code);
-          continue;
+          if (!(error instanceof TimeAnalysisCut)) {
+            failed.push(rule.code);
+            continue;
+          }
+          timesCut = error;
         }
+      }
+      // Past a cut, a date and time rule runs only if it reads nothing but what each sentence says, on the lines read.
+      const partialTimes = timeRules.has(rule) ? timesCut?.partial : undefined;
+      if (timeRules.has(rule) && timesCut && !(partialTimes && rule.partialTimes)) {
+        outOfTime.push(rule.code);
+        continue;
       }
       const before = diagnostics.length;
       try {
@@ -353,12 +362,14 @@ export function* checkSteps(
           doc,
           profile,
           settings,
+          partialTimes,
           report(finding) {
             const severity = effectiveSeverity(rule, settings, finding);
             if (severity === 'off') return;
             diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
           },
         });
+        if (partialTimes) partly.push(rule.code);
       } catch (error) {
         // One rule's failure must not hide the others' findings; its partial findings are dropped.
         diagnostics.length = before;
@@ -377,7 +388,9 @@ export function* checkSteps(
   }
   if (outOfTime.length) {
     const reached = timesCut ? ` (${timesCut.message})` : '';
-    const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take${reached}; the findings of the rules that ran are shown, and these were skipped: ${outOfTime.join(', ')}.`;
+    const lines = timesCut?.partial?.partial.lines.toLocaleString('en-US');
+    const part = partly.length ? `, the date and time rules ${partly.join(', ')} checked lines 1–${lines} only` : '';
+    const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take${reached}; the findings of the rules that ran are shown${part}, and these were skipped: ${outOfTime.join(', ')}.`;
     const skipped = incomplete(message, settings);
     if (skipped) diagnostics.push(skipped);
   }
@@ -406,7 +419,7 @@ export function* checkSteps(
     }
   }
   // A fix is proved under the profile the document was checked with, not chosen again (fix-proof.ts).
-  const notRun = [...tooLargeForTimes, ...outOfTime, ...failed];
+  const notRun = [...tooLargeForTimes, ...outOfTime, ...partly, ...failed];
   return {
     doc,
     diagnostics: listed,

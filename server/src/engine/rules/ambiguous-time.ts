@@ -8,8 +8,9 @@ export const ambiguousTime: Rule = {
   description: 'A time range where one end has AM/PM and the other does not: a 12-hour-looking time, or a 24-hour one.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, settings, report }) {
-    const a = analyzeTimes(doc, settings);
+  partialTimes: true,
+  check({ doc, settings, report, partialTimes }) {
+    const a = partialTimes ?? analyzeTimes(doc, settings);
     for (const w of a.windows) {
       if (!w.end) continue;
       const [s, e] = [w.start.time, w.end.time];

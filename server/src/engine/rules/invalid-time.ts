@@ -11,8 +11,9 @@ export const invalidTime: Rule = {
     'A time or date that cannot exist or is mistyped: 21:48 AM, 14:00 PM, 25:10, February 30, June 21th, March 14.2019, or a time the clocks skipped.',
   defaultSeverity: 'error',
   fixable: true,
-  check({ doc, settings, report }) {
-    const a = analyzeTimes(doc, settings);
+  partialTimes: true,
+  check({ doc, settings, report, partialTimes }) {
+    const a = partialTimes ?? analyzeTimes(doc, settings);
     for (const t of a.times) {
       if (!t.problem) continue;
       const range = doc.lines.range(t.start, t.end);
@@ -27,8 +28,9 @@ export const invalidTime: Rule = {
     }
     // A wall time the clocks skipped that night ("2:30 AM" Chicago time on March 8, 2026), in a zone the report
     // writes. A time with its own Standard/Daylight zone ("2:30 AM CST") names an offset, so it is an instant:
-    // RCA205 checks its season instead.
-    for (const w of a.windows) {
+    // RCA205 checks its season instead. The day and zone a time is read in may come from the rest of the document,
+    // which a partial analysis has not read.
+    for (const w of a.partial ? [] : a.windows) {
       if (!w.iana || !w.zoneSource || w.zoneSource === 'default' || w.zoneSource === 'instance') continue;
       for (const point of w.end ? [w.start, w.end] : [w.start]) {
         if (!point.skipped || !point.ymd || (point.ownZone && point.ownZone.season !== 'any')) continue;

@@ -3,6 +3,7 @@ import type { FolderIndex } from '../folder/folder-index';
 import type { RcaDocument } from '../model';
 import type { Profile } from '../profiles';
 import type { RcaSettings } from '../settings';
+import type { PartialTimeAnalysis } from '../time/partial';
 import type { Finding, Severity } from '../types';
 
 export interface RuleContext {
@@ -10,6 +11,11 @@ export interface RuleContext {
   profile: Profile;
   settings: RcaSettings;
   report(finding: Finding): void;
+  /**
+   * Given to a rule with `partialTimes` when the date and time analysis ran out of time: what the lines it read say.
+   * The rule reads it instead of analyzeTimes, which would start the analysis again.
+   */
+  partialTimes?: PartialTimeAnalysis;
 }
 
 /**
@@ -26,6 +32,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Whether the rule offers fixes (some findings may still have none). */
   fixable: boolean;
+  /**
+   * A date and time rule whose every finding lies within one sentence ("14:00 PM"), drawn from nothing the rest of
+   * the document says: when the analysis runs out of time it runs on the lines read (context.partialTimes).
+   */
+  partialTimes?: true;
   check(context: RuleContext): void;
 }
 

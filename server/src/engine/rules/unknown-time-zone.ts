@@ -8,8 +8,9 @@ export const unknownTimeZone: Rule = {
   description: 'A time-zone phrase maps to no known zone, or an abbreviation is ambiguous and nothing in the document decides it.',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ doc, settings, report }) {
-    const a = analyzeTimes(doc, settings);
+  partialTimes: true,
+  check({ doc, settings, report, partialTimes }) {
+    const a = partialTimes ?? analyzeTimes(doc, settings);
     for (const zone of a.zones) {
       const range = doc.lines.range(zone.start, zone.end);
       if (zone.unknown || (!zone.iana && !zone.vague)) {
@@ -19,6 +20,7 @@ export const unknownTimeZone: Rule = {
           message: `"${zone.text}" is not a time zone RCA Writer knows: write a city ("Chicago time"), an abbreviation ("CDT"), an offset ("UTC+8") or an IANA name, or add it to rcaWriter.timeZoneAliases.`,
         });
       } else if (isAmbiguous(zone)) {
+        // Decided by the zones of the whole document: a zone is marked so only after the analysis read them all.
         const readings = zone.candidates.map((c) => c.label).join(' or ');
         report({
           range,

@@ -11,11 +11,14 @@ export const weekdayMismatch: Rule = {
   description: 'A weekday is named with a date it does not fall on, or names the incident on a day it did not happen.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, settings, report }) {
-    const a = analyzeTimes(doc, settings);
+  partialTimes: true,
+  check({ doc, settings, report, partialTimes }) {
+    const a = partialTimes ?? analyzeTimes(doc, settings);
     for (const d of a.dates) {
       if (!d.weekday) continue;
-      const ymd = statedYmd(d, a);
+      // A partial analysis knows no incident year, and leaves a numeric date's order open where its sentence does not settle it.
+      if (a.partial && d.numeric && !d.numeric.decided) continue;
+      const ymd = statedYmd(d, a.partial ? {} : a);
       if (!ymd) continue;
       const actual = weekdayOf(ymd);
       if (actual === d.weekday.index) continue;
@@ -29,7 +32,7 @@ export const weekdayMismatch: Rule = {
       });
     }
     // "during scheduled work last Tuesday" in the report of a Thursday outage.
-    for (const r of relativeWeekdays(a)) {
+    for (const r of a.partial ? [] : relativeWeekdays(a)) {
       const names = [...new Set(r.days.map((d) => WEEKDAY_NAMES[weekdayOf(d) - 1]))];
       const when =
         r.days.length === 1

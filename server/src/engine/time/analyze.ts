@@ -6,10 +6,11 @@ import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { ambiguityResolver } from './ambiguous';
 import { ymdOf, type Ymd } from './calendar';
-import { timeCheckpoint } from './deadline';
+import { TimeAnalysisCut, timeCheckpoint } from './deadline';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
 import { findMentions, noMentions, type Mentions } from './mentions';
+import { partialAnalysis } from './partial';
 import { decideNumericOrder } from './numeric-order';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
 import type { TimeWindow } from './window';
@@ -53,6 +54,8 @@ export interface TimeAnalysis {
   timelineIndex: number;
   /** The first section with a role, or -1. */
   sectionIndex(role: SectionRole): number;
+  /** Never set here: a partial analysis (partial.ts) sets it, so a rule that may get either tells them apart. */
+  partial?: undefined;
 }
 
 const cache = new WeakMap<RcaDocument, Map<string, TimeAnalysis>>();
@@ -104,9 +107,14 @@ export function cachedAnalysis(doc: RcaDocument): TimeAnalysis | undefined {
 /** How many blocks, or sentences, the analysis reads between two steps. */
 const PER_STEP = 64;
 
-/** findMentions over the blocks a few at a time, into one result. */
-function* mentionsInSteps(masked: string, blocks: Block[], table: ZoneTable, checkpoint: (offset: number) => void): Generator<'times', Mentions, void> {
-  const all = noMentions();
+/** findMentions over the blocks a few at a time, into `all`. */
+function* mentionsInSteps(
+  masked: string,
+  blocks: Block[],
+  table: ZoneTable,
+  checkpoint: (offset: number) => void,
+  all: Mentions,
+): Generator<'times', Mentions, void> {
   for (let i = 0; i < blocks.length; i += PER_STEP) {
     findMentions(masked, blocks, table, checkpoint, all, i, Math.min(i + PER_STEP, blocks.length));
     if (i + PER_STEP < blocks.length) yield 'times';
@@ -125,7 +133,18 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   const timelineIndex = sectionIndex('timeline');
   const impactIndex = sectionIndex('impact');
   const checkpoint = timeCheckpoint(doc);
-  const mentions = yield* mentionsInSteps(masked, blocks, table, checkpoint);
+  // Past the deadline, the cut carries what the lines read say on their own (partial.ts).
+  const withPartial = function* (error: unknown, read: Mentions): Generator<'times', unknown, void> {
+    if (!(error instanceof TimeAnalysisCut)) return error;
+    const partial = yield* partialAnalysis(doc, masked, read, error.offset, { introIndex, timelineIndex });
+    return new TimeAnalysisCut(error.reached, error.offset, partial);
+  };
+  const mentions = noMentions();
+  try {
+    yield* mentionsInSteps(masked, blocks, table, checkpoint, mentions);
+  } catch (error) {
+    throw yield* withPartial(error, mentions);
+  }
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
   decideNumericOrder(dates, settings.numericDateOrder);
 
@@ -176,7 +195,11 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   let read = 0;
   for (const sentence of sentences) {
     if (++read % PER_STEP === 0) yield 'times';
-    checkpoint(sentence.start);
+    try {
+      checkpoint(sentence.start);
+    } catch (error) {
+      throw yield* withPartial(error, mentions);
+    }
     const block = sentence.block;
     if (block.section !== carriedSection) {
       carriedSection = block.section;

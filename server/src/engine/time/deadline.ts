@@ -1,15 +1,22 @@
 import type { RcaDocument } from '../model';
+import type { PartialTimeAnalysis } from './partial';
 
 /**
  * The check's work budget, inside the date and time analysis. The check looks at its budget between rules, but the
  * analysis runs inside the first date rule and can take long on one pathological paragraph, so it looks at the
- * deadline too, every few sentences, and stops with TimeAnalysisCut: the date and time rules are then skipped (and
- * RCA001 says so), never run on part of the document, where a missing date would be a false alarm.
+ * deadline too, every few sentences, and stops with TimeAnalysisCut. The rules that need the whole document (its
+ * incident date, its zone, the timeline's order) are then skipped, and RCA001 says so: on part of the document a
+ * missing date would be a false alarm. The rules whose findings lie within one sentence ("14:00 PM") run on the
+ * lines read (analyze.ts, `partial`).
  */
 export class TimeAnalysisCut extends Error {
   constructor(
     /** How far the analysis got: "line 1,234 of 20,000". */
     readonly reached: string,
+    /** The offset of the sentence it was about to read. */
+    readonly offset: number,
+    /** What the lines before it say, when the analysis could tell (analyze.ts). */
+    readonly partial?: PartialTimeAnalysis,
   ) {
     super(`the date and time analysis ran out of time at ${reached}`);
   }
@@ -34,6 +41,6 @@ export function timeCheckpoint(doc: RcaDocument): (offset: number) => void {
   return (offset) => {
     if (++count % EVERY !== 0 || !pastDeadline()) return;
     const line = doc.lines.positionAt(offset).line + 1;
-    throw new TimeAnalysisCut(`line ${line.toLocaleString('en-US')} of ${doc.lines.lineCount.toLocaleString('en-US')}`);
+    throw new TimeAnalysisCut(`line ${line.toLocaleString('en-US')} of ${doc.lines.lineCount.toLocaleString('en-US')}`, offset);
   };
 }

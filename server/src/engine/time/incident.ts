@@ -10,7 +10,7 @@ export interface StatedDate {
   mention: DateMention;
 }
 
-export function statedYmd(date: DateMention, a: TimeAnalysis): Ymd | undefined {
+export function statedYmd(date: DateMention, a: Pick<TimeAnalysis, 'incident'>): Ymd | undefined {
   if (date.day === undefined || date.invalid) return undefined;
   const year = date.year ?? a.incident?.year;
   return year === undefined ? undefined : { year, month: date.month, day: date.day };
