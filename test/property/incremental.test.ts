@@ -178,6 +178,16 @@ describe('incremental document changes', () => {
       '  | c | d |',
       '| `a|b` \\| c |',
       '| [^1] |',
+      // A chunk may start at a "*", "-" or "+" line after a blank line that opens no list item: emphasis, text.
+      '**bold** and _it_',
+      '*x*',
+      '*\tx',
+      '-x',
+      '+x',
+      '--x',
+      '---x',
+      '+++',
+      '-+',
     ];
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { maxLength: 40 }), eol).map(([picked, br]) => picked.join(br));

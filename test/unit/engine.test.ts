@@ -5,6 +5,7 @@ import { matchHeading, normaliseHeading } from '../../server/src/engine/headings
 import { buildModel } from '../../server/src/engine/model';
 import { findProfile } from '../../server/src/engine/profiles';
 import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/engine/settings';
+import { diagnosticOf } from '../../server/src/engine/rules/rule';
 import { renderDocument } from '../../server/src/authoring/skeleton';
 import { renderTemplate } from '../../server/src/engine/template';
 import { applyEdits, LineIndex, minimalEdit } from '../../server/src/engine/text';
@@ -173,6 +174,23 @@ describe('skeletons', () => {
       profile.sections.filter((s) => s.required).map((s) => s.name),
     );
     assert.ok(text.startsWith('# NA01 - RCA - April 11, 2026\n'));
+  });
+});
+
+describe('findings', () => {
+  it('become diagnostics with the fields and field order of the spread they replace, a severity of their own overridden', () => {
+    const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } };
+    const rule = { code: 'RCA109', name: 'placeholder' };
+    for (const finding of [
+      { range, message: 'm' },
+      { message: 'm', range, severity: 'hint' as const, sameMistake: 'k', fixes: [], related: undefined },
+    ]) {
+      const made = diagnosticOf(finding, rule, 'warning');
+      const spread = { ...finding, code: rule.code, rule: rule.name, severity: 'warning', source: 'rca-writer' };
+      assert.deepEqual(made, spread);
+      assert.deepEqual(Object.keys(made), Object.keys(spread));
+      assert.equal(made.range, range);
+    }
   });
 });
 

@@ -205,6 +205,20 @@ describe('incremental parsing', () => {
     }
   });
 
+  it('cuts after a blank line before a "*", "-" or "+" that opens no list item, and never before "---" or "+++"', () => {
+    const text = 'a\n\n**bold** and _it_\n\n*x*\n\n-x\n\n+x\n\n* item\n\n--x\n\n+++\n\n*\tx\n\n-\n\nend\n';
+    assert.deepEqual(
+      blockPoints(text, 0).map((point) => text.slice(point.at, point.at + 3)),
+      ['**b', '*x*', '-x\n', '+x\n', 'end'],
+    );
+    assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
+    // Paragraphs that open with emphasis are many chunks, not one parse the budget cannot stop.
+    const emphasis = '**bold** and _it_ text.\n\n'.repeat(2000);
+    const cut = new IncrementalParser(4096);
+    assert.deepEqual(cut.parse(emphasis), parseMarkdown(emphasis));
+    assert.ok(cut.stats.chunks >= 10 && cut.stats.fullParse === undefined, JSON.stringify(cut.stats));
+  });
+
   it('cuts after a blank line before a thematic break of "*" or "_", not of "-"', () => {
     const text = '***\n\n___\n\n* * *\n\n---\n\ntext\n';
     assert.deepEqual(

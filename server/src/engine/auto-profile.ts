@@ -5,7 +5,7 @@ import { builtInProfiles, DEFAULT_PROFILE, findProfile, type Profile } from './p
 import { duplicateSection } from './rules/duplicate-section';
 import { missingSection } from './rules/missing-section';
 import { nonstandardHeading } from './rules/nonstandard-heading';
-import type { Rule } from './rules/rule';
+import { diagnosticOf, type Rule } from './rules/rule';
 import { sectionOrder } from './rules/section-order';
 import { titleFormat } from './rules/title-format';
 import type { RcaSettings } from './settings';
@@ -54,7 +54,7 @@ export function templateFindings(doc: RcaDocument, settings: RcaSettings): RcaDi
       profile: doc.profile,
       settings,
       report(finding) {
-        found.push({ ...finding, code: rule.code, rule: rule.name, severity: 'warning', source: 'rca-writer' });
+        found.push(diagnosticOf(finding, rule, 'warning'));
       },
     });
   }

@@ -8,6 +8,7 @@ import { buildModel, type RcaDocument } from './model';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
+import { diagnosticOf } from './rules/rule';
 import { mergeSameMistakes } from './same-mistake';
 import { resolveSettings, type RcaSettings } from './settings';
 import { applySuppressions, ignoreLineFix } from './suppress';
@@ -366,7 +367,7 @@ export function* checkSteps(
           report(finding) {
             const severity = effectiveSeverity(rule, settings, finding);
             if (severity === 'off') return;
-            diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
+            diagnostics.push(diagnosticOf(finding, rule, severity));
           },
         });
         if (partialTimes) partly.push(rule.code);

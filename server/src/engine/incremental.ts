@@ -86,9 +86,11 @@ export interface BlockPoint {
 /**
  * A line that may start a chunk: one that continues no block and opens no front matter. Nor one that opens with "[":
  * a definition is mostly written after its reference, and a chunk whose reference is defined in the next is parsed
- * again (see `definedElsewhere`).
+ * again (see `definedElsewhere`). A "*" not followed by a space or the line's end opens no list item ("**bold**", a
+ * paragraph, or a thematic break, fresh after a blank line too), nor does a "-" or "+" followed by neither a space
+ * nor another "-" or "+" (so never "---" or "+++", front matter at a chunk's start).
  */
-const FRESH_LINE = /^(?![ \t\r\n>\-+*\uFEFF[]|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+const FRESH_LINE = /^(?![ \t\r\n>\uFEFF[]|\*(?:[ \t\r\n]|$)|[-+](?:[ \t\r\n\-+]|$)|\d{1,9}[.)](?:[ \t\r\n]|$))/;
 /**
  * A thematic break of "*" or "_" after a blank line is fresh too: after a blank line it is neither a list item nor
  * a setext underline ("-" stays out: at a chunk's start it could open front matter).

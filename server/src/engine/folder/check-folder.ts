@@ -1,6 +1,7 @@
 // The cross-report rules over one report of an index: its findings, with the severities its settings give and
 // its suppression comments applied, as checkText does for the document rules.
 import { folderRules } from '../rules';
+import { diagnosticOf } from '../rules/rule';
 import type { RcaSettings } from '../settings';
 import { applySuppressionComments } from '../suppress';
 import { comparePositions } from '../text';
@@ -20,7 +21,7 @@ export function checkFolderEntry(index: FolderIndex, key: string, settings: RcaS
       index,
       report(finding) {
         const severity = configured ?? finding.severity ?? rule.defaultSeverity;
-        diagnostics.push({ ...finding, code: rule.code, rule: rule.name, severity, source: 'rca-writer' });
+        diagnostics.push(diagnosticOf(finding, rule, severity));
       },
     });
   }

@@ -4,7 +4,7 @@ import type { RcaDocument } from '../model';
 import type { Profile } from '../profiles';
 import type { RcaSettings } from '../settings';
 import type { PartialTimeAnalysis } from '../time/partial';
-import type { Finding, Severity } from '../types';
+import type { Finding, RcaDiagnostic, Severity } from '../types';
 
 export interface RuleContext {
   doc: RcaDocument;
@@ -16,6 +16,21 @@ export interface RuleContext {
    * The rule reads it instead of analyzeTimes, which would start the analysis again.
    */
   partialTimes?: PartialTimeAnalysis;
+}
+
+/**
+ * A rule's finding as the check lists it: the finding's own fields in their order, then the rule's code and name, the
+ * severity and the source (the same object `{ ...finding, code, rule, severity, source }` gives). Built field by
+ * field: V8 made that spread about 3.5 µs a finding, 0.8 s of a check that found 230,000 placeholders on one line.
+ */
+export function diagnosticOf(finding: Finding, rule: Pick<Rule, 'code' | 'name'>, severity: Severity): RcaDiagnostic {
+  const diagnostic: Record<string, unknown> = {};
+  for (const key in finding) diagnostic[key] = finding[key as keyof Finding];
+  diagnostic.code = rule.code;
+  diagnostic.rule = rule.name;
+  diagnostic.severity = severity;
+  diagnostic.source = 'rca-writer';
+  return diagnostic as unknown as RcaDiagnostic;
 }
 
 /**
