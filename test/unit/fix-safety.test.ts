@@ -84,6 +84,19 @@ describe('issue 13.1: no fix is swallowed by an open block at the end', () => {
     });
   }
 
+  it('tells a code block at the end closed or open from its last line as the parser does, without parsing it again', () => {
+    const insertions = (text: string) => checkText(text).diagnostics.filter((d) => d.code === 'RCA101' && d.fixes?.some((fix) => fix.isPreferred)).length;
+    // Closed: an indented block (any line not indented ends it), a fence whose last line closes it.
+    for (const ending of ['    code\n    more', '```\ncode\n```', '~~~\ncode\n~~~~ \t', '  ````js\ncode\n   `````']) {
+      assert.equal(insertions(`${introduction}\n${ending}\n`), 4, JSON.stringify(ending));
+      assert.equal(insertions(`${introduction}\n${ending}`), 4, JSON.stringify(ending));
+    }
+    // Open: the last line is no closing fence of this block (shorter, the other character, an info string).
+    for (const ending of ['```', '````\ncode\n```', '```\ncode\n~~~', '```\ncode\n``` js', '~~~\ncode\n    ~~~']) {
+      assert.equal(insertions(`${introduction}\n${ending}\n`), 0, JSON.stringify(ending));
+    }
+  });
+
   it('still offers the insertions after a <div> block, which ends at a blank line', () => {
     const text = endingIn('<div class="note">');
     const fixed = fixAll(text, HOUSE);

@@ -52,6 +52,8 @@ function findOpenBlock(doc: RcaDocument): OpenBlock | undefined {
   const line = doc.lines.positionAt(startOffset(last)).line;
   const lineStart = doc.lines.lineStart(line);
   const raw = doc.text.slice(lineStart, endOffset(last));
+  // Parsed again, a block of 800 KB took as long as the document's own parse; these two the parser closes for sure.
+  if (last.type === 'code' && closedCode(raw)) return undefined;
   const eol = doc.lines.eol;
   const probed = parseMarkdown(`${raw}${eol}${eol}# ${PROBE}${eol}`).children;
   const tail = probed[probed.length - 1];
@@ -59,6 +61,18 @@ function findOpenBlock(doc: RcaDocument): OpenBlock | undefined {
   if (closes) return undefined;
   const [what, closer] = describe(raw, last.type);
   return { start: startOffset(last), line, what, closer };
+}
+
+/**
+ * Whether a code block's text shows it closed, as the parser reads it: an indented block ends at any line that is not
+ * indented (the probe's heading ends it), and a fenced one whose last line is a closing fence ended there (a line
+ * inside it that could close it would have).
+ */
+function closedCode(raw: string): boolean {
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+  if (!fence) return true;
+  const lastLine = /(?:\r\n|\r|\n)( {0,3}(`{3,}|~{3,})[ \t]*)$/.exec(raw);
+  return !!lastLine && lastLine[2][0] === fence[1][0] && lastLine[2].length >= fence[1].length;
 }
 
 function describe(raw: string, type: 'code' | 'html'): [string, string] {
