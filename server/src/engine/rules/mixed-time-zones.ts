@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import { isAmbiguous } from '../time/ambiguous';
 import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
 import type { TimePoint, TimeWindow } from '../time/window';
-import type { TimeMention } from '../time/dates';
+import { pad, type TimeMention } from '../time/dates';
 import { describeYmd } from '../time/format';
-import { offsetAt, offsetName } from '../time/zones';
+import { offsetAt, offsetName, wallClock } from '../time/zones';
 import type { Range } from '../types';
 import { instanceKey } from '../title';
 import type { Rule } from './rule';
@@ -50,7 +49,7 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
       pairs.find(({ millis, to }) => {
         const time = to.time;
         if (millis === undefined || time.hour24 === undefined) return false;
-        const there = DateTime.fromMillis(inZone(millis, w, iana), { zone: c.iana! });
+        const there = wallClock(c.iana!, inZone(millis, w, iana));
         const day = datedHere(to);
         if (day && (there.year !== day.year || there.month !== day.month || there.day !== day.day)) return true;
         return there.hour !== time.hour24 % 24 || there.minute !== time.minute || (time.second !== undefined && there.second !== time.second);
@@ -58,9 +57,11 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
     const readings = w.zone && isAmbiguous(w.zone) ? w.zone.candidates.map((x) => x.iana) : [w.iana];
     if (readings.some((iana) => !wrong(iana))) continue;
     const bad = wrong(w.iana)!;
-    const local = DateTime.fromMillis(bad.millis!, { zone: w.iana });
-    const there = DateTime.fromMillis(bad.millis!, { zone: c.iana });
-    const format = bad.to.time.second === undefined ? 'HH:mm' : 'HH:mm:ss';
+    const local = wallClock(w.iana, bad.millis!);
+    const there = wallClock(c.iana, bad.millis!);
+    // "HH:mm", or "HH:mm:ss" where the conversion writes seconds.
+    const format = (t: { hour: number; minute: number; second: number }) =>
+      `${pad(t.hour)}:${pad(t.minute)}${bad.to.time.second === undefined ? '' : `:${pad(t.second)}`}`;
     const zoneText = w.zone?.text ?? w.iana;
     const name = offsetName(w.iana, bad.millis!);
     const note = name === zoneText.toUpperCase() ? '' : ` (${w.iana} is on ${name} that day)`;
@@ -68,10 +69,10 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
     const written = day
       ? `${bad.to.date!.text.trim()} ${doc.text.slice(bad.to.time.start, bad.to.time.end)}`
       : doc.text.slice(bad.to.time.start, bad.to.time.end);
-    const converted = day ? `${describeYmd({ year: there.year, month: there.month, day: there.day })} ${there.toFormat(format)}` : there.toFormat(format);
+    const converted = day ? `${describeYmd(there)} ${format(there)}` : format(there);
     report(
       doc.lines.range(c.from, c.to),
-      `"${written} ${cZone.text}" is not "${doc.text.slice(bad.from.start, bad.from.end)} ${zoneText}": on ${describeYmd(local)}, ${local.toFormat(format)} ${zoneText} is ${converted} ${cZone.text}${note}. Correct the conversion or the time.`,
+      `"${written} ${cZone.text}" is not "${doc.text.slice(bad.from.start, bad.from.end)} ${zoneText}": on ${describeYmd(local)}, ${format(local)} ${zoneText} is ${converted} ${cZone.text}${note}. Correct the conversion or the time.`,
     );
   }
   return conversions;

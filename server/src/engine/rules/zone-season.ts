@@ -6,7 +6,7 @@ import type { DateMention } from '../time/dates';
 import type { Sentence } from '../time/text';
 import { firstAtOrAfter } from '../numbers';
 import { statedYmd } from '../time/incident';
-import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, zonePhrase, type ZoneMatch } from '../time/zones';
+import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, wallClock, zonePhrase, type ZoneMatch } from '../time/zones';
 import type { Rule } from './rule';
 
 const windowInstantsByAnalysis = new WeakMap<TimeAnalysis, Map<ZoneMatch, number>>();
@@ -77,9 +77,20 @@ function swapWord(word: string, iana: string): string {
  * result reads back as a zone of the right season with the right offset. Otherwise the whole phrase becomes a name
  * that does ("British Summer Time" in winter: "Greenwich Mean Time"; there is no "British Standard Time").
  */
+const fitsByAnalysis = new WeakMap<TimeAnalysis, Map<string, boolean>>();
+
 function replacementFor(a: TimeAnalysis, zone: ZoneMatch, millis: number, dst: boolean): { start: number; end: number; text: string } | undefined {
   const iana = zone.iana!;
+  let fitting = fitsByAnalysis.get(a);
+  if (!fitting) fitsByAnalysis.set(a, (fitting = new Map()));
+  // Remembered: a timeline of thousands of "CST" in summer asks the same of the same few phrases and instants.
   const fits = (phrase: string) => {
+    const key = `${phrase}\u0000${iana}\u0000${millis}\u0000${dst}`;
+    let fit = fitting.get(key);
+    if (fit === undefined) fitting.set(key, (fit = phraseFits(phrase)));
+    return fit;
+  };
+  const phraseFits = (phrase: string) => {
     const found = a.table.find(phrase);
     if (found.length !== 1 || found[0].start !== 0 || found[0].end !== phrase.length) return false;
     const f = found[0];
@@ -111,14 +122,13 @@ export const zoneSeason: Rule = {
       if (!zone.iana || zone.season === 'any' || !zone.seasonWord || isAmbiguous(zone)) continue;
       const millis = instantFor(a, zone);
       if (millis === undefined) continue;
-      const year = DateTime.fromMillis(millis, { zone: zone.iana }).year;
-      if (!hasDst(zone.iana, year)) continue;
+      const local = wallClock(zone.iana, millis);
+      if (!hasDst(zone.iana, local.year)) continue;
       const dst = isDst(zone.iana, millis);
       if (dst === (zone.season === 'daylight')) continue;
       // Arizona keeps MST all summer.
       if (zone.abbreviation === 'MST' && dst) continue;
-      const local = DateTime.fromMillis(millis, { zone: zone.iana });
-      const day = describeYmd({ year: local.year, month: local.month, day: local.day });
+      const day = describeYmd(local);
       const correct = offsetName(zone.iana, millis);
       const replacement = replacementFor(a, zone, millis, dst);
       const shown = replacement && (/^[A-Z]{2,5}$/.test(replacement.text) ? replacement.text : `"${replacement.text}"`);

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { aliasMatcher, withAliases } from './aliases';
 import { escapeRegExp } from '../regexp';
+import type { Ymd } from './calendar';
 
 /**
  * Zone phrases as writers put them: "Chicago time", "Beijing time zone", "U.S. Central Time", "CDT", "GMT+8",
@@ -437,6 +438,23 @@ function computeOffsetName(iana: string, millis: number): string {
   const dt = DateTime.fromMillis(millis, { zone: iana });
   const short = dt.offsetNameShort ?? '';
   return /^[A-Z]{2,5}$/.test(short) ? short : dt.toFormat("'UTC'ZZ");
+}
+
+/**
+ * A zone's wall clock at an instant: the instant moved by the zone's offset then, read as UTC, which is what a Luxon
+ * DateTime in that zone reads, without building one (each costs an Intl call; a sentence of thousands of zone pairs
+ * asked for one per pair). The offset is remembered, so the same few instants cost nothing.
+ */
+export function wallClock(iana: string, millis: number): Ymd & { hour: number; minute: number; second: number } {
+  const d = new Date(millis + offsetAt(iana, millis) * 60_000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 export function isDst(iana: string, millis: number): boolean {
