@@ -331,15 +331,29 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
     'gu',
   );
 
+  /**
+   * Whether the strong pattern can keep a match in `text`. Alone (no other part's test passed), the abbreviations
+   * keep only matches written in capitals (the pattern ignores case, "est" is read and dropped below), so a sentence
+   * without three capitals in a row (the Kelvin sign reads as a capital K) has none: most sentences. Not with aliases,
+   * which a dropped match still pushes on (withAliases).
+   */
+  const mayFindStrong = (text: string, pattern: RegExp): boolean => aliasFinder !== undefined || pattern !== abbreviationsAlone || /[A-Z\u212A]{3}/.test(text);
+  const abbreviationsAlone = patternFor('');
+  /** Every weak match has a capital T or "ime" ("Time Zone", "timezone"): the weak pattern is case-sensitive. */
+  const mayFindWeak = (text: string): boolean => /T|ime/.test(text);
+
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
-    const strong = withAliases(text, patternFor(text), aliasFinder);
+    const pattern = patternFor(text);
+    const strong = mayFindStrong(text, pattern) ? withAliases(text, pattern, aliasFinder) : [];
     // Strong matches come left to right without overlapping, so one pointer walks them beside the weak ones.
     let next = 0;
-    const weak = [...text.matchAll(weakPattern)].filter((w) => {
-      while (next < strong.length && strong[next].index + strong[next][0].length <= w.index) next++;
-      return !(next < strong.length && strong[next].index < w.index + w[0].length);
-    });
+    const weak = mayFindWeak(text)
+      ? [...text.matchAll(weakPattern)].filter((w) => {
+          while (next < strong.length && strong[next].index + strong[next][0].length <= w.index) next++;
+          return !(next < strong.length && strong[next].index < w.index + w[0].length);
+        })
+      : [];
     for (const m of [...strong, ...weak].sort((a, b) => a.index - b.index)) {
       const g = m.groups ?? {};
       const start = base + m.index;
