@@ -1,5 +1,5 @@
 import { analyzeTimes } from '../time/analyze';
-import { durationFits, findDurations, type DurationMention } from '../time/durations';
+import { durationFits, type DurationMention } from '../time/durations';
 import { formatDuration } from '../time/format';
 import type { Rule } from './rule';
 import { maxOf, minOf } from '../numbers';
@@ -46,10 +46,10 @@ export const durationMismatch: Rule = {
       : new Set<number>();
     const fits = (d: DurationMention) => (timed.length ? [...candidates].some((c) => durationFits(d, c)) : d.minutes <= span || durationFits(d, span));
     const relevant = new Set([a.timelineIndex, a.introIndex]);
-    for (const sentence of a.sentences) {
+    for (const [sentence, durations] of a.durationsBySentence) {
       const inMain = relevant.has(sentence.block.section);
       if (!inMain && !OUTAGE_WORDS.test(sentence.text)) continue;
-      for (const d of findDurations(sentence.text, sentence.start)) {
+      for (const d of durations) {
         const before = a.masked.slice(sentence.start, d.start);
         const after = a.masked.slice(d.end, sentence.end);
         const unqualified = before.replace(/(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|over|more than|less than|under)\s*$/i, '');

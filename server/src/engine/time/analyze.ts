@@ -18,6 +18,7 @@ import { SectionDays } from './window-days';
 import { assignZones } from './window-zones';
 import { markConversions, windowsIn } from './windows';
 import { countedZones, documentZoneOf, type DocumentZone } from './zone-context';
+import type { DurationMention } from './durations';
 import { normaliseIana, zoneTable, type ZoneMatch, type ZoneTable } from './zones';
 
 /**
@@ -37,6 +38,8 @@ export interface TimeAnalysis {
   /** Zone phrases that count: strong ones anywhere, weak ones right after a time. */
   zones: ZoneMatch[];
   windows: TimeWindow[];
+  /** The stated durations of each sentence that holds any, in the document's order. */
+  durationsBySentence: Map<Sentence, DurationMention[]>;
   titleDate?: DateMention;
   incident?: Ymd;
   /** The year the report's dates without one are in, wherever the report states it (title, front matter, any full date). */
@@ -145,7 +148,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   } catch (error) {
     throw yield* withPartial(error, mentions);
   }
-  const { sentences, dates, monthYears, times, datesBySentence, timesBySentence } = mentions;
+  const { sentences, dates, monthYears, times, datesBySentence, timesBySentence, durationsBySentence } = mentions;
   decideNumericOrder(dates, settings.numericDateOrder);
 
   // Instances and their zones.
@@ -234,6 +237,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     times,
     zones,
     windows,
+    durationsBySentence,
     titleDate,
     incident,
     incidentYear,

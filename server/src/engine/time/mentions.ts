@@ -2,6 +2,7 @@ import { pushAll } from '../numbers';
 import { copyOf } from '../own-copy';
 import { SpanIndex } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
+import { findDurations, type DurationMention } from './durations';
 import { blockNodesOf, sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
 
@@ -16,6 +17,8 @@ export interface Mentions {
   timesBySentence: Map<Sentence, TimeMention[]>;
   /** Every phrase that may name a zone; zone-context.ts keeps those that do. */
   zonesBySentence: Map<Sentence, ZoneMatch[]>;
+  /** Stated durations ("about 3 hours"), kept with the block like the rest, so that RCA213 reads no sentence again. */
+  durationsBySentence: Map<Sentence, DurationMention[]>;
 }
 
 /** One sentence's phrases, before any is read in context: offsets as in the text the block was found in. */
@@ -27,6 +30,7 @@ interface SentenceFinds {
   monthYears: MonthOnly[];
   times: TimeMention[];
   zones: ZoneMatch[];
+  durations: DurationMention[];
 }
 
 /** A block's sentences and phrases, found where the block started at `origin`, with what they were read from. */
@@ -58,7 +62,8 @@ function findIn(masked: string, block: Block, table: ZoneTable): SentenceFinds[]
     const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
       (x, y) => x.start - y.start,
     );
-    return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones };
+    const durations = findDurations(sentence.text, sentence.start);
+    return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones, durations };
   });
 }
 
@@ -95,7 +100,16 @@ function placedZone(z: ZoneMatch, by: number): ZoneMatch {
 }
 
 export function noMentions(): Mentions {
-  return { sentences: [], dates: [], monthYears: [], times: [], datesBySentence: new Map(), timesBySentence: new Map(), zonesBySentence: new Map() };
+  return {
+    sentences: [],
+    dates: [],
+    monthYears: [],
+    times: [],
+    datesBySentence: new Map(),
+    timesBySentence: new Map(),
+    zonesBySentence: new Map(),
+    durationsBySentence: new Map(),
+  };
 }
 
 /**
@@ -138,6 +152,11 @@ export function findMentions(
         found.zonesBySentence.set(
           sentence,
           kept.zones.map((z) => placedZone(z, by)),
+        );
+      if (kept.durations.length)
+        found.durationsBySentence.set(
+          sentence,
+          kept.durations.map((d) => ({ ...d, start: d.start + by, end: d.end + by })),
         );
     }
   }
