@@ -1,4 +1,6 @@
-import { allNodes } from '../block-facts';
+import type { RootContent } from 'mdast';
+import { blockNodes } from '../block-facts';
+import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
 import { SpanIndex, type Span } from '../spans';
@@ -30,6 +32,60 @@ const PATTERNS: { pattern: RegExp; what: string }[] = [
   { pattern: new RegExp(`\\[(?:${PLACEHOLDER_WORDS}|insert [^\\]\\n]{1,40})\\](?!\\()`, 'gi'), what: 'a placeholder' },
 ];
 
+/** A placeholder of one top-level block: offsets from the block's start. */
+interface Placeholder {
+  start: number;
+  end: number;
+  text: string;
+  what: string;
+}
+
+/**
+ * Each top-level block's placeholders, kept by its node: the incremental parser hands back the very nodes of the
+ * chunks an edit did not touch (block-facts.ts relies on the same), so an edit scans only the blocks it re-parsed.
+ * No pattern matches across a line break into the next block, so block by block finds what the whole text would.
+ */
+const placeholdersByBlock = new WeakMap<RootContent, Placeholder[]>();
+
+function placeholdersIn(doc: RcaDocument, block: RootContent): Placeholder[] {
+  const kept = placeholdersByBlock.get(block);
+  if (kept) return kept;
+  const base = startOffset(block);
+  const text = doc.text.slice(base, endOffset(block));
+  const skip: Span[] = [];
+  for (const node of blockNodes(block)) {
+    const comment = node.type === 'html' && /^\s*<!--/.test(node.value);
+    const literalUrl = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
+    if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || comment || literalUrl) {
+      skip.push({ start: startOffset(node) - base, end: endOffset(node) - base });
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      // The address itself is not prose; the link text is still checked.
+      const from = startOffset(node) - base;
+      const urlAt = text.slice(from, endOffset(node) - base).lastIndexOf(node.url);
+      if (node.url && urlAt > 0) skip.push({ start: from + urlAt, end: from + urlAt + node.url.length });
+    }
+  }
+  // Indexed, not walked per match: 100,000 placeholders asked both lists once each, which grew with their square.
+  const skipped = new SpanIndex(skip);
+  // One placeholder is one finding, even where two patterns see it ("[TBD]"). One pattern's matches never overlap
+  // each other, so a pattern only asks the spans the patterns before it reported.
+  const reported: SpanIndex[] = [];
+  const found: Placeholder[] = [];
+  for (const { pattern, what } of PATTERNS) {
+    const mine: Span[] = [];
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (skipped.overlaps(start, end) || reported.some((earlier) => earlier.overlaps(start, end))) continue;
+      mine.push({ start, end });
+      found.push({ start, end, text: match[0], what });
+    }
+    reported.push(new SpanIndex(mine));
+  }
+  placeholdersByBlock.set(block, found);
+  return found;
+}
+
 export const placeholder: Rule = {
   code: 'RCA109',
   name: 'placeholder',
@@ -37,35 +93,11 @@ export const placeholder: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ doc, report }) {
-    const skip: [number, number][] = [];
-    // allNodes: the nodes in visit order, kept per block, so an edit does not walk the whole tree again.
-    for (const node of allNodes(doc)) {
-      const comment = node.type === 'html' && /^\s*<!--/.test(node.value);
-      const literalUrl = node.type === 'link' && node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
-      if (node.type === 'code' || node.type === 'inlineCode' || isFrontMatter(node) || comment || literalUrl) {
-        skip.push([startOffset(node), endOffset(node)]);
-      } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-        // The address itself is not prose; the link text is still checked.
-        const source = doc.text.slice(startOffset(node), endOffset(node));
-        const urlAt = source.lastIndexOf(node.url);
-        if (node.url && urlAt > 0) skip.push([startOffset(node) + urlAt, startOffset(node) + urlAt + node.url.length]);
+    for (const block of doc.root.children) {
+      const base = startOffset(block);
+      for (const { start, end, text, what } of placeholdersIn(doc, block)) {
+        report({ range: doc.lines.range(base + start, base + end), message: `"${text}" is ${what}; replace it with the real text.` });
       }
-    }
-    // Indexed, not walked per match: 100,000 placeholders asked both lists once each, which grew with their square.
-    const skipped = new SpanIndex(skip.map(([start, end]) => ({ start, end })));
-    // One placeholder is one finding, even where two patterns see it ("[TBD]"). One pattern's matches never overlap
-    // each other, so a pattern only asks the spans the patterns before it reported.
-    const reported: SpanIndex[] = [];
-    for (const { pattern, what } of PATTERNS) {
-      const mine: Span[] = [];
-      for (const match of doc.text.matchAll(pattern)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        if (skipped.overlaps(start, end) || reported.some((earlier) => earlier.overlaps(start, end))) continue;
-        mine.push({ start, end });
-        report({ range: doc.lines.range(start, end), message: `"${match[0]}" is ${what}; replace it with the real text.` });
-      }
-      reported.push(new SpanIndex(mine));
     }
   },
 };

@@ -1,7 +1,7 @@
 import { documentValues, renderTemplate } from '../template';
 import { statusPortalUrl } from '../profiles';
 import type { RcaSettings } from '../settings';
-import { allNodes } from '../block-facts';
+import { allNodes, blockNodes } from '../block-facts';
 import type { RcaDocument, Section } from '../model';
 import { endOffset, startOffset } from '../nodes';
 import type { Rule } from './rule';
@@ -22,29 +22,47 @@ export function sameAddress(a: string, b: string): boolean {
   return canonicalAddress(a) === canonicalAddress(b);
 }
 
-interface ReferenceLinks {
-  definitions: Map<string, string>;
-  references: { offset: number; identifier: string }[];
+/** The identifiers of the reference links ("[status][portal]") written in the section, read from its own blocks. */
+function referencesIn(doc: RcaDocument, section: Section): string[] {
+  const identifiers: string[] = [];
+  const blocks = doc.root.children;
+  // The first block that ends after the section starts, found by halving: a report that repeats the section
+  // thousands of times would otherwise walk the blocks before each one.
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (endOffset(blocks[middle]) <= section.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < blocks.length && startOffset(blocks[index]) < section.end; index++) {
+    for (const node of blockNodes(blocks[index])) {
+      const offset = startOffset(node);
+      if (node.type === 'linkReference' && offset >= section.start && offset < section.end) identifiers.push(node.identifier);
+    }
+  }
+  return identifiers;
 }
 
-/** Walked once per document: once per section made a document with many sections quadratic. */
-function referenceLinks(doc: RcaDocument): ReferenceLinks {
-  const links: ReferenceLinks = { definitions: new Map(), references: [] };
-  for (const node of allNodes(doc)) {
-    if (node.type === 'definition') links.definitions.set(node.identifier, node.url);
-    else if (node.type === 'linkReference') links.references.push({ offset: startOffset(node), identifier: node.identifier });
-  }
-  return links;
+/**
+ * Where each reference's definition points. A definition may stand anywhere in the document, so the whole tree is
+ * walked, but only for a section that uses reference links: an edit elsewhere in a long report walks nothing.
+ */
+function definitions(doc: RcaDocument): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const node of allNodes(doc)) if (node.type === 'definition') urls.set(node.identifier, node.url);
+  return urls;
 }
 
 /** Every address the section gives: links, reference links, raw HTML and bare URLs in its text. */
-function addressesIn(doc: RcaDocument, section: Section, links: ReferenceLinks): string[] {
-  const index = doc.sections.indexOf(section);
-  const references = links.references.filter(({ offset }) => offset >= section.start && offset < section.end).map(({ identifier }) => identifier);
+function addressesIn(doc: RcaDocument, index: number, definedUrls: () => Map<string, string>): string[] {
+  const section = doc.sections[index];
+  const references = referencesIn(doc, section);
+  const defined = references.length ? definedUrls() : undefined;
   const raw = doc.text.slice(section.headingEnd, section.end);
   return [
     ...doc.links.filter((link) => link.section === index).map((link) => link.url),
-    ...references.flatMap((id) => links.definitions.get(id) ?? []),
+    ...references.flatMap((id) => defined?.get(id) ?? []),
     ...(raw.match(URL_IN_TEXT) ?? []),
   ];
 }
@@ -63,10 +81,11 @@ export const statusLink: Rule = {
   fixable: true,
   check({ doc, settings, report }) {
     const expected = statusPortalUrl(doc.profile, settings);
-    let links: ReferenceLinks | undefined;
-    for (const section of doc.sections) {
+    let defined: Map<string, string> | undefined;
+    const definedUrls = () => (defined ??= definitions(doc));
+    for (const [index, section] of doc.sections.entries()) {
       if (!section.def?.needsStatusLink) continue;
-      const urls = addressesIn(doc, section, (links ??= referenceLinks(doc)));
+      const urls = addressesIn(doc, index, definedUrls);
       const raw = doc.text.slice(section.headingEnd, section.end);
       const found = expected ? urls.some((url) => sameAddress(url, expected)) || mentionsBareAddress(raw, expected) : urls.length > 0;
       if (found) continue;
