@@ -111,10 +111,19 @@ function itemLine(text: string, at: number): boolean {
 export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
   const points: BlockPoint[] = [];
   const blocks = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|#{1,6}(?:[ \t][^\r\n]*)?)(?:\r\n|\r(?!\n)|\n)/g;
-  // A line break after a line that is not blank, before a list marker or a table row's "|" at column 0.
-  const items = /[^ \t\r\n][ \t]*(?:\r\n|\r(?!\n)|\n)(?=[-+*\d|])/g;
+  // A line break after a line that is not blank, before a list marker or a table row's "|" at column 0. The line
+  // before is looked at by hand: a pattern that began at its last visible character was tried at every character.
+  const items = /(?:\r\n|\r(?!\n)|\n)(?=[-+*\d|])/g;
+  const nextItem = () => {
+    for (let found = items.exec(text); found; found = items.exec(text)) {
+      let visible = found.index - 1;
+      while (visible >= 0 && (text.charCodeAt(visible) === 32 || text.charCodeAt(visible) === 9)) visible--;
+      if (visible >= 0 && text.charCodeAt(visible) !== 10 && text.charCodeAt(visible) !== 13) return found;
+    }
+    return null;
+  };
   let block = blocks.exec(text);
-  let item = items.exec(text);
+  let item = nextItem();
   let last = 0;
   while (block || item) {
     let at: number;
@@ -129,7 +138,7 @@ export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
     } else {
       at = item!.index + item![0].length;
       kind = text[at] === '|' ? 'row' : 'item';
-      item = items.exec(text);
+      item = nextItem();
       if (at - last < minChunk || at >= text.length || (kind === 'item' && !itemLine(text, at))) continue;
     }
     if (points[points.length - 1]?.at === at) continue;

@@ -79,6 +79,16 @@ function maskNodes(text: string, from: number, to: number, nodes: readonly Nodes
 const maskedBlocks = new WeakMap<RootContent, { source: string; masked: string }>();
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+const UNDERSCORE = 95;
+
+/** Whether an underscore at `edge` touches a letter, digit or underscore on the other side of it. */
+function underscoreAcross(text: string, edge: number): boolean {
+  // Asked at both edges of every block on every check: most have no underscore there, and comparing a code unit
+  // first spares the two one-character strings.
+  if (text.charCodeAt(edge - 1) === UNDERSCORE) return isWordChar(text[edge]);
+  if (text.charCodeAt(edge) === UNDERSCORE) return isWordChar(text[edge - 1]);
+  return false;
+}
 
 export function maskedText(doc: RcaDocument): string {
   const { text } = doc;
@@ -89,9 +99,7 @@ export function maskedText(doc: RcaDocument): string {
     const e = endOffset(block);
     // Masked block by block, the markers' pattern sees no character across a block's edge: the same result as over
     // the whole text unless an underscore there touches a letter, digit or underscore across it.
-    for (const edge of [s, e]) {
-      if ((text[edge - 1] === '_' && isWordChar(text[edge])) || (text[edge] === '_' && isWordChar(text[edge - 1]))) return maskWhole(doc);
-    }
+    if (underscoreAcross(text, s) || underscoreAcross(text, e)) return maskWhole(doc);
     if (s > at) parts.push(blankMarkers(text.slice(at, s)));
     const source = text.slice(s, e);
     let cached = maskedBlocks.get(block);
