@@ -139,39 +139,43 @@ describe('hostile input to the engine', () => {
   const partialTimeRules = [...timeRules].filter((rule) => rule.partialTimes).map((rule) => rule.code);
   const wholeTimeRules = [...timeRules].filter((rule) => !rule.partialTimes).map((rule) => rule.code);
 
-  it('when the date and time analysis runs out, the rules local to a sentence report on the lines read, and RCA001 names the rest', () => {
-    const text = `${title}\n\n## Introduction\n\n${Array.from({ length: 3_000 }, (_, i) => `From 14:${String(i % 60).padStart(2, '0')} PM until 15:00 CST.\n\n`).join('')}`;
-    // A clock that moves a millisecond per reading, and a budget that runs out halfway through the check's readings:
-    // inside the analysis, which reads the clock every 64 sentences.
-    let now = 0;
-    const budgetMs = Math.round(readingsOf(text) / 2);
-    const { diagnostics, notRun } = checkText(text, {}, { budgetMs, clock: () => now++ });
-    const skipped = diagnostics.filter((d) => d.code === 'RCA001');
-    assert.equal(skipped.length, 1);
-    const reached =
-      /ran out of time at line ([\d,]+) of ([\d,]+)\); .*, the date and time rules ((?:RCA\d+, )*RCA\d+) checked lines 1–([\d,]+) only, and these were skipped: (.*)\.$/.exec(
-        skipped[0].message,
-      );
-    assert.ok(reached, skipped[0].message);
-    const [cut, total, partly, lastLine, rest] = [
-      Number(reached[1].replace(/,/g, '')),
-      Number(reached[2].replace(/,/g, '')),
-      reached[3],
-      Number(reached[4].replace(/,/g, '')),
-      reached[5],
-    ];
-    assert.ok(cut > 100 && cut < total, `the analysis stopped inside the document (line ${cut} of ${total})`);
-    assert.equal(lastLine, cut - 1);
-    assert.deepEqual(partly.split(', '), partialTimeRules);
-    assert.deepEqual(rest.split(', '), wholeTimeRules);
-    const invalid = diagnostics.filter((d) => d.code === 'RCA208');
-    assert.ok(invalid.length > 10, 'the "14:00 PM" errors of the lines read are reported');
-    assert.match(invalid[0].message, /^"14:00 PM" cannot exist/);
-    for (const d of invalid) assert.ok(d.range.end.line < lastLine, `${d.message} lies on the lines read`);
-    assert.ok(!diagnostics.some((d) => wholeTimeRules.includes(d.code)), 'no whole-document rule ran');
-    // Their silence after the lines read says nothing: a fix is not proved against it.
-    for (const code of [...partialTimeRules, ...wholeTimeRules]) assert.ok(notRun?.includes(code), `${code} did not run to its end`);
-  });
+  for (const [shape, gap] of [
+    ['paragraphs', '\n\n'],
+    ['lines of one paragraph', '\n'],
+  ] as const)
+    it(`when the date and time analysis runs out, the rules local to a sentence report on the lines read, and RCA001 names the rest (${shape})`, () => {
+      const text = `${title}\n\n## Introduction\n\n${Array.from({ length: 3_000 }, (_, i) => `From 14:${String(i % 60).padStart(2, '0')} PM until 15:00 CST.${gap}`).join('')}`;
+      // A clock that moves a millisecond per reading, and a budget that runs out halfway through the check's readings:
+      // inside the analysis, which reads the clock every 64 sentences.
+      let now = 0;
+      const budgetMs = Math.round(readingsOf(text) / 2);
+      const { diagnostics, notRun } = checkText(text, {}, { budgetMs, clock: () => now++ });
+      const skipped = diagnostics.filter((d) => d.code === 'RCA001');
+      assert.equal(skipped.length, 1);
+      const reached =
+        /ran out of time at line ([\d,]+) of ([\d,]+)\); .*, the date and time rules ((?:RCA\d+, )*RCA\d+) checked lines 1–([\d,]+) only, and these were skipped: (.*)\.$/.exec(
+          skipped[0].message,
+        );
+      assert.ok(reached, skipped[0].message);
+      const [cut, total, partly, lastLine, rest] = [
+        Number(reached[1].replace(/,/g, '')),
+        Number(reached[2].replace(/,/g, '')),
+        reached[3],
+        Number(reached[4].replace(/,/g, '')),
+        reached[5],
+      ];
+      assert.ok(cut > 100 && cut < total, `the analysis stopped inside the document (line ${cut} of ${total})`);
+      assert.equal(lastLine, cut - 1);
+      assert.deepEqual(partly.split(', '), partialTimeRules);
+      assert.deepEqual(rest.split(', '), wholeTimeRules);
+      const invalid = diagnostics.filter((d) => d.code === 'RCA208');
+      assert.ok(invalid.length > 10, 'the "14:00 PM" errors of the lines read are reported');
+      assert.match(invalid[0].message, /^"14:00 PM" cannot exist/);
+      for (const d of invalid) assert.ok(d.range.end.line < lastLine, `${d.message} lies on the lines read`);
+      assert.ok(!diagnostics.some((d) => wholeTimeRules.includes(d.code)), 'no whole-document rule ran');
+      // Their silence after the lines read says nothing: a fix is not proved against it.
+      for (const code of [...partialTimeRules, ...wholeTimeRules]) assert.ok(notRun?.includes(code), `${code} did not run to its end`);
+    });
 
   it('a rule that needs the whole document reports nothing from a partial analysis', () => {
     // The year is written only past the lines the analysis reads, in the timeline: RCA214 (no year anywhere) would be

@@ -13,7 +13,7 @@ export class TimeAnalysisCut extends Error {
   constructor(
     /** How far the analysis got: "line 1,234 of 20,000". */
     readonly reached: string,
-    /** The offset of the sentence it was about to read. */
+    /** Where the words of the sentence it was about to read start. */
     readonly offset: number,
     /** What the lines before it say, when the analysis could tell (analyze.ts). */
     readonly partial?: PartialTimeAnalysis,
@@ -40,7 +40,10 @@ export function timeCheckpoint(doc: RcaDocument): (offset: number) => void {
   let count = 0;
   return (offset) => {
     if (++count % EVERY !== 0 || !pastDeadline()) return;
-    const line = doc.lines.positionAt(offset).line + 1;
-    throw new TimeAnalysisCut(`line ${line.toLocaleString('en-US')} of ${doc.lines.lineCount.toLocaleString('en-US')}`, offset);
+    // A sentence's span may start with the line break before its words: the line is that of its words.
+    let words = offset;
+    while (words < doc.text.length && /\s/.test(doc.text[words])) words++;
+    const line = doc.lines.positionAt(words).line + 1;
+    throw new TimeAnalysisCut(`line ${line.toLocaleString('en-US')} of ${doc.lines.lineCount.toLocaleString('en-US')}`, words);
   };
 }

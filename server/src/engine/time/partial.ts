@@ -2,6 +2,7 @@ import type { RcaDocument } from '../model';
 import { pushAll } from '../numbers';
 import type { TimeAnalysis } from './analyze';
 import type { Mentions } from './mentions';
+import type { Sentence } from './text';
 import type { TimeWindow } from './window';
 import { markConversions, windowsIn } from './windows';
 import { countedZones } from './zone-context';
@@ -38,14 +39,19 @@ export function* partialAnalysis(
 ): Generator<'times', PartialTimeAnalysis | undefined, void> {
   const { lines } = doc;
   const lineStartOf = (at: number) => lines.lineStart(lines.positionAt(at).line);
+  // A sentence's span may hold the line break before it and the spaces after it: its words are what count.
+  const wordsStart = (sentence: Sentence) => sentence.start + sentence.text.length - sentence.text.trimStart().length;
+  const wordsEnd = (sentence: Sentence) => sentence.start + sentence.text.trimEnd().length;
   let kept = mentions.sentences.length;
   while (kept > 0 && mentions.sentences[kept - 1].start >= offset) kept--;
   let boundary = lineStartOf(offset);
-  while (kept > 0 && mentions.sentences[kept - 1].end > boundary) boundary = lineStartOf(mentions.sentences[--kept].start);
+  while (kept > 0 && wordsEnd(mentions.sentences[kept - 1]) > boundary) boundary = lineStartOf(wordsStart(mentions.sentences[--kept]));
   const lineCount = lines.positionAt(boundary).line;
-  if (lineCount === 0) return undefined;
-  const read = <T extends { end: number }>(list: T[]) => list.filter((item) => item.end <= boundary);
+  if (lineCount === 0 || kept === 0) return undefined;
   const sentences = mentions.sentences.slice(0, kept);
+  // The phrases of the sentences kept, which end where the last of them ends.
+  const limit = sentences[kept - 1].end;
+  const read = <T extends { end: number }>(list: T[]) => list.filter((item) => item.end <= limit);
   const part: Mentions = { ...mentions, sentences, dates: read(mentions.dates), monthYears: read(mentions.monthYears), times: read(mentions.times) };
   const { zones, bySentence } = countedZones(masked, part);
   const windows: TimeWindow[] = [];
