@@ -94,6 +94,13 @@ describe('the RCA model', () => {
       ['Root Cause Analysis', 'Customer Communication'],
     );
     assert.equal(doc.sections[0].body.length, 2);
+    // A heading of level 4 to 6 that names a section is a subheading too, and no heading's level makes it the title.
+    const deep = buildModel('#### T - RCA - May 1, 2020\n\n## Introduction\n\nx\n\n#### Root Cause Analysis\n\n###### Customer Communication\n', profile);
+    assert.equal(deep.title, undefined);
+    assert.deepEqual(
+      deep.sections.map((s) => [s.headingText, s.body.length]),
+      [['Introduction', 3]],
+    );
   });
 
   it('reads front matter, and reports front matter that is not YAML', () => {

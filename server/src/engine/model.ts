@@ -134,7 +134,9 @@ export function buildModel(text: string, profile: Profile, root: Root = parseDoc
   const top = root.children;
   const matches = new Map<Heading, ReturnType<typeof matchHeading>>();
   for (const node of top) {
-    if (node.type === 'heading') matches.set(node, cachedMatch(plainText(node), profile));
+    // Only a heading of level 1 to 3 can be the title or start a section (see startsSection): 58,000 "###### h1"
+    // lines were each matched against every section name.
+    if (node.type === 'heading' && node.depth <= 3) matches.set(node, cachedMatch(plainText(node), profile));
   }
   const matchedLevels = [...matches].filter(([h, m]) => m && h.depth >= 2 && h.depth <= 3).map(([h]) => h.depth);
   doc.sectionLevel = matchedLevels.length ? minOf(matchedLevels) : 2;
