@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine/check';
+import { buildModel } from '../../server/src/engine/model';
+import { findProfile } from '../../server/src/engine/profiles';
+import { ignoreLineFix } from '../../server/src/engine/suppress';
 import { applyEdits } from '../../server/src/engine/text';
 
 const body = (extra: string) =>
@@ -72,5 +75,32 @@ describe('inline suppression', () => {
     const fixed = applyEdits(text, ignore.edits);
     assert.ok(fixed.includes('Intro TODO one on April 11, 2026. <!-- rca-writer-disable-line RCA109 -->\n'));
     assert.deepEqual(lines(fixed), [6, 14]);
+  });
+  it('offers no "Ignore on this line" fix on a line that ends in a code block, at the top level or inside a block', () => {
+    const text = [
+      'text', // 0
+      '```', // 1
+      'code', // 2
+      '```', // 3
+      '',
+      '    indented', // 5
+      'para', // 6
+      '- item', // 7
+      '',
+      '      item code', // 9
+      '> ```', // 10
+      '> quoted', // 11
+      '> ```', // 12
+      '- ~~~', // 13
+      '  x', // 14
+      '  ~~~', // 15
+      'after', // 16
+    ].join('\n');
+    const doc = buildModel(text, findProfile('exlibris')!);
+    const offered = (line: number) => {
+      const range = { start: { line, character: 0 }, end: { line, character: 1 } };
+      return !!ignoreLineFix(doc, { range, message: 'm', code: 'RCA109', rule: 'placeholder', severity: 'warning', source: 'rca-writer' });
+    };
+    assert.deepEqual([0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16].filter(offered), [0, 6, 7, 16]);
   });
 });

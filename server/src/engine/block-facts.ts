@@ -72,6 +72,11 @@ export function blockNodes(block: RootContent): readonly Nodes[] {
   return factsOf(block).all;
 }
 
+/** The code blocks (fenced or indented) inside one top-level block, in order. */
+export function blockCode(block: RootContent): readonly Code[] {
+  return factsOf(block).code;
+}
+
 /** Every code block of the document, in order (from the same per-block facts as the model: no walk of the tree). */
 export function codeBlocks(doc: RcaDocument): Code[] {
   const result: Code[] = [];
