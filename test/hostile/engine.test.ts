@@ -11,7 +11,7 @@ import {
   MAX_TIME_CHECK_CHARS,
 } from '../../server/src/engine/check';
 import { fixAll } from '../../server/src/engine/fix-all';
-import { timeRules } from '../../server/src/engine/rules';
+import { allRules, timeRules } from '../../server/src/engine/rules';
 import { LineIndex } from '../../server/src/engine/text';
 import { largeRca } from '../../scripts/bench/inputs';
 
@@ -191,6 +191,26 @@ describe('hostile input to the engine', () => {
     assert.ok(found.has('RCA208'), 'the invalid times of the lines read');
     assert.ok(!found.has('RCA214') && !found.has('RCA202'), [...found].join(', '));
     assert.match(diagnostics.find((d) => d.code === 'RCA001')!.message, /skipped: .*RCA202, .*RCA214/);
+  });
+
+  it('a rule that reports thousands of findings stops at the deadline too, and RCA001 names it', () => {
+    // Every rule off but RCA208, which reports two findings a paragraph: the check's last readings of the clock are
+    // the looks its report takes every REPORTS_PER_LOOK findings, and the budget runs out between two of them.
+    const rules = Object.fromEntries(
+      [...allRules].filter((rule) => rule.code !== 'RCA208' && rule.code !== 'RCA001').map((rule) => [rule.code, 'off' as const]),
+    );
+    const text = `${title}\n\n## Introduction\n\n${'From 14:00 PM until 15:00 PM CST.\n\n'.repeat(3_000)}`;
+    let readings = 0;
+    const whole = checkText(text, { rules }, { budgetMs: Infinity, clock: () => readings++ }).diagnostics;
+    assert.ok(whole.some((d) => d.code === 'RCA208') && !whole.some((d) => d.code === 'RCA001'));
+    let now = 0;
+    const { diagnostics } = checkText(text, { rules }, { budgetMs: readings - 3, clock: () => now++ });
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['RCA001'],
+      'its findings so far are dropped',
+    );
+    assert.match(diagnostics[0].message, /these were skipped: RCA208\.$/);
   });
 
   it('a 100 KB real report is checked in full under the default budget', () => {

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile';
-import { CHECK_BUDGET_MS, cpuClock, ParseCut } from './budget';
+import { CHECK_BUDGET_MS, cpuClock, ParseCut, REPORTS_PER_LOOK, RuleCut } from './budget';
 import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
 import { IncrementalParser, MIN_CHUNK } from './incremental';
@@ -362,6 +362,7 @@ export function* checkSteps(
         continue;
       }
       const before = diagnostics.length;
+      let reported = 0;
       try {
         rule.check({
           doc,
@@ -369,6 +370,8 @@ export function* checkSteps(
           settings,
           partialTimes,
           report(finding) {
+            // Not on a partial analysis: those rules run past the deadline on purpose, over the lines it read.
+            if (++reported % REPORTS_PER_LOOK === 0 && !partialTimes && pastDeadline()) throw new RuleCut();
             const severity = effectiveSeverity(rule, settings, finding);
             if (severity === 'off') return;
             diagnostics.push(diagnosticOf(finding, rule, severity));
@@ -378,8 +381,8 @@ export function* checkSteps(
       } catch (error) {
         // One rule's failure must not hide the others' findings; its partial findings are dropped.
         diagnostics.length = before;
-        if (error instanceof TimeAnalysisCut) {
-          timesCut = error;
+        if (error instanceof TimeAnalysisCut || error instanceof RuleCut) {
+          if (error instanceof TimeAnalysisCut) timesCut = error;
           outOfTime.push(rule.code);
         } else failed.push(rule.code);
       }
