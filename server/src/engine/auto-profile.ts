@@ -89,6 +89,20 @@ export interface ProfileChoice {
 }
 
 /**
+ * A choice made without comparing candidates, its template findings counted only when asked for: the check does not
+ * ask (it runs the same rules next), and they were 2% of a seed-sized report's check.
+ */
+function settled(doc: RcaDocument, settings: RcaSettings): ProfileChoice {
+  let count: number | undefined;
+  return {
+    doc,
+    get templateCount() {
+      return (count ??= templateFindings(doc, settings).length);
+    },
+  };
+}
+
+/**
  * The model of the text under the profile it fits best: the profile its title's form names (titleClaim), else the
  * fewest template findings, then the most headings named
  * exactly as the profile names them (a house report also fits the broad postmortem profile, by aliases), then the
@@ -108,12 +122,11 @@ export function chooseProfile(
 ): ProfileChoice {
   const house = findProfile(DEFAULT_PROFILE)!;
   const houseDoc = first?.profile === house ? first : buildModel(text, house, root);
-  if (isBlank(houseDoc)) return { doc: houseDoc, templateCount: templateFindings(houseDoc, settings).length };
+  if (isBlank(houseDoc)) return settled(houseDoc, settings);
   const candidates = candidateProfiles(settings);
   const claimed = titleClaim(houseDoc, candidates);
   if (claimed) {
-    const doc = claimed === house ? houseDoc : buildModel(text, claimed, root);
-    return { doc, templateCount: templateFindings(doc, settings).length };
+    return settled(claimed === house ? houseDoc : buildModel(text, claimed, root), settings);
   }
   let best: (ProfileChoice & { exact: number }) | undefined;
   let kept: ProfileChoice | undefined;
