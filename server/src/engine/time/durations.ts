@@ -49,8 +49,16 @@ function value(word: string): number {
   return NUMBER_WORDS[w] ?? Number(w);
 }
 
+/**
+ * What every duration kept below has in it: an hour or minute unit, or "h" after a digit (after a word, "h" is
+ * dropped). The pattern tries its qualifiers and number words ("a", "an") at every letter: a sentence without any of
+ * these, most of them, is not searched.
+ */
+const MAY_HOLD_DURATION = /hour|hr|min|\d\s*-?\s*h/i;
+
 export function findDurations(text: string, base = 0): DurationMention[] {
   const result: DurationMention[] = [];
+  if (!MAY_HOLD_DURATION.test(text)) return result;
   for (const m of text.matchAll(DURATION)) {
     const g = m.groups!;
     // "2 h" only counts next to a number; "24/7", "2FA" never match; "h" alone must follow digits.
