@@ -57,29 +57,43 @@ export function ambiguityResolver(hints: string[], instances: string[], text: st
     if (found === undefined) regionNamed.set(pattern, (found = pattern.test(text)));
     return found;
   };
-  return (zone) => {
-    const pick = (c: ZoneCandidate) => {
-      zone.iana = c.iana;
-      zone.season = c.season;
-      zone.candidates = [c, ...zone.candidates.filter((x) => x !== c)];
-    };
-    const exact = earliest(zone.candidates, exactOrder, (c) => c.iana);
-    if (exact) return pick(exact);
-    const near = earliest(zone.candidates, continentOrder, (c) => continent(c.iana));
-    if (near) return pick(near);
+  /** The reading for a list of candidates: the same for every phrase that has it (the zone table's own list). */
+  const choose = (candidates: ZoneCandidate[]): ZoneCandidate | undefined => {
+    const exact = earliest(candidates, exactOrder, (c) => c.iana);
+    if (exact) return exact;
+    const near = earliest(candidates, continentOrder, (c) => continent(c.iana));
+    if (near) return near;
     // The zone itself before one on its continent: IN01 settles IST as India, though Israel is in Asia too.
-    const closest = (iana: string) => zone.candidates.find((x) => x.iana === iana) ?? zone.candidates.find((x) => continent(x.iana) === continent(iana));
+    const closest = (iana: string) => candidates.find((x) => x.iana === iana) ?? candidates.find((x) => continent(x.iana) === continent(iana));
     for (const code of instances) {
       const iana = CODE_HINTS[code.slice(0, 2)];
       const c = iana && closest(iana);
-      if (c) return pick(c);
+      if (c) return c;
     }
     for (const { pattern, iana } of REGION_HINTS) {
       if (!named(pattern)) continue;
       const c = closest(iana);
-      if (c) return pick(c);
+      if (c) return c;
     }
-    zone.ambiguous = true;
+    return undefined;
+  };
+  // Decided once per list: a paragraph of 35,000 "IST" asks the same question 35,000 times.
+  const decided = new Map<ZoneCandidate[], { pick: ZoneCandidate; candidates: ZoneCandidate[] } | null>();
+  return (zone) => {
+    let decision = decided.get(zone.candidates);
+    if (decision === undefined) {
+      const c = choose(zone.candidates);
+      decision = c ? { pick: c, candidates: [c, ...zone.candidates.filter((x) => x !== c)] } : null;
+      decided.set(zone.candidates, decision);
+    }
+    if (!decision) {
+      zone.ambiguous = true;
+      return;
+    }
+    zone.iana = decision.pick.iana;
+    zone.season = decision.pick.season;
+    // Shared by the phrases it decides, as their table list was: nothing changes a phrase's candidates in place.
+    zone.candidates = decision.candidates;
   };
 }
 

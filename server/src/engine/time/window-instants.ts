@@ -1,19 +1,34 @@
 import { addDays, toMillis, type Ymd } from './calendar';
 import { resolveWallClock, type WallReading } from './dst';
+import type { TimeMention } from './dates';
 import type { TimePoint, TimeWindow } from './window';
+import type { ZoneMatch } from './zones';
 
 /**
  * A point's instant in `iana`, with the reading of a repeated wall time (the night the clocks go back) chosen by the
  * season of the point's own zone ("1:30 AM CDT": fixed), else of the window's zone (preferred), else the earliest.
  */
 function readPoint(w: TimeWindow, point: TimePoint, ymd: Ymd, iana: string): WallReading | undefined {
-  const millis = toMillis(ymd, point.time, iana);
-  if (millis === undefined || point.time.hour24 === undefined || ymd.year < 100) return millis === undefined ? undefined : { millis };
   const own = point.ownZone?.iana === iana ? point.ownZone : undefined;
   const season = own ? own.season : w.zone?.iana === iana ? w.zone.season : undefined;
   const t = point.time;
-  const local = Date.UTC(ymd.year, ymd.month - 1, ymd.day, t.hour24! % 24, t.minute, t.second ?? 0) + (t.hour24 === 24 ? 86_400_000 : 0);
-  return resolveWallClock(local, millis, iana, season, own !== undefined);
+  // What decides the reading: a timeline of thousands of entries reads the same few wall times again and again.
+  const key = `${iana} ${ymd.year}-${ymd.month}-${ymd.day} ${t.hour24}:${t.minute}:${t.second} ${season} ${own !== undefined}`;
+  if (readings.has(key)) return readings.get(key);
+  const reading = computeReading(ymd, t, iana, season, own !== undefined);
+  if (readings.size >= 4096) readings.clear();
+  readings.set(key, reading);
+  return reading;
+}
+
+/** The readings made lately, by what decides them (readPoint); read-only once made, so shared. */
+const readings = new Map<string, WallReading | undefined>();
+
+function computeReading(ymd: Ymd, t: TimeMention, iana: string, season: ZoneMatch['season'] | undefined, fixed: boolean): WallReading | undefined {
+  const millis = toMillis(ymd, t, iana);
+  if (millis === undefined || t.hour24 === undefined || ymd.year < 100) return millis === undefined ? undefined : { millis };
+  const local = Date.UTC(ymd.year, ymd.month - 1, ymd.day, t.hour24 % 24, t.minute, t.second ?? 0) + (t.hour24 === 24 ? 86_400_000 : 0);
+  return resolveWallClock(local, millis, iana, season, fixed);
 }
 
 /**
