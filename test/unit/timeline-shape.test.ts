@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { buildModel } from '../../server/src/engine/model';
 import { resolveProfile } from '../../server/src/engine/check';
 import { resolveSettings } from '../../server/src/engine/settings';
-import { looksLikeTimeline } from '../../server/src/engine/timeline-shape';
+import { looksLikeTimeline, timelineSection } from '../../server/src/engine/timeline-shape';
 
 const profile = resolveProfile(resolveSettings({ profile: 'postmortem' }));
 
@@ -39,5 +39,32 @@ describe('looksLikeTimeline', () => {
     );
     assert.equal(timeline('The team responded at 09:52, 10:05 and 11:40 PDT, and the backlog drained at 12:35.'), false, 'a paragraph');
     assert.equal(timeline('- v2.14.3 rolled back.\n- v2.14.2 redeployed.\n- v2.14.1 tagged.'), false, 'versions');
+  });
+});
+
+describe('timelineSection', () => {
+  const timed = '- 09:52 UTC — Alert fired.\n- 10:05 UTC — Lag confirmed.\n- 12:35 UTC — Backlog drained.';
+  const headings = (doc: ReturnType<typeof buildModel>, index: number) => (index < 0 ? undefined : doc.sections[index].headingText);
+  const sectionOf = (text: string) => {
+    const doc = buildModel(text, profile);
+    return headings(doc, timelineSection(doc));
+  };
+
+  it('takes the section with the timeline role first, even when another section looks like one', () => {
+    const text = `# Review\n\n## Response\n\n${timed}\n\n## Timeline\n\n- Alerts fired.\n`;
+    assert.equal(sectionOf(text), 'Timeline');
+  });
+
+  it('takes the first section whose entries are mostly timed when none has the role, whatever its heading says', () => {
+    assert.equal(sectionOf(`# Review\n\n## Summary\n\nSearch was slow.\n\n## Response\n\n${timed}\n`), 'Response');
+    assert.equal(sectionOf(`# Review\n\n## How we handled it\n\n${timed}\n`), 'How we handled it');
+  });
+
+  it('never takes the introduction, which the date rules compare with the timeline', () => {
+    assert.equal(sectionOf(`# Review\n\n## Summary\n\n${timed}\n\n## Root causes\n\nA bad deploy.\n`), undefined);
+  });
+
+  it('finds none in a report without timed entries', () => {
+    assert.equal(sectionOf('# Review\n\n## Summary\n\nSearch was slow at 09:52 and 10:05 UTC.\n'), undefined);
   });
 });

@@ -1,10 +1,10 @@
 import type { RcaDocument } from '../engine/model';
-import { sectionWithRole } from '../engine/sections';
 import type { RcaSettings } from '../engine/settings';
 import { renderTemplate, documentValues } from '../engine/template';
 import { findDates, MONTH_NAMES } from '../engine/time/dates';
 import { instanceCodesIn, instancePrefixes, parseTitle } from '../engine/title';
 import type { Position, Range } from '../engine/types';
+import { timelineSection } from '../engine/timeline-shape';
 
 /** A completion as plain data; the server turns it into an LSP CompletionItem. */
 export interface CompletionEntry {
@@ -151,7 +151,7 @@ function dateCompletions(doc: RcaDocument, position: Position, typed: string): C
   const dates: string[] = [];
   const titleDate = doc.title ? parseTitle(doc.title.text, doc.profile.title.marker).date : undefined;
   if (titleDate?.complete && !titleDate.numeric) dates.push(titleDate.text);
-  const timeline = doc.sections[sectionWithRole(doc, 'timeline')];
+  const timeline = doc.sections[timelineSection(doc)];
   if (timeline) {
     for (const date of findDates(doc.text.slice(timeline.headingEnd, timeline.end)).dates) {
       if (date.year !== undefined && date.day !== undefined) dates.push(date.text);

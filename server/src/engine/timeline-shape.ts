@@ -1,7 +1,8 @@
 // Teams put their timeline under headings of their own ("Response", "What happened", "Detection and response"): a
 // section whose entries are mostly times of day is a timeline whatever its heading says.
 import type { RootContent } from 'mdast';
-import type { Section } from './model';
+import type { RcaDocument, Section } from './model';
+import { sectionWithRole } from './sections';
 import { endOffset, startOffset } from './nodes';
 
 /** An entry's leading marker: heading hashes, a list bullet or number, a task box, a table's first pipe, emphasis. */
@@ -30,6 +31,23 @@ export function looksLikeTimeline(section: Section, text: string): boolean {
     for (const entry of entriesOf(node)) count(startOffset(entry), endOffset(entry));
   }
   return timed >= MIN_TIMED_ENTRIES && timed * 2 >= entries;
+}
+
+const timelineByDoc = new WeakMap<RcaDocument, number>();
+
+/**
+ * The index of the section the date and time rules read as the timeline, or -1: the first with the timeline role,
+ * else the first whose entries are mostly timed, whatever its heading ("Response" with "09:52 alert fired"), but the
+ * introduction: the rules compare the introduction with the timeline, so one section cannot be both.
+ */
+export function timelineSection(doc: RcaDocument): number {
+  let index = timelineByDoc.get(doc);
+  if (index === undefined) {
+    index = sectionWithRole(doc, 'timeline');
+    if (index < 0) index = doc.sections.findIndex((section) => section.def?.role !== 'introduction' && looksLikeTimeline(section, doc.text));
+    timelineByDoc.set(doc, index);
+  }
+  return index;
 }
 
 /** The nodes of a block that are entries of a timeline: a list's items, a table's rows but its header, a heading. */

@@ -2,6 +2,7 @@ import type { RcaDocument } from '../model';
 import type { TitleDef } from '../profiles';
 import { formatHouseDate, parseTitle, readHouseDate, readHouseTitle, type HouseDate } from '../title';
 import type { Rule } from './rule';
+import { timelineSection } from '../timeline-shape';
 
 /** "2026-04-11" → "April 11, 2026". Only the ISO form is unambiguous; 04/11/2026 could be either order. */
 function isoToLongDate(text: string): string | undefined {
@@ -92,7 +93,7 @@ const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.
 
 /** The first full date the timeline writes that agrees with what the title gives of it. */
 function timelineDate(doc: RcaDocument, known: Partial<HouseDate>): HouseDate | undefined {
-  const timeline = doc.sections.find((section) => section.def?.role === 'timeline');
+  const timeline = doc.sections[timelineSection(doc)];
   if (!timeline) return undefined;
   for (const match of doc.text.slice(timeline.headingEnd, timeline.end).matchAll(FULL_DATE)) {
     const date = readHouseDate(match[0])?.date;

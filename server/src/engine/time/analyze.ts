@@ -20,6 +20,7 @@ import { markConversions, windowsIn } from './windows';
 import { countedZones, documentZoneOf, type DocumentZone } from './zone-context';
 import type { DurationMention } from './durations';
 import { normaliseIana, zoneTable, type ZoneMatch, type ZoneTable } from './zones';
+import { timelineSection } from '../timeline-shape';
 
 /**
  * Everything the time rules, hovers and hints need, computed once per document and settings:
@@ -133,7 +134,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   yield 'times';
   const sectionIndex = (role: SectionRole) => sectionWithRole(doc, role);
   const introIndex = sectionIndex('introduction');
-  const timelineIndex = sectionIndex('timeline');
+  const timelineIndex = timelineSection(doc);
   const impactIndex = sectionIndex('impact');
   const checkpoint = timeCheckpoint(doc);
   // Past the deadline, the cut carries what the lines read say on their own (partial.ts).
