@@ -6,6 +6,7 @@ import { buildModel } from '../../server/src/engine/model';
 import { findProfile } from '../../server/src/engine/profiles';
 import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/engine/settings';
 import { diagnosticOf } from '../../server/src/engine/rules/rule';
+import { checkText } from '../../server/src/engine/check';
 import { renderDocument } from '../../server/src/authoring/skeleton';
 import { renderTemplate } from '../../server/src/engine/template';
 import { applyEdits, LineIndex, minimalEdit } from '../../server/src/engine/text';
@@ -198,6 +199,18 @@ describe('findings', () => {
       assert.deepEqual(Object.keys(made), Object.keys(spread));
       assert.equal(made.range, range);
     }
+  });
+});
+
+describe('placeholders', () => {
+  it('are found in a block that holds one kind alone, whichever pattern finds it', () => {
+    const kinds = ['FIXME', 'xx:xx', '--:--', 'XXX', 'YYYY-MM-DD', '2024-??-??', '??:??', '???', '${1:name}', '<customer>', '[insert the name]', '[date]'];
+    const text = `# NA01 - RCA - April 11, 2026\n\n${kinds.map((kind) => `Here ${kind} stands.`).join('\n\n')}\n`;
+    const found = checkText(text, { profile: 'exlibris' }).diagnostics.filter((d) => d.code === 'RCA109');
+    assert.deepEqual(
+      found.map((d) => d.range.start.line),
+      kinds.map((_, i) => 2 + 2 * i),
+    );
   });
 });
 
