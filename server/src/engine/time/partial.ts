@@ -27,8 +27,8 @@ const PER_STEP = 64;
 
 /**
  * The partial analysis of `mentions`, which hold the sentences read before the analysis stopped at `offset`: only the
- * lines every sentence of which was read count, so a paragraph cut halfway is left out whole. Undefined when no line
- * was read (the title's line is the first).
+ * lines whose every sentence was read count, so a line the cut fell in is left out, with every line of a sentence
+ * that runs onto it. Undefined when no line was read.
  */
 export function* partialAnalysis(
   doc: RcaDocument,
