@@ -26,6 +26,13 @@ describe('looksLikeTimeline', () => {
     assert.equal(timeline('- 2026-07-03 09:15 Lag starts.\n- 2026-07-03T11:40 Consumer restarted.\n- 2026-07-03 12:35:10 Drained.'), true);
     assert.equal(timeline('1. March 14, 2026, 14:02: alert.\n2. March 14, 2026, at 14:31: declared.\n3. March 15, 9 AM: review.'), true);
     assert.equal(timeline('- 14h02 alerte.\n- 14h09 astreinte.\n- 15h47 résolu.\n- Post-mortem scheduled.'), true, 'a quarter untimed');
+    assert.equal(timeline('**09:14 ET** — p99 crosses 3 s.\n\n**09:21 ET** — The alert pages.\n\n**10:02 ET** — Latency is back.'), true, 'paragraphs');
+    assert.equal(timeline('09:14 p99 crosses 3 s.\n09:21 The alert pages.\n10:02 Latency is back.'), true, 'lines of one paragraph');
+    assert.equal(
+      timeline('We were paged, and then:\n\n- 09:52 escalated.\n- 10:05 confirmed.\n- 11:40 restarted.\n\nThe fix held.\n\nNo data was lost.'),
+      true,
+      'prose around the entries',
+    );
   });
 
   it('leaves alone lists that only mention times or numbers', () => {

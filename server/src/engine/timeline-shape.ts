@@ -18,7 +18,7 @@ const LEADING_TIME = new RegExp(
 /** Fewer timed entries than this is a list that mentions times, not a timeline. */
 const MIN_TIMED_ENTRIES = 3;
 
-/** Whether the section's entries (list items, table rows, subheadings) are mostly timed, three at least. */
+/** Whether the section's entries (list items, table rows, subheadings, paragraphs' lines) are mostly timed, three at least. */
 export function looksLikeTimeline(section: Section, text: string): boolean {
   let entries = 0;
   let timed = 0;
@@ -28,6 +28,15 @@ export function looksLikeTimeline(section: Section, text: string): boolean {
     if (LEADING_TIME.test(line.replace(ENTRY_MARKER, ''))) timed++;
   };
   for (const node of section.body) {
+    if (node.type === 'paragraph') {
+      // "**09:14 ET** — p99 crosses 3 s." paragraph after paragraph, or one paragraph of timed lines: each timed line
+      // is an entry. Prose between them ("We paged the database team:") is no entry, timed or not.
+      const lines = text.slice(startOffset(node), endOffset(node)).split(/\r?\n|\r/);
+      const timedLines = lines.filter((line) => LEADING_TIME.test(line.replace(ENTRY_MARKER, ''))).length;
+      entries += timedLines;
+      timed += timedLines;
+      continue;
+    }
     for (const entry of entriesOf(node)) count(startOffset(entry), endOffset(entry));
   }
   return timed >= MIN_TIMED_ENTRIES && timed * 2 >= entries;
@@ -50,7 +59,7 @@ export function timelineSection(doc: RcaDocument): number {
   return index;
 }
 
-/** The nodes of a block that are entries of a timeline: a list's items, a table's rows but its header, a heading. */
+/** The nodes of a block that are entries of a timeline: a list's items, a table's rows but its header, a heading (a paragraph's lines are read above). */
 function entriesOf(node: RootContent): RootContent[] {
   if (node.type === 'list') return node.children;
   if (node.type === 'table') return node.children.slice(1);
