@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { WORKER_MIN_CHARS, WORKER_MIN_FILES, workerCount } from '../../server/src/cli/check-worker';
 import { cli, root } from './helpers';
 
 /** The rule fixtures and seeds, several times over, as a batch large enough for workers. */
@@ -64,5 +65,33 @@ describe('rca-writer check across worker threads', () => {
       assert.equal(names.filter((name) => name === 'copy-0/notes-1.md').length, 1);
       assert.equal(names.indexOf('copy-0/notes-1.md') < names.indexOf('copy-0/notes-0.md'), true);
     }
+  });
+});
+
+describe('how many threads check a batch when RCA_WRITER_WORKERS does not say', () => {
+  const forced = process.env.RCA_WRITER_WORKERS;
+  const unforced = <T>(run: () => T): T => {
+    delete process.env.RCA_WRITER_WORKERS;
+    try {
+      return run();
+    } finally {
+      if (forced !== undefined) process.env.RCA_WRITER_WORKERS = forced;
+    }
+  };
+  const cores = availableParallelism();
+
+  it('one thread for few files or little text, whatever the machine', () => {
+    unforced(() => {
+      assert.equal(workerCount(WORKER_MIN_FILES - 1, 10 * WORKER_MIN_CHARS, 0), 0);
+      assert.equal(workerCount(1000, WORKER_MIN_CHARS - 1, 0), 0, "a thousand short files do not repay a worker's warm-up");
+    });
+  });
+
+  it('workers only for the cores the load average leaves idle', () => {
+    unforced(() => {
+      assert.equal(workerCount(1000, 2 * WORKER_MIN_CHARS, cores), 0, 'every core busy: this thread alone');
+      assert.equal(workerCount(1000, 2 * WORKER_MIN_CHARS, 0), cores > 1 ? cores : 0, 'an idle machine: every core');
+      if (cores > 2) assert.equal(workerCount(1000, 2 * WORKER_MIN_CHARS, cores - 2), 2);
+    });
   });
 });

@@ -219,7 +219,10 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
       profile: result.profile,
     }));
   };
-  const threads = workerCount(jobs.length);
+  const threads = workerCount(
+    jobs.length,
+    jobs.reduce((chars, job) => chars + job.text.length, 0),
+  );
   if (threads > 0) {
     // Large batches run on every core; results come back in input order, as in one thread.
     const onDone = progress ? (done: number) => io.stderr(`\rrca-writer: checked ${done}/${jobs.length}\u001b[K`) : undefined;

@@ -1,6 +1,6 @@
 // Checks files in worker threads for large batches: the results come back in input order, identical to checking
 // them one after the other in this thread.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { shareCpuWith } from '../engine/budget';
@@ -15,6 +15,12 @@ import type { RcaDiagnostic } from '../engine/types';
 const WORKER_MARK = 'rca-writer-check-worker';
 /** Below this many files, starting a worker (loading the bundle, warming up its JIT) costs more than it saves. */
 export const WORKER_MIN_FILES = 64;
+/**
+ * Nor below this much text, in UTF-16 units. A worker's start and warm-up took 1.0-1.3 s of CPU over 1,000
+ * seed-sized reports (2.4 MB, which one thread checks in 4.3-4.8 s), and threads shorten a run only when the one
+ * thread's work is longer than that: about a megabyte of reports.
+ */
+export const WORKER_MIN_CHARS = 1_000_000;
 /** Files handed to a worker at a time: few messages, and no thread waits long at the end. */
 const BATCH = 16;
 /** Batches a worker holds at once, so that it never waits for this thread, which checks files too. */
@@ -89,14 +95,17 @@ export function runJob(job: CheckJob): JobResult {
 
 /**
  * How many threads check a batch, this one included: RCA_WRITER_WORKERS overrides (0 or 1: this thread alone).
- * 0 means no workers at all.
+ * 0 means no workers at all. Threads are only for cores the machine leaves idle (by the last minute's load
+ * average): on a busy one a worker adds its warm-up and takes no time off the run (one thread was as fast or faster in
+ * every pair timed at load 2 to 14).
  */
-export function workerCount(files: number): number {
+export function workerCount(files: number, chars: number, load = loadavg()[0]): number {
   const forced = process.env.RCA_WRITER_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 ? Math.min(Number(forced), files) : 0;
-  if (files < WORKER_MIN_FILES) return 0;
+  if (files < WORKER_MIN_FILES || chars < WORKER_MIN_CHARS) return 0;
   const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, Math.ceil(files / BATCH)) : 0;
+  const threads = Math.min(cores, Math.ceil(cores - load), Math.ceil(files / BATCH));
+  return threads > 1 ? threads : 0;
 }
 
 /**
