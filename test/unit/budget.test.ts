@@ -41,6 +41,32 @@ describe('the work budget covers the parse', () => {
     assert.match(text.split('\n')[line - 1], /^## Part \d+$/);
   });
 
+  it('a parse that ends past the budget stops the check before the model is built: RCA001 says the Markdown took that long', () => {
+    // The clock's readings up to the model (shouldCheck sees the model), in a check whose budget is never reached.
+    let now = 0;
+    let readings = -1;
+    checkText(text, {}, { budgetMs: Infinity, clock: () => now++, shouldCheck: () => ((readings = now), true) });
+    // One reading less: the parse's last reading is within the budget, the one after the parse past it.
+    now = 0;
+    let modelled = false;
+    const { diagnostics, notRun } = checkText(text, {}, { budgetMs: readings - 2, clock: () => now++, shouldCheck: () => (modelled = true) });
+    assert.equal(modelled, false, 'no model was built');
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['RCA001'],
+    );
+    assert.match(
+      diagnostics[0].message,
+      /^RCA Writer stopped checking this document after 0\.\d s, the time a check may take: reading its Markdown took that long, so no rule was run/,
+    );
+    assert.ok(notRun?.includes('RCA101') && notRun.includes('RCA208'));
+    // Within the budget at that reading, the model is built and the rules are skipped after it, between rules.
+    now = 0;
+    const within = checkText(text, {}, { budgetMs: readings - 1, clock: () => now++, shouldCheck: () => (modelled = true) });
+    assert.equal(modelled, true);
+    assert.match(within.diagnostics.find((d) => d.code === 'RCA001')!.message, /^RCA Writer stopped checking this document after 0\.\d s, .*skipped: .*RCA101, /);
+  });
+
   it('under a budget the parse fits in, the same document gets its findings', () => {
     const { diagnostics } = checkText(text, {}, { budgetMs: 100_000, clock: ticking() });
     const codes = new Set(diagnostics.map((d) => d.code));
