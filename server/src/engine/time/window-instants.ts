@@ -12,17 +12,24 @@ function readPoint(w: TimeWindow, point: TimePoint, ymd: Ymd, iana: string): Wal
   const own = point.ownZone?.iana === iana ? point.ownZone : undefined;
   const season = own ? own.season : w.zone?.iana === iana ? w.zone.season : undefined;
   const t = point.time;
-  // What decides the reading: a timeline of thousands of entries reads the same few wall times again and again.
-  const key = `${iana} ${ymd.year}-${ymd.month}-${ymd.day} ${t.hour24}:${t.minute}:${t.second} ${season} ${own !== undefined}`;
-  if (readings.has(key)) return readings.get(key);
+  // What decides the reading, as one number (a string built per point cost as much as the reading): a timeline of
+  // thousands of entries reads the same few wall times again and again.
+  const day = (ymd.year * 100 + ymd.month) * 100 + ymd.day;
+  const time = t.hour24 === undefined ? -1 : (t.hour24 * 60 + t.minute) * 61 + (t.second ?? 60);
+  const key = ((day * 100_000 + time + 1) * 4 + SEASONS.indexOf(season)) * 2 + (own ? 1 : 0);
+  let inZone = readings.get(iana);
+  if (!inZone) readings.set(iana, (inZone = new Map()));
+  if (inZone.has(key)) return inZone.get(key);
   const reading = computeReading(ymd, t, iana, season, own !== undefined);
-  if (readings.size >= 4096) readings.clear();
-  readings.set(key, reading);
+  if (inZone.size >= 4096) inZone.clear();
+  inZone.set(key, reading);
   return reading;
 }
 
-/** The readings made lately, by what decides them (readPoint); read-only once made, so shared. */
-const readings = new Map<string, WallReading | undefined>();
+const SEASONS = [undefined, 'any', 'standard', 'daylight'] as const;
+
+/** The readings made lately, by zone and what decides them (readPoint); read-only once made, so shared. */
+const readings = new Map<string, Map<number, WallReading | undefined>>();
 
 function computeReading(ymd: Ymd, t: TimeMention, iana: string, season: ZoneMatch['season'] | undefined, fixed: boolean): WallReading | undefined {
   const millis = toMillis(ymd, t, iana);
