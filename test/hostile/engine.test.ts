@@ -9,7 +9,10 @@ import {
   MAX_NESTING,
   MAX_PARAGRAPH_ESCAPES,
   MAX_TIME_CHECK_CHARS,
+  tooWideTableLine,
 } from '../../server/src/engine/check';
+import { IncrementalParser } from '../../server/src/engine/incremental';
+import { MAX_TABLE_ROW_PIPES, parseMarkdown } from '../../server/src/engine/parse';
 import { fixAll } from '../../server/src/engine/fix-all';
 import { allRules, timeRules } from '../../server/src/engine/rules';
 import { LineIndex } from '../../server/src/engine/text';
@@ -302,6 +305,33 @@ describe('hostile input to the engine', () => {
     assert.equal(doc.title?.text, 'NA01 - RCA - April 11, 2026');
   });
 
+  // About 15 µs each: 123,000 references on one line took 1.8 s. They count with the escapes, under the same bound.
+  it('a paragraph with more character references (and escapes) than the bound: RCA001 naming its line, no parse', () => {
+    const half = Math.ceil((MAX_PARAGRAPH_ESCAPES + 1) / 2);
+    for (const body of ['&amp; &#169; &#x1F525; '.repeat(Math.ceil(half / 1.5)), `${'&lt;'.repeat(half)}\n${'\\*'.repeat(half)}`]) {
+      const text = `${title}\n\n## Introduction\n\nTODO\n\n${body}\n`;
+      assert.equal(escapeHeavyParagraph(text), 6);
+      const { diagnostics } = checkText(text);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['RCA001'],
+      );
+      assert.match(diagnostics[0].message, /paragraph at line 7 has more than 40,000 backslash escapes \(\\\) and character references \(&amp;\)/);
+    }
+  });
+
+  it('as many character references spread over paragraphs, in a code fence, or not references at all, are checked as usual', () => {
+    const paragraphs = `${'AT&amp;T &copy; '.repeat(100)}TODO\n\n`.repeat(Math.ceil(MAX_PARAGRAPH_ESCAPES / 200));
+    const fence = `\`\`\`html\n${'&amp;'.repeat(MAX_PARAGRAPH_ESCAPES + 1)}\n\`\`\`\n\n`;
+    const plain = `${'R&D & Q&A &; &#; &#x; '.repeat(Math.ceil(MAX_PARAGRAPH_ESCAPES / 3))} TODO\n`;
+    for (const body of [paragraphs, fence, plain]) {
+      const text = `${title}\n\n## Introduction\n\n${body}TODO\n`;
+      assert.equal(escapeHeavyParagraph(text), -1);
+      const found = codes(text);
+      assert.ok(!found.includes('RCA001') && found.includes('RCA109'), found.join());
+    }
+  });
+
   it('as many backslashes spread over paragraphs, in a code fence, or not escaping anything, are checked as usual', () => {
     const paragraphs = `${'C:\\temp\\* '.repeat(100)}TODO\n\n`.repeat(Math.ceil(MAX_PARAGRAPH_ESCAPES / 100));
     const fence = `\`\`\`text\n${'\\\\'.repeat(MAX_PARAGRAPH_ESCAPES + 1)}\n\`\`\`\n\n`;
@@ -312,6 +342,56 @@ describe('hostile input to the engine', () => {
       const found = codes(text);
       assert.ok(!found.includes('RCA001') && found.includes('RCA109'), found.join());
     }
+  });
+
+  // The parser reads a table row in one go, about 70 µs a cell: one row of 200,000 cells took 16 s. A line with more
+  // "|" than a row may have is read as text instead, and the rest of the document is checked as usual.
+  it('a table row with more "|" than the bound: read as text, RCA001 naming its line, the rest checked', () => {
+    const wide = `${'| x '.repeat(MAX_TABLE_ROW_PIPES + 1)}|`;
+    const table = `| Time | Event |\n| --- | --- |\n| 10:16 | Down |\n${wide}\n| 10:23 | Up |\n`;
+    const text = `${title}\n\n## Introduction\n\nTODO\n\n${table}\nMore text TODO.\n`;
+    assert.equal(tooWideTableLine(text, text.split('\n')), 9);
+    const root = parseMarkdown(text);
+    assert.deepEqual(
+      root.children.map((node) => [node.type, node.position!.start.line]),
+      [
+        ['heading', 1],
+        ['heading', 3],
+        ['paragraph', 5],
+        ['table', 7],
+        ['paragraph', 10],
+        ['paragraph', 13],
+      ],
+    );
+    assert.equal((root.children[3] as { children: unknown[] }).children.length, 2, 'the rows before the wide one');
+    // Cut before every row, as a long table is: the wide line is not taken for the table's next row.
+    assert.deepEqual(new IncrementalParser(0).parse(text), root);
+    const { diagnostics, notRun } = checkText(text);
+    const notes = diagnostics.filter((d) => d.code === 'RCA001');
+    assert.equal(notes.length, 1);
+    assert.match(notes[0].message, /read line 10 as text, not as a table row: it has more than 2,000 "\|"/);
+    const placeholders = diagnostics.filter((d) => d.code === 'RCA109').flatMap((d) => [d, ...(d.places ?? [])]);
+    assert.deepEqual(
+      placeholders.map((d) => d.range.start.line),
+      [4, 12],
+      'the placeholders before and after the table',
+    );
+    assert.ok(
+      diagnostics.some((d) => d.code === 'RCA101'),
+      'the missing sections are found',
+    );
+    assert.equal(notRun, undefined);
+  });
+
+  it('a row of as many "|" as the bound is a table row, and a wide line in a code fence is no table row to refuse', () => {
+    const row = `${'| x '.repeat(MAX_TABLE_ROW_PIPES - 1)}|`;
+    const text = `${title}\n\n## Introduction\n\nTODO\n\n| a | b |\n| --- | --- |\n${row}\n`;
+    assert.equal(tooWideTableLine(text, text.split('\n')), -1);
+    const table = parseMarkdown(text).children[3] as { type: string; children: unknown[] };
+    assert.deepEqual([table.type, table.children.length], ['table', 2]);
+    const fenced = `${title}\n\n## Introduction\n\nTODO\n\n\`\`\`text\n${'|'.repeat(MAX_TABLE_ROW_PIPES + 1)}\n\`\`\`\n`;
+    assert.equal(tooWideTableLine(fenced, fenced.split('\n')), -1);
+    assert.ok(!codes(fenced).includes('RCA001'));
   });
 
   const base = `${title}\n\n## Introduction\n\nCustomers had no service on April 11, 2026.\n\n## Event Timeline\n\nApril 11, 2026 from 10:16 until 10:23 Chicago time.\n`;

@@ -19,11 +19,19 @@ describe('generated document shapes (scripts/stress-shapes.mjs) at 20 KB', () =>
     }
   });
 
+  // A line with more "|" than a table row may have is read as text (parse.ts), and RCA001 says so; every rule runs.
+  const WIDE = new Set(['pipes-line', 'table-wide']);
   for (const shape of SHAPES) {
     it(`${shape.name}: checked, every rule run`, { timeout: 60_000 }, () => {
       const { diagnostics } = checkText(generate(shape, SIZE));
       const skipped = diagnostics.filter((d) => d.code === 'RCA001').map((d) => d.message);
-      assert.deepEqual(skipped, [], 'no rule failed or was skipped');
+      const wide = WIDE.has(shape.name) ? skipped.filter((message) => / as text, not as a table row: /.test(message)) : [];
+      assert.equal(wide.length, WIDE.has(shape.name) ? 1 : 0, 'a line read as text, not as a table row');
+      assert.deepEqual(
+        skipped.filter((message) => !wide.includes(message)),
+        [],
+        'no rule failed or was skipped',
+      );
     });
   }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
-import { parseMarkdown } from '../../server/src/engine/parse';
+import { MAX_TABLE_ROW_PIPES, parseMarkdown } from '../../server/src/engine/parse';
 import { analyzeTimes, type TimeAnalysis } from '../../server/src/engine/time/analyze';
 import { updateDocument } from '../../server/src/lsp/documents';
 import { document, parameters, runs } from './arbitraries';
@@ -188,6 +188,8 @@ describe('incremental document changes', () => {
       '---x',
       '+++',
       '-+',
+      // A line with more "|" than a table row may have is text, never a row: a table before it ends there.
+      '|'.repeat(MAX_TABLE_ROW_PIPES + 1),
     ];
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { maxLength: 40 }), eol).map(([picked, br]) => picked.join(br));
@@ -196,6 +198,18 @@ describe('incremental document changes', () => {
         assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
       }),
       parameters(Math.max(5000, runs())),
+    );
+  });
+
+  it('… and so does a long table with rows too wide to be rows (read as text, the table ended before them)', () => {
+    const wide = '|'.repeat(MAX_TABLE_ROW_PIPES + 1);
+    const lines = ['| a | b |', '| - | - |', '| :-- | --: |', '| a longer cell | 1 |', 'a | b', '|', `| x ${wide}`, wide, '', 'text', '> | q |', '- | i |'];
+    const doc = fc.array(fc.constantFrom(...lines), { maxLength: 30 }).map((picked) => picked.join('\n'));
+    fc.assert(
+      fc.property(doc, (text) => {
+        assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
+      }),
+      parameters(Math.max(2000, runs() / 5)),
     );
   });
 });

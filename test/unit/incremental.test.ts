@@ -228,6 +228,38 @@ describe('incremental parsing', () => {
     assert.deepEqual(new IncrementalParser(0).parse(text), parseMarkdown(text));
   });
 
+  it('cuts a long run of blank lines out as a chunk of its own, never parsed, where the line after it is fresh', () => {
+    const run = '   \n\t\n\n'.repeat(1000);
+    const parsed: string[] = [];
+    const parser = (minChunk: number) =>
+      new IncrementalParser(minChunk, (text, defined) => {
+        parsed.push(text);
+        return parseMarkdown(text, defined);
+      });
+    // Between sections, at the end, after a list and a fence that the run does not end (the list, the fence).
+    for (const text of [`# T\n\nTODO\n\n${run}## B\n\nx\n`, `# T\n\n- a\n\n${run}`, `# T\n\n- a\n\n${run}b\n`, `# T\n\n\`\`\`\n\n${run}b\n`]) {
+      parsed.length = 0;
+      const points = blockPoints(text);
+      assert.ok(
+        points.some((point) => point.at === text.indexOf(run)),
+        JSON.stringify(points),
+      );
+      assert.deepEqual(parser(4096).parse(text), parseMarkdown(text));
+      assert.ok(parsed.length > 0 && parsed.every((chunk) => !/^[ \t\r\n]*$/.test(chunk)), 'no blank chunk parsed');
+    }
+    // Not where the line after the run could go on with a block before it: an indented line, a list item.
+    for (const after of ['    code\n', '  more\n', '- b\n', '> q\n']) {
+      const text = `# T\n\n- a\n\n${run}${after}`;
+      const from = text.indexOf(run);
+      assert.ok(!blockPoints(text).some((point) => point.at >= from && point.at <= text.length - after.length), after);
+      assert.deepEqual(parser(4096).parse(text), parseMarkdown(text), after);
+    }
+    // The check reads past the run: the placeholder after it is found.
+    const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\n${run.repeat(20)}TODO\n`;
+    const { diagnostics } = checkText(text);
+    assert.ok(diagnostics.some((d) => d.code === 'RCA109') && !diagnostics.some((d) => d.code === 'RCA001'));
+  });
+
   for (const [index, fixture] of fixtures.entries()) {
     it(`gives the full parse's tree and diagnostics over ${EDITS} random edits: ${fixture.name}`, () => {
       const rnd = random(1000 + index);

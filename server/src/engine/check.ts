@@ -5,7 +5,7 @@ import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findi
 import { compileProfiles } from './config-text';
 import { IncrementalParser, MIN_CHUNK } from './incremental';
 import { buildModel, type RcaDocument } from './model';
-import { parseMarkdown } from './parse';
+import { MAX_TABLE_ROW_PIPES, mayHaveWideLine, parseMarkdown, tooWideForTable } from './parse';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
@@ -169,16 +169,22 @@ export function inlineWork(text: string | readonly string[], limit = MAX_INLINE_
 }
 
 /**
- * One paragraph is parsed in one go, and the parser spends about 20 µs of CPU on each backslash escape ("\\", "\*"),
- * mostly on its garbage: 400,000 of them on one line took 7.4 s, and the work budget is looked at only between
- * parsed chunks. Past this many in one paragraph (about 0.8 s of parsing; a real paragraph has a handful) the
- * document is not parsed.
+ * One paragraph is parsed in one go, and the parser spends about 20 µs of CPU on each backslash escape ("\\", "\*")
+ * and about 15 µs on each character reference ("&amp;", "&#169;"), mostly on their garbage: 400,000 escapes on one
+ * line took 7.4 s, 123,000 references 1.8 s, and the work budget is looked at only between parsed chunks. Past this
+ * many of either in one paragraph (about 0.8 s of parsing; a real paragraph has a handful) the document is not parsed.
  */
 export const MAX_PARAGRAPH_ESCAPES = 40_000;
 
 const isAsciiPunctuation = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 
-/** The line (from 0) where the first paragraph with more than `limit` backslash escapes starts, or -1. */
+/** What the parser may read as a character reference after "&" (an unknown name is text, and counted all the same). */
+const CHARACTER_REFERENCE = /#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};/y;
+
+/**
+ * The line (from 0) where the first paragraph with more than `limit` backslash escapes and character references
+ * starts, or -1.
+ */
 export function escapeHeavyParagraph(text: string | readonly string[], limit = MAX_PARAGRAPH_ESCAPES): number {
   let escapes = 0;
   let start = -1;
@@ -188,9 +194,16 @@ export function escapeHeavyParagraph(text: string | readonly string[], limit = M
     (line, index) => {
       if (start < 0) start = index;
       for (let i = 0; i < line.length - 1; i++) {
-        if (line.charCodeAt(i) === 92 && isAsciiPunctuation(line.charCodeAt(i + 1))) {
+        const c = line.charCodeAt(i);
+        if (c === 92 && isAsciiPunctuation(line.charCodeAt(i + 1))) {
           escapes++;
           i++;
+        } else if (c === 38) {
+          CHARACTER_REFERENCE.lastIndex = i + 1;
+          if (CHARACTER_REFERENCE.test(line)) {
+            escapes++;
+            i = CHARACTER_REFERENCE.lastIndex - 1;
+          }
         }
       }
       if (escapes > limit) found = start;
@@ -201,6 +214,24 @@ export function escapeHeavyParagraph(text: string | readonly string[], limit = M
       start = -1;
       return false;
     },
+  );
+  return found;
+}
+
+/**
+ * The first line (from 0) outside fenced code with more "|" than a table row may have (MAX_TABLE_ROW_PIPES, parse.ts:
+ * the parser reads it as text, not as a row), or -1.
+ */
+export function tooWideTableLine(text: string, lines: readonly string[]): number {
+  if (!mayHaveWideLine(text)) return -1;
+  let found = -1;
+  walkParagraphs(
+    lines,
+    (line, index) => {
+      if (tooWideForTable(line)) found = index;
+      return found >= 0;
+    },
+    () => false,
   );
   return found;
 }
@@ -282,7 +313,7 @@ export function* checkSteps(
       : tooNested
         ? `quotes or lists nest more than ${MAX_NESTING} levels deep`
         : escapesAt >= 0
-          ? `the paragraph at line ${(escapesAt + 1).toLocaleString('en-US')} has more than ${MAX_PARAGRAPH_ESCAPES.toLocaleString('en-US')} backslash escapes (\\), more than the Markdown parser reads in the time a check may take`
+          ? `the paragraph at line ${(escapesAt + 1).toLocaleString('en-US')} has more than ${MAX_PARAGRAPH_ESCAPES.toLocaleString('en-US')} backslash escapes (\\) and character references (&amp;), more than the Markdown parser reads in the time a check may take`
           : 'a paragraph has so many emphasis, link or code markers (*, _, [, ], `, ~) that parsing it would take minutes';
     const skipped = incomplete(`RCA Writer did not check this document: ${why}.`, settings);
     return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile, notRun: enabledRules(settings) };
@@ -394,6 +425,12 @@ export function* checkSteps(
       }
       yield rule.code;
     }
+  }
+  const wideLine = tooWideTableLine(text, lines);
+  if (wideLine >= 0) {
+    const message = `RCA Writer read line ${(wideLine + 1).toLocaleString('en-US')} as text, not as a table row: it has more than ${MAX_TABLE_ROW_PIPES.toLocaleString('en-US')} "|", and the Markdown parser takes longer to read a row that wide than a check may take.`;
+    const skipped = incomplete(message, settings);
+    if (skipped) diagnostics.push(skipped);
   }
   if (tooLargeForTimes.length) {
     const message = `Dates and times were not checked: this document has ${describeSize(text.length)}, more than the ${describeSize(MAX_TIME_CHECK_CHARS)} they are checked in; skipped: ${tooLargeForTimes.join(', ')}.`;

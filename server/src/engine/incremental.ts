@@ -4,7 +4,7 @@
 import type { Definition, FootnoteDefinition, List, ListItem, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Node, Point } from 'unist';
 import { ParseCut } from './budget';
-import { parseMarkdown, type DefinedElsewhere } from './parse';
+import { parseMarkdown, tooWideForTable, type DefinedElsewhere } from './parse';
 import { copyOf } from './own-copy';
 
 interface Chunk {
@@ -71,10 +71,13 @@ export function splitPoints(text: string): number[] {
  *   list is never read as a lazy line), so the next chunk's first list is the same list's rest, and the two are
  *   joined (`joinLists`). One long list is then many chunks, as a long run of paragraphs is.
  * - `row`: a line opening with "|" after a line that is not blank, when the chunk's parse ends with a top-level
- *   table right there (`endsWithTable`): in the whole text that line is the table's next row (a "|" opens no other
- *   block, and a table row is never lazy), and a row's cells do not depend on the rows around it. The next chunk is
- *   parsed after the table's header and delimiter rows (`Chunk.head`) and its rows joined to the table. One long
- *   table is then many chunks.
+ *   table right there (`endsWithTable`) and the line is not too wide for a row (`tooWideForTable`): in the whole
+ *   text that line is the table's next row (a "|" opens no other block, and a table row is never lazy), and a row's
+ *   cells do not depend on the rows around it. The next chunk is parsed after the table's header and delimiter rows
+ *   (`Chunk.head`) and its rows joined to the table. One long table is then many chunks.
+ * - `blank` also: a blank line after a blank line, where the run of blank lines it begins is at least `minChunk`
+ *   long and the line after the run is fresh (or the text ends): no block open before the run goes on after it.
+ *   The run is then a chunk of its own, which is not parsed (blank lines give no node).
  */
 export const MIN_CHUNK = 4096;
 
@@ -108,6 +111,18 @@ function itemLine(text: string, at: number): boolean {
   return ITEM_LINE.test(text.slice(at, at + 12)) && !THEMATIC_BREAK.test(text.slice(at, at + 200));
 }
 
+const BLANK_LINE = /[ \t]*(?:\r|\n|$)/y;
+const NOT_BLANK = /[^ \t\r\n]/g;
+
+/** For a blank line at `at`: where the run of blank lines it begins ends (the next line's start, or the text's end); else -1. */
+function blankRunEnd(text: string, at: number): number {
+  BLANK_LINE.lastIndex = at;
+  if (!BLANK_LINE.test(text)) return -1;
+  NOT_BLANK.lastIndex = at;
+  const next = NOT_BLANK.exec(text);
+  return next ? Math.max(text.lastIndexOf('\n', next.index), text.lastIndexOf('\r', next.index)) + 1 : text.length;
+}
+
 export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
   const points: BlockPoint[] = [];
   const blocks = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|#{1,6}(?:[ \t][^\r\n]*)?)(?:\r\n|\r(?!\n)|\n)/g;
@@ -125,6 +140,8 @@ export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
   let block = blocks.exec(text);
   let item = nextItem();
   let last = 0;
+  /** Where the run of blank lines last looked at ends (see `blankRunEnd`), so that a run is searched once. */
+  let runEnd = -1;
   while (block || item) {
     let at: number;
     let kind: BlockPoint['kind'];
@@ -134,6 +151,19 @@ export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
       // The closing break is the next match's opening one.
       blocks.lastIndex = at - (block[0].endsWith('\r\n') ? 2 : 1);
       block = blocks.exec(text);
+      if (kind === 'blank' && at >= runEnd && at < text.length) {
+        runEnd = blankRunEnd(text, at);
+        if (runEnd >= 0 && runEnd - at >= minChunk && (runEnd === text.length || freshLine(text, runEnd))) {
+          if (points[points.length - 1]?.at !== at) points.push({ at, kind });
+          if (runEnd < text.length) points.push({ at: runEnd, kind });
+          last = runEnd;
+          blocks.lastIndex = runEnd - (text[runEnd - 1] === '\n' && text[runEnd - 2] === '\r' ? 2 : 1);
+          block = blocks.exec(text);
+          continue;
+        }
+        // Not a run that may be cut out: the rest of it is not searched again.
+        runEnd = Math.max(runEnd, at + 1);
+      }
       if (at - last < minChunk || at >= text.length || !freshLine(text, at)) continue;
     } else {
       at = item!.index + item![0].length;
@@ -181,9 +211,12 @@ function endsClosed(chunk: Chunk): boolean {
   return endsWith(chunk, ['heading', 'thematicBreak']);
 }
 
-/** Whether the chunk ends with a top-level table, and the next line is its row (a `row` point holds). */
-function endsWithTable(chunk: Chunk): boolean {
-  return !chunk.open && endsWith(chunk, ['table']);
+/**
+ * Whether the chunk ends with a top-level table, and the line at `at` is its next row (a `row` point holds): a line
+ * too wide for a row is read as a paragraph instead (parse.ts).
+ */
+function endsWithTable(chunk: Chunk, text: string, at: number): boolean {
+  return !chunk.open && endsWith(chunk, ['table']) && !tooWideForTable(text, at);
 }
 
 /**
@@ -473,7 +506,8 @@ export class IncrementalParser {
       chunk.base = base;
     } else {
       const own = copyOf(slice);
-      const nodes = this.parseText(own).children;
+      // Blank lines give no node, and micromark takes about 5 µs a line to find that out (see `blank` in `blockPoints`).
+      const nodes = /^[ \t\r\n]*$/.test(own) ? [] : this.parseText(own).children;
       const defines = definitionsIn(nodes);
       const mentions = labelsIn(own);
       const knows = JSON.stringify({ links: [], footnotes: [] });
@@ -497,7 +531,7 @@ function holds(chunk: Chunk, text: string, bound: { at: number; kind: BlockPoint
   if (chunk.open) return true; // the rest of the text becomes one chunk
   if (bound.kind === 'break') return endsClosed(chunk);
   if (bound.kind === 'item') return continuesList(chunk, text, bound.at);
-  if (bound.kind === 'row') return endsWithTable(chunk);
+  if (bound.kind === 'row') return endsWithTable(chunk, text, bound.at);
   return true;
 }
 

@@ -55,6 +55,62 @@ const taskListItem = gfmTaskListItem();
 // TOML ("+++") as Hugo and Zola write it, beside YAML: a postmortem published from a static site has one or the other.
 const yaml = frontmatter(['yaml', 'toml']);
 
+type Construct = { tokenize: (this: { now: () => Point }, ...args: unknown[]) => unknown };
+const tableConstruct = (table.flow as Record<string, Construct>).null;
+
+/**
+ * micromark reads a table row in one go and spends about 70 µs of CPU on each of its cells, mostly on their garbage:
+ * one row of 200,000 cells took 16 s, a step the check's budget cannot stop. A line with more "|" than this (a real
+ * table has tens of columns) is never read as a table row, nor as a table's first row: it is text, as the line of a
+ * paragraph, and a table it follows ends before it. Counting every "|" of the line, escaped or in code, overcounts a
+ * row's cells, never undercounts them.
+ */
+export const MAX_TABLE_ROW_PIPES = 2_000;
+
+/** Whether the line of `text` that starts at `from` holds more "|" than MAX_TABLE_ROW_PIPES. */
+export function tooWideForTable(text: string, from = 0): boolean {
+  let pipes = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (c === 124 && ++pipes > MAX_TABLE_ROW_PIPES) return true;
+  }
+  return false;
+}
+
+/** Whether `text` has more "|" in all than one table row may have: most texts have fewer, found in a search. */
+export function mayHaveWideLine(text: string): boolean {
+  let pipes = 0;
+  for (let at = text.indexOf('|'); at !== -1; at = text.indexOf('|', at + 1)) if (++pipes > MAX_TABLE_ROW_PIPES) return true;
+  return false;
+}
+
+/** The lines of `text` (1-based, as micromark counts them) that are too wide for a table row; undefined if none. */
+function wideLines(text: string): Set<number> | undefined {
+  if (!mayHaveWideLine(text)) return undefined;
+  const wide = new Set<number>();
+  let line = 1;
+  let pipes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124 && ++pipes > MAX_TABLE_ROW_PIPES) wide.add(line);
+    else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      pipes = 0;
+    }
+  }
+  return wide.size ? wide : undefined;
+}
+
+/** The table construct, refusing to start a row at the lines given (a refused row is then read as other text is). */
+function narrowTable(wide: Set<number>): Extension {
+  const tokenize = function (this: { now: () => Point }, effects: unknown, ok: unknown, nok: unknown) {
+    if (wide.has(this.now().line)) return nok;
+    return tableConstruct.tokenize.call(this, effects, ok, nok);
+  };
+  return { flow: { null: { ...tableConstruct, tokenize } } } as Extension;
+}
+
 const autolinkMdast = gfmAutolinkLiteralFromMarkdown();
 /** The autolink transform (it finds addresses in text nodes), run apart: only on blocks that can hold one. */
 const autolinkTransform = autolinkMdast.transforms![0] as (tree: Node) => void;
@@ -151,8 +207,11 @@ function definedElsewhere(defined: DefinedElsewhere): Extension {
  */
 export function parseMarkdown(text: string, defined?: DefinedElsewhere): Root {
   const { options: own, addresses } = optionsFor(text);
+  const wide = own.extensions!.includes(table) ? wideLines(text) : undefined;
+  let extensions = wide ? own.extensions!.map((extension) => (extension === table ? narrowTable(wide) : extension)) : own.extensions!;
   // Last, so that its construct comes before every other extension's at "[" (a footnote call is one).
-  const options = defined ? { ...own, extensions: own.extensions!.concat(definedElsewhere(defined)) } : own;
+  if (defined) extensions = extensions.concat(definedElsewhere(defined));
+  const options = extensions === own.extensions ? own : { ...own, extensions };
   const root = fromMarkdown(text, options);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (addresses) linkAddresses(root, bom ? text.slice(1) : text);
