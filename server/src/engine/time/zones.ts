@@ -299,10 +299,12 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
     .join('|')})\\b)(?<abbrSuffix>\\s+time\\b(?!\\s*(?:zone|frame|window|period|line|s\\b)))?`;
   const local = `(?<local>\\blocal\\s+time\\b)`;
   // Each kind of phrase with a test the text passes whenever the phrase is in it: most sentences name no "time",
-  // "/", "UTC" or "(", and the pattern without those alternatives (the long ones) finds the same matches faster.
+  // "/", "UTC" or "(", and the pattern without those alternatives (the long ones) finds the same matches faster. The
+  // zone names and places end with the word "time" (or "tz"), which a test of the word, not of "time" inside
+  // "timeout" or "downtime", tells.
   const parts: [string, RegExp | undefined][] = [
-    [seasonal, /time/iu],
-    [place, /time|tz/iu],
+    [seasonal, /\s+time\b/iu],
+    [place, new RegExp(SUFFIX, 'iu')],
     [iana, /\//],
     [offset, /utc|gmt|\(/iu],
     [abbreviation, undefined],
