@@ -148,10 +148,10 @@ describe('hostile input to the engine', () => {
   ] as const)
     it(`when the date and time analysis runs out, the rules local to a sentence report on the lines read, and RCA001 names the rest (${shape})`, () => {
       const text = `${title}\n\n## Introduction\n\n${Array.from({ length: 3_000 }, (_, i) => `From 14:${String(i % 60).padStart(2, '0')} PM until 15:00 CST.${gap}`).join('')}`;
-      // A clock that moves a millisecond per reading, and a budget that runs out halfway through the check's readings:
+      // A clock that moves a millisecond per reading, and a budget that runs out a third of the way through its readings:
       // inside the analysis, which reads the clock every 64 sentences.
       let now = 0;
-      const budgetMs = Math.round(readingsOf(text) / 2);
+      const budgetMs = Math.round(readingsOf(text) / 3);
       const { diagnostics, notRun } = checkText(text, {}, { budgetMs, clock: () => now++ });
       const skipped = diagnostics.filter((d) => d.code === 'RCA001');
       assert.equal(skipped.length, 1);
@@ -180,6 +180,48 @@ describe('hostile input to the engine', () => {
       for (const code of [...partialTimeRules, ...wholeTimeRules]) assert.ok(notRun?.includes(code), `${code} did not run to its end`);
     });
 
+  it('when the analysis runs out after finding every phrase, the rules local to a sentence check every line', () => {
+    const text = `${title}\n\n## Introduction\n\n${Array.from({ length: 3_000 }, (_, i) => `From 14:${String(i % 60).padStart(2, '0')} PM until 15:00 CST.\n\n`).join('')}`;
+    const readings = readingsOf(text);
+    const whole = checkText(text, {}, { budgetMs: Infinity }).diagnostics.filter((d) => d.code === 'RCA208');
+    // The latest cut inside the analysis: in its last stage (the ranges read in context), after every phrase was found.
+    for (let back = 4; back < readings; back += 4) {
+      let now = 0;
+      const { diagnostics } = checkText(text, {}, { budgetMs: readings - back, clock: () => now++ });
+      const skipped = diagnostics.find((d) => d.code === 'RCA001')!;
+      if (!/ran out of time/.test(skipped.message)) continue;
+      assert.match(skipped.message, /the date and time rules RCA204, RCA208, RCA209, RCA210 checked every line, and these were skipped: RCA201, /);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'RCA208'),
+        whole,
+        'the same "14:00 PM" findings as the whole check',
+      );
+      return;
+    }
+    assert.fail('no budget ran out inside the analysis');
+  });
+
+  it('when the budget runs out between rules after the analysis, the rules local to a sentence still run', () => {
+    const text = `${title}\n\n## Introduction\n\n${'From 14:00 PM until 15:00 CST.\n\n'.repeat(3_000)}`;
+    const readings = readingsOf(text);
+    const whole = checkText(text, {}, { budgetMs: Infinity }).diagnostics.filter((d) => d.code === 'RCA208');
+    // The earliest cut between rules after the analysis: RCA201, which runs it, is the only date rule that ran.
+    let found = false;
+    for (let back = 1; back < readings && !found; back++) {
+      let now = 0;
+      const { diagnostics } = checkText(text, {}, { budgetMs: readings - back, clock: () => now++ });
+      const skipped = diagnostics.find((d) => d.code === 'RCA001')?.message ?? '';
+      if (/ran out of time/.test(skipped) || !skipped.includes('skipped: RCA202,')) continue;
+      found = true;
+      for (const code of partialTimeRules) assert.ok(!skipped.includes(code), `${code} ran: ${skipped}`);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'RCA208'),
+        whole,
+      );
+    }
+    assert.ok(found, 'no budget ran out right after RCA201');
+  });
+
   it('a rule that needs the whole document reports nothing from a partial analysis', () => {
     // The year is written only past the lines the analysis reads, in the timeline: RCA214 (no year anywhere) would be
     // a false finding on the introduction's dates, and RCA202 (no incident date) on a title that has none.
@@ -188,7 +230,7 @@ describe('hostile input to the engine', () => {
     const whole = checkText(text, {}, { budgetMs: Infinity }).diagnostics.map((d) => d.code);
     assert.ok(whole.includes('RCA208') && !whole.includes('RCA214'), `the whole check: ${[...new Set(whole)].join(', ')}`);
     let now = 0;
-    const budgetMs = Math.round(readingsOf(text) / 2);
+    const budgetMs = Math.round(readingsOf(text) / 3);
     const { diagnostics } = checkText(text, {}, { budgetMs, clock: () => now++ });
     const found = new Set(diagnostics.map((d) => d.code));
     assert.ok(found.has('RCA208'), 'the invalid times of the lines read');

@@ -358,6 +358,7 @@ export function* checkSteps(
   const partly: string[] = [];
   let timesCut: TimeAnalysisCut | undefined;
   let timesAnalysed = false;
+  let timesReady = false;
   setTimeDeadline(doc, pastDeadline);
   try {
     yield* runRules();
@@ -368,9 +369,11 @@ export function* checkSteps(
   function* runRules(): Generator<string, void, void> {
     for (const rule of allRules) {
       if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
-      const onPartial = timesCut?.partial && timeRules.has(rule) && rule.partialTimes;
+      // Past the deadline, the date and time rules local to a sentence still run on what the analysis read: all of it,
+      // or the lines before its cut. Their work grows with that, which the budget bounded.
+      const local = timeRules.has(rule) && rule.partialTimes && (timesCut?.partial !== undefined || timesReady);
       // Checked between rules: the rules that finished keep their findings, and RCA001 names the rest.
-      if (!onPartial && (outOfTime.length || pastDeadline())) {
+      if (!local && (outOfTime.length || pastDeadline())) {
         outOfTime.push(rule.code);
         continue;
       }
@@ -384,6 +387,7 @@ export function* checkSteps(
         timesAnalysed = true;
         try {
           yield* analyzeTimesInSteps(doc, settings);
+          timesReady = true;
         } catch (error) {
           if (!(error instanceof TimeAnalysisCut)) {
             failed.push(rule.code);
@@ -407,8 +411,8 @@ export function* checkSteps(
           settings,
           partialTimes,
           report(finding) {
-            // Not on a partial analysis: those rules run past the deadline on purpose, over the lines it read.
-            if (++reported % REPORTS_PER_LOOK === 0 && !partialTimes && pastDeadline()) throw new RuleCut();
+            // Not the rules local to a sentence: they run past the deadline on purpose.
+            if (++reported % REPORTS_PER_LOOK === 0 && !local && pastDeadline()) throw new RuleCut();
             const severity = effectiveSeverity(rule, settings, finding);
             if (severity === 'off') return;
             diagnostics.push(diagnosticOf(finding, rule, severity));
@@ -439,8 +443,9 @@ export function* checkSteps(
   }
   if (outOfTime.length) {
     const reached = timesCut ? ` (${timesCut.message})` : '';
-    const lines = timesCut?.partial?.partial.lines.toLocaleString('en-US');
-    const part = partly.length ? `, the date and time rules ${partly.join(', ')} checked lines 1–${lines} only` : '';
+    const read = timesCut?.partial?.partial;
+    const lines = read && (read.lines === read.of ? 'every line' : `lines 1–${read.lines.toLocaleString('en-US')} only`);
+    const part = partly.length ? `, the date and time rules ${partly.join(', ')} checked ${lines}` : '';
     const message = `RCA Writer stopped checking this document after ${seconds} s, the time a check may take${reached}; the findings of the rules that ran are shown${part}, and these were skipped: ${outOfTime.join(', ')}.`;
     const skipped = incomplete(message, settings);
     if (skipped) diagnostics.push(skipped);

@@ -137,17 +137,18 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   const timelineIndex = timelineSection(doc);
   const impactIndex = sectionIndex('impact');
   const checkpoint = timeCheckpoint(doc);
-  // Past the deadline, the cut carries what the lines read say on their own (partial.ts).
-  const withPartial = function* (error: unknown, read: Mentions): Generator<'times', unknown, void> {
+  // Past the deadline, the cut carries what the lines read say on their own (partial.ts): the lines before the cut,
+  // or every line once all their phrases are found (`all`).
+  const withPartial = function* (error: unknown, read: Mentions, all: boolean): Generator<'times', unknown, void> {
     if (!(error instanceof TimeAnalysisCut)) return error;
-    const partial = yield* partialAnalysis(doc, masked, read, error.offset, { introIndex, timelineIndex });
+    const partial = yield* partialAnalysis(doc, masked, read, all ? masked.length : error.offset, { introIndex, timelineIndex });
     return new TimeAnalysisCut(error.reached, error.offset, partial);
   };
   const mentions = noMentions();
   try {
     yield* mentionsInSteps(masked, blocks, table, checkpoint, mentions);
   } catch (error) {
-    throw yield* withPartial(error, mentions);
+    throw yield* withPartial(error, mentions, false);
   }
   const { sentences, dates, monthYears, times, datesBySentence, timesBySentence, durationsBySentence } = mentions;
   decideNumericOrder(dates, settings.numericDateOrder);
@@ -202,7 +203,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     try {
       checkpoint(sentence.start);
     } catch (error) {
-      throw yield* withPartial(error, mentions);
+      throw yield* withPartial(error, mentions, true);
     }
     const block = sentence.block;
     if (block.section !== carriedSection) {

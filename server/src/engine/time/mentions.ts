@@ -48,34 +48,22 @@ interface BlockFinds {
  */
 const findsByNode = new WeakMap<object, BlockFinds>();
 
-function findIn(masked: string, block: Block, table: ZoneTable): SentenceFinds[] {
-  return sentencesOf(masked, block).map((sentence) => {
-    const written = findDates(sentence.text, sentence.start);
-    // Digits that a date holds are not also a time.
-    const inDates = new SpanIndex(written.dates);
-    const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !inDates.overlaps(t.start, t.end));
-    const designators = isoDesignators(sentence, clockTimes);
-    // "+01:00" in "04:02:00+01:00" is the offset, not another time.
-    const inDesignators = new SpanIndex(designators);
-    const times = clockTimes.filter((t) => !inDesignators.overlaps(t.start, t.end));
-    const inTimes = new SpanIndex(clockTimes);
-    const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
-      (x, y) => x.start - y.start,
-    );
-    const durations = findDurations(sentence.text, sentence.start);
-    return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones, durations };
-  });
-}
-
-function findsOf(masked: string, block: Block, node: object | undefined, table: ZoneTable): BlockFinds {
-  const text = masked.slice(block.start, block.end);
-  const kept = node && findsByNode.get(node);
-  if (kept && kept.masked === text && kept.table === table) return kept;
-  // Read from a copy of the block's text, so that what is kept holds no slice of this version's whole text.
-  const own = copyOf(text);
-  const finds = { masked: own, table, origin: 0, sentences: findIn(own, { ...block, start: 0, end: own.length }, table) };
-  if (node) findsByNode.set(node, finds);
-  return finds;
+/** One sentence's phrases, at its offsets in the text it was read from. */
+function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
+  const written = findDates(sentence.text, sentence.start);
+  // Digits that a date holds are not also a time.
+  const inDates = new SpanIndex(written.dates);
+  const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !inDates.overlaps(t.start, t.end));
+  const designators = isoDesignators(sentence, clockTimes);
+  // "+01:00" in "04:02:00+01:00" is the offset, not another time.
+  const inDesignators = new SpanIndex(designators);
+  const times = clockTimes.filter((t) => !inDesignators.overlaps(t.start, t.end));
+  const inTimes = new SpanIndex(clockTimes);
+  const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
+    (x, y) => x.start - y.start,
+  );
+  const durations = findDurations(sentence.text, sentence.start);
+  return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones, durations };
 }
 
 /** A kept span's offsets moved by `by`. */
@@ -97,6 +85,36 @@ function placedTime(t: TimeMention, by: number): TimeMention {
 
 function placedZone(z: ZoneMatch, by: number): ZoneMatch {
   return { ...z, start: z.start + by, end: z.end + by, seasonWord: moved(z.seasonWord, by) };
+}
+
+/** A sentence's kept phrases, moved `by` to where its block is now, added to `found`. */
+function place(found: Mentions, kept: SentenceFinds, block: Block, by: number): void {
+  const sentence: Sentence = { start: kept.start + by, end: kept.end + by, text: kept.text, block };
+  found.sentences.push(sentence);
+  // Most sentences hold no date, time or zone: they get no entry (a reader takes none for empty), which spares a
+  // long report tens of thousands of empty lists on every check.
+  if (kept.dates.length) {
+    const dates = kept.dates.map((d) => placedDate(d, by));
+    found.datesBySentence.set(sentence, dates);
+    // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
+    for (const d of dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
+  }
+  if (kept.times.length) {
+    const times = kept.times.map((t) => placedTime(t, by));
+    found.timesBySentence.set(sentence, times);
+    pushAll(found.times, times);
+  }
+  for (const d of kept.monthYears) found.monthYears.push({ ...d, start: d.start + by, end: d.end + by, section: block.section });
+  if (kept.zones.length)
+    found.zonesBySentence.set(
+      sentence,
+      kept.zones.map((z) => placedZone(z, by)),
+    );
+  if (kept.durations.length)
+    found.durationsBySentence.set(
+      sentence,
+      kept.durations.map((d) => ({ ...d, start: d.start + by, end: d.end + by })),
+    );
 }
 
 export function noMentions(): Mentions {
@@ -128,37 +146,27 @@ export function findMentions(
   const nodes = blockNodesOf(blocks);
   for (let index = from; index < to; index++) {
     const block = blocks[index];
-    const finds = findsOf(masked, block, nodes?.[index], table);
-    const by = block.start - finds.origin;
-    for (const kept of finds.sentences) {
-      const sentence: Sentence = { start: kept.start + by, end: kept.end + by, text: kept.text, block };
-      checkpoint(sentence.start);
-      found.sentences.push(sentence);
-      // Most sentences hold no date, time or zone: they get no entry (a reader takes none for empty), which spares a
-      // long report tens of thousands of empty lists on every check.
-      if (kept.dates.length) {
-        const dates = kept.dates.map((d) => placedDate(d, by));
-        found.datesBySentence.set(sentence, dates);
-        // The same objects as datesBySentence holds: numeric-order.ts settles a numeric date's reading in both at once.
-        for (const d of dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
+    const node = nodes?.[index];
+    const text = masked.slice(block.start, block.end);
+    const kept = node && findsByNode.get(node);
+    if (kept && kept.masked === text && kept.table === table) {
+      for (const finds of kept.sentences) {
+        checkpoint(finds.start + block.start - kept.origin);
+        place(found, finds, block, block.start - kept.origin);
       }
-      if (kept.times.length) {
-        const times = kept.times.map((t) => placedTime(t, by));
-        found.timesBySentence.set(sentence, times);
-        pushAll(found.times, times);
-      }
-      for (const d of kept.monthYears) found.monthYears.push({ ...d, start: d.start + by, end: d.end + by, section: block.section });
-      if (kept.zones.length)
-        found.zonesBySentence.set(
-          sentence,
-          kept.zones.map((z) => placedZone(z, by)),
-        );
-      if (kept.durations.length)
-        found.durationsBySentence.set(
-          sentence,
-          kept.durations.map((d) => ({ ...d, start: d.start + by, end: d.end + by })),
-        );
+      continue;
     }
+    // Read from a copy of the block's text, so that what is kept holds no slice of this version's whole text; a
+    // sentence at a time after the checkpoint, so that a long block is cut where its work is, with what it read before.
+    const own = copyOf(text);
+    const sentences: SentenceFinds[] = [];
+    for (const sentence of sentencesOf(own, { ...block, start: 0, end: own.length })) {
+      checkpoint(sentence.start + block.start);
+      const finds = findIn(sentence, table);
+      sentences.push(finds);
+      place(found, finds, block, block.start);
+    }
+    if (node) findsByNode.set(node, { masked: own, table, origin: 0, sentences });
   }
   return found;
 }

@@ -18,8 +18,8 @@ export type PartialTimeAnalysis = Pick<
   TimeAnalysis,
   'doc' | 'masked' | 'sentences' | 'dates' | 'times' | 'zones' | 'windows' | 'introIndex' | 'timelineIndex'
 > & {
-  /** The lines read in full: lines 1 to `lines`. */
-  partial: { lines: number };
+  /** The lines read in full: lines 1 to `lines`, of `of`. */
+  partial: { lines: number; of: number };
 };
 
 /** How many sentences the partial analysis reads between two steps, as the analysis does. */
@@ -44,9 +44,10 @@ export function* partialAnalysis(
   const wordsEnd = (sentence: Sentence) => sentence.start + sentence.text.trimEnd().length;
   let kept = mentions.sentences.length;
   while (kept > 0 && mentions.sentences[kept - 1].start >= offset) kept--;
-  let boundary = lineStartOf(offset);
+  // At the end of the text, every line was read.
+  let boundary = offset >= masked.length ? masked.length : lineStartOf(offset);
   while (kept > 0 && wordsEnd(mentions.sentences[kept - 1]) > boundary) boundary = lineStartOf(wordsStart(mentions.sentences[--kept]));
-  const lineCount = lines.positionAt(boundary).line;
+  const lineCount = boundary === masked.length ? lines.lineCount : lines.positionAt(boundary).line;
   if (lineCount === 0 || kept === 0) return undefined;
   const sentences = mentions.sentences.slice(0, kept);
   // The phrases of the sentences kept, which end where the last of them ends.
@@ -66,5 +67,5 @@ export function* partialAnalysis(
     markConversions(masked, sentenceWindows, sDates);
     pushAll(windows, sentenceWindows);
   }
-  return { doc, masked, sentences, dates: part.dates, times: part.times, zones, windows, ...sections, partial: { lines: lineCount } };
+  return { doc, masked, sentences, dates: part.dates, times: part.times, zones, windows, ...sections, partial: { lines: lineCount, of: lines.lineCount } };
 }
