@@ -75,6 +75,8 @@ const DMY = new RegExp(
   String.raw`${WEEKDAY_PREFIX}\b(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?`,
   'gu',
 );
+/** What every form with a month's name has: the patterns match the names in capitals, as written here. */
+const MONTH_NAMED = new RegExp(MONTH, 'u');
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
 // A date-time's "T" follows the day directly: "2025-01-17T03:12:45Z".
 const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:\b|(?=T\d))(?!-)/g;
@@ -114,8 +116,11 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
   const add = (date: DateMention) => {
     if (taken.add(date.start, date.end)) dates.push(date);
   };
-  for (const date of dayLists(text, base)) add(date);
-  for (const pattern of [MDY, DMY]) {
+  // The forms with a month's name (all but ISO and numeric dates) are not tried in a sentence that names none: a
+  // timeline's "from 12:14 AM until 2:27 AM" has digits and no month.
+  const named = MONTH_NAMED.test(text);
+  if (named) for (const date of dayLists(text, base)) add(date);
+  for (const pattern of named ? [MDY, DMY] : []) {
     for (const m of text.matchAll(pattern)) {
       const g = m.groups!;
       if (!capitalised(g.m)) continue;
@@ -180,7 +185,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: '-' },
     });
   }
-  for (const pattern of MALFORMED) {
+  for (const pattern of named ? MALFORMED : []) {
     for (const m of text.matchAll(pattern)) {
       const g = m.groups!;
       if (!capitalised(g.m)) continue;
@@ -203,7 +208,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
   }
   for (const date of numericDates(text, base)) add(date);
   const monthYears: MonthOnly[] = [];
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of named ? text.matchAll(MONTH_YEAR) : []) {
     const start = base + m.index;
     if (!capitalised(m.groups!.m) || taken.overlaps(start, start + m[0].length)) continue;
     monthYears.push({ start, end: start + m[0].length, text: m[0], month: monthIndex(m.groups!.m), year: Number(m.groups!.y) });
