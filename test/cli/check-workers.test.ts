@@ -89,9 +89,9 @@ describe('how many threads check a batch when RCA_WRITER_WORKERS does not say', 
 
   it('workers only for the cores the load average leaves idle', () => {
     unforced(() => {
-      assert.equal(workerCount(1000, 2 * WORKER_MIN_CHARS, cores), 0, 'every core busy: this thread alone');
-      assert.equal(workerCount(1000, 2 * WORKER_MIN_CHARS, 0), cores > 1 ? cores : 0, 'an idle machine: every core');
-      if (cores > 2) assert.equal(workerCount(1000, 2 * WORKER_MIN_CHARS, cores - 2), 2);
+      assert.equal(workerCount(100_000, 2 * WORKER_MIN_CHARS, cores), 0, 'every core busy: this thread alone');
+      assert.equal(workerCount(100_000, 2 * WORKER_MIN_CHARS, 0), cores > 1 ? cores : 0, 'an idle machine: every core');
+      if (cores > 2) assert.equal(workerCount(100_000, 2 * WORKER_MIN_CHARS, cores - 2), 2);
     });
   });
 });
