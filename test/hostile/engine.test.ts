@@ -91,6 +91,17 @@ describe('hostile input to the engine', () => {
     assert.ok(!found.includes('RCA001'), 'nothing was skipped');
   });
 
+  it('letters that match another letter only when case is ignored skip no rule, and a real "14:00 PM" is still reported', () => {
+    // The zone patterns ignore case, so they read the Kelvin sign as "K" and the long s as "s": "MS\u212A" and
+    // "Eastern \u017Ftandard Time" once found no entry in the zone tables, and the whole analysis was dropped.
+    for (const odd of ['MS\u212A', 'Eastern \u017Ftandard Time', '\u212AST', 'I\u017FT']) {
+      const text = `${title}\n\n## Introduction\n\nCustomers on NA01 had no service on April 11, 2026 at 14:00 PM ${odd}.\n`;
+      const found = codes(text);
+      assert.ok(found.includes('RCA208'), `the invalid time is reported beside ${JSON.stringify(odd)}`);
+      assert.ok(!found.includes('RCA001'), `nothing was skipped beside ${JSON.stringify(odd)}`);
+    }
+  });
+
   it('past the work budget the rules that ran keep their findings, and RCA001 names those skipped', () => {
     // A clock that moves a second per reading: the check reads it once at the start and once before each rule.
     let now = 0;

@@ -366,6 +366,8 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
       } else if (g.seasonal !== undefined) {
         const key = g.seasonal.toLowerCase().replace(/\s+/g, ' ');
         const def = SEASONAL_NAMES[key];
+        // The long s ("\u017F") matches "s" when case is ignored but does not lower-case to it.
+        if (!def) continue;
         match.iana = def.iana;
         match.season = def.season;
         const word = /\b(standard|daylight|summer)\b/i.exec(m[0]);
@@ -389,15 +391,20 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
         match.iana = o ? offsetZone(o[1], o[2], o[3]) : undefined;
         if (!match.iana) match.unknown = true;
       } else if (g.abbr !== undefined) {
-        if (g.abbr !== g.abbr.toUpperCase()) continue; // "est", "Ist": words, not zones
+        // "est", "Ist": words, not zones. The pattern ignores case, so it also reads the Kelvin sign as a K: "MS\u212A"
+        // looks like MSK but is no abbreviation of the table, and an unknown key cost the whole date and time analysis.
+        const candidates = ABBREVIATIONS[g.abbr];
+        if (g.abbr !== g.abbr.toUpperCase() || !candidates) continue;
         match.abbreviation = g.abbr;
-        match.candidates = ABBREVIATIONS[g.abbr];
+        match.candidates = candidates;
         match.iana = match.candidates[0].iana;
         match.season = match.candidates[0].season;
         match.seasonWord = { start, end: start + g.abbr.length, text: g.abbr };
       } else if (g.weak !== undefined) {
+        const candidates = ABBREVIATIONS[g.weak];
+        if (!candidates) continue;
         match.abbreviation = g.weak;
-        match.candidates = ABBREVIATIONS[g.weak];
+        match.candidates = candidates;
         match.iana = match.candidates[0].iana;
         match.weak = true;
       } else if (g.local !== undefined) {
