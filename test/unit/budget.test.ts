@@ -64,7 +64,10 @@ describe('the work budget covers the parse', () => {
     now = 0;
     const within = checkText(text, {}, { budgetMs: readings - 1, clock: () => now++, shouldCheck: () => (modelled = true) });
     assert.equal(modelled, true);
-    assert.match(within.diagnostics.find((d) => d.code === 'RCA001')!.message, /^RCA Writer stopped checking this document after 0\.\d s, .*skipped: .*RCA101, /);
+    assert.match(
+      within.diagnostics.find((d) => d.code === 'RCA001')!.message,
+      /^RCA Writer stopped checking this document after 0\.\d s, .*skipped: .*RCA101, /,
+    );
   });
 
   it('under a budget the parse fits in, the same document gets its findings', () => {
