@@ -5,6 +5,7 @@
 //
 //   node scripts/build.mjs && node scripts/stress.mjs                  # the CLI, dist/cli.js, 50/200/800 KB
 //   node scripts/stress.mjs --engine                                   # checkText alone, through tsx
+//   node scripts/stress.mjs --folder                                   # the CLI on a folder holding the document
 //   node scripts/stress.mjs --only 'setext|pipes' --sizes 200,800 --timeout 30 --json out.json
 //
 // A run past --timeout (wall clock, default 60 s) is stopped and shown as "> N s".
@@ -23,6 +24,7 @@ const CPU_PRELOAD = `data:text/javascript,process.on('exit',()=>{const u=process
 const { values } = parseArgs({
   options: {
     engine: { type: 'boolean' },
+    folder: { type: 'boolean' },
     only: { type: 'string' },
     sizes: { type: 'string', default: '50,200,800' },
     timeout: { type: 'string', default: '60' },
@@ -64,13 +66,21 @@ function run(shape, size) {
     if (child.error || child.status !== 0) return { cpu: undefined, error: child.error?.code ?? child.stderr.slice(0, 300) };
     return JSON.parse(child.stdout);
   }
-  const file = join(tmp, `${shape.name}.md`);
+  // --folder: the file alone in a folder, checked as a folder walk finds it (taken for an RCA by its title, which a
+  // check stopped before its parse ended has to detect from the text's beginning).
+  const folder = join(tmp, shape.name);
+  mkdirSync(folder, { recursive: true });
+  const file = join(values.folder ? folder : tmp, `${shape.name}.md`);
   writeFileSync(file, generate(shape, size));
-  const child = spawnSync(process.execPath, ['--import', CPU_PRELOAD, join(root, 'dist/cli.js'), 'check', '--no-config', '--format', 'json', file], {
-    timeout,
-    maxBuffer: 1 << 30,
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', CPU_PRELOAD, join(root, 'dist/cli.js'), 'check', '--no-config', '--format', 'json', values.folder ? folder : file],
+    {
+      timeout,
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+    },
+  );
   if (child.error) return { cpu: undefined, error: child.error.code };
   const cpu = Number(child.stderr.split(MARK)[1]);
   let findings = 0;
@@ -88,7 +98,9 @@ function run(shape, size) {
 const show = (r) => (r.cpu === undefined ? `> ${values.timeout} s` : `${r.cpu.toFixed(2)} s`);
 const results = [];
 const header = ['shape', ...sizes.map((s) => `${s / 1000} KB`), sizes.length > 1 ? `${sizes.at(-2) / 1000}->${sizes.at(-1) / 1000}` : '', 'findings', 'RCA001'];
-console.log(`${values.engine ? 'checkText (tsx)' : 'dist/cli.js check'}, CPU seconds per document, timeout ${values.timeout} s`);
+console.log(
+  `${values.engine ? 'checkText (tsx)' : values.folder ? 'dist/cli.js check <folder>' : 'dist/cli.js check'}, CPU seconds per document, timeout ${values.timeout} s`,
+);
 console.log(header.join(' | '));
 for (const shape of SHAPES) {
   if (only && !only.test(shape.name)) continue;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isRcaDocument, pathIncluded } from '../../server/src/engine/detect';
+import { DETECT_HEAD_CHARS, isRcaDocument, pathIncluded } from '../../server/src/engine/detect';
+import { parseDocument } from '../../server/src/engine/incremental';
 import { matchHeading, normaliseHeading } from '../../server/src/engine/headings';
 import { buildModel } from '../../server/src/engine/model';
 import { findProfile } from '../../server/src/engine/profiles';
@@ -130,6 +131,16 @@ describe('which files are RCAs', () => {
     assert.ok(!isRcaDocument({ text: '# RCAs we wrote\n', include }), 'RCA must stand as a word');
     assert.ok(!isRcaDocument({ text: '# Project\n\nAn RCA tool.\n', include }));
     assert.ok(!isRcaDocument({ text: '---\ntype: [\n---\n# Notes\n', include }));
+  });
+  it('without a tree, reads only the beginning of a long text: the front matter and the title come first', () => {
+    const include: string[] = [];
+    // A check that stopped before its parse ended hands detection no tree; a pathological rest is never parsed.
+    const rest = `\n\n${'*a'.repeat(400_000)}\n`;
+    assert.ok(isRcaDocument({ text: `# NA01 - RCA - April 11, 2026${rest}`, include }));
+    assert.ok(isRcaDocument({ text: `---\ntype: rca\n---\n# Notes${rest}`, include }));
+    const titleOnly = `Preamble.\n${'x'.repeat(DETECT_HEAD_CHARS)}\n\n# NA01 - RCA - April 11, 2026\n`;
+    assert.ok(!isRcaDocument({ text: titleOnly, include }), 'an H1 past the head is not read without a tree');
+    assert.ok(isRcaDocument({ text: titleOnly, include, root: parseDocument(titleOnly) }), 'with the tree, it is');
   });
 });
 
