@@ -92,15 +92,15 @@ function linesOf(text: string | readonly string[]): readonly string[] {
   return typeof text === 'string' ? text.split(/\r\n|\n|\r/) : text;
 }
 
+/** The first characters of a line that may open a quote, a list item or a thematic break (indexed by code unit). */
+const MAY_OPEN_BLOCK: boolean[] = [];
+for (const c of ' \t>-*+_0123456789') MAY_OPEN_BLOCK[c.charCodeAt(0)] = true;
+
 /**
  * How deep quotes and lists nest, from the text alone (every ">" and list marker that opens a line, as in
  * "> - > 1. x" or "- - - x", and a leading list item's indentation), stopping as soon as `limit` is passed.
  * Cheap enough to run before every parse.
  */
-/** The first characters of a line that may open a quote, a list item or a thematic break (indexed by code unit). */
-const MAY_OPEN_BLOCK: boolean[] = [];
-for (const c of ' \t>-*+_0123456789') MAY_OPEN_BLOCK[c.charCodeAt(0)] = true;
-
 export function nestingDepth(text: string | readonly string[], limit = MAX_NESTING): number {
   let deepest = 0;
   for (const line of linesOf(text)) {
@@ -154,9 +154,10 @@ function walkParagraphs(lines: readonly string[], line: (text: string, index: nu
   close();
 }
 
-/** The inline-matching work estimate of MAX_INLINE_WORK, stopping as soon as `limit` is passed. */
+/** Any of the characters the inline-work estimate counts. */
 const INLINE_MARKER = /[*_[\]`~]/;
 
+/** The inline-matching work estimate of MAX_INLINE_WORK, stopping as soon as `limit` is passed. */
 export function inlineWork(text: string | readonly string[], limit = MAX_INLINE_WORK): number {
   let work = 0;
   let markers = 0;
