@@ -34,6 +34,37 @@ describe('check: config choice, ignores and detection', () => {
     assert.doesNotMatch(result.stderr, /build/);
   });
 
+  it('a walk checks a postmortem by its sections when neither its path nor its title says report', () => {
+    const postmortem = [
+      '# Incident 2026-031: checkout API errors',
+      '',
+      '## Summary',
+      '',
+      'Checkout requests failed for 42 minutes on March 3, 2026.',
+      '',
+      '## Timeline',
+      '',
+      '- 14:02 UTC: error rate alert fired.',
+      '- 14:10 UTC: the on-call engineer began investigating.',
+      '- 14:44 UTC: the rollback completed.',
+      '',
+      '## Root cause',
+      '',
+      'A connection pool limit was lowered in the release of March 2.',
+      '',
+      '## Action items',
+      '',
+      '- Alert on pool saturation.',
+      '',
+    ].join('\n');
+    const plan = '# Search v2\n\n## Overview\n\nText.\n\n## Timeline\n\nText.\n\n## Risks\n\nText.\n';
+    const dir = project({ 'docs/incidents/2026-031.md': postmortem, 'docs/search-v2.md': plan });
+    const result = runIn(['check', '--verbose', '--format', 'json', 'docs'], { cwd: dir });
+    const checked = (JSON.parse(result.stdout) as { file: string }[]).map((entry) => entry.file);
+    assert.deepEqual(checked, ['docs/incidents/2026-031.md']);
+    assert.match(result.stderr, /skipped docs\/search-v2\.md: not an RCA/);
+  });
+
   it('text output ends with a summary line', () => {
     // Two copies of one report share their dates, paragraphs and incident (the cross-report rules): not what this test is about.
     const crossOff = '{ "rules": { "RCA401": "off", "RCA402": "off", "RCA403": "off", "RCA404": "off" } }';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DETECT_HEAD_CHARS, isRcaDocument, pathIncluded } from '../../server/src/engine/detect';
+import { DETECT_HEAD_CHARS, hasReportSections, isRcaDocument, pathIncluded } from '../../server/src/engine/detect';
 import { parseDocument } from '../../server/src/engine/incremental';
 import { matchHeading, normaliseHeading } from '../../server/src/engine/headings';
 import { buildModel } from '../../server/src/engine/model';
 import { findProfile } from '../../server/src/engine/profiles';
 import { resolveSettings, DEFAULT_INCLUDE } from '../../server/src/engine/settings';
 import { diagnosticOf } from '../../server/src/engine/rules/rule';
-import { checkText } from '../../server/src/engine/check';
+import { checkText, reportMarks } from '../../server/src/engine/check';
 import { renderDocument } from '../../server/src/authoring/skeleton';
 import { renderTemplate } from '../../server/src/engine/template';
 import { applyEdits, LineIndex, minimalEdit } from '../../server/src/engine/text';
@@ -131,6 +131,61 @@ describe('which files are RCAs', () => {
     assert.ok(!isRcaDocument({ text: '# RCAs we wrote\n', include }), 'RCA must stand as a word');
     assert.ok(!isRcaDocument({ text: '# Project\n\nAn RCA tool.\n', include }));
     assert.ok(!isRcaDocument({ text: '---\ntype: [\n---\n# Notes\n', include }));
+  });
+  describe('a report by its parts, whatever its title', () => {
+    const marks = reportMarks(resolveSettings({}));
+    const timed = '- 14:02 UTC: the error rate alert fired.\n- 14:10 UTC: the on-call engineer began investigating.\n- 14:44 UTC: the rollback completed.\n';
+    const sections = (...parts: string[]) => parts.map((part) => (part.startsWith('#') ? `${part}\n\nText.\n` : part)).join('\n');
+    const reports: [string, string][] = [
+      [
+        'a numbered incident',
+        `# Incident 2026-031: checkout API errors\n\n${sections('## Summary', '## Impact', '## Timeline', timed, '## Root cause', '## Action items')}`,
+      ],
+      [
+        'a disruption in plain words, its timeline under "How we fixed it"',
+        `# Service disruption on March 3\n\n${sections('## What happened', '## Why it happened', '## How we fixed it', timed, "## What we're doing next")}`,
+      ],
+      ['an editor export with every part an H1 and no title', sections('# Summary', '# Impact', '# Root Causes', '# Resolution', '# Timeline', timed)],
+      ['numbered headings', `# Database failover, 2026-02-11\n\n${sections('## 1. Timeline', timed, '## 2. Root Cause Analysis', '## 3. Lessons Learned')}`],
+      [
+        'a timeline of subheadings',
+        `# Search slowness on NA01\n\n${sections('## Timeline', '### 09:02 alert fired', '### 09:15 cause found', '### 09:40 fix deployed', '## Root Cause', '## Impact')}`,
+      ],
+      [
+        'the house format under another title',
+        `# Search slowness on NA01\n\n${sections('## Introduction', '## Event Timeline', timed, '## Root Cause Analysis', '## Technical Action Items and Preventive Measures')}`,
+      ],
+    ];
+    for (const [name, text] of reports) {
+      it(`is a report: ${name}`, () => {
+        assert.ok(isRcaDocument({ text, include: [], ...marks }));
+        assert.ok(!isRcaDocument({ text, include: [] }), 'without the profiles, only the title counts');
+      });
+    }
+    const quarters = '- Q1 2026: prototype.\n- Q2 2026: beta.\n- Q3 2026: general availability.\n';
+    const others: [string, string][] = [
+      ['a project plan', `# Search v2\n\n${sections('## Overview', '## Timeline', quarters, '## Risks', '## Open questions')}`],
+      [
+        'a design review whose timeline is of quarters',
+        `# Cache redesign\n\n${sections('## Background', '## Timeline', quarters, '## Analysis', '## Next steps')}`,
+      ],
+      [
+        'a design review with a timed timeline and a cause but no part only a report has',
+        `# Cache redesign\n\n${sections('## Background', '## Timeline', timed, '## Root cause')}`,
+      ],
+      ['a runbook', `# Database failover runbook\n\n${sections('## Detection', '## Root causes', '## Resolution', '## Escalation')}`],
+      ['headings that only come near the names', `# Release notes\n\n${sections('## Timelime', timed, '## Root causse', '## Actoin items')}`],
+      ['the parts as words in prose, not headings', `# Notes\n\nThe timeline, the root cause and the action items are in the wiki.\n\n${timed}`],
+    ];
+    for (const [name, text] of others) {
+      it(`is not a report: ${name}`, () => {
+        assert.ok(!isRcaDocument({ text, include: [], ...marks }));
+      });
+    }
+    it('reads the parts under the profile the settings name', () => {
+      const text = `# Service disruption on March 3\n\n${sections('## Timeline', timed, '## Root cause', '## Action items')}`;
+      assert.ok(hasReportSections(parseDocument(text), text, reportMarks(resolveSettings({ profile: 'postmortem' })).profiles));
+    });
   });
   it('without a tree, reads only the beginning of a long text: the front matter and the title come first', () => {
     const include: string[] = [];

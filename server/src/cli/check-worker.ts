@@ -4,7 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { shareCpuWith } from '../engine/budget';
-import { checkText, reportTitleWords, type CheckResult } from '../engine/check';
+import { checkText, reportMarks, type CheckResult } from '../engine/check';
 import { isRcaDocument } from '../engine/detect';
 import { fixAllReport, type FixAllReport } from '../engine/fix-all';
 import type { FindingsLimit } from '../engine/findings-cap';
@@ -75,7 +75,7 @@ export function runJob(job: CheckJob): JobResult {
   };
   const options = { findingsLimit: job.findingsLimit };
   if (!detect) return outcome(checkText(job.text, job.settings, options));
-  const titleWords = reportTitleWords(job.settings);
+  const marks = reportMarks(job.settings);
   const isRca = (root?: Root) =>
     isRcaDocument({
       path: detect.path,
@@ -84,7 +84,7 @@ export function runJob(job: CheckJob): JobResult {
       include: job.settings.include,
       exclude: job.settings.exclude,
       root,
-      titleWords,
+      ...marks,
     });
   let detected: boolean | undefined;
   const result = checkText(job.text, job.settings, { ...options, shouldCheck: (doc) => (detected = isRca(doc.root)) });

@@ -51,10 +51,15 @@ export function resolveProfile(settings: RcaSettings): Profile {
   return profile;
 }
 
-/** The title words that mark a report under these settings: under `auto`, those of every profile it may choose. */
-export function reportTitleWords(settings: RcaSettings): string[] | undefined {
-  if (!isAutoProfile(settings.profile)) return resolveProfile(settings).titleWords;
-  return [...new Set(candidateProfiles(settings).flatMap((profile) => profile.titleWords ?? []))];
+/** The profiles a document may be read under with these settings: under `auto`, every one it may choose. */
+export function reportProfiles(settings: RcaSettings): Profile[] {
+  return isAutoProfile(settings.profile) ? candidateProfiles(settings) : [resolveProfile(settings)];
+}
+
+/** What marks a report under these settings (detect.ts): the profiles' title words and the profiles themselves. */
+export function reportMarks(settings: RcaSettings): { titleWords: string[]; profiles: Profile[] } {
+  const profiles = reportProfiles(settings);
+  return { titleWords: [...new Set(profiles.flatMap((profile) => profile.titleWords ?? []))], profiles };
 }
 
 function profileOrDefault(settings: RcaSettings): Profile {

@@ -1,9 +1,13 @@
 import type picomatch from 'picomatch';
 import { globMatcher } from './glob';
 import { parseDocument } from './incremental';
-import type { Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { frontMatterFacts, readFrontMatter } from './front-matter';
+import { matchHeading } from './headings';
 import { plainText } from './nodes';
+import { minOf } from './numbers';
+import { looksLikeTimeline } from './timeline-shape';
+import type { Profile, SectionRole } from './profiles';
 
 export interface DetectInput {
   /** Absolute path of the file, if it has one. */
@@ -18,6 +22,8 @@ export interface DetectInput {
   root?: Root;
   /** More title words that mark a report, from the profile (e.g. "Postmortem"). */
   titleWords?: string[];
+  /** The profiles whose section names mark a report by its headings (see hasReportSections). */
+  profiles?: readonly Profile[];
 }
 
 // A web worker has no `process`; its paths are URI paths, which are case-sensitive.
@@ -104,6 +110,41 @@ export function isRcaDocument(input: DetectInput): boolean {
   const { title } = frontMatterFacts(frontMatter);
   if (title && isReportTitle(title, input.titleWords)) return true;
   const h1 = root.children.find((node) => node.type === 'heading' && node.depth === 1);
-  if (h1) return isReportTitle(plainText(h1), input.titleWords);
-  return false;
+  if (h1 && isReportTitle(plainText(h1), input.titleWords)) return true;
+  return input.profiles !== undefined && hasReportSections(root, input.text, input.profiles);
+}
+
+/** Parts of a report that other documents with a timeline and a cause (a design review, a runbook) seldom have. */
+const REPORT_ONLY_ROLES: ReadonlySet<SectionRole> = new Set(['impact', 'actions', 'resolution', 'detection', 'trigger', 'lessons']);
+
+/**
+ * Whether the document's headings and timeline make it a report under one of the profiles: a section named as the
+ * root cause, one named as a part only a report has (the impact, the actions, the resolution ...), and a timeline of
+ * times of day, under its own heading or any other (timeline-shape.ts). Teams title a postmortem "Incident 2026-031:
+ * checkout errors" or "Service disruption on March 3", with no word that says report, or give a document exported
+ * from an editor no title at all; its parts still say what it is. A heading counts by a section's name or alias, not
+ * by a near miss, and a timeline must be timed: a design review's "Background", "Timeline" of quarters, "Analysis" and
+ * "Next steps" is no report.
+ */
+export function hasReportSections(root: Root, text: string, profiles: readonly Profile[]): boolean {
+  const headings = root.children.filter((node): node is Heading => node.type === 'heading' && node.depth <= 3);
+  if (headings.length < 3) return false;
+  return profiles.some((profile) => {
+    const roleOf = new Map<Heading, SectionRole | undefined>();
+    for (const heading of headings) {
+      const match = matchHeading(plainText(heading), profile);
+      roleOf.set(heading, match && match.kind !== 'misspelling' ? match.def.role : undefined);
+    }
+    const roles = new Set(roleOf.values());
+    if (!roles.has('root-cause') || ![...roles].some((role) => role && REPORT_ONLY_ROLES.has(role))) return false;
+    // The sections are cut at the level of the highest heading that names a part: deeper headings ("### 14:02 alert
+    // fired") are entries of the section above them.
+    const level = minOf(headings.filter((heading) => roleOf.get(heading)).map((heading) => heading.depth));
+    const sections: { role?: SectionRole; body: RootContent[] }[] = [];
+    for (const node of root.children) {
+      if (node.type === 'heading' && node.depth <= level) sections.push({ role: roleOf.get(node), body: [] });
+      else sections.at(-1)?.body.push(node);
+    }
+    return sections.some((section) => section.role !== 'introduction' && looksLikeTimeline(section, text));
+  });
 }

@@ -19,7 +19,7 @@ const LEADING_TIME = new RegExp(
 const MIN_TIMED_ENTRIES = 3;
 
 /** Whether the section's entries (list items, table rows, subheadings, paragraphs' lines) are mostly timed, three at least. */
-export function looksLikeTimeline(section: Section, text: string): boolean {
+export function looksLikeTimeline(section: Pick<Section, 'body'>, text: string): boolean {
   let entries = 0;
   let timed = 0;
   const count = (from: number, to: number) => {

@@ -1,7 +1,7 @@
 // The check of each open document, cached per state of the document and settings; one incremental parser per document.
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { reportTitleWords, type CheckResult } from '../engine/check';
+import { reportMarks, type CheckResult } from '../engine/check';
 import type { RcaSettings } from '../engine/settings';
 import { isRcaDocument } from '../engine/detect';
 import { IncrementalParser } from '../engine/incremental';
@@ -144,8 +144,8 @@ export class Analyser {
     if (!parser) this.parsers.set(uri, (parser = new IncrementalParser()));
     try {
       let isRca: boolean | undefined;
-      const titleWords = reportTitleWords(settings);
-      const detect = (root: CheckResult['doc']['root'], titleWords: string[] | undefined) =>
+      const marks = reportMarks(settings);
+      const detect = (root: CheckResult['doc']['root']) =>
         isRcaDocument({
           path: this.host.documentPath(uri),
           roots: this.workspaceRoots,
@@ -153,13 +153,13 @@ export class Analyser {
           include: settings.include,
           exclude: settings.exclude,
           root,
-          titleWords,
+          ...marks,
         });
       // Only RCAs are checked: detection runs on the parsed tree, before the rules.
       const { result, stats } = await checkInSlices(
         text,
         settings,
-        { parser, shouldCheck: (doc) => (isRca = detect(doc.root, titleWords)), keepProfile: this.profiles.get(uri) },
+        { parser, shouldCheck: (doc) => (isRca = detect(doc.root)), keepProfile: this.profiles.get(uri) },
         {
           stopReason,
           onFirstPause: () =>
@@ -171,7 +171,7 @@ export class Analyser {
           `RCA Writer checked ${uri} (version ${version}) in ${stats.slices} slices: ${Math.round(stats.runMs)} ms of work, at most ${Math.round(stats.longestSliceMs)} ms at a time.`,
         );
       }
-      isRca ??= detect(result.doc.root, titleWords);
+      isRca ??= detect(result.doc.root);
       if (isRca && result.autoProfile) this.profiles.set(uri, result.doc.profile.name);
       // A repeated mistake is listed once; each of its other places is marked with a hint, which the editor draws
       // in the text but leaves out of the Problems panel.

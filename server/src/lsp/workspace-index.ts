@@ -3,7 +3,7 @@
 // file changes, and asked for one document's cross-report findings when its diagnostics are given.
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
-import { reportTitleWords, type CheckResult } from '../engine/check';
+import { reportMarks, type CheckResult } from '../engine/check';
 import type { RcaDiagnostic } from '../engine/types';
 import { checkInSlices } from '../engine/sliced-check';
 import { isRcaDocument } from '../engine/detect';
@@ -177,10 +177,10 @@ export class WorkspaceIndex {
       // Settings of a file that is not open are not kept: a large workspace would hold them all.
       if (!open) this.configuration.forget(uri);
     }
-    const titleWords = reportTitleWords(settings);
+    const marks = reportMarks(settings);
     const include = settings.include;
     const exclude = settings.exclude;
-    const detect = (root?: CheckResult['doc']['root']) => isRcaDocument({ path, roots: this.roots, text, include, exclude, root, titleWords });
+    const detect = (root?: CheckResult['doc']['root']) => isRcaDocument({ path, roots: this.roots, text, include, exclude, root, ...marks });
     let isRca: boolean | undefined;
     try {
       // In slices, as an open document's: a pathological file in the folder must not hold up the editor's requests.
