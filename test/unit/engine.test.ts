@@ -49,6 +49,14 @@ describe('heading matching', () => {
     );
     assert.equal(matchHeading('Event Timelines', profile)?.kind, 'misspelling');
   });
+  it('takes a plural for the singular in any word, not only the last', () => {
+    const postmortem = findProfile('postmortem')!;
+    const root = matchHeading('Root causes and contributing factors', postmortem);
+    assert.deepEqual([root?.def.id, root?.kind], ['root-causes', 'alias']);
+    const actions = matchHeading('Corrective and preventive action', postmortem);
+    assert.deepEqual([actions?.def.id, actions?.kind], ['action-items', 'alias']);
+    assert.equal(matchHeading('Root Causes Analysis', profile)?.kind, 'misspelling', 'the house names its sections exactly');
+  });
   it('normalises case, spacing, numbering and trailing punctuation', () => {
     assert.equal(normaliseHeading(' 1) Root  Cause Analysis: '), 'root cause analysis');
   });
@@ -182,6 +190,15 @@ describe('which files are RCAs', () => {
         assert.ok(!isRcaDocument({ text, include: [], ...marks }));
       });
     }
+    it('"Postmortem" in a title about debugging from crash dumps does not make a report', () => {
+      const debugging = `# Postmortem support\n\n${sections('## V8 postmortem metadata', '## Node.js debug symbols', '### Calculating offsets', '## Tools and references')}`;
+      assert.ok(!isRcaDocument({ text: debugging, include: [], ...marks }));
+      assert.ok(!isRcaDocument({ text: `# Post-mortem debugging with llnode\n\n${sections('## Installing', '## Usage')}`, include: [], ...marks }));
+      // A report's own headings, or none, or another report word in the title, keep it a report.
+      assert.ok(isRcaDocument({ text: `# Postmortem: login broken after deploy\n\n${sections('## What happened', '## Notes')}`, include: [], ...marks }));
+      assert.ok(isRcaDocument({ text: '# Postmortem: staging wiped\n\nWe wiped staging at 10:02.\n', include: [], ...marks }));
+      assert.ok(isRcaDocument({ text: `# Incident report and postmortem: search down\n\n${sections('## Installing', '## Usage')}`, include: [], ...marks }));
+    });
     it('reads the parts under the profile the settings name', () => {
       const text = `# Service disruption on March 3\n\n${sections('## Timeline', timed, '## Root cause', '## Action items')}`;
       assert.ok(hasReportSections(parseDocument(text), text, reportMarks(resolveSettings({ profile: 'postmortem' })).profiles));

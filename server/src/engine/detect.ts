@@ -108,10 +108,32 @@ export function isRcaDocument(input: DetectInput): boolean {
   if (frontMatter && String(frontMatter.type).toLowerCase() === 'rca') return true;
   // A page of a static site carries its title in the front matter, and often has no H1 at all.
   const { title } = frontMatterFacts(frontMatter);
-  if (title && isReportTitle(title, input.titleWords)) return true;
+  if (title && titleSaysReport(title, root, input)) return true;
   const h1 = root.children.find((node) => node.type === 'heading' && node.depth === 1);
-  if (h1 && isReportTitle(plainText(h1), input.titleWords)) return true;
+  if (h1 && titleSaysReport(plainText(h1), root, input)) return true;
   return input.profiles !== undefined && hasReportSections(root, input.text, input.profiles);
+}
+
+/** "Postmortem" in all its spellings, which also names debugging from a crash dump. */
+const POSTMORTEM_WORD = /post[\s-]?mortem/giu;
+
+/**
+ * Whether a title makes its document a report (isReportTitle). "Postmortem" also names debugging from a crash dump
+ * ("Postmortem support", "Post-mortem debugging with llnode"): a title whose only report word it is makes a report
+ * unless the document's headings are all of another kind, two at least, none a section of a profile.
+ */
+function titleSaysReport(title: string, root: Root, input: DetectInput): boolean {
+  if (!isReportTitle(title, input.titleWords)) return false;
+  if (!input.profiles || isReportTitle(title.replace(POSTMORTEM_WORD, ' '), input.titleWords)) return true;
+  const headings = root.children.filter((node): node is Heading => node.type === 'heading' && node.depth >= 2 && node.depth <= 3);
+  if (headings.length < 2) return true;
+  const profiles = input.profiles;
+  return headings.some((heading) =>
+    profiles.some((profile) => {
+      const match = matchHeading(plainText(heading), profile);
+      return match !== undefined && match.kind !== 'misspelling';
+    }),
+  );
 }
 
 /** Parts of a report that other documents with a timeline and a cause (a design review, a runbook) seldom have. */

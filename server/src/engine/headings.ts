@@ -48,15 +48,16 @@ function misspellingBudget(length: number): number {
 }
 
 /**
- * A normalised heading with hyphens as spaces and the last word's plural "s" dropped: "Follow-up", "Follow ups" and
- * "Follow Up" are one name, as "Action Item" and "Action Items" are. Writers vary these freely; they are not misspellings.
+ * A normalised heading with hyphens as spaces and each word's plural "s" dropped: "Follow-up", "Follow ups" and
+ * "Follow Up" are one name, as "Action Item" and "Action Items" are, and "Root causes and contributing factors" is
+ * "Root Cause and Contributing Factors". Writers vary these freely; they are not misspellings.
  */
 function looseKey(normalised: string): string {
   return normalised
     .replace(/[-\u2010-\u2014_/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(\w{3,})s$/, '$1');
+    .replace(/(\w{3,})s\b/g, '$1');
 }
 
 interface NormalisedSection {
