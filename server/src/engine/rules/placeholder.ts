@@ -105,6 +105,26 @@ function placeholdersIn(doc: RcaDocument, block: RootContent): Placeholder[] {
   return found;
 }
 
+/**
+ * Where each HTML element is last closed in the text, by its lower-case name. "<details>" and "<summary>" (or
+ * "<time>") closed later by "</details>" are HTML, a collapsed log or chart, not a template's placeholder, which
+ * nothing closes. Read once per check, and only when an angle-bracket placeholder was found: a block's placeholders
+ * are kept by its node, and a closing tag may stand in another block.
+ */
+function lastClosingTags(text: string): Map<string, number> {
+  const closed = new Map<string, number>();
+  for (let at = text.indexOf('</'); at >= 0; at = text.indexOf('</', at + 2)) {
+    const tag = CLOSING_TAG.exec(text.slice(at, at + 40));
+    if (tag) closed.set(tag[1].toLowerCase(), at);
+  }
+  return closed;
+}
+
+/** Placeholder words that are also HTML elements: left open, either may be meant. */
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(['details', 'summary', 'time', 'link']);
+
+const CLOSING_TAG = /^<\/([A-Za-z][A-Za-z ]{0,30}?)\s*>/;
+
 export const placeholder: Rule = {
   code: 'RCA109',
   name: 'placeholder',
@@ -112,10 +132,21 @@ export const placeholder: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check({ doc, report }) {
+    let closed: Map<string, number> | undefined;
     for (const block of doc.root.children) {
       const base = startOffset(block);
       for (const { start, end, text, what } of placeholdersIn(doc, block)) {
-        report({ range: doc.lines.range(base + start, base + end), message: `"${text}" is ${what}; replace it with the real text.` });
+        const range = doc.lines.range(base + start, base + end);
+        const tag = text.startsWith('<') ? text.slice(1, -1).toLowerCase() : undefined;
+        if (tag !== undefined) {
+          closed ??= lastClosingTags(doc.text);
+          if ((closed.get(tag) ?? -1) > base + end) continue;
+          if (HTML_ELEMENTS.has(tag)) {
+            report({ range, message: `"${text}" is never closed: close it with "</${tag}>" or, if it is a placeholder, replace it with the real text.` });
+            continue;
+          }
+        }
+        report({ range, message: `"${text}" is ${what}; replace it with the real text.` });
       }
     }
   },

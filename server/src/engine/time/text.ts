@@ -156,9 +156,27 @@ function leavesOf(top: RootContent): readonly Leaf[] {
   return leaves;
 }
 
+/** An HTML block that opens, or closes, a collapsed part ("<details>", "</details>"): by how much it changes the depth. */
+function detailsDepthChange(top: RootContent): number {
+  if (top.type !== 'html') return 0;
+  // A comment that names the element opens nothing.
+  const tags = top.value.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  const opened = tags.match(/<details\b/gi)?.length ?? 0;
+  const closed = tags.match(/<\/details\s*>/gi)?.length ?? 0;
+  return opened - closed;
+}
+
 export function blocksOf(doc: RcaDocument): Block[] {
   const found: { block: Block; node: Nodes }[] = [];
-  for (const top of doc.root.children) {
+  // What a "<details>" element collapses (a raw log, a chart's data) is evidence, not the report's account: its
+  // times are not timeline entries, as a code block's are not. Only when every one is closed: a "<details>" left
+  // open must not hide the rest of the report from the date and time rules.
+  const changes = doc.root.children.map(detailsDepthChange);
+  const balanced = changes.reduce((sum, change) => sum + change, 0) === 0;
+  let collapsed = 0;
+  for (const [index, top] of doc.root.children.entries()) {
+    collapsed = balanced ? Math.max(0, collapsed + changes[index]) : 0;
+    if (collapsed > 0) continue;
     for (const { node, row } of leavesOf(top)) {
       const start = startOffset(node);
       const isTitle = node.type === 'heading' && doc.title?.node === node;

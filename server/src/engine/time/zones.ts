@@ -410,6 +410,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
       } else if (g.local !== undefined) {
         match.vague = true;
       } else if (g.unknown !== undefined || g.unknownAbbr !== undefined) {
+        if (g.unknownAbbr !== undefined && NOT_ZONES.has(g.unknownAbbr)) continue;
         match.unknown = true;
         match.weak = true;
       }
@@ -441,6 +442,21 @@ export function zonePhrase(iana: string, table: ZoneTable): string {
  * Answers about a zone at an instant, remembered: each is one or more Intl calls, and a timeline asks about the same
  * few instants again and again (one per window and rule).
  */
+/**
+ * Words in capitals that end in "T" as an unknown zone's abbreviation would, and follow a time in logs and prose:
+ * "18:05:02 ALERT notif-lag", "at 14:02 POST requests failed", "09:12 RESTART". Not zones.
+ */
+const NOT_ZONES: ReadonlySet<string> = new Set(
+  [
+    'GET PUT POST SET HIT OUT NOT BUT GOT CUT LOT HOT LET ALERT START REST HOST LAST FIRST NEXT TEXT PORT',
+    'ROOT TEST LIST WAIT INIT EDIT SENT LOST EXIT JUST MUST MOST PAST FAST COST SPLIT SHUT DIST EVENT',
+    'CERT BOOT WENT LEFT SOFT ABORT ADAPT ADMIT AUDIT BURST COUNT DRAFT EJECT FAULT FLOAT GHOST LIGHT',
+    'LIMIT NIGHT POINT PRINT QUIET RESET RIGHT SHIFT SHORT SPENT STAT TIGHT TRUST VISIT WHAT THAT',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
 const answers = new Map<string, unknown>();
 
 function remember<T>(kind: string, iana: string, at: number, compute: () => T): T {
