@@ -130,7 +130,7 @@ function titleSaysReport(title: string, root: Root, input: DetectInput): boolean
   const profiles = input.profiles;
   return headings.some((heading) =>
     profiles.some((profile) => {
-      const match = matchHeading(plainText(heading), profile);
+      const match = matchHeading(plainText(heading), profile, false);
       return match !== undefined && match.kind !== 'misspelling';
     }),
   );
@@ -154,7 +154,7 @@ export function hasReportSections(root: Root, text: string, profiles: readonly P
   return profiles.some((profile) => {
     const roleOf = new Map<Heading, SectionRole | undefined>();
     for (const heading of headings) {
-      const match = matchHeading(plainText(heading), profile);
+      const match = matchHeading(plainText(heading), profile, false);
       roleOf.set(heading, match && match.kind !== 'misspelling' ? match.def.role : undefined);
     }
     const roles = new Set(roleOf.values());

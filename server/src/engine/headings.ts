@@ -88,7 +88,8 @@ function normalisedSections(profile: Profile): NormalisedSection[] {
   return sections;
 }
 
-export function matchHeading(text: string, profile: Profile): SectionMatch | undefined {
+/** `nearMisses`: false leaves out the misspellings, whose distances are most of the work (detection, over a folder's every heading). */
+export function matchHeading(text: string, profile: Profile, nearMisses = true): SectionMatch | undefined {
   const trimmed = text.trim();
   const normalised = normaliseHeading(text);
   if (!normalised) return undefined;
@@ -110,6 +111,7 @@ export function matchHeading(text: string, profile: Profile): SectionMatch | und
   for (const { def, aliasKeys } of sections) {
     if (aliasKeys.includes(key)) return { def, kind: 'alias' };
   }
+  if (!nearMisses) return undefined;
   let best: { def: SectionDef; cost: number } | undefined;
   for (const { def, targets } of sections) {
     for (const { target, budget } of targets) {
