@@ -114,6 +114,22 @@ export function isRcaDocument(input: DetectInput): boolean {
   return input.profiles !== undefined && hasReportSections(root, input.text, input.profiles);
 }
 
+/**
+ * How many headings detection reads: a report names its parts in far fewer, and a file of 58,000 headings that is
+ * no report must not cost seconds of a folder's walk.
+ */
+const MAX_HEADINGS_READ = 200;
+
+/** The first top-level headings of levels `from` to 3. */
+function headingsOf(root: Root, from: number): Heading[] {
+  const headings: Heading[] = [];
+  for (const node of root.children) {
+    if (node.type === 'heading' && node.depth >= from && node.depth <= 3) headings.push(node);
+    if (headings.length >= MAX_HEADINGS_READ) break;
+  }
+  return headings;
+}
+
 /** "Postmortem" in all its spellings, which also names debugging from a crash dump. */
 const POSTMORTEM_WORD = /post[\s-]?mortem/giu;
 
@@ -125,7 +141,7 @@ const POSTMORTEM_WORD = /post[\s-]?mortem/giu;
 function titleSaysReport(title: string, root: Root, input: DetectInput): boolean {
   if (!isReportTitle(title, input.titleWords)) return false;
   if (!input.profiles || isReportTitle(title.replace(POSTMORTEM_WORD, ' '), input.titleWords)) return true;
-  const headings = root.children.filter((node): node is Heading => node.type === 'heading' && node.depth >= 2 && node.depth <= 3);
+  const headings = headingsOf(root, 2);
   if (headings.length < 2) return true;
   const profiles = input.profiles;
   return headings.some((heading) =>
@@ -149,7 +165,7 @@ const REPORT_ONLY_ROLES: ReadonlySet<SectionRole> = new Set(['impact', 'actions'
  * "Next steps" is no report.
  */
 export function hasReportSections(root: Root, text: string, profiles: readonly Profile[]): boolean {
-  const headings = root.children.filter((node): node is Heading => node.type === 'heading' && node.depth <= 3);
+  const headings = headingsOf(root, 1);
   if (headings.length < 3) return false;
   return profiles.some((profile) => {
     const roleOf = new Map<Heading, SectionRole | undefined>();
