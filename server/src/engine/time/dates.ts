@@ -355,7 +355,7 @@ export interface TimeMention {
 }
 
 const TIME =
-  /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|\b(?<word>noon|midnight)\b/giu;
+  /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|(?<![\d:.,/])(?<fh>[01]\d|2[0-3])h(?<fmin>[0-5]\d)(?!\d|\p{L}|:\d)|\b(?<word>noon|midnight)\b/giu;
 
 export function findTimes(text: string, base = 0): TimeMention[] {
   // A time has a digit, or is the word "noon" or "midnight" (TIME's last alternative).
@@ -378,9 +378,12 @@ export function findTimes(text: string, base = 0): TimeMention[] {
       });
       continue;
     }
-    const hourText = g.h ?? g.bh;
+    // "14h02", "09h30": the 24-hour clock as French and Portuguese write it, with two digits on each side ("2h30" and a
+    // bare "14h" are durations as often as times).
+    const hourText = g.h ?? g.bh ?? g.fh;
     const hour = Number(hourText);
-    const minute = g.min !== undefined ? Number(g.min) : 0;
+    const minuteText = g.min ?? g.fmin;
+    const minute = minuteText !== undefined ? Number(minuteText) : 0;
     const second = g.s !== undefined ? Number(g.s) : undefined;
     const merText = g.mer ?? g.bmer;
     // "12:00 noon", "12 midnight": the word is the half of the day.
