@@ -74,10 +74,25 @@ const NUMERIC_DATE = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\
 /** Words that stand for the marker when spelled out. */
 const MARKER_SPELLINGS: Record<string, string[]> = { RCA: ['Root Cause Analysis'] };
 
+const markerPatterns = new Map<string, RegExp>();
+
+/**
+ * The marker or a spelling of it as a word, after what comes before it (group 1), the marker as written in group 2.
+ * Built once per marker: a check reads the title a few times (each profile `auto` tries, the title rule), and each
+ * new pattern was compiled again. Without the global flag, so it keeps no state between texts.
+ */
+function markerPattern(marker: string): RegExp {
+  let pattern = markerPatterns.get(marker);
+  if (!pattern) {
+    const spellings = [marker, ...(MARKER_SPELLINGS[marker] ?? [])].map(escapeRegExp).join('|');
+    if (markerPatterns.size >= 64) markerPatterns.clear();
+    markerPatterns.set(marker, (pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${spellings})(?=$|[^\\p{L}\\p{N}])`, 'iu')));
+  }
+  return pattern;
+}
+
 export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
-  const spellings = [marker, ...(MARKER_SPELLINGS[marker] ?? [])].map(escapeRegExp).join('|');
-  const markerPattern = marker ? new RegExp(`(^|[^\\p{L}\\p{N}])(?:${spellings})(?=$|[^\\p{L}\\p{N}])`, 'iu') : undefined;
-  const markerMatch = markerPattern?.exec(text);
+  const markerMatch = marker ? markerPattern(marker).exec(text) : undefined;
   const hasMarker = markerMatch !== null && markerMatch !== undefined;
   const markerIndex = hasMarker ? markerMatch.index + markerMatch[1].length : -1;
   const subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
@@ -149,8 +164,7 @@ function separatorSlip(separator: string): TitleSlip | undefined {
  */
 export function readHouseTitle(text: string, marker: string): HouseTitle | undefined {
   if (!marker) return undefined;
-  const spellings = [marker, ...(MARKER_SPELLINGS[marker] ?? [])].map(escapeRegExp).join('|');
-  const found = new RegExp(`(^|[^\\p{L}\\p{N}])(${spellings})(?=$|[^\\p{L}\\p{N}])`, 'iu').exec(text);
+  const found = markerPattern(marker).exec(text);
   if (!found) return undefined;
   const markerStart = found.index + found[1].length;
   const before = text.slice(0, markerStart);

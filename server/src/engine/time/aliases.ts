@@ -2,6 +2,8 @@
 // pattern (zones.ts), every phrase was tried at every character: 10,000 aliases took seconds per check and
 // compiling the pattern for 50,000 took over half a minute.
 
+import { matchesOf } from '../regexp';
+
 interface AliasNode {
   /** The next character, lower case. */
   chars: Map<string, AliasNode>;
@@ -85,7 +87,7 @@ export function aliasMatcher(aliases: Map<string, string>): AliasMatcher | undef
  * match's `groups.alias` is its zone.
  */
 export function withAliases(text: string, pattern: RegExp, aliases: AliasMatcher | undefined): RegExpExecArray[] {
-  if (!aliases) return [...text.matchAll(pattern)] as RegExpExecArray[];
+  if (!aliases) return matchesOf(pattern, text);
   const result: RegExpExecArray[] = [];
   let alias = aliases.next(text, 0);
   pattern.lastIndex = 0;

@@ -5,6 +5,7 @@
  * lists and ranges of days ("March 3, 5 and 9, 2022", "May 6-8, 2025", "6–8 May"); "12:14 AM", "10:16AM", "05:59", "23:43:10", "3 pm", "10:15 a.m.".
  */
 
+import { matchesOf } from '../regexp';
 import { DisjointSpans } from '../spans';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -77,6 +78,13 @@ const DMY = new RegExp(
 );
 /** What every form with a month's name has: the patterns match the names in capitals, as written here. */
 const MONTH_NAMED = new RegExp(MONTH, 'u');
+/**
+ * What a day written before its month (DMY, DMY_LIST) has: a digit, its ordinal, a space, "of" and the month's first
+ * three letters, every name starting with them (case matters in both). A month-first date ("May 14, 2025") has none.
+ */
+const MAY_HOLD_DAY_FIRST = /\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+/** What an ISO date ("2026-04-11") and a numeric one ("11/03/2024", "14.11.2024") have: a digit on either side of the separator. */
+const MAY_HOLD_NUMERIC = /\d[/.-]\d/;
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
 // A date-time's "T" follows the day directly: "2025-01-17T03:12:45Z".
 const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:\b|(?=T\d))(?!-)/g;
@@ -89,6 +97,11 @@ const MALFORMED = [
   new RegExp(String.raw`\b(?<m>${MONTH})\.?\s*(?<sep>[/.-])\s*(?<d>\d{1,2})\s*\k<sep>\s*(?<y>(?:19|20)\d{2})(?!\d|\.\d)`, 'gu'),
   new RegExp(String.raw`(?<![\d/.-])(?<d>\d{1,2})(?<sep>[/.-])(?<m>${MONTH})\.?\k<sep>(?<y>(?:19|20)\d{2})(?!\d|\.\d)`, 'gu'),
 ];
+/**
+ * What each malformed form has: a separator before the year's digits ("14.2019"), one before the day's ("Sep/09"),
+ * or one between the day and the month's capital ("09-Sep").
+ */
+const MAY_BE_MALFORMED = /[/.-]\s*\d|\d[/.-][ADFJMNOS]/;
 
 /** The standard form ("March 14, 2019"), which a date read from a malformed one is rewritten to. */
 export const STANDARD_STYLE: DateStyle = { order: 'mdy', monthForm: 'long', ordinal: false, padded: false, yearSeparator: ', ' };
@@ -119,9 +132,13 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
   // The forms with a month's name (all but ISO and numeric dates) are not tried in a sentence that names none: a
   // timeline's "from 12:14 AM until 2:27 AM" has digits and no month.
   const named = MONTH_NAMED.test(text);
-  if (named) for (const date of dayLists(text, base)) add(date);
-  for (const pattern of named ? [MDY, DMY] : []) {
-    for (const m of text.matchAll(pattern)) {
+  // Each test below passes wherever its patterns match (see each): a pattern that cannot match adds nothing, so
+  // skipping it leaves every date and its order as they were. Most sentences with a date pass none of them.
+  const dayFirst = named && MAY_HOLD_DAY_FIRST.test(text);
+  const numeric = MAY_HOLD_NUMERIC.test(text);
+  if (named) for (const date of dayLists(text, base, dayFirst)) add(date);
+  for (const pattern of named ? (dayFirst ? [MDY, DMY] : [MDY]) : []) {
+    for (const m of matchesOf(pattern, text)) {
       const g = m.groups!;
       if (!capitalised(g.m)) continue;
       const month = monthIndex(g.m);
@@ -168,7 +185,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       });
     }
   }
-  for (const m of text.matchAll(ISO)) {
+  for (const m of numeric ? matchesOf(ISO, text) : []) {
     const g = m.groups!;
     const year = Number(g.y);
     const month = Number(g.m);
@@ -185,8 +202,8 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: '-' },
     });
   }
-  for (const pattern of named ? MALFORMED : []) {
-    for (const m of text.matchAll(pattern)) {
+  for (const pattern of named && MAY_BE_MALFORMED.test(text) ? MALFORMED : []) {
+    for (const m of matchesOf(pattern, text)) {
       const g = m.groups!;
       if (!capitalised(g.m)) continue;
       const year = Number(g.y);
@@ -206,9 +223,9 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       });
     }
   }
-  for (const date of numericDates(text, base)) add(date);
+  if (numeric) for (const date of numericDates(text, base)) add(date);
   const monthYears: MonthOnly[] = [];
-  for (const m of named ? text.matchAll(MONTH_YEAR) : []) {
+  for (const m of named ? matchesOf(MONTH_YEAR, text) : []) {
     const start = base + m.index;
     if (!capitalised(m.groups!.m) || taken.overlaps(start, start + m[0].length)) continue;
     monthYears.push({ start, end: start + m[0].length, text: m[0], month: monthIndex(m.groups!.m), year: Number(m.groups!.y) });
@@ -255,13 +272,13 @@ function listStyle(g: Record<string, string | undefined>, order: 'mdy' | 'dmy', 
  * Lists and ranges of days sharing a month (and a year): "March 3, 5 and 9, 2022", "May 6-8, 2025", "6–8 May",
  * "3, 5 and 9 March". Each day is a date of its own, with the month and year the list writes once. Commas alone
  * ("March 3, 5 servers") and days out of order make no list; nor, without a year, does one that runs on into a
- * lower-case word ("May 6 and 8 engineers").
+ * lower-case word ("May 6 and 8 engineers"). `dayFirst`: whether the text may hold a day before its month (MAY_HOLD_DAY_FIRST).
  */
-function dayLists(text: string, base: number): DateMention[] {
+function dayLists(text: string, base: number, dayFirst: boolean): DateMention[] {
   const result: DateMention[] = [];
-  for (const pattern of [MDY_LIST, DMY_LIST]) {
+  for (const pattern of dayFirst ? [MDY_LIST, DMY_LIST] : [MDY_LIST]) {
     const monthFirst = pattern === MDY_LIST;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(pattern, text)) {
       const g = m.groups!;
       if (!capitalised(g.m)) continue;
       const wd = g.wd && capitalised(g.wd) ? g.wd : undefined;
@@ -302,7 +319,7 @@ function dayLists(text: string, base: number): DateMention[] {
 /** Numeric dates. A number over 12 says which is the day; otherwise the reading is month-first until the document decides. */
 function numericDates(text: string, base: number): DateMention[] {
   const result: DateMention[] = [];
-  for (const m of text.matchAll(NUMERIC)) {
+  for (const m of matchesOf(NUMERIC, text)) {
     const g = m.groups!;
     const first = Number(g.a);
     const second = Number(g.b);
@@ -357,11 +374,16 @@ export interface TimeMention {
 const TIME =
   /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|(?<![\d:.,/])(?<fh>[01]\d|2[0-3])h(?<fmin>[0-5]\d)(?!\d|\p{L}|:\d)|\b(?<word>noon|midnight)\b/giu;
 
+/**
+ * What each of TIME's forms has: "12:14", a digit before "am"/"a.m."/"pm" ("3 pm", "10:15 a.m." has both), or the word
+ * "noon" or "midnight". A sentence's other digits (a date, "NA01", "3 hours") have none of these.
+ */
+const MAY_HOLD_TIME = /\d:\d|\d\s?[ap]\.?\s?m|noon|midnight/iu;
+
 export function findTimes(text: string, base = 0): TimeMention[] {
-  // A time has a digit, or is the word "noon" or "midnight" (TIME's last alternative).
-  if (!/\d|noon|midnight/i.test(text)) return [];
+  if (!MAY_HOLD_TIME.test(text)) return [];
   const result: TimeMention[] = [];
-  for (const m of text.matchAll(TIME)) {
+  for (const m of matchesOf(TIME, text)) {
     const g = m.groups!;
     const start = base + m.index;
     if (g.word) {

@@ -2,6 +2,9 @@
  * Stated durations: "about 3 hours", "371 minutes", "2 hours and 13 minutes", "1.5 hours", "an hour and a half",
  * "a 40-minute outage", "2h 13m". Each with its value, and how loosely it was meant.
  */
+
+import { matchesOf } from '../regexp';
+
 export interface DurationMention {
   start: number;
   end: number;
@@ -50,16 +53,17 @@ function value(word: string): number {
 }
 
 /**
- * What every duration kept below has in it: an hour or minute unit, or "h" after a digit (after a word, "h" is
- * dropped). The pattern tries its qualifiers and number words ("a", "an") at every letter: a sentence without any of
- * these, most of them, is not searched.
+ * What every duration kept below has in it: a unit that ends a word as the pattern's "\b" does ("hours", "hr",
+ * "mins", "minute"), or "h" ending one after a digit (after a word, "h" is dropped). The pattern tries its qualifiers
+ * and number words ("a", "an") at every letter: a sentence without any of these, most of them, is not searched. The
+ * word's end matters: "threshold", "through" and "administrator" hold the letters, not the unit.
  */
-const MAY_HOLD_DURATION = /hour|hr|min|\d\s*-?\s*h/i;
+const MAY_HOLD_DURATION = /hours?\b|hrs?\b|min(?:ute)?s?\b|\d\s*-?\s*h\b/i;
 
 export function findDurations(text: string, base = 0): DurationMention[] {
   const result: DurationMention[] = [];
   if (!MAY_HOLD_DURATION.test(text)) return result;
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of matchesOf(DURATION, text)) {
     const g = m.groups!;
     // "2 h" only counts next to a number; "24/7", "2FA" never match; "h" alone must follow digits.
     if (g.hu && /^h$/i.test(g.hu) && !/^\d/.test(g.h)) continue;

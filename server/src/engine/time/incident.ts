@@ -1,7 +1,6 @@
 import type { DateMention } from './dates';
 import type { TimeAnalysis } from './analyze';
 import { addDays, ymdKey, type Ymd } from './calendar';
-import { DateTime } from 'luxon';
 import { maxOf, minOf } from '../numbers';
 
 /** A date as one part of the document states it, with the mention to point at. */
@@ -40,8 +39,9 @@ export function timelineDays(a: TimeAnalysis): { written: StatedDate[]; accepts(
     if (w.iana && w.zoneSource !== 'default' && w.zoneSource !== 'instance') {
       for (const millis of [w.startMillis, w.endMillis]) {
         if (millis === undefined) continue;
-        const utc = DateTime.fromMillis(millis, { zone: 'UTC' });
-        extra.add(utc.year * 10000 + utc.month * 100 + utc.day);
+        // The UTC calendar day a Luxon DateTime in UTC reads (it reads it from a Date), without building one.
+        const utc = new Date(millis);
+        extra.add(utc.getUTCFullYear() * 10000 + (utc.getUTCMonth() + 1) * 100 + utc.getUTCDate());
       }
     }
     if (w.nextDay && w.end?.ymd) keys.push(ymdKey(w.end.ymd));

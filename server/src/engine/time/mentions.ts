@@ -1,6 +1,6 @@
 import { pushAll } from '../numbers';
 import { copyOf } from '../own-copy';
-import { SpanIndex } from '../spans';
+import { SpanIndex, type Span } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { findDurations, type DurationMention } from './durations';
 import { blockNodesOf, sentencesOf, type Block, type Sentence } from './text';
@@ -51,19 +51,25 @@ const findsByNode = new WeakMap<object, BlockFinds>();
 /** One sentence's phrases, at its offsets in the text it was read from. */
 function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
   const written = findDates(sentence.text, sentence.start);
+  // Each filter below is skipped when it has nothing to filter by or nothing to filter: most sentences have neither.
   // Digits that a date holds are not also a time.
-  const inDates = new SpanIndex(written.dates);
-  const clockTimes = findTimes(sentence.text, sentence.start).filter((t) => !inDates.overlaps(t.start, t.end));
-  const designators = isoDesignators(sentence, clockTimes);
+  const anyTimes = findTimes(sentence.text, sentence.start);
+  const clockTimes = written.dates.length && anyTimes.length ? outside(anyTimes, written.dates) : anyTimes;
+  const designators = clockTimes.length ? isoDesignators(sentence, clockTimes) : [];
   // "+01:00" in "04:02:00+01:00" is the offset, not another time.
-  const inDesignators = new SpanIndex(designators);
-  const times = clockTimes.filter((t) => !inDesignators.overlaps(t.start, t.end));
-  const inTimes = new SpanIndex(clockTimes);
-  const zones = [...designators, ...table.find(sentence.text, sentence.start).filter((z) => !inTimes.overlaps(z.start, z.end))].sort(
-    (x, y) => x.start - y.start,
-  );
+  const times = designators.length ? outside(clockTimes, designators) : clockTimes;
+  const found = table.find(sentence.text, sentence.start);
+  const named = clockTimes.length && found.length ? outside(found, clockTimes) : found;
+  // table.find gives its phrases in order already.
+  const zones = designators.length ? [...designators, ...named].sort((x, y) => x.start - y.start) : named;
   const durations = findDurations(sentence.text, sentence.start);
   return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones, durations };
+}
+
+/** The spans of `spans` that overlap none of `others`. */
+function outside<T extends Span>(spans: T[], others: readonly Span[]): T[] {
+  const index = new SpanIndex(others);
+  return spans.filter((span) => !index.overlaps(span.start, span.end));
 }
 
 /** A kept span's offsets moved by `by`. */

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { aliasMatcher, withAliases } from './aliases';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp, matchesOf } from '../regexp';
 import type { Ymd } from './calendar';
 
 /**
@@ -271,6 +271,19 @@ export function normaliseIana(iana: string): string | undefined {
 
 const tables = new Map<string, ZoneTable>();
 
+/**
+ * Passes whenever one of buildZoneTable's part tests does: each needs "time" or "tz" after a space and not
+ * running on into a word ("timeout" is no zone; "timezone" and "time zone" pass), "/", "(", "utc", "gmt" or "local".
+ * The flags are the tests', so a letter that folds to another ("\u212A" to "k") reads the same in both.
+ */
+const MAY_PASS_A_TEST = /\s(?:time|tz)(?![a-y0-9_])|[/(]|utc|gmt|local/iu;
+
+/**
+ * Whether the weak pattern can match: each of its forms has a capital right before a "T" ("CT", "PDT", "XYZT"), or
+ * "Time"/"time" after a space and not running on into a word but for "zone" ("Response Time", "Beijing timezone").
+ */
+const MAY_FIND_WEAK = /[A-Z]T|\s[Tt]ime(?![A-Ya-y0-9_])/;
+
 /** The phrase finder for an alias set, built once per set (its patterns are long: building one costs more than a check). */
 export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
   const key = JSON.stringify(Object.entries(aliases));
@@ -313,8 +326,10 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   const patterns = new Map<number, RegExp>();
   const patternFor = (text: string): RegExp => {
     let key = 0;
+    // A text none of the tests passes (most sentences) passes no test: the one search stands for five.
+    const untested = !MAY_PASS_A_TEST.test(text);
     parts.forEach(([source, test], i) => {
-      if (source && (!test || test.test(text))) key |= 1 << i;
+      if (source && (!test || (!untested && test.test(text)))) key |= 1 << i;
     });
     let found = patterns.get(key);
     if (!found) {
@@ -341,8 +356,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
    */
   const mayFindStrong = (text: string, pattern: RegExp): boolean => aliasFinder !== undefined || pattern !== abbreviationsAlone || /[A-Z\u212A]{3}/.test(text);
   const abbreviationsAlone = patternFor('');
-  /** Every weak match has a capital T or "ime" ("Time Zone", "timezone"): the weak pattern is case-sensitive. */
-  const mayFindWeak = (text: string): boolean => /T|ime/.test(text);
+  const mayFindWeak = (text: string): boolean => MAY_FIND_WEAK.test(text);
 
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
@@ -351,7 +365,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
     // Strong matches come left to right without overlapping, so one pointer walks them beside the weak ones.
     let next = 0;
     const weak = mayFindWeak(text)
-      ? [...text.matchAll(weakPattern)].filter((w) => {
+      ? matchesOf(weakPattern, text).filter((w) => {
           while (next < strong.length && strong[next].index + strong[next][0].length <= w.index) next++;
           return !(next < strong.length && strong[next].index < w.index + w[0].length);
         })
