@@ -375,10 +375,11 @@ const TIME =
   /(?<![\d:.,/])(?<h>\d{1,2}):(?<min>\d{2})(?::(?<s>\d{2}))?(?!\d|:\d|\.\d)(?:(?<sp>\s?)(?<mer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12:00\s?)(?:noon|midnight)\b))?|(?<![\d:.,/])(?<bh>\d{1,2})(?<bsp>\s?)(?<bmer>(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}])|(?<=\b12\s?)(?:noon|midnight)\b)|(?<![\d:.,/])(?<fh>[01]\d|2[0-3])h(?<fmin>[0-5]\d)(?!\d|\p{L}|:\d)|\b(?<word>noon|midnight)\b/giu;
 
 /**
- * What each of TIME's forms has: "12:14", a digit before "am"/"a.m."/"pm" ("3 pm", "10:15 a.m." has both), or the word
- * "noon" or "midnight". A sentence's other digits (a date, "NA01", "3 hours") have none of these.
+ * What each of TIME's forms has: "12:14", "14h02" (an "h" between digits, of either case as TIME ignores case), a digit
+ * before "am"/"a.m."/"pm" ("3 pm", "10:15 a.m." has both), or the word "noon" or "midnight". A sentence's other
+ * digits (a date, "NA01", "3 hours") have none of these. A new form of TIME needs its own alternative here.
  */
-const MAY_HOLD_TIME = /\d:\d|\d\s?[ap]\.?\s?m|noon|midnight/iu;
+const MAY_HOLD_TIME = /\d:\d|\dh\d|\d\s?[ap]\.?\s?m|noon|midnight/iu;
 
 export function findTimes(text: string, base = 0): TimeMention[] {
   if (!MAY_HOLD_TIME.test(text)) return [];
