@@ -5,6 +5,7 @@ import { buildModel } from '../../server/src/engine/model';
 import { resolveProfile } from '../../server/src/engine/check';
 import { resolveSettings } from '../../server/src/engine/settings';
 import { looksLikeTimeline, timelineSection } from '../../server/src/engine/timeline-shape';
+import { findTimes } from '../../server/src/engine/time/dates';
 
 const profile = resolveProfile(resolveSettings({ profile: 'postmortem' }));
 
@@ -33,6 +34,22 @@ describe('looksLikeTimeline', () => {
       true,
       'prose around the entries',
     );
+  });
+
+  it('counts as timed only the times the date and time rules read: a timeline they cannot read is no timeline', () => {
+    // The shape's own pattern and the rules' finder are two: an entry form one reads and the other does not made
+    // "14h02" timelines timelines whose order no rule checked.
+    const entries = ['09:52 PDT', '2026-07-03T11:40', 'March 14, 2026, at 14:31', '9 AM', '9:52 a.m.', '14h02', '09h30', '12:35:10'];
+    for (const entry of entries) {
+      const body = [1, 2, 3].map((i) => `- ${entry} step ${i}.`).join('\n');
+      assert.equal(timeline(body), true, entry);
+      assert.ok(findTimes(entry).length > 0, `the rules read a time in "${entry}"`);
+    }
+    for (const notATime of ['9h30', '2h30', '14h']) {
+      const body = [1, 2, 3].map((i) => `- ${notATime} step ${i}.`).join('\n');
+      assert.equal(timeline(body), false, notATime);
+      assert.equal(findTimes(notATime).length, 0, notATime);
+    }
   });
 
   it('leaves alone lists that only mention times or numbers', () => {

@@ -12,7 +12,8 @@ const LEADING_TIME = new RegExp(
   [
     '^(?:\\d{4}-\\d{2}-\\d{2}(?:[ T]|,[ \\t]*)', // 2026-07-03 09:52, 2026-07-03T09:52
     '|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \\t]+)?(?:[A-Z][a-z]{2,8}\\.?[ \\t]+\\d{1,2}|\\d{1,2}[ \\t]+[A-Z][a-z]{2,8})(?:,?[ \\t]+\\d{4})?,?[ \\t]+(?:at[ \\t]+)?)?', // March 14, 2026, 14:02
-    '\\d{1,2}(?::\\d{2}(?::\\d{2})?|h\\d{2}|[ \\t]?[AaPp]\\.?[Mm]\\.?)(?!\\w|:\\d)', // 14:02, 14h02, 9 AM
+    // 14:02, 9 AM, and 14h02 with two digits each side, as the rules read it (dates.ts findTimes): "2h30" is a duration.
+    '(?:\\d{1,2}(?::\\d{2}(?::\\d{2})?|[ \\t]?[AaPp]\\.?[Mm]\\.?)|(?:[01]\\d|2[0-3])h[0-5]\\d)(?!\\w|:\\d)',
   ].join(''),
 );
 /** Fewer timed entries than this is a list that mentions times, not a timeline. */
