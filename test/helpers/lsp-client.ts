@@ -18,6 +18,8 @@ export interface ClientOptions {
   progress?: boolean;
   /** Declare that the server may register the files it wants watched (workspace.didChangeWatchedFiles.dynamicRegistration). */
   watchFiles?: boolean;
+  /** Environment variables for the server's process, over this process's. */
+  env?: Record<string, string>;
   /** Ask for the server's trace ($/logTrace), as the rcaWriter.trace.server setting does. */
   trace?: 'messages' | 'verbose';
   /** Declare that the server may register for configuration changes (workspace.didChangeConfiguration.dynamicRegistration). */
@@ -48,7 +50,7 @@ export class TestClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor(readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -1,12 +1,12 @@
 // The cross-report rules in the editor: the server indexes the workspace folder's reports in the background, so a
 // report opened alone is compared with the others on disk, and editing one report updates another's findings.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { PublishDiagnosticsParams, WorkspaceDiagnosticReport, WorkspaceFullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TestClient } from '../helpers/lsp-client';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'folder');
@@ -47,7 +47,9 @@ describe('workspace index over LSP: cross-report findings', () => {
     assert.equal(client.progress[0].text, 'RCA Writer: indexing reports');
     assert.equal(client.progress[client.progress.length - 1].kind, 'end');
     assert.ok(
-      client.logs.some((line) => line === `RCA Writer: indexed ${FILES.length} reports of ${FILES.length} Markdown files for the cross-report rules.`),
+      client.logs.some(
+        (line) => line === `RCA Writer: indexed ${FILES.length} reports of ${FILES.length} Markdown files for the cross-report rules, in a worker thread.`,
+      ),
       client.logs.join('\n'),
     );
   });
@@ -109,9 +111,44 @@ describe('workspace index and configuration changes', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     while (indexed().length < 2) await client.nextProgressEnd();
     assert.deepEqual(indexed(), [
-      `RCA Writer: indexed ${FILES.length} reports of ${FILES.length} Markdown files for the cross-report rules.`,
-      `RCA Writer: indexed 3 reports of ${FILES.length} Markdown files for the cross-report rules.`,
+      `RCA Writer: indexed ${FILES.length} reports of ${FILES.length} Markdown files for the cross-report rules, in a worker thread.`,
+      `RCA Writer: indexed 3 reports of ${FILES.length} Markdown files for the cross-report rules, in a worker thread.`,
     ]);
     assert.equal(client.progress.filter((p) => p.kind === 'begin').length, 2, JSON.stringify(client.progress));
+  });
+});
+
+describe('workspace index built in a worker thread', () => {
+  it("gives every report the findings, its own and the cross-report ones, that an index built on the server's thread gives", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rca-workspace-worker-'));
+    for (const file of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, file), join(dir, file));
+    // Not every Markdown file is an RCA: detection runs in the worker too.
+    writeFileSync(join(dir, 'README.md'), '# Incident reports\n\nOne file per incident.\n');
+    const indexedIn = async (env: Record<string, string>) => {
+      const client = new TestClient({ workspaceFolder: dir, progress: true, pull: true, env });
+      try {
+        await client.initialize();
+        await client.progressEnded();
+        const report: WorkspaceDiagnosticReport = await client.connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+        const items = report.items
+          .map((item) => ({ uri: item.uri, diagnostics: (item as WorkspaceFullDocumentDiagnosticReport).items }))
+          .sort((a, b) => a.uri.localeCompare(b.uri));
+        return { items, logs: client.logs.filter((line) => line.startsWith('RCA Writer: indexed')) };
+      } finally {
+        await client.shutdown();
+      }
+    };
+    const inWorker = await indexedIn({});
+    const here = await indexedIn({ RCA_WRITER_WORKERS: '0' });
+    const reports = readdirSync(FIXTURES).length;
+    assert.deepEqual(inWorker.logs, [
+      `RCA Writer: indexed ${reports} reports of ${reports + 1} Markdown files for the cross-report rules, in a worker thread.`,
+    ]);
+    assert.deepEqual(here.logs, [`RCA Writer: indexed ${reports} reports of ${reports + 1} Markdown files for the cross-report rules.`]);
+    assert.ok(
+      inWorker.items.some((item) => item.diagnostics.some((d) => String(d.code).startsWith('RCA4'))),
+      'cross-report findings are listed',
+    );
+    assert.deepEqual(inWorker.items, here.items);
   });
 });

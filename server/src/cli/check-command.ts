@@ -226,7 +226,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   if (threads > 0) {
     // Large batches run on every core; results come back in input order, as in one thread.
     const onDone = progress ? (done: number) => io.stderr(`\rrca-writer: checked ${done}/${jobs.length}\u001b[K`) : undefined;
-    return checkInWorkers(jobs, threads, onDone).then((results) => {
+    return checkInWorkers(jobs, threads, { onDone }).then((results) => {
       if (progress) io.stderr('\r\u001b[K');
       return finish(reportsOf(results));
     });

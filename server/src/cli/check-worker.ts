@@ -10,6 +10,7 @@ import { fixAllReport, type FixAllReport } from '../engine/fix-all';
 import type { FindingsLimit } from '../engine/findings-cap';
 import { indexEntry, type ReportEntry } from '../engine/folder/entry';
 import type { RcaSettings } from '../engine/settings';
+import { readTextFile } from '../engine/text-file';
 import type { RcaDiagnostic } from '../engine/types';
 
 const WORKER_MARK = 'rca-writer-check-worker';
@@ -65,8 +66,23 @@ function withFixes(job: CheckJob, result: CheckResult, outcome: NonNullable<JobR
   return { ...outcome, fixed: { ...report, diagnostics: after.diagnostics, profile: after.doc.profile.name, entry: entryOf(job, after) } };
 }
 
+/**
+ * A job whose file is read where it is checked: the language server's index, whose thread never holds the texts.
+ * A file that cannot be read (gone, binary) is no RCA to index.
+ */
+export type FileJob = Omit<CheckJob, 'text'> & { path: string };
+
 /** Checks one file; detection, when asked for, runs on the tree the check parses (as the server does). */
-export function runJob(job: CheckJob): JobResult {
+export function runJob(job: CheckJob | FileJob): JobResult {
+  if (!('text' in job)) {
+    let text: string;
+    try {
+      text = readTextFile(job.path);
+    } catch {
+      return null;
+    }
+    return runJob({ ...job, text });
+  }
   const { detect } = job;
   const outcome = (result: CheckResult): JobResult => {
     const entry = entryOf(job, result);
@@ -108,16 +124,37 @@ export function workerCount(files: number, chars: number, load = loadavg()[0]): 
   return threads > 1 ? threads : 0;
 }
 
+export interface WorkerOptions {
+  /** Told how many jobs have finished, for progress. */
+  onDone?: (done: number) => void;
+  /**
+   * Whether this thread checks batches too (the CLI's). The language server's does not: it answers the editor, and
+   * the garbage of a thousand checks would grow its heap for good, while a worker's heap goes when it exits.
+   */
+  inThisThread?: boolean;
+  /** Asked as each batch comes back: true terminates the workers, and the promise rejects with CheckWorkersStopped. */
+  shouldStop?: () => boolean;
+}
+
+/** What checkInWorkers rejects with when its caller no longer wants the results. */
+export class CheckWorkersStopped extends Error {
+  constructor() {
+    super('the check workers were stopped');
+  }
+}
+
 /**
  * Checks every job on `threads` threads: this one and `threads - 1` workers, all taking batches from one queue.
  * This thread has the bundle loaded already, so it starts at once while the workers load theirs; it checks a
- * batch at a time and lets the workers' messages in between. `onDone` is told how many have finished, for progress.
+ * batch at a time and lets the workers' messages in between. Without `inThisThread`, this thread counts as one
+ * of the `threads` sharing the CPU but checks nothing.
  */
-export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done: number) => void): Promise<JobResult[]> {
+export function checkInWorkers(jobs: (CheckJob | FileJob)[], threads: number, options: WorkerOptions = {}): Promise<JobResult[]> {
+  const { onDone, inThisThread = true, shouldStop } = options;
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
-  const take = (): { from: number; jobs: CheckJob[] } | undefined => {
+  const take = (): { from: number; jobs: (CheckJob | FileJob)[] } | undefined => {
     if (next >= jobs.length) return undefined;
     const from = next;
     next = Math.min(jobs.length, next + BATCH);
@@ -162,6 +199,7 @@ export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done
         if (held === 0) void worker.terminate();
       };
       worker.on('message', (message: { from: number; results: JobResult[] }) => {
+        if (shouldStop?.()) return fail(new CheckWorkersStopped());
         held--;
         store(message.from, message.results);
         feed();
@@ -182,13 +220,14 @@ export function checkInWorkers(jobs: CheckJob[], threads: number, onDone?: (done
       // Between batches: the workers' results come in and they get more work.
       setImmediate(own);
     };
-    own();
+    if (inThisThread) own();
+    else finished();
   });
 }
 
 function serve(threads: number): void {
   shareCpuWith(threads);
-  parentPort!.on('message', (message: { from: number; jobs: CheckJob[] }) => {
+  parentPort!.on('message', (message: { from: number; jobs: (CheckJob | FileJob)[] }) => {
     parentPort!.postMessage({ from: message.from, results: message.jobs.map(runJob) });
   });
 }

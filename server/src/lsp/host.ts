@@ -1,6 +1,7 @@
 // What the language server needs from where it runs. The Node process (server.ts) reads config files and
 // renders with Node's fs; a web worker (web-server.ts) has no files of its own and gets them through its client.
 import type { Connection } from 'vscode-languageserver';
+import type { FileJob, JobResult, WorkerOptions } from '../cli/check-worker';
 import type { RcaSettings } from '../engine/settings';
 import type { FeatureContext } from './features';
 
@@ -29,4 +30,10 @@ export interface WorkspaceFiles {
   readText(path: string): string | undefined;
   /** The URI the editor names a file by. */
   fileUri(path: string): string;
+  /**
+   * Checks the files' jobs in a worker thread, results in input order (undefined when `shouldStop` stopped it): where
+   * threads exist (not in a web worker). The index's build parses every report of the folder, and that garbage
+   * would grow this thread's heap for good.
+   */
+  checkInWorker?(jobs: FileJob[], options: Omit<WorkerOptions, 'inThisThread'>): Promise<JobResult[] | undefined>;
 }

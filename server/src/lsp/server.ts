@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { isMainThread } from 'node:worker_threads';
+import { checkInWorkers, CheckWorkersStopped, type FileJob, type JobResult, type WorkerOptions } from '../cli/check-worker';
 import { settingsForFile } from '../engine/config';
 import type { ServerHost } from './host';
 import { registerRender } from './render-request';
@@ -47,6 +49,14 @@ function stdioConnection(): Connection {
   return connection;
 }
 
+/** The index's build in a worker thread: two threads share the CPU, the worker and this one answering the editor (see budget.ts). */
+function checkInWorker(jobs: FileJob[], options: WorkerOptions): Promise<JobResult[] | undefined> {
+  return checkInWorkers(jobs, 2, { ...options, inThisThread: false }).catch((error: unknown) => {
+    if (error instanceof CheckWorkersStopped) return undefined;
+    throw error;
+  });
+}
+
 export const nodeHost: ServerHost = {
   runtime: `Node ${process.version}, process ${process.pid}`,
   documentPath: filePath,
@@ -57,10 +67,17 @@ export const nodeHost: ServerHost = {
   // dist/server.js sits next to docs/ in the extension and in the npm package.
   docsUri: (code) => pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString(),
   registerFeatures: registerRender,
-  files: { markdownFiles, readText, fileUri },
+  files: {
+    markdownFiles,
+    readText,
+    fileUri,
+    // RCA_WRITER_WORKERS=0 (or 1) indexes on this thread, as the CLI then checks on its own.
+    ...(/^[01]$/.test(process.env.RCA_WRITER_WORKERS ?? '') ? {} : { checkInWorker }),
+  },
 };
 
-if (require.main === module) {
+// In the index's check worker (cli/check-worker.ts) this bundle is loaded again: only the main thread serves.
+if (require.main === module && isMainThread) {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${usage()}\n`);

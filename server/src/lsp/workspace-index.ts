@@ -11,10 +11,17 @@ import { checkFolderEntry } from '../engine/folder/check-folder';
 import { indexEntry, type ReportEntry } from '../engine/folder/entry';
 import { FolderIndex } from '../engine/folder/folder-index';
 import type { RcaSettings } from '../engine/settings';
+import type { FileJob } from '../cli/check-worker';
 import type { Configuration } from './configuration';
 import { toLspDiagnostic } from './diagnostics';
 import type { DocumentStore } from './documents';
-import type { ServerHost } from './host';
+import type { ServerHost, WorkspaceFiles } from './host';
+
+/** Settings with their JSON, which tells whether a report's findings were made under the settings asked for. */
+interface KeyedSettings {
+  settings: RcaSettings;
+  key: string;
+}
 
 /** Changes to the index are told to the editor once they have settled this long (a burst of watched files). */
 const REFRESH_DELAY_MS = 100;
@@ -78,9 +85,10 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Indexes the workspace folders' reports in the background, one file at a time between the editor's requests,
-   * with progress in the editor (window/workDoneProgress) when it shows progress. Run at start-up and again when the
-   * settings change: every file not open is read again, and a report the walk no longer finds is dropped.
+   * Indexes the workspace folders' reports in the background, with progress in the editor (window/workDoneProgress)
+   * when it shows progress: in a worker thread where the host has one, else one file at a time between the editor's
+   * requests. Run at start-up and again when the settings change: every file not open is read again, and a report
+   * the walk no longer finds is dropped.
    */
   async build(): Promise<void> {
     const files = this.host.files;
@@ -89,29 +97,80 @@ export class WorkspaceIndex {
     const paths = this.roots.flatMap((root) => files.markdownFiles(root));
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('RCA Writer: indexing reports', 0, `${paths.length} Markdown files`, false);
+    const report = (done: number) => progress?.report(Math.round((done * 100) / paths.length), `${done} of ${paths.length} files`);
     try {
-      const walked = new Set<string>();
-      let reports = 0;
-      for (const [done, path] of paths.entries()) {
-        if (build !== this.builds) return;
-        const uri = files.fileUri(path);
-        walked.add(uri);
-        if (!this.documents.get(uri)) await this.indexFile(uri);
-        if (this.index.get(uri)) reports++;
-        if (done % 20 === 0) progress?.report(Math.round((done * 100) / paths.length), `${done} of ${paths.length} files`);
-        // Let the editor's requests in between files.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      const uris = paths.map((path) => files.fileUri(path));
+      const stopped = () => build !== this.builds;
+      let inWorker = false;
+      if (files.checkInWorker) {
+        inWorker = await this.indexInWorker(uris, files.checkInWorker, report, stopped).catch((error: unknown) => {
+          if (!stopped()) this.connection.console.warn(`RCA Writer: indexing in a worker thread failed, indexing here instead: ${String(error)}`);
+          return false;
+        });
       }
-      if (build !== this.builds) return;
+      if (!inWorker) {
+        for (const [done, uri] of uris.entries()) {
+          if (stopped()) return;
+          if (!this.documents.get(uri)) await this.indexFile(uri);
+          if (done % 20 === 0) report(done);
+          // Let the editor's requests in between files.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      }
+      if (stopped()) return;
+      const walked = new Set(uris);
       for (const uri of this.uris()) {
         if (walked.has(uri) || this.documents.get(uri)) continue;
         this.drop(uri);
       }
-      this.connection.console.info(`RCA Writer: indexed ${reports} reports of ${paths.length} Markdown files for the cross-report rules.`);
+      const reports = uris.filter((uri) => this.index.get(uri)).length;
+      const where = inWorker ? ', in a worker thread' : '';
+      this.connection.console.info(`RCA Writer: indexed ${reports} reports of ${paths.length} Markdown files for the cross-report rules${where}.`);
       this.changed();
     } finally {
       progress?.done();
     }
+  }
+
+  /**
+   * Checks and indexes the files that are not open in a worker thread, whose heap (the trees and garbage of a
+   * thousand checks) goes when it exits: this thread keeps the entries and findings alone. A file read again or
+   * opened while the worker ran keeps what that gave. Whether the files were indexed (false: the build was overtaken).
+   */
+  private async indexInWorker(
+    uris: string[],
+    checkInWorker: NonNullable<WorkspaceFiles['checkInWorker']>,
+    onDone: (done: number) => void,
+    shouldStop: () => boolean,
+  ): Promise<boolean> {
+    const jobs: FileJob[] = [];
+    const sent: { uri: string; stamp: number; settings: KeyedSettings }[] = [];
+    // Reports under the same settings share one copy of them, here and in the worker's messages.
+    const shared = new Map<string, KeyedSettings>();
+    for (const uri of uris) {
+      if (shouldStop()) return false;
+      if (this.documents.get(uri) || this.workspaceName(uri) === undefined) continue;
+      const stamp = ++this.lastStamp;
+      this.stamps.set(uri, stamp);
+      const path = this.host.documentPath(uri);
+      if (!path) {
+        this.drop(uri);
+        continue;
+      }
+      const own = await this.settingsOnDisk(uri);
+      const key = JSON.stringify(own);
+      const settings = shared.get(key) ?? { settings: own, key };
+      shared.set(key, settings);
+      jobs.push({ path, settings: settings.settings, detect: { path, roots: this.roots }, index: { key: uri, name: this.nameOf(uri) } });
+      sent.push({ uri, stamp, settings });
+    }
+    const results = await checkInWorker(jobs, { onDone, shouldStop });
+    if (!results) return false;
+    for (const [i, { uri, stamp, settings }] of sent.entries()) {
+      if (this.stamps.get(uri) !== stamp || this.documents.get(uri)) continue;
+      this.indexed(uri, stamp, settings, results[i]?.entry, results[i]?.diagnostics);
+    }
+    return true;
   }
 
   /** Watched Markdown files changed on disk: those not open are indexed again, deleted ones dropped. */
@@ -135,13 +194,24 @@ export class WorkspaceIndex {
     this.stamps.set(uri, stamp);
     const checked = await this.checkOnDisk(uri);
     const entry = checked?.result ? indexEntry(checked.result.doc, uri, this.nameOf(uri)) : undefined;
-    if (checked?.result && entry) {
-      this.index.set(entry);
-      if (checked.settings.workspaceDiagnostics && this.stamps.get(uri) === stamp) {
-        this.checkedOnDisk.set(uri, { stamp, settingsKey: JSON.stringify(checked.settings), findings: checked.result.diagnostics });
-      }
-    } else this.drop(uri);
+    // Read again meanwhile: that read's index entry counts.
+    if (this.stamps.get(uri) !== stamp) return had || entry !== undefined;
+    const settings = checked && { settings: checked.settings, key: JSON.stringify(checked.settings) };
+    this.indexed(uri, stamp, settings, entry, checked?.result?.diagnostics);
     return had || entry !== undefined;
+  }
+
+  /** A file read from disk was checked: its entry (none when it is no RCA or cannot be read) and its own findings. */
+  private indexed(
+    uri: string,
+    stamp: number,
+    settings: KeyedSettings | undefined,
+    entry: ReportEntry | undefined,
+    findings: RcaDiagnostic[] | undefined,
+  ): void {
+    if (!entry || !settings || !findings) return this.drop(uri);
+    this.index.set(entry);
+    if (settings.settings.workspaceDiagnostics) this.checkedOnDisk.set(uri, { stamp, settingsKey: settings.key, findings });
   }
 
   /**
@@ -166,17 +236,10 @@ export class WorkspaceIndex {
    * A file of the workspace checked as it stands on disk, under its settings: its check when it is an RCA, none when
    * it is not, undefined when it cannot be read.
    */
-  async checkOnDisk(uri: string, settings?: RcaSettings): Promise<{ settings: RcaSettings; result?: CheckResult } | undefined> {
-    const path = this.host.documentPath(uri);
-    const files = this.host.files;
-    const text = path && files ? files.readText(path) : undefined;
-    if (text === undefined || !path) return undefined;
-    if (!settings) {
-      const open = this.documents.get(uri) !== undefined;
-      settings = await this.configuration.settingsFor(uri, !open);
-      // Settings of a file that is not open are not kept: a large workspace would hold them all.
-      if (!open) this.configuration.forget(uri);
-    }
+  async checkOnDisk(uri: string, given?: RcaSettings): Promise<{ settings: RcaSettings; result?: CheckResult } | undefined> {
+    const file = await this.readOnDisk(uri, given);
+    if (!file) return undefined;
+    const { path, text, settings } = file;
     const marks = reportMarks(settings);
     const include = settings.include;
     const exclude = settings.exclude;
@@ -190,6 +253,23 @@ export class WorkspaceIndex {
     } catch {
       return { settings }; // a file the engine cannot read is left out of the index, never a fault of the server
     }
+  }
+
+  /** A file of the workspace as it stands on disk, with its settings (these, when given); undefined when it cannot be read. */
+  private async readOnDisk(uri: string, settings?: RcaSettings): Promise<{ path: string; text: string; settings: RcaSettings } | undefined> {
+    const path = this.host.documentPath(uri);
+    const files = this.host.files;
+    const text = path && files ? files.readText(path) : undefined;
+    if (text === undefined || !path) return undefined;
+    return { path, text, settings: settings ?? (await this.settingsOnDisk(uri)) };
+  }
+
+  private async settingsOnDisk(uri: string): Promise<RcaSettings> {
+    const open = this.documents.get(uri) !== undefined;
+    const settings = await this.configuration.settingsFor(uri, !open);
+    // Settings of a file that is not open are not kept: a large workspace would hold them all.
+    if (!open) this.configuration.forget(uri);
+    return settings;
   }
 
   /** How messages name a report: its path in the workspace folder, else its URI. */
