@@ -34,7 +34,7 @@ describe('check: config choice, ignores and detection', () => {
     assert.doesNotMatch(result.stderr, /build/);
   });
 
-  it('a walk checks a postmortem by its sections when neither its path nor its title says report', () => {
+  it('a walk checks a postmortem by its sections when neither its path nor its title says report, and skips a README under rca/', () => {
     const postmortem = [
       '# Incident 2026-031: checkout API errors',
       '',
@@ -58,11 +58,14 @@ describe('check: config choice, ignores and detection', () => {
       '',
     ].join('\n');
     const plan = '# Search v2\n\n## Overview\n\nText.\n\n## Timeline\n\nText.\n\n## Risks\n\nText.\n';
-    const dir = project({ 'docs/incidents/2026-031.md': postmortem, 'docs/search-v2.md': plan });
+    const readme = '# RCAs\n\nOne file per incident.\n\n## How to add one\n\nCopy the template.\n';
+    const dir = project({ 'docs/incidents/2026-031.md': postmortem, 'docs/search-v2.md': plan, 'docs/rca/README.md': readme });
     const result = runIn(['check', '--verbose', '--format', 'json', 'docs'], { cwd: dir });
     const checked = (JSON.parse(result.stdout) as { file: string }[]).map((entry) => entry.file);
     assert.deepEqual(checked, ['docs/incidents/2026-031.md']);
     assert.match(result.stderr, /skipped docs\/search-v2\.md: not an RCA/);
+    // rca/ is in the include globs, but its README lists the reports: the folder's landing page is read for what it says.
+    assert.match(result.stderr, /skipped docs\/rca\/README\.md: not an RCA/);
   });
 
   it('text output ends with a summary line', () => {

@@ -102,7 +102,9 @@ describe('workspace diagnostics after the index is built', () => {
     import { syncBuiltinESMExports } from 'node:module';
     const openSync = fs.openSync;
     fs.openSync = (path, ...rest) => {
-      if (/\\.md$/.test(String(path))) process.stderr.write('rca-read ' + String(path) + '\\n');
+      // Straight to the descriptor: the index reads in a worker thread, whose process.stderr is forwarded
+      // asynchronously and loses what is pending when the worker ends.
+      if (/\\.md$/.test(String(path))) fs.writeSync(2, 'rca-read ' + String(path) + '\\n');
       return openSync(path, ...rest);
     };
     syncBuiltinESMExports();

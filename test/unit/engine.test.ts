@@ -140,6 +140,17 @@ describe('which files are RCAs', () => {
     assert.ok(!isRcaDocument({ text: '# Project\n\nAn RCA tool.\n', include }));
     assert.ok(!isRcaDocument({ text: '---\ntype: [\n---\n# Notes\n', include }));
   });
+  it("a folder's landing page is a report by its content only, not by the include globs", () => {
+    const include = DEFAULT_INCLUDE;
+    const readme = '# RCAs\n\nThis folder holds our published RCAs, one file per incident.\n\n## How to add one\n\nCopy the template.\n';
+    for (const path of ['/repo/rca/README.md', '/repo/rca/readme.md', '/repo/rcas/_index.md', '/repo/rca/2026/index.markdown']) {
+      assert.ok(!isRcaDocument({ path, roots: ['/repo'], text: readme, include }), path);
+    }
+    // A page bundle's index.md that is a report says so itself; any other file under rca/ is one by its path.
+    assert.ok(isRcaDocument({ path: '/repo/rca/2026-04-11/index.md', roots: ['/repo'], text: '# NA01 - RCA - April 11, 2026\n', include }));
+    assert.ok(isRcaDocument({ path: '/repo/rca/notes.md', roots: ['/repo'], text: readme, include }));
+  });
+
   describe('a report by its parts, whatever its title', () => {
     const marks = reportMarks(resolveSettings({}));
     const timed = '- 14:02 UTC: the error rate alert fired.\n- 14:10 UTC: the on-call engineer began investigating.\n- 14:44 UTC: the rollback completed.\n';

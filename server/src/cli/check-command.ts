@@ -204,7 +204,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const reportsOf = (results: JobResult[]): FileReport[] => {
     const checked = inputs.flatMap((input, index) => {
       const result = results[index];
-      if (!result) skipped(input.name, 'not an RCA (its path is not in "include", and neither its front matter nor its title says so)');
+      if (!result) skipped(input.name, 'not an RCA (neither its path, its front matter, its title nor its sections say so)');
       if (!result || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
       return [{ input, result }];
     });

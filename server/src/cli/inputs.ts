@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { resolveProfile, UnknownProfileError } from '../engine/check';
 import { ConfigError, loadConfigFile, settingsForFile } from '../engine/config';
-import { pathIncluded } from '../engine/detect';
+import { includedAsReport, pathIncluded } from '../engine/detect';
 import { builtInProfileNames } from '../engine/profiles';
 import { filesUnder, type Walked } from '../engine/walk';
 import { resolveSettings, type RcaSettings } from '../engine/settings';
@@ -188,10 +188,10 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
         if (excluded(name, path, settings, roots)) continue;
         const text = readFound(name);
         if (text === undefined) continue;
-        if (pathIncluded(path, settings.include, roots)) {
+        if (includedAsReport(path, settings.include, roots)) {
           addFile(name, text, settings);
         } else {
-          // Front matter or title decide, when the file is checked.
+          // Front matter, title or parts decide, when the file is checked.
           candidates.set(path, inputs.length);
           inputs.push({ name, path, text, settings, detect: { roots } });
         }

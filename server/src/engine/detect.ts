@@ -96,13 +96,25 @@ function headOf(text: string): string {
 }
 
 /**
- * Which Markdown files are RCAs: those whose path matches `include`, whose front matter says
+ * A folder's landing page: "README.md" in rca/, Hugo's "_index.md", a page bundle's "index.md". Its path says which
+ * folder it is in, not what it is: a README that lists the reports is no report, a bundle's index.md may be one. Its
+ * content decides, as any other file's does.
+ */
+const LANDING_PAGE = /(?:^|\/)(?:readme|_?index)\.(?:md|markdown)$/i;
+
+/** Whether the path alone makes a file an RCA: it matches `include`, and it is no folder's landing page. */
+export function includedAsReport(path: string, include: string[], roots: string[] = []): boolean {
+  return pathIncluded(path, include, roots) && !LANDING_PAGE.test(toSlashes(path));
+}
+
+/**
+ * Which Markdown files are RCAs: those whose path matches `include` (but a folder's landing page, see LANDING_PAGE), whose front matter says
  * `type: rca`, or whose H1 (or front-matter title) has the shape of a report's title (isReportTitle).
  * Other Markdown is left alone.
  */
 export function isRcaDocument(input: DetectInput): boolean {
   if (input.path && input.exclude?.length && pathIncluded(input.path, input.exclude, input.roots)) return false;
-  if (input.path && pathIncluded(input.path, input.include, input.roots)) return true;
+  if (input.path && includedAsReport(input.path, input.include, input.roots)) return true;
   const root = input.root ?? parseDocument(headOf(input.text));
   const { frontMatter } = readFrontMatter(root);
   if (frontMatter && String(frontMatter.type).toLowerCase() === 'rca') return true;
