@@ -108,9 +108,9 @@ export function includedAsReport(path: string, include: string[], roots: string[
 }
 
 /**
- * Which Markdown files are RCAs: those whose path matches `include` (but a folder's landing page, see LANDING_PAGE), whose front matter says
- * `type: rca`, or whose H1 (or front-matter title) has the shape of a report's title (isReportTitle).
- * Other Markdown is left alone.
+ * Which Markdown files are RCAs: those whose path matches `include` (a folder's landing page aside, see
+ * LANDING_PAGE), whose front matter says `type: rca`, whose H1 (or front-matter title) has the shape of a report's
+ * title (titleSaysReport), or whose parts make a report (hasReportSections). Other Markdown is left alone.
  */
 export function isRcaDocument(input: DetectInput): boolean {
   if (input.path && input.exclude?.length && pathIncluded(input.path, input.exclude, input.roots)) return false;
