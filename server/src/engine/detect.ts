@@ -7,7 +7,7 @@ import { matchHeading } from './headings';
 import { plainText } from './nodes';
 import { minOf } from './numbers';
 import { looksLikeTimeline } from './timeline-shape';
-import type { Profile, SectionRole } from './profiles';
+import type { Profile, SectionDef, SectionRole } from './profiles';
 
 export interface DetectInput {
   /** Absolute path of the file, if it has one. */
@@ -142,6 +142,12 @@ function headingsOf(root: Root, from: number): Heading[] {
   return headings;
 }
 
+/** The profile's section a heading names by its name or an alias: detection reads no near miss as a section. */
+function namedSection(heading: Heading, profile: Profile): SectionDef | undefined {
+  const match = matchHeading(plainText(heading), profile, false);
+  return match && match.kind !== 'misspelling' ? match.def : undefined;
+}
+
 /** "Postmortem" in all its spellings, which also names debugging from a crash dump. */
 const POSTMORTEM_WORD = /post[\s-]?mortem/giu;
 
@@ -156,12 +162,7 @@ function titleSaysReport(title: string, root: Root, input: DetectInput): boolean
   const headings = headingsOf(root, 2);
   if (headings.length < 2) return true;
   const profiles = input.profiles;
-  return headings.some((heading) =>
-    profiles.some((profile) => {
-      const match = matchHeading(plainText(heading), profile, false);
-      return match !== undefined && match.kind !== 'misspelling';
-    }),
-  );
+  return headings.some((heading) => profiles.some((profile) => namedSection(heading, profile) !== undefined));
 }
 
 /** Parts of a report that other documents with a timeline and a cause (a design review, a runbook) seldom have. */
@@ -181,10 +182,7 @@ export function hasReportSections(root: Root, text: string, profiles: readonly P
   if (headings.length < 3) return false;
   return profiles.some((profile) => {
     const roleOf = new Map<Heading, SectionRole | undefined>();
-    for (const heading of headings) {
-      const match = matchHeading(plainText(heading), profile, false);
-      roleOf.set(heading, match && match.kind !== 'misspelling' ? match.def.role : undefined);
-    }
+    for (const heading of headings) roleOf.set(heading, namedSection(heading, profile)?.role);
     const roles = new Set(roleOf.values());
     if (!roles.has('root-cause') || ![...roles].some((role) => role && REPORT_ONLY_ROLES.has(role))) return false;
     // The sections are cut at the level of the highest heading that names a part: deeper headings ("### 14:02 alert
