@@ -155,8 +155,26 @@ describe('the CPU clock shared by threads that check at once', () => {
       shareCpuWith(1);
     }
     cpuMs = 330;
-    wallMs += CPU_READING_REUSE_MS;
-    assert.equal(clock(), 330);
+    wallMs += CPU_READING_REUSE_MS * 2;
+    assert.equal(clock(), 130);
+  });
+
+  it("moves with the CPU time on a busy machine, and with the wall clock while other threads (the garbage collector's helpers) add theirs", () => {
+    let cpuMs = 1000;
+    let wallMs = 0;
+    const clock = cpuClocks(
+      () => cpuMs,
+      () => wallMs,
+    ).fresh;
+    assert.equal(clock(), 1000);
+    cpuMs += 10;
+    wallMs += 40;
+    assert.equal(clock(), 1010, "a quarter of the wall time was this process's");
+    cpuMs += 120;
+    wallMs += 40;
+    assert.equal(clock(), 1050, 'three threads at once for 40 ms count 40 ms');
+    wallMs += 40;
+    assert.equal(clock(), 1050, 'an idle moment counts nothing');
   });
 
   it('reads the CPU time again only once the last reading is a few milliseconds old, and never runs ahead of it', () => {
@@ -172,6 +190,7 @@ describe('the CPU clock shared by threads that check at once', () => {
     assert.equal(reads, 1);
     wallMs += CPU_READING_REUSE_MS / 2;
     assert.equal(reusing(), 2);
+    wallMs += 1;
     assert.equal(fresh(), 3, 'a fresh reading whatever the age of the last');
     assert.equal(reusing(), 3, 'and the reusing clock goes on from it');
     assert.ok(cpuClock() <= processMs(), 'the real clock is a reading of the process CPU time, never ahead of it');
