@@ -6,15 +6,15 @@ import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith } from './activate';
 import { registerPreviewCommands } from './preview';
-import { SERVER_NAME } from '../../server/src/lsp/protocol';
+import { SERVER_NAME, SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 
 export { deactivate } from './activate';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6010'] } },
   };
   activateWith(context, {
     createClient: (clientOptions) => new LanguageClient('rcaWriter', SERVER_NAME, serverOptions, clientOptions),

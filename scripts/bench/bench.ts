@@ -12,6 +12,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { checkText, MAX_CHARS, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
 import { isRcaDocument } from '../../server/src/engine/detect';
 import { IncrementalParser } from '../../server/src/engine/incremental';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import { TestClient } from '../../test/helpers/lsp-client';
 import { largeRca, random, seedRca } from './inputs';
 import { assess, fmt, targetLine, writeResults, type Target } from './targets';
@@ -153,8 +154,9 @@ async function main(): Promise<void> {
     return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
   }
 
+  // As VS Code starts it (client/src/extension.ts), with the server's Node flags.
   async function serverRss(count: number): Promise<{ rssMb: number; idleRssMb: number }> {
-    const client = new TestClient();
+    const client = new TestClient({ nodeArgs: [...SERVER_NODE_FLAGS] });
     await client.initialize();
     const idle = rssMb(client.process.pid!);
     const waits: Promise<unknown>[] = [];
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
   /** RSS of a server whose workspace folder holds the files, once its workspace index is built, against one with an empty folder. */
   async function indexRss(folder: string, empty: string): Promise<{ rssMb: number; emptyFolderRssMb: number; buildMs: number }> {
     const measure = async (root: string) => {
-      const client = new TestClient({ workspaceFolder: root, progress: true });
+      const client = new TestClient({ workspaceFolder: root, progress: true, nodeArgs: [...SERVER_NODE_FLAGS] });
       const start = performance.now();
       await client.initialize();
       await client.progressEnded();

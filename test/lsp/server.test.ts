@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/protocol';
 import { TestClient } from '../helpers/lsp-client';
 
 const seeds = join(__dirname, '..', 'fixtures', 'seeds');
@@ -26,8 +27,9 @@ function codes(diagnostics: Diagnostic[]): string[] {
 describe('language server over stdio, push diagnostics', () => {
   let client: TestClient;
   before(async () => {
-    // Broken house reports: their fixes are the house profile's, which `auto` picks only for a sound one.
-    client = new TestClient({ configuration: () => ({ profile: 'exlibris' }) });
+    // Broken house reports: their fixes are the house profile's, which `auto` picks only for a sound one. Started
+    // with the Node flags VS Code starts it with.
+    client = new TestClient({ configuration: () => ({ profile: 'exlibris' }), nodeArgs: [...SERVER_NODE_FLAGS] });
     await client.initialize();
   });
   after(() => client.shutdown());
