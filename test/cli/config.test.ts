@@ -17,6 +17,49 @@ describe('check: config choice, ignores and detection', () => {
     assert.equal(runIn(['check', '--config', 'x.json', '--no-config', 'rcas'], { cwd: dir }).code, 2);
   });
 
+  it('each folder of one run has its own nearest config file, and the folders under it share that one', () => {
+    const dir = project({
+      'a/rcas/1.md': withPlaceholder,
+      'a/rcas/deeper/2.md': withPlaceholder,
+      'a/.rca-writer.json': off,
+      'b/rcas/3.md': withPlaceholder,
+      'b/.rca-writer.yaml': 'rules:\n  RCA109: error\n',
+      'c/rcas/4.md': withPlaceholder,
+      'c/rcas/deeper/.rca-writer.json': '{"profile": "postmortem"}',
+      'c/rcas/deeper/5.md': withPlaceholder,
+    });
+    const result = runIn(['check', '--format', 'json', 'a', 'b/rcas/3.md', 'c'], { cwd: dir });
+    const reports = JSON.parse(result.stdout) as { file: string; profile: string; diagnostics: { code: string; severity: string }[] }[];
+    const rca109 = (file: string) => reports.find((report) => report.file === file)!.diagnostics.find((d) => d.code === 'RCA109')?.severity;
+    assert.deepEqual(
+      reports.map((report) => [report.file, rca109(report.file)]),
+      [
+        [join('a', 'rcas', '1.md'), undefined],
+        [join('a', 'rcas', 'deeper', '2.md'), undefined],
+        ['b/rcas/3.md', 'error'],
+        [join('c', 'rcas', '4.md'), 'warning'],
+        [join('c', 'rcas', 'deeper', '5.md'), 'warning'],
+      ],
+    );
+    assert.deepEqual(
+      reports.filter((report) => report.file.startsWith('c')).map((report) => report.profile === 'postmortem'),
+      [false, true],
+    );
+  });
+
+  it('a broken config file below a good one stops the run, naming the file and the key', () => {
+    const dir = project({
+      'rcas/a.md': withPlaceholder,
+      'rcas/old/b.md': withPlaceholder,
+      '.rca-writer.json': off,
+      'rcas/old/.rca-writer.json': '{\n  "rules": {"RCA109": "loud"}\n}',
+    });
+    const result = runIn(['check', 'rcas'], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /rcas\/old\/\.rca-writer\.json:2:23: "rules\.RCA109" is "loud", not one of error, warning, information, hint, off\n$/);
+  });
+
   it('a walk skips what .gitignore and "exclude" name, and --verbose says so', () => {
     const dir = project({
       '.git/HEAD': '',

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText, resolveProfile } from '../../server/src/engine/check';
 import { ConfigError, findConfigFile, loadConfigFile, mergeSettings, settingsForFile } from '../../server/src/engine/config';
-import { resolveSettings } from '../../server/src/engine/settings';
+import { resolveSettings, sharedSettings } from '../../server/src/engine/settings';
+import { settingsResolver } from '../../server/src/cli/inputs';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'rca-config-'));
@@ -32,6 +33,52 @@ describe('.rca-writer.json', () => {
     assert.equal(findConfigFile(join(root, 'team', '2026')), join(root, 'team', '.rca-writer.json'));
     assert.equal(settingsForFile(join(root, 'team', '2026', 'a.md'), {}).settings.statusPortalUrl, 'https://team.example.com');
     assert.equal(settingsForFile(join(root, 'other', 'b.md'), {}).settings.statusPortalUrl, 'https://top.example.com');
+  });
+
+  it('remembers the answer for every folder it looked in, for the next file of a run', () => {
+    const root = tree({
+      '.rca-writer.json': '{}',
+      'team/.rca-writer.json': '{}',
+      'team/2026/q1/a.md': '',
+      'other/b.md': '',
+    });
+    const known = new Map<string, string | undefined>();
+    assert.equal(findConfigFile(join(root, 'team', '2026', 'q1'), known), join(root, 'team', '.rca-writer.json'));
+    assert.deepEqual(
+      [...known],
+      [
+        [join(root, 'team', '2026', 'q1'), join(root, 'team', '.rca-writer.json')],
+        [join(root, 'team', '2026'), join(root, 'team', '.rca-writer.json')],
+        [join(root, 'team'), join(root, 'team', '.rca-writer.json')],
+      ],
+    );
+    assert.equal(findConfigFile(join(root, 'other'), known), join(root, '.rca-writer.json'));
+    assert.equal(known.get(join(root, 'other')), join(root, '.rca-writer.json'));
+    // The answer remembered is the one given: a folder is not looked in again.
+    known.set(join(root, 'team', '2026'), undefined);
+    assert.equal(findConfigFile(join(root, 'team', '2026'), known), undefined);
+  });
+
+  it('two config files in a folder above stop every file under it, remembered or not', () => {
+    const root = tree({ '.rca-writer.json': '{}', '.rca-writer.yml': '', 'a/x.md': '', 'b/y.md': '' });
+    const known = new Map<string, string | undefined>();
+    assert.throws(() => findConfigFile(join(root, 'a'), known), /same folder; keep one/);
+    assert.throws(() => findConfigFile(join(root, 'b'), known), /same folder; keep one/);
+    assert.throws(() => findConfigFile(join(root, 'a'), known), /same folder; keep one/);
+  });
+
+  it("a CLI run resolves each config file once, for all of its files, and each file gets its nearest one's", () => {
+    const root = tree({ '.rca-writer.json': '{"rules": {"RCA104": "off"}}', 'team/.rca-writer.yaml': 'profile: postmortem\n', 'a.md': '' });
+    const settingsOf = settingsResolver({});
+    const top = settingsOf(join(root, 'a.md'));
+    assert.equal(top.configPath, join(root, '.rca-writer.json'));
+    assert.equal(settingsOf(join(root, 'other', 'b.md')), top);
+    const team = settingsOf(join(root, 'team', '2026', 'c.md'));
+    assert.equal(team.configPath, join(root, 'team', '.rca-writer.yaml'));
+    assert.deepEqual([team.settings.profile, team.settings.rules], ['postmortem', {}]);
+    assert.equal(settingsOf(join(root, 'team', 'd.md')).settings, team.settings);
+    assert.equal(settingsResolver({ profile: 'exlibris' })(join(root, 'team', 'd.md')).settings.profile, 'exlibris');
+    assert.equal(settingsResolver({}, { kind: 'none' })(join(root, 'a.md')).settings.rules.RCA104, undefined);
   });
 
   it('merges over the editor settings, maps key by key', () => {
@@ -166,6 +213,36 @@ describe('editor settings', () => {
       '"rcaWriter.rules": unknown rule "RCA1O9" (did you mean "RCA109"?) (rules are listed in docs/rules); ignored',
       '"rcaWriter.rules.RCA105" is "info", not one of error, warning, information, hint, off (did you mean "information"?); ignored',
     ]);
+  });
+
+  it('shares settings frozen to their leaves, which resolveSettings passes through and no holder can change', () => {
+    const input = {
+      profile: 'postmortem',
+      include: ['**/*.md'],
+      rules: { RCA104: 'off' },
+      profiles: { mine: { extends: 'postmortem', titleWords: ['Outage'] } },
+    };
+    const shared = sharedSettings(input);
+    assert.equal(resolveSettings(shared), shared);
+    assert.equal(
+      resolveSettings(shared, () => assert.fail('shared settings are valid')),
+      shared,
+    );
+    assert.throws(() => {
+      shared.rules.RCA105 = 'hint';
+    }, TypeError);
+    assert.throws(() => shared.include.push('x.md'), TypeError);
+    assert.throws(() => ((shared.profiles.mine as { titleWords: string[] }).titleWords[0] = 'Incident'), TypeError);
+    assert.deepEqual(shared.rules, { RCA104: 'off' });
+    // The input, and a copy resolved from the same input, are still their holders' to change.
+    input.include.push('y.md');
+    input.profiles.mine.titleWords.push('Incident');
+    const copy = resolveSettings({ profile: 'postmortem', rules: { RCA104: 'off' } });
+    copy.rules.RCA105 = 'hint';
+    assert.deepEqual(shared.include, ['**/*.md']);
+    assert.notEqual(sharedSettings(input), shared);
+    // A check under shared settings reports them as they are.
+    assert.equal(checkText('# NA01 - RCA - April 11, 2026\n', shared).settings, shared);
   });
 
   it('resolves the same input to equal settings each time, never one object shared by two callers', () => {

@@ -3,11 +3,11 @@ import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { resolveProfile, UnknownProfileError } from '../engine/check';
-import { ConfigError, loadConfigFile, settingsForFile } from '../engine/config';
+import { ConfigError, findConfigFile, loadConfigFile, mergeSettings } from '../engine/config';
 import { includedAsReport, pathIncluded } from '../engine/detect';
 import { builtInProfileNames } from '../engine/profiles';
 import { filesUnder, type Walked } from '../engine/walk';
-import { resolveSettings, type RcaSettings } from '../engine/settings';
+import { sharedSettings, type RcaSettings } from '../engine/settings';
 import { readInput, readStdin, UsageError, type CliIo } from './io';
 
 export interface CheckInput {
@@ -35,40 +35,59 @@ const MARKDOWN = /\.(md|markdown)$/i;
 /** Which config file applies: the nearest one above each file (the default), one named file, or none. */
 export type ConfigChoice = { kind: 'nearest' } | { kind: 'file'; path: string } | { kind: 'none' };
 
+/** A file's settings, and the config file they come from (none: the defaults and the flags). */
+export interface FileSettings {
+  settings: RcaSettings;
+  configPath?: string;
+}
+
 /** The settings for a file: its config file's (see ConfigChoice), with command-line flags winning. */
-export function settingsFor(
-  path: string,
-  flags: Partial<RcaSettings>,
-  config: ConfigChoice = { kind: 'nearest' },
-): { settings: RcaSettings; configPath?: string } {
-  let settings: RcaSettings;
-  let configPath: string | undefined;
+export function settingsFor(path: string, flags: Partial<RcaSettings>, config: ConfigChoice = { kind: 'nearest' }): FileSettings {
+  return settingsResolver(flags, config)(path);
+}
+
+/**
+ * settingsFor for the files of one run: each folder is looked in once for the nearest config file, and each config
+ * file resolved once, into one frozen settings object (see sharedSettings) its files share. Per file, the search
+ * up the folders, the schema's validation and a copy of the settings were 10% of `rca-writer check` over 1,000
+ * reports in one folder (a profile of one thread).
+ */
+export function settingsResolver(flags: Partial<RcaSettings>, config: ConfigChoice = { kind: 'nearest' }): (path: string) => FileSettings {
+  const configIn = new Map<string, string | undefined>();
+  const byConfig = new Map<string | undefined, FileSettings>();
+  return (path) => {
+    const configPath = asUsageError(() =>
+      config.kind === 'nearest' ? findConfigFile(dirname(path), configIn) : config.kind === 'file' ? config.path : undefined,
+    );
+    let found = byConfig.get(configPath);
+    if (!found) byConfig.set(configPath, (found = { settings: resolvedFor(configPath, flags), configPath }));
+    return found;
+  };
+}
+
+/** What `work` returns; a broken config file stops the run with its one line, which names the file and the key. */
+function asUsageError<T>(work: () => T): T {
   try {
-    let fromFile: Partial<RcaSettings> = {};
-    if (config.kind === 'nearest') {
-      const found = settingsForFile(path, {});
-      configPath = found.configPath;
-      fromFile = found.settings;
-    } else if (config.kind === 'file') {
-      configPath = config.path;
-      fromFile = loadConfigFile(config.path).settings as Partial<RcaSettings>;
-    }
-    settings = resolveSettings({ ...fromFile, ...flags });
+    return work();
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The settings of a config file (or none) under the command line's flags, checked for a profile that exists. */
+function resolvedFor(configPath: string | undefined, flags: Partial<RcaSettings>): RcaSettings {
+  const settings = asUsageError(() => sharedSettings({ ...(configPath ? mergeSettings({}, loadConfigFile(configPath).settings) : {}), ...flags }));
   const source = configPath && !flags.profile ? configPath : 'the command line';
   try {
-    resolveProfile(settings);
+    asUsageError(() => resolveProfile(settings));
   } catch (error) {
     if (error instanceof UnknownProfileError) {
       throw new UsageError(`unknown profile "${settings.profile}" from ${source} (built in: ${builtInProfileNames().join(', ')})`);
     }
-    if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  return { settings, configPath };
+  return settings;
 }
 
 function toSlashes(path: string): string {
@@ -128,6 +147,7 @@ export interface CollectOptions {
  */
 export function collectInputs(args: string[], io: CliIo, options: CollectOptions): CheckInput[] {
   const cwd = io.cwd ?? process.cwd();
+  const settingsOf = settingsResolver(options.flags, options.config);
   const inputs: CheckInput[] = [];
   const taken = new Set<string>();
   /** Files a walk took on condition of being RCAs, by path: their index in `inputs`. */
@@ -150,7 +170,7 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       name,
       path,
       text: text ?? readInput(name, cwd),
-      settings: settings ?? settingsFor(path, options.flags, options.config).settings,
+      settings: settings ?? settingsOf(path).settings,
     };
     const candidate = candidates.get(path);
     if (candidate !== undefined) input.unlessRca = candidate;
@@ -167,7 +187,7 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       if (stdinSeen) throw new UsageError('-: standard input can be read only once');
       stdinSeen = true;
       const named = options.stdinFilename ? resolve(cwd, options.stdinFilename) : undefined;
-      const { settings } = settingsFor(named ?? join(cwd, STDIN_NAME), options.flags, options.config);
+      const { settings } = settingsOf(named ?? join(cwd, STDIN_NAME));
       inputs.push({ name: options.stdinFilename ?? STDIN_NAME, text: readStdin(io), settings });
       continue;
     }
@@ -183,7 +203,7 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       for (const path of files) {
         if (!MARKDOWN.test(path) || taken.has(path) || candidates.has(path)) continue;
         const name = join(arg, relative(resolve(cwd, arg), path));
-        const { settings, configPath } = settingsFor(path, options.flags, options.config);
+        const { settings, configPath } = settingsOf(path);
         const roots = [cwd, ...(configPath ? [dirname(configPath)] : [])];
         if (excluded(name, path, settings, roots)) continue;
         const text = readFound(name);
@@ -203,7 +223,7 @@ export function collectInputs(args: string[], io: CliIo, options: CollectOptions
       for (const name of files) {
         const path = resolve(cwd, name);
         if (taken.has(path)) continue;
-        const { settings, configPath } = settingsFor(path, options.flags, options.config);
+        const { settings, configPath } = settingsOf(path);
         if (excluded(name, path, settings, [cwd, ...(configPath ? [dirname(configPath)] : [])])) continue;
         const text = readFound(name);
         if (text !== undefined) addFile(name, text, settings);
