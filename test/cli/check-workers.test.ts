@@ -26,6 +26,9 @@ function batch(): string {
       if (index % 5 === 0) writeFileSync(join(sub, `typed-${index}.md`), `---\ntype: rca\n---\n\n${text.replace(/^# .*/m, '# Outage')}`);
     }
   }
+  // Each copy under its own settings: one object per config file, which the workers get as the thread that sent them had it.
+  writeFileSync(join(dir, 'copy-1', '.rca-writer.json'), '{"rules": {"RCA104": "off"}, "profile": "postmortem"}');
+  writeFileSync(join(dir, 'copy-2', '.rca-writer.yaml'), 'rules:\n  RCA104: error\n');
   return dir;
 }
 
@@ -53,6 +56,17 @@ describe('rca-writer check across worker threads', () => {
       assert.equal(parallel.status, single.status);
     });
   }
+
+  it("checks each folder's files with its own config file's settings", () => {
+    const reports = JSON.parse(check(dir, '2', 'json').stdout) as { file: string; profile: string; diagnostics: { code: string; severity: string }[] }[];
+    const of = (copy: string) => reports.filter((report) => report.file.startsWith(`${copy}/`));
+    const rca104 = (copy: string) => new Set(of(copy).flatMap((report) => report.diagnostics.filter((d) => d.code === 'RCA104').map((d) => d.severity)));
+    assert.deepEqual([...rca104('copy-0')], ['warning']);
+    assert.deepEqual([...rca104('copy-1')], []);
+    assert.deepEqual([...rca104('copy-2')], ['error']);
+    assert.ok(of('copy-1').every((report) => report.profile === 'postmortem'));
+    assert.ok(of('copy-0').some((report) => report.profile !== 'postmortem'));
+  });
 
   it('leaves out the files of a walk that are not RCAs, and checks one named on its own all the same', () => {
     // notes-0.md has no RCA title: the walk leaves it out, naming it checks it, at the place it was named.

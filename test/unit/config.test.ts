@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText, resolveProfile } from '../../server/src/engine/check';
 import { ConfigError, findConfigFile, loadConfigFile, mergeSettings, settingsForFile } from '../../server/src/engine/config';
-import { resolveSettings, sharedSettings } from '../../server/src/engine/settings';
+import { resolveSettings, sharedAsResolved, sharedSettings } from '../../server/src/engine/settings';
 import { settingsResolver } from '../../server/src/cli/inputs';
 
 function tree(files: Record<string, string>): string {
@@ -243,6 +243,11 @@ describe('editor settings', () => {
     assert.notEqual(sharedSettings(input), shared);
     // A check under shared settings reports them as they are.
     assert.equal(checkText('# NA01 - RCA - April 11, 2026\n', shared).settings, shared);
+    // A copy of resolved settings another thread sent (a check worker's job) is shared as it is, frozen.
+    const sent = structuredClone(shared);
+    assert.equal(sharedAsResolved(sent), sent);
+    assert.equal(resolveSettings(sent), sent);
+    assert.throws(() => sent.exclude.push('x.md'), TypeError);
   });
 
   it('resolves the same input to equal settings each time, never one object shared by two callers', () => {

@@ -9,7 +9,7 @@ import { isRcaDocument } from '../engine/detect';
 import { fixAllReport, type FixAllReport } from '../engine/fix-all';
 import type { FindingsLimit } from '../engine/findings-cap';
 import { indexEntry, type ReportEntry } from '../engine/folder/entry';
-import type { RcaSettings } from '../engine/settings';
+import { sharedAsResolved, type RcaSettings } from '../engine/settings';
 import { readTextFile } from '../engine/text-file';
 import type { RcaDiagnostic } from '../engine/types';
 
@@ -228,7 +228,13 @@ export function checkInWorkers(jobs: (CheckJob | FileJob)[], threads: number, op
 function serve(threads: number): void {
   shareCpuWith(threads);
   parentPort!.on('message', (message: { from: number; jobs: (CheckJob | FileJob)[] }) => {
-    parentPort!.postMessage({ from: message.from, results: message.jobs.map(runJob) });
+    // Settings the sending thread resolved: shared as they are (see sharedSettings), not resolved again for each check.
+    // The jobs of a batch that shared one settings object there share one copy of it here.
+    const results = message.jobs.map((job) => {
+      sharedAsResolved(job.settings);
+      return runJob(job);
+    });
+    parentPort!.postMessage({ from: message.from, results });
   });
 }
 

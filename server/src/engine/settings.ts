@@ -126,6 +126,18 @@ export function sharedSettings(partial: unknown): RcaSettings {
 }
 
 /**
+ * Settings another thread resolved (check-worker.ts's jobs), arriving as this thread's own copy: shared as they are,
+ * without validating them again, which compiled the schema's validator in every check worker (0.2 s of its CPU).
+ */
+export function sharedAsResolved(settings: RcaSettings): RcaSettings {
+  if (!shared.has(settings)) {
+    deepFreeze(settings);
+    shared.add(settings);
+  }
+  return settings;
+}
+
+/**
  * Settings resolved before, by their input: the CLI resolves each file's settings and the check resolves them
  * again, and a folder's files share one config. The schema's validation of each was 4% of `rca-writer check`
  * over 1,000 reports (a profile of one thread).
