@@ -108,6 +108,9 @@ export function cachedAnalysis(doc: RcaDocument): TimeAnalysis | undefined {
   return last;
 }
 
+/** What a sentence without dates, times, zones or windows reads: frozen, so that a write would throw. */
+const NONE = Object.freeze([]) as never[];
+
 /** How many blocks, or sentences, the analysis reads between two steps. */
 const PER_STEP = 64;
 
@@ -211,14 +214,17 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
       days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex, impactIndex });
       leadZone = undefined;
     }
-    const sTimes = timesBySentence.get(sentence) ?? [];
-    const sDates = datesBySentence.get(sentence) ?? [];
-    const sZones = zonesBySentence.get(sentence) ?? [];
-    const sentenceWindows = sTimes.length ? windowsIn(masked, sentence, sTimes, sDates, sZones) : [];
-    pushAll(windows, sentenceWindows);
-    assignZones(sentenceWindows, sZones, { leadZone, documentZone, defaultZone, instanceZones, timelineIndex });
-    // Before the days are read: a conversion's own date ("= 04:40 UTC (March 12)") is not the day the next entries are on.
-    markConversions(masked, sentenceWindows, sDates);
+    // Shared empty lists for the many sentences without: three fresh ones each were 4 MB of garbage a check.
+    const sTimes = timesBySentence.get(sentence) ?? NONE;
+    const sDates = datesBySentence.get(sentence) ?? NONE;
+    const sZones = zonesBySentence.get(sentence) ?? NONE;
+    const sentenceWindows = sTimes.length ? windowsIn(masked, sentence, sTimes, sDates, sZones) : NONE;
+    if (sentenceWindows.length) {
+      pushAll(windows, sentenceWindows);
+      assignZones(sentenceWindows, sZones, { leadZone, documentZone, defaultZone, instanceZones, timelineIndex });
+      // Before the days are read: a conversion's own date ("= 04:40 UTC (March 12)") is not the day the next entries are on.
+      markConversions(masked, sentenceWindows, sDates);
+    }
     days.read(sentenceWindows, sDates);
     // "during the following hours, Chicago time:" hands its zone to what follows in the section.
     // A comment or trailing spaces after the sentence still leave it last in its block.

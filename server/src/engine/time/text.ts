@@ -4,7 +4,7 @@ import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { copyOf } from '../own-copy';
 import { endOffset, startOffset } from '../nodes';
-import { sectionAt } from '../sections';
+import { sectionLookup } from '../sections';
 
 /**
  * The prose of a document, as the time engine reads it: the source text with code, HTML, link targets and
@@ -127,10 +127,17 @@ export function blockNodesOf(blocks: readonly Block[]): readonly Nodes[] | undef
   return nodesByList.get(blocks);
 }
 
-/** A node the time engine reads as a block of prose, and the table row holding it (a cell), if any. */
+/**
+ * A node the time engine reads as a block of prose, and the table row holding it (a cell), if any, with their
+ * offsets from the start of the top-level node holding them: they stay put while the parser moves the unchanged
+ * chunks' nodes, and reading them here spares an edit the positions of a long report's every leaf, scattered
+ * through the heap.
+ */
 interface Leaf {
   node: Nodes;
-  row?: Nodes;
+  start: number;
+  end: number;
+  rowStart?: number;
 }
 
 /**
@@ -143,8 +150,10 @@ function leavesOf(top: RootContent): readonly Leaf[] {
   let leaves = leavesByNode.get(top);
   if (leaves) return leaves;
   const found: Leaf[] = [];
+  const base = startOffset(top);
   const walk = (node: Nodes, row?: Nodes) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') found.push({ node, row });
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
+      found.push({ node, start: startOffset(node) - base, end: endOffset(node) - base, rowStart: row && startOffset(row) - base });
     else if (node.type === 'code' || node.type === 'html' || isFrontMatter(node)) return;
     else if ('children' in node) {
       const holder = node.type === 'tableRow' ? node : row;
@@ -167,7 +176,12 @@ function detailsDepthChange(top: RootContent): number {
 }
 
 export function blocksOf(doc: RcaDocument): Block[] {
-  const found: { block: Block; node: Nodes }[] = [];
+  // Two lists side by side, in the order found, and sorted only if a block starts before the one found before it:
+  // a pair per block and a sort of a long report's 11,000 blocks were most of this function's work on every edit.
+  let blocks: Block[] = [];
+  let nodes: Nodes[] = [];
+  let inOrder = true;
+  const sectionOf = sectionLookup(doc);
   // What a "<details>" element collapses (a raw log, a chart's data) is evidence, not the report's account: its
   // times are not timeline entries, as a code block's are not. Only when every one is closed: a "<details>" left
   // open must not hide the rest of the report from the date and time rules.
@@ -177,26 +191,29 @@ export function blocksOf(doc: RcaDocument): Block[] {
   for (const [index, top] of doc.root.children.entries()) {
     collapsed = balanced ? Math.max(0, collapsed + changes[index]) : 0;
     if (collapsed > 0) continue;
-    for (const { node, row } of leavesOf(top)) {
-      const start = startOffset(node);
+    const base = startOffset(top);
+    for (const leaf of leavesOf(top)) {
+      const { node } = leaf;
+      const start = base + leaf.start;
       const isTitle = node.type === 'heading' && doc.title?.node === node;
-      const block: Block = {
+      if (blocks.length && start < blocks[blocks.length - 1].start) inOrder = false;
+      blocks.push({
         start,
-        end: endOffset(node),
-        section: isTitle ? -1 : sectionAt(doc, start),
+        end: base + leaf.end,
+        section: isTitle ? -1 : sectionOf(start),
         isTitle,
         listItem: -1,
-        tableRow: row && startOffset(row),
-      };
-      found.push({ block, node });
+        tableRow: leaf.rowStart === undefined ? undefined : base + leaf.rowStart,
+      });
+      nodes.push(node);
     }
   }
-  found.sort((a, b) => a.block.start - b.block.start);
-  const blocks = found.map((f) => f.block);
-  nodesByList.set(
-    blocks,
-    found.map((f) => f.node),
-  );
+  if (!inOrder) {
+    const order = blocks.map((_, i) => i).sort((a, b) => blocks[a].start - blocks[b].start || a - b);
+    blocks = order.map((i) => blocks[i]);
+    nodes = order.map((i) => nodes[i]);
+  }
+  nodesByList.set(blocks, nodes);
   const innermost = innermostItems(doc);
   for (const block of blocks) block.listItem = innermost(block.start);
   return blocks;

@@ -30,6 +30,8 @@ export class SectionDays {
 
   /** Reads the windows of the section's next sentence, whose dates are `sDates`. */
   read(windows: TimeWindow[], sDates: DateMention[]): void {
+    // Most sentences of a long report hold neither: they change nothing, and a set each was 2 MB of garbage a check.
+    if (!windows.length && !sDates.length) return;
     const { incident, incidentYear, timelineIndex, introIndex, impactIndex } = this.context;
     const endDates = new Set<DateMention>();
     for (const w of windows) {
