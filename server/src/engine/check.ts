@@ -101,6 +101,46 @@ function linesOf(text: string | readonly string[]): readonly string[] {
 const MAY_OPEN_BLOCK: boolean[] = [];
 for (const c of ' \t>-*+_0123456789') MAY_OPEN_BLOCK[c.charCodeAt(0)] = true;
 
+const isBlank = (c: number) => c === 32 || c === 9;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * How many quote and list markers open a line ("> - > 1. x" has four), each after optional blanks and a list marker
+ * followed by a blank or the line's end, plus half the width of the line's leading blanks (a tab counting four) when
+ * the first marker is a list's. Read a character at a time: patterns made three lists and a match per line, and a
+ * timeline written as a list has a marker on every line.
+ */
+export function lineDepth(line: string): number {
+  let markers = 0;
+  let firstIsQuote = false;
+  let indent = 0;
+  let at = 0;
+  for (;;) {
+    let next = at;
+    while (isBlank(line.charCodeAt(next))) next++;
+    const c = line.charCodeAt(next);
+    let end: number;
+    if (c === 62) end = next + 1;
+    else if (c === 45 || c === 42 || c === 43) end = next + 1;
+    else if (isDigit(c)) {
+      let digits = next;
+      while (isDigit(line.charCodeAt(digits))) digits++;
+      const closer = line.charCodeAt(digits);
+      if (digits - next > 9 || (closer !== 46 && closer !== 41)) break;
+      end = digits + 1;
+    } else break;
+    // A list marker needs a blank or the line's end after it; a quote's ">" does not.
+    if (c !== 62 && end < line.length && !isBlank(line.charCodeAt(end))) break;
+    if (markers === 0) {
+      firstIsQuote = c === 62;
+      for (let i = 0; i < next; i++) indent += line.charCodeAt(i) === 9 ? 4 : 1;
+    }
+    markers++;
+    at = end;
+  }
+  return markers + (markers && !firstIsQuote ? Math.floor(indent / 2) : 0);
+}
+
 /**
  * How deep quotes and lists nest, from the text alone (every ">" and list marker that opens a line, as in
  * "> - > 1. x" or "- - - x", and a leading list item's indentation), stopping as soon as `limit` is passed.
@@ -113,10 +153,7 @@ export function nestingDepth(text: string | readonly string[], limit = MAX_NESTI
     if (!MAY_OPEN_BLOCK[line.charCodeAt(0)]) continue;
     // A thematic break ("* * *", "- - -") opens nothing.
     if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) continue;
-    const opened = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))*/.exec(line)![0];
-    const markers = opened.match(/>|[-*+]|\d{1,9}[.)]/g) ?? [];
-    const indent = markers.length && markers[0] !== '>' ? Math.floor(/^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length / 2) : 0;
-    const depth = markers.length + indent;
+    const depth = lineDepth(line);
     if (depth > deepest) deepest = depth;
     if (deepest > limit) break;
   }

@@ -199,7 +199,7 @@ export function documentZoneOf(
   }
   const statement = sentences.find(
     (s) =>
-      (zonesBySentence.get(s) ?? []).some((z) => z.iana) &&
+      zonesBySentence.get(s)?.some((z) => z.iana) &&
       /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text),
   );
   const timelineZone = timelineIndex >= 0 ? zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex) : undefined;
