@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -67,6 +68,11 @@ describe('the settings schema (schemas/rca-writer.schema.json)', () => {
       assert.deepEqual(contribution.default, (defaultSettings() as unknown as Schema)[key] ?? contribution.default);
     });
   }
+
+  it('is a valid JSON Schema by its meta-schema (the validator does not check, to start faster)', () => {
+    const ajv = new Ajv({ strict: false });
+    assert.equal(ajv.validateSchema(settingsSchema), true, ajv.errorsText());
+  });
 
   it('lists every rule, by code and by name, and nothing else', () => {
     const ruleIds = ((settingsSchema.definitions as Record<string, Schema>).ruleId.enum as string[]).slice().sort();
