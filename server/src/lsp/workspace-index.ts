@@ -86,8 +86,8 @@ export class WorkspaceIndex {
 
   /**
    * Indexes the workspace folders' reports in the background, with progress in the editor (window/workDoneProgress)
-   * when it shows progress: in a worker thread where the host has one, else one file at a time between the editor's
-   * requests. Run at start-up and again when the settings change: every file not open is read again, and a report
+   * when it shows progress: in a worker thread where the host has one and the folders hold enough files to repay its
+   * start, else one file at a time between the editor's requests. Run at start-up and again when the settings change: every file not open is read again, and a report
    * the walk no longer finds is dropped.
    */
   async build(): Promise<void> {
@@ -102,7 +102,7 @@ export class WorkspaceIndex {
       const uris = paths.map((path) => files.fileUri(path));
       const stopped = () => build !== this.builds;
       let inWorker = false;
-      if (files.checkInWorker) {
+      if (files.checkInWorker && paths.length >= (files.workerMinFiles ?? 0)) {
         inWorker = await this.indexInWorker(uris, files.checkInWorker, report, stopped).catch((error: unknown) => {
           if (!stopped()) this.connection.console.warn(`RCA Writer: indexing in a worker thread failed, indexing here instead: ${String(error)}`);
           return false;
