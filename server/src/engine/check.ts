@@ -5,7 +5,7 @@ import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findi
 import { compileProfiles } from './config-text';
 import { IncrementalParser, MIN_CHUNK } from './incremental';
 import { buildModel, type RcaDocument } from './model';
-import { MAX_TABLE_ROW_PIPES, mayHaveWideLine, parseMarkdown, tooWideForTable } from './parse';
+import { MAX_TABLE_ROW_PIPES, parseMarkdown, tooWideForTable } from './parse';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
@@ -279,10 +279,10 @@ export function escapeHeavyParagraph(text: string | readonly string[], limit = M
  * The first line (from 0) outside fenced code with more "|" than a table row may have (MAX_TABLE_ROW_PIPES, parse.ts:
  * the parser reads it as text, not as a row), or -1.
  */
-export function tooWideTableLine(text: string, lines: readonly string[]): number {
+export function tooWideTableLine(lines: readonly string[]): number {
   // Only a line longer than the bound can hold more "|" than it: a report whose timeline is a table has thousands in
   // all but no such line, and reading every line's characters was 4 ms of an edit in a 1 MB one.
-  if (!mayHaveWideLine(text) || !lines.some((line) => line.length > MAX_TABLE_ROW_PIPES)) return -1;
+  if (!lines.some((line) => line.length > MAX_TABLE_ROW_PIPES)) return -1;
   let found = -1;
   walkParagraphs(
     lines,
@@ -489,7 +489,7 @@ export function* checkSteps(
       yield rule.code;
     }
   }
-  const wideLine = tooWideTableLine(text, lines);
+  const wideLine = tooWideTableLine(lines);
   if (wideLine >= 0) {
     const message = `RCA Writer read line ${(wideLine + 1).toLocaleString('en-US')} as text, not as a table row: it has more than ${MAX_TABLE_ROW_PIPES.toLocaleString('en-US')} "|", and the Markdown parser takes longer to read a row that wide than a check may take.`;
     const skipped = incomplete(message, settings);

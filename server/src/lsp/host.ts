@@ -36,6 +36,9 @@ export interface WorkspaceFiles {
    * would grow this thread's heap for good.
    */
   checkInWorker?(jobs: FileJob[], options: Omit<WorkerOptions, 'inThisThread'>): Promise<JobResult[] | undefined>;
-  /** Fewer files than this are indexed on the server's thread even where checkInWorker exists: a worker's start costs more. */
+  /**
+   * Fewer files than this are indexed on the server's thread even where checkInWorker exists: a worker's start
+   * costs more.
+   */
   workerMinFiles?: number;
 }

@@ -7,7 +7,7 @@ import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageW
 import { isMainThread } from 'node:worker_threads';
 import { checkInWorkers, CheckWorkersStopped, WORKER_MIN_FILES, type FileJob, type JobResult, type WorkerOptions } from '../cli/check-worker';
 import { settingsForFile } from '../engine/config';
-import type { ServerHost } from './host';
+import type { ServerHost, WorkspaceFiles } from './host';
 import { registerRender } from './render-request';
 import { startServer } from './session';
 import { filePath } from './uri';
@@ -58,14 +58,17 @@ function checkInWorker(jobs: FileJob[], options: WorkerOptions): Promise<JobResu
 }
 
 /**
- * Fewer Markdown files than this are indexed on the server's thread. A worker starts by loading and compiling the
- * whole bundle in a new thread: for a folder of 2 reports the index took 4 s of a 2-core machine while VS Code
- * opened the first, whose first keystrokes then waited 2.1 s and 0.8 s for their squiggles (59 / 843 ms median /
- * p95 over 20), against 45 / 139 ms with the index built on this thread (npm run bench:vscode, load 0.4-2.6).
- * What the worker spares this thread's heap matters for hundreds of reports, not a handful.
+ * Where the index is built. RCA_WRITER_WORKERS as the CLI reads it: 0 or 1 keeps it on this thread, 2 or more puts
+ * it in a worker for any folder. Otherwise a worker only for WORKER_MIN_FILES Markdown files or more: a worker starts
+ * by loading and compiling the whole bundle in a new thread, and for a folder of 2 reports the index took 4 s of a
+ * 2-core machine while VS Code opened the first, whose first keystrokes then waited 2.1 s and 0.8 s for their
+ * squiggles (59 / 843 ms median / p95 over 20), against 45 / 139 ms with the index built on this thread (npm run
+ * bench:vscode, load 0.4-2.6). What the worker spares this thread's heap matters for hundreds of reports.
  */
-function indexWorkerMinFiles(): number {
-  return Number(process.env.RCA_WRITER_WORKERS) >= 2 ? 0 : WORKER_MIN_FILES;
+function indexWorker(): Pick<WorkspaceFiles, 'checkInWorker' | 'workerMinFiles'> {
+  const forced = process.env.RCA_WRITER_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 ? { checkInWorker, workerMinFiles: 0 } : {};
+  return { checkInWorker, workerMinFiles: WORKER_MIN_FILES };
 }
 
 export const nodeHost: ServerHost = {
@@ -82,9 +85,7 @@ export const nodeHost: ServerHost = {
     markdownFiles,
     readText,
     fileUri,
-    // RCA_WRITER_WORKERS=0 (or 1) indexes on this thread, as the CLI then checks on its own; 2 or more uses a worker
-    // for any folder.
-    ...(/^[01]$/.test(process.env.RCA_WRITER_WORKERS ?? '') ? {} : { checkInWorker, workerMinFiles: indexWorkerMinFiles() }),
+    ...indexWorker(),
   },
 };
 

@@ -52,8 +52,9 @@ function hashOn(h: number, text: string): number {
 
 /**
  * FNV-1a over two words and the space between them: the hash of `${first} ${second}`, without making that string
- * for every word pair of every paragraph. A small, stable hash (the same in every process, unlike an object key's order). Signed, so that it is a small integer to
- * V8: unsigned, half of a thousand reports' word pairs were boxed numbers in the index.
+ * for every word pair of every paragraph. A small, stable hash (the same in every process, unlike an object key's
+ * order). Signed, so that it is a small integer to V8: unsigned, half of a thousand reports' word pairs were boxed
+ * numbers in the index.
  */
 function pairHash(first: string, second: string): number {
   return hashOn(Math.imul(hashOn(FNV_BASIS, first) ^ 0x20, FNV_PRIME), second) | 0;
