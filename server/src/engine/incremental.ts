@@ -120,7 +120,7 @@ function blankRunEnd(text: string, at: number): number {
   if (!BLANK_LINE.test(text)) return -1;
   NOT_BLANK.lastIndex = at;
   const next = NOT_BLANK.exec(text);
-  return next ? Math.max(text.lastIndexOf('\n', next.index), text.lastIndexOf('\r', next.index)) + 1 : text.length;
+  return next ? lineStartBefore(text, next.index) : text.length;
 }
 
 export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
@@ -227,7 +227,7 @@ function tableHead(chunk: Chunk, text: string): string {
   const table = chunk.nodes[chunk.nodes.length - 1];
   if (chunk.head && table === chunk.nodes[0]) return chunk.head;
   const start = table.position!.start.offset!;
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const lineStart = lineStartBefore(text, start);
   const twoLines = /^[^\r\n]*(?:\r\n|\r|\n)[^\r\n]*(?:\r\n|\r|\n)/.exec(text.slice(lineStart, lineStart + 20_000));
   return twoLines?.[0] ?? '';
 }
@@ -297,6 +297,20 @@ function shiftTree(node: Node, offset: number, line: number): void {
 function shift(nodes: RootContent[], offset: number, line: number): void {
   if (offset === 0 && line === 0) return;
   for (const node of nodes) shiftTree(node as Node, offset, line);
+}
+
+/**
+ * Where the line holding the character before `at` starts (0 at the text's start). A backward search for "\r" in a
+ * text without one (most are) runs to the text's start: once per chunk, that was a pass over the document each.
+ */
+function lineStartBefore(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i + 1;
 }
 
 function lineBreaks(text: string): number {
@@ -587,7 +601,7 @@ function endPoint(text: string, chunks: Chunk[]): Point {
   let breaks = 0;
   for (const chunk of chunks) breaks += chunk.lines;
   // The last line starts after the last break: "\r\n" ends with "\n", a lone "\r" is a break of its own.
-  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  const lineStart = lineStartBefore(text, text.length);
   return { line: breaks + 1, column: text.length - lineStart + 1, offset: text.length };
 }
 
