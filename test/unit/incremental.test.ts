@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { visit } from 'unist-util-visit';
 import { checkText } from '../../server/src/engine/check';
-import { blockPoints, IncrementalParser, splitPoints } from '../../server/src/engine/incremental';
+import { blockPoints, splitPoints } from '../../server/src/engine/chunk-points';
+import { IncrementalParser } from '../../server/src/engine/incremental';
 import { allNodes, codeBlocks } from '../../server/src/engine/block-facts';
 import { parseMarkdown } from '../../server/src/engine/parse';
 // The benchmark's seeded generator (mulberry32): every run makes the same edits.
@@ -217,6 +218,24 @@ describe('incremental parsing', () => {
     const cut = new IncrementalParser(4096);
     assert.deepEqual(cut.parse(emphasis), parseMarkdown(emphasis));
     assert.ok(cut.stats.chunks >= 10 && cut.stats.fullParse === undefined, JSON.stringify(cut.stats));
+  });
+
+  it('finds the unchanged chunks before and after an edit by their place, and none after a parse left unfinished', () => {
+    const sections = Array.from({ length: 12 }, (_, i) => `## Section ${i}\n\nAt 10:${String(i).padStart(2, '0')} UTC step ${i} ran.\n\n`);
+    const text = sections.join('');
+    const parser = new IncrementalParser(0);
+    parser.parse(text);
+    // A letter changed in section 9, its length kept: only that chunk is new.
+    const changed = text.replace('step 9 ran', 'step 9 run');
+    assert.deepEqual(parser.parse(changed), parseMarkdown(changed));
+    assert.equal(parser.stats.reparsed, 1);
+    // Section 9 back as it was, and the parse left after its first step (the changed chunk parsed, the rest not).
+    const steps = parser.parseSteps(text);
+    assert.equal(steps.next().done, false);
+    // The second version's chunk of section 9 is still kept by its text. Its place, from before the unfinished
+    // parse, must not name it for the text that parse was given, which a line added at the end leaves as it was.
+    const appended = `${text}Done.\n`;
+    assert.deepEqual(parser.parse(appended), parseMarkdown(appended));
   });
 
   it('cuts after a blank line before a thematic break of "*" or "_", not of "-"', () => {

@@ -3,7 +3,8 @@ import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile'
 import { CHECK_BUDGET_MS, cpuClock, ParseCut, REPORTS_PER_LOOK, RuleCut } from './budget';
 import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
-import { IncrementalParser, MIN_CHUNK } from './incremental';
+import { MIN_CHUNK } from './chunk-points';
+import { IncrementalParser } from './incremental';
 import { buildModel, type RcaDocument } from './model';
 import { MAX_TABLE_ROW_PIPES, parseMarkdown, tooWideForTable } from './parse';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';

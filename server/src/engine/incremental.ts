@@ -5,6 +5,7 @@ import type { Definition, FootnoteDefinition, List, ListItem, Root, RootContent,
 import type { Node, Point } from 'unist';
 import { ParseCut } from './budget';
 import { parseMarkdown, tooWideForTable, type DefinedElsewhere } from './parse';
+import { ChunkPoints, lineStartBefore, MIN_CHUNK, type BlockPoint } from './chunk-points';
 import { copyOf } from './own-copy';
 
 interface Chunk {
@@ -36,146 +37,6 @@ export interface IncrementalStats {
   reparsed: number;
   /** Why the last parse was a full one, if it was. */
   fullParse?: string;
-}
-
-/**
- * Where a chunk may start: an ATX heading at column 0, after a blank line. Such a line closes every open block
- * except a fenced code block or an HTML block of kinds 1 to 5 (`<!--`, `<script` ...) or front matter; those
- * cases are caught after parsing (see `mayRunOn`) and the chunks are joined.
- */
-export function splitPoints(text: string): number[] {
-  const points: number[] = [];
-  // A line break is \r\n, \n or a lone \r: "\r\n" must never count as two breaks around an empty line.
-  const heading = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(#{1,6}(?:[ \t]|\r|\n|$))/g;
-  for (let match = heading.exec(text); match; match = heading.exec(text)) {
-    points.push(match.index + match[0].length - match[1].length);
-    // The heading line may itself be followed by a blank line and a heading.
-    heading.lastIndex = match.index + match[0].length - match[1].length;
-  }
-  return points;
-}
-
-/**
- * More places a chunk may start, so that a document with few headings is not one chunk: micromark's work on some
- * shapes grows with the square of a chunk's size (a run of setext headings, a long nested list, footnotes), so
- * cutting a long document into chunks of at least MIN_CHUNK characters makes its parse linear.
- * - `blank`: a line at column 0 after a blank line that can continue nothing: not indented, not a quote marker,
- *   not a list marker, not "-" (which could also open front matter in the chunk). After a blank line every open
- *   block has ended then, except a fence or an HTML block of kinds 1 to 5 (`mayRunOn`, as for headings).
- * - `break`: the line after a column-0 "---", "===", "***" or "___" line or ATX heading ("# …", no blank line
- *   needed), when the chunk's parse ends with a top-level heading or thematic break right there (`endsClosed`):
- *   then no block is open at that line in the whole text either, since every line up to it is read the same way in
- *   both (a heading line inside an HTML block or a fence ends the chunk with that block, not a heading).
- * - `item`: a column-0 list item after a line that is not blank, when the chunk's parse ends with a top-level list
- *   of the same marker (`continuesList`): in the whole text that line is the list's next item (an item of the same
- *   list is never read as a lazy line), so the next chunk's first list is the same list's rest, and the two are
- *   joined (`joinLists`). One long list is then many chunks, as a long run of paragraphs is.
- * - `row`: a line opening with "|" after a line that is not blank, when the chunk's parse ends with a top-level
- *   table right there (`endsWithTable`) and the line is not too wide for a row (`tooWideForTable`): in the whole
- *   text that line is the table's next row (a "|" opens no other block, and a table row is never lazy), and a row's
- *   cells do not depend on the rows around it. The next chunk is parsed after the table's header and delimiter rows
- *   (`Chunk.head`) and its rows joined to the table. One long table is then many chunks.
- * - `blank` also: a blank line after a blank line, where the run of blank lines it begins is at least `minChunk`
- *   long and the line after the run is fresh (or the text ends): no block open before the run goes on after it.
- *   The run is then a chunk of its own, which is not parsed (blank lines give no node).
- */
-export const MIN_CHUNK = 4096;
-
-export interface BlockPoint {
-  at: number;
-  kind: 'blank' | 'break' | 'item' | 'row';
-}
-
-/**
- * A line that may start a chunk: one that continues no block and opens no front matter. Nor one that opens with "[":
- * a definition is mostly written after its reference, and a chunk whose reference is defined in the next is parsed
- * again (see `definedElsewhere`). A "*" not followed by a space or the line's end opens no list item ("**bold**", a
- * paragraph, or a thematic break, fresh after a blank line too), nor does a "-" or "+" followed by neither a space
- * nor another "-" or "+" (so never "---" or "+++", front matter at a chunk's start).
- */
-const FRESH_LINE = /^(?![ \t\r\n>\uFEFF[]|\*(?:[ \t\r\n]|$)|[-+](?:[ \t\r\n\-+]|$)|\d{1,9}[.)](?:[ \t\r\n]|$))/;
-/**
- * A thematic break of "*" or "_" after a blank line is fresh too: after a blank line it is neither a list item nor
- * a setext underline ("-" stays out: at a chunk's start it could open front matter).
- */
-const BREAK_LINE = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})(?:\r|\n|$)/;
-/** A top-level list item's first line: its marker at column 0. A line that is also a thematic break is one. */
-const ITEM_LINE = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|\r|\n|$)/;
-const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:\r|\n|$)/;
-
-function freshLine(text: string, at: number): boolean {
-  return FRESH_LINE.test(text.slice(at, at + 12)) || BREAK_LINE.test(text.slice(at, at + 200));
-}
-
-function itemLine(text: string, at: number): boolean {
-  return ITEM_LINE.test(text.slice(at, at + 12)) && !THEMATIC_BREAK.test(text.slice(at, at + 200));
-}
-
-const BLANK_LINE = /[ \t]*(?:\r|\n|$)/y;
-const NOT_BLANK = /[^ \t\r\n]/g;
-
-/** For a blank line at `at`: where the run of blank lines it begins ends (the next line's start, or the text's end); else -1. */
-function blankRunEnd(text: string, at: number): number {
-  BLANK_LINE.lastIndex = at;
-  if (!BLANK_LINE.test(text)) return -1;
-  NOT_BLANK.lastIndex = at;
-  const next = NOT_BLANK.exec(text);
-  return next ? lineStartBefore(text, next.index) : text.length;
-}
-
-export function blockPoints(text: string, minChunk = MIN_CHUNK): BlockPoint[] {
-  const points: BlockPoint[] = [];
-  const blocks = /(?:\r\n|\r(?!\n)|\n)(?:([ \t]*)|(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*|#{1,6}(?:[ \t][^\r\n]*)?)(?:\r\n|\r(?!\n)|\n)/g;
-  // A line break after a line that is not blank, before a list marker or a table row's "|" at column 0. The line
-  // before is looked at by hand: a pattern that began at its last visible character was tried at every character.
-  const items = /(?:\r\n|\r(?!\n)|\n)(?=[-+*\d|])/g;
-  const nextItem = () => {
-    for (let found = items.exec(text); found; found = items.exec(text)) {
-      let visible = found.index - 1;
-      while (visible >= 0 && (text.charCodeAt(visible) === 32 || text.charCodeAt(visible) === 9)) visible--;
-      if (visible >= 0 && text.charCodeAt(visible) !== 10 && text.charCodeAt(visible) !== 13) return found;
-    }
-    return null;
-  };
-  let block = blocks.exec(text);
-  let item = nextItem();
-  let last = 0;
-  /** Where the run of blank lines last looked at ends (see `blankRunEnd`), so that a run is searched once. */
-  let runEnd = -1;
-  while (block || item) {
-    let at: number;
-    let kind: BlockPoint['kind'];
-    if (block && (!item || block.index + block[0].length <= item.index + item[0].length)) {
-      at = block.index + block[0].length;
-      kind = block[1] === undefined ? 'break' : 'blank';
-      // The closing break is the next match's opening one.
-      blocks.lastIndex = at - (block[0].endsWith('\r\n') ? 2 : 1);
-      block = blocks.exec(text);
-      if (kind === 'blank' && at >= runEnd && at < text.length) {
-        runEnd = blankRunEnd(text, at);
-        if (runEnd >= 0 && runEnd - at >= minChunk && (runEnd === text.length || freshLine(text, runEnd))) {
-          if (points[points.length - 1]?.at !== at) points.push({ at, kind });
-          if (runEnd < text.length) points.push({ at: runEnd, kind });
-          last = runEnd;
-          blocks.lastIndex = runEnd - (text[runEnd - 1] === '\n' && text[runEnd - 2] === '\r' ? 2 : 1);
-          block = blocks.exec(text);
-          continue;
-        }
-        // Not a run that may be cut out: the rest of it is not searched again.
-        runEnd = Math.max(runEnd, at + 1);
-      }
-      if (at - last < minChunk || at >= text.length || !freshLine(text, at)) continue;
-    } else {
-      at = item!.index + item![0].length;
-      kind = text[at] === '|' ? 'row' : 'item';
-      item = nextItem();
-      if (at - last < minChunk || at >= text.length || (kind === 'item' && !itemLine(text, at))) continue;
-    }
-    if (points[points.length - 1]?.at === at) continue;
-    points.push({ at, kind });
-    last = at;
-  }
-  return points;
 }
 
 /** The marker that continues a list: "-", "+" or "*" itself, or an ordered item's "." or ")". */
@@ -299,20 +160,6 @@ function shift(nodes: RootContent[], offset: number, line: number): void {
   for (const node of nodes) shiftTree(node as Node, offset, line);
 }
 
-/**
- * Where the line holding the character before `at` starts (0 at the text's start). A backward search for "\r" in a
- * text without one (most are) runs to the text's start: once per chunk, that was a pass over the document each.
- */
-function lineStartBefore(text: string, at: number): number {
-  let i = at - 1;
-  while (i >= 0) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i--;
-  }
-  return i + 1;
-}
-
 function lineBreaks(text: string): number {
   let count = 0;
   if (!text.includes('\r')) {
@@ -393,12 +240,22 @@ function definedElsewhere(mentions: Labels, own: Labels, defined: Labels): Defin
  */
 export class IncrementalParser {
   private chunks = new Map<string, Chunk>();
+  /**
+   * The last whole parse's chunks by where their own text starts (`ownStart`), found again without reading their
+   * text; emptied while a parse runs, so that one abandoned or cut leaves none for the next.
+   */
+  private chunksAt = new Map<number, Chunk>();
+  /** `chunksAt` of the parse before the one running. */
+  private placed = new Map<number, Chunk>();
   /** `minChunk`: the least length of a chunk cut at a block point (tests cut at every one). */
   /** `parse`: the parser of each chunk (a test counts its calls). */
+  private readonly points: ChunkPoints;
   constructor(
-    private readonly minChunk = MIN_CHUNK,
+    minChunk = MIN_CHUNK,
     private readonly parseText: (text: string, defined?: DefinedElsewhere) => Root = parseMarkdown,
-  ) {}
+  ) {
+    this.points = new ChunkPoints(minChunk);
+  }
   stats: IncrementalStats = { chunks: 0, reparsed: 0 };
 
   parse(text: string): Root {
@@ -420,12 +277,17 @@ export class IncrementalParser {
     this.stats = stats;
     const full = (why: string): Root => {
       this.chunks = new Map();
+      this.chunksAt = new Map();
+      this.placed = new Map();
       stats.fullParse = why;
       stats.chunks = 1;
       stats.reparsed = 1;
       return this.parseText(text);
     };
-    const bounds = mergePoints(splitPoints(text), blockPoints(text, this.minChunk));
+    this.placed = this.chunksAt;
+    this.chunksAt = new Map();
+    const { headings, blocks } = this.points.find(text);
+    const bounds = mergePoints(headings, blocks);
     if (bounds.length === 0) return full('no split point');
     bounds.unshift({ at: 0, kind: 'heading' });
     bounds.push({ at: text.length, kind: 'heading' });
@@ -490,6 +352,8 @@ export class IncrementalParser {
       return full('front matter that may span chunks');
 
     this.chunks = next;
+    this.chunksAt = new Map(used.map((chunk) => [ownStart(chunk).offset, chunk]));
+    this.placed = new Map();
     stats.chunks = used.length;
     const children = joinChunks(used, joined);
     if (!children) return full('a list or table cut where it did not go on');
@@ -508,19 +372,24 @@ export class IncrementalParser {
   }
 
   private chunk(text: string, start: number, end: number, line: number, next: Map<string, Chunk>, stats: IncrementalStats, head = ''): Chunk {
-    const slice = head + text.slice(start, end);
     // A table's head is parsed as if it stood right before the chunk: its positions are dropped when joined.
     const headLines = head ? lineBreaks(head) : 0;
     const base = { offset: start - head.length, line: line - headLines };
-    let chunk = this.chunks.get(slice);
-    if (chunk && chunk.head === head) {
+    let chunk = this.samePlace(start, end, head);
+    let slice: string | undefined;
+    if (!chunk) {
+      slice = head + text.slice(start, end);
+      chunk = this.chunks.get(slice);
+      if (chunk?.head !== head) chunk = undefined;
+    }
+    if (chunk) {
       // Taken out, so that a second chunk with the same text gets nodes of its own.
-      this.chunks.delete(slice);
+      this.chunks.delete(chunk.text);
       shift(chunk.nodes, base.offset - chunk.base.offset, base.line - chunk.base.line);
       chunk.base = base;
     } else {
-      const own = copyOf(slice);
-      // Blank lines give no node, and micromark takes about 5 µs a line to find that out (see `blank` in `blockPoints`).
+      const own = copyOf(slice ?? head + text.slice(start, end));
+      // Blank lines give no node, and micromark takes about 5 µs a line to find that out (see `blank` in chunk-points.ts).
       const nodes = /^[ \t\r\n]*$/.test(own) ? [] : this.parseText(own).children;
       const defines = definitionsIn(nodes);
       const mentions = labelsIn(own);
@@ -533,6 +402,20 @@ export class IncrementalParser {
     if (!next.has(chunk.text)) next.set(chunk.text, chunk);
     return chunk;
   }
+
+  /**
+   * The last parse's chunk of the same own text at the same place, where the edit since (`ChunkPoints.edit`) left
+   * that text as it was: before the edit, or after it and moved by its length. Looking a chunk up by its text reads
+   * the whole text, a megabyte on each edit of a large report.
+   */
+  private samePlace(start: number, end: number, head: string): Chunk | undefined {
+    const edit = this.points.edit;
+    if (!edit) return undefined;
+    const was = end <= edit.prefix ? start : start >= edit.changedEnd ? start - edit.moved : undefined;
+    const chunk = was === undefined ? undefined : this.placed.get(was);
+    if (!chunk || chunk.head !== head || chunk.text.length !== head.length + end - start || this.chunks.get(chunk.text) !== chunk) return undefined;
+    return chunk;
+  }
 }
 
 /** Where the chunk's own text starts in the document: after its table head, if it has one. */
@@ -540,7 +423,7 @@ function ownStart(chunk: Chunk): { offset: number; line: number } {
   return { offset: chunk.base.offset + chunk.head.length, line: chunk.base.line + (chunk.head ? lineBreaks(chunk.head) : 0) };
 }
 
-/** Whether a chunk may end at `bound`: see `blockPoints` for the `break` and `item` kinds. */
+/** Whether a chunk may end at `bound`: see `MIN_CHUNK` (chunk-points.ts) for the `break` and `item` kinds. */
 function holds(chunk: Chunk, text: string, bound: { at: number; kind: BlockPoint['kind'] | 'heading' }): boolean {
   if (chunk.open) return true; // the rest of the text becomes one chunk
   if (bound.kind === 'break') return endsClosed(chunk);
@@ -605,7 +488,7 @@ function endPoint(text: string, chunks: Chunk[]): Point {
   return { line: breaks + 1, column: text.length - lineStart + 1, offset: text.length };
 }
 
-/** A full parse, cut into chunks where that gives the same tree (see `blockPoints`): what a check parses with. */
+/** A full parse, cut into chunks where that gives the same tree (chunk-points.ts): what a check parses with. */
 export function parseDocument(text: string): Root {
   return new IncrementalParser().parse(text);
 }
