@@ -1,4 +1,4 @@
-import type { Code, Html, Link, ListItem, Nodes, RootContent } from 'mdast';
+import type { Code, Html, Link, ListItem, Nodes, Root, RootContent } from 'mdast';
 import type { RcaDocument } from './model';
 import { nodeRange, plainText, startOffset } from './nodes';
 import { sectionAt } from './sections';
@@ -21,6 +21,23 @@ interface BlockFacts {
  * the whole tree again; only offsets are read afresh. Nodes are never changed in place otherwise.
  */
 const blockFacts = new WeakMap<RootContent, BlockFacts>();
+
+/**
+ * Trees a check parsed for itself (checkText given no parser: a CLI run's files, a fix's proof). No later check hands
+ * back their nodes, so what is kept by node for the next check only costs them: the time analysis neither copies nor
+ * keeps a block's text and phrases for them (copies, weak map entries and moved duplicates of every phrase were a
+ * tenth of a seed-sized report's analysis).
+ */
+const oneCheckTrees = new WeakSet<Root>();
+
+export function markOneCheckTree(root: Root): void {
+  oneCheckTrees.add(root);
+}
+
+/** Whether a later check may hand back this tree's nodes (an incremental parser's), so what is kept by node pays. */
+export function nodesOutliveCheck(root: Root): boolean {
+  return !oneCheckTrees.has(root);
+}
 
 function factsOf(block: RootContent): BlockFacts {
   let facts = blockFacts.get(block);

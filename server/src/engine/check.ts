@@ -3,6 +3,7 @@ import { candidateProfiles, chooseProfile, isAutoProfile } from './auto-profile'
 import { CHECK_BUDGET_MS, cpuClock, ParseCut, REPORTS_PER_LOOK, RuleCut } from './budget';
 import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
+import { markOneCheckTree } from './block-facts';
 import { MIN_CHUNK } from './chunk-points';
 import { IncrementalParser } from './incremental';
 import { buildModel, type RcaDocument } from './model';
@@ -386,6 +387,8 @@ export function* checkSteps(
     const parser = options.parser ?? (options.parse || text.length < MIN_CHUNK ? undefined : new IncrementalParser());
     const parse = options.parse ?? parseMarkdown;
     const root = parser ? yield* parser.parseSteps(text, pastDeadline) : parse(text);
+    // A tree of this check's own: no caller's parser will hand its nodes back to a later check.
+    if (!options.parser && !options.parse) markOneCheckTree(root);
     // Past the budget no rule runs, and the model (and under `auto` the first profile tried) is a step it cannot stop:
     // 58,000 headings took 0.1 to 0.3 s of it. A parse that ended past the budget stops the check as one cut short.
     if (parser && pastDeadline()) throw new ParseCut(lines.length);

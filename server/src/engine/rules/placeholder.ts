@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { blockNodes } from '../block-facts';
+import { blockNodes, nodesOutliveCheck } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
@@ -67,8 +67,8 @@ function anyPatternIn(text: string): boolean {
   });
 }
 
-function placeholdersIn(doc: RcaDocument, block: RootContent): Placeholder[] {
-  const kept = placeholdersByBlock.get(block);
+function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean): Placeholder[] {
+  const kept = keep ? placeholdersByBlock.get(block) : undefined;
   if (kept) return kept;
   const base = startOffset(block);
   const text = doc.text.slice(base, endOffset(block));
@@ -77,7 +77,7 @@ function placeholdersIn(doc: RcaDocument, block: RootContent): Placeholder[] {
   // unchanged block again for a candidate took 4 ms, and asking each pattern of every block with one (a timeline
   // entry's "10:16") 6 ms, of its 85; a weak map entry per block costs a check of a seed-sized report microseconds.
   if (!MAY_HOLD.test(text) || !anyPatternIn(text)) {
-    placeholdersByBlock.set(block, NONE);
+    if (keep) placeholdersByBlock.set(block, NONE);
     return NONE;
   }
   const skip: Span[] = [];
@@ -110,7 +110,7 @@ function placeholdersIn(doc: RcaDocument, block: RootContent): Placeholder[] {
     }
     reported.push(new SpanIndex(mine));
   }
-  placeholdersByBlock.set(block, found);
+  if (keep) placeholdersByBlock.set(block, found);
   return found;
 }
 
@@ -142,9 +142,10 @@ export const placeholder: Rule = {
   fixable: false,
   check({ doc, report }) {
     let closed: Map<string, number> | undefined;
+    const keep = nodesOutliveCheck(doc.root);
     for (const block of doc.root.children) {
       const base = startOffset(block);
-      for (const { start, end, text, what } of placeholdersIn(doc, block)) {
+      for (const { start, end, text, what } of placeholdersIn(doc, block, keep)) {
         const range = doc.lines.range(base + start, base + end);
         const tag = text.startsWith('<') ? text.slice(1, -1).toLowerCase() : undefined;
         if (tag !== undefined) {

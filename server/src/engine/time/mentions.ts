@@ -123,6 +123,23 @@ function place(found: Mentions, kept: SentenceFinds, block: Block, by: number): 
     );
 }
 
+/** A sentence's phrases, found at its offsets and kept nowhere else, added to `found` as they are. */
+function add(found: Mentions, finds: SentenceFinds, block: Block): void {
+  const sentence: Sentence = { start: finds.start, end: finds.end, text: finds.text, block };
+  found.sentences.push(sentence);
+  if (finds.dates.length) {
+    found.datesBySentence.set(sentence, finds.dates);
+    for (const d of finds.dates) found.dates.push(Object.assign(d, { section: block.section, isTitle: block.isTitle }));
+  }
+  if (finds.times.length) {
+    found.timesBySentence.set(sentence, finds.times);
+    pushAll(found.times, finds.times);
+  }
+  for (const d of finds.monthYears) found.monthYears.push(Object.assign(d, { section: block.section }));
+  if (finds.zones.length) found.zonesBySentence.set(sentence, finds.zones);
+  if (finds.durations.length) found.durationsBySentence.set(sentence, finds.durations);
+}
+
 export function noMentions(): Mentions {
   return {
     sentences: [],
@@ -152,7 +169,15 @@ export function findMentions(
   const nodes = blockNodesOf(blocks);
   for (let index = from; index < to; index++) {
     const block = blocks[index];
-    const node = nodes?.[index];
+    if (!nodes) {
+      // Blocks of a tree no later check hands back (block-facts.ts): read where they are, and nothing copied or kept.
+      for (const sentence of sentencesOf(masked, block)) {
+        checkpoint(sentence.start);
+        add(found, findIn(sentence, table), block);
+      }
+      continue;
+    }
+    const node = nodes[index];
     const text = masked.slice(block.start, block.end);
     const kept = node && findsByNode.get(node);
     if (kept && kept.masked === text && kept.table === table) {
@@ -172,7 +197,7 @@ export function findMentions(
       sentences.push(finds);
       place(found, finds, block, block.start);
     }
-    if (node) findsByNode.set(node, { masked: own, table, origin: 0, sentences });
+    findsByNode.set(node, { masked: own, table, origin: 0, sentences });
   }
   return found;
 }

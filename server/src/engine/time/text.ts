@@ -1,5 +1,5 @@
 import type { Nodes, RootContent } from 'mdast';
-import { allNodes, blockNodes } from '../block-facts';
+import { allNodes, blockNodes, nodesOutliveCheck } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { copyOf } from '../own-copy';
@@ -41,9 +41,13 @@ function blankMarkers(text: string): string {
 
 /** `text[from, to)` with the nodes that hold no prose blanked out (the nodes are those of one top-level block). */
 function maskNodes(text: string, from: number, to: number, nodes: readonly Nodes[]): string {
-  const chars = text.slice(from, to).split('');
+  // The spans to blank, gathered first: most blocks have none, and the others a few, so the text is cut at them
+  // rather than split into an array of its characters and joined again.
+  const spans: [number, number][] = [];
   const blank = (start: number, end: number) => {
-    for (let i = Math.max(start - from, 0); i < end - from && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (e > s) spans.push([s, e]);
   };
   for (const node of nodes) {
     const s = startOffset(node);
@@ -69,8 +73,21 @@ function maskNodes(text: string, from: number, to: number, nodes: readonly Nodes
       else if (at > 0) blank(s + at, s + at + node.url.length);
     }
   }
-  return blankMarkers(chars.join(''));
+  if (!spans.length) return blankMarkers(text.slice(from, to));
+  spans.sort((a, b) => a[0] - b[0]);
+  let masked = '';
+  let at = from;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    const s = Math.max(start, at);
+    masked += text.slice(at, s) + text.slice(s, end).replace(LINE_BREAKS_KEPT, ' ');
+    at = end;
+  }
+  return blankMarkers(masked + text.slice(at, to));
 }
+
+/** Every character but a line break's: what a blanked span loses. */
+const LINE_BREAKS_KEPT = /[^\r\n]/g;
 
 /**
  * Each top-level block's masked text, with the source it was masked from. The incremental parser hands back the
@@ -92,6 +109,7 @@ function underscoreAcross(text: string, edge: number): boolean {
 
 export function maskedText(doc: RcaDocument): string {
   const { text } = doc;
+  const keep = nodesOutliveCheck(doc.root);
   const parts: string[] = [];
   let at = 0;
   for (const block of doc.root.children) {
@@ -101,10 +119,13 @@ export function maskedText(doc: RcaDocument): string {
     // the whole text unless an underscore there touches a letter, digit or underscore across it.
     if (underscoreAcross(text, s) || underscoreAcross(text, e)) return maskWhole(doc);
     if (s > at) parts.push(blankMarkers(text.slice(at, s)));
-    const source = text.slice(s, e);
-    let cached = maskedBlocks.get(block);
-    if (cached?.source !== source) maskedBlocks.set(block, (cached = { source: copyOf(source), masked: maskNodes(text, s, e, blockNodes(block)) }));
-    parts.push(cached.masked);
+    if (!keep) parts.push(maskNodes(text, s, e, blockNodes(block)));
+    else {
+      const source = text.slice(s, e);
+      let cached = maskedBlocks.get(block);
+      if (cached?.source !== source) maskedBlocks.set(block, (cached = { source: copyOf(source), masked: maskNodes(text, s, e, blockNodes(block)) }));
+      parts.push(cached.masked);
+    }
     at = e;
   }
   if (at < text.length) parts.push(blankMarkers(text.slice(at)));
@@ -146,9 +167,9 @@ interface Leaf {
  */
 const leavesByNode = new WeakMap<RootContent, readonly Leaf[]>();
 
-function leavesOf(top: RootContent): readonly Leaf[] {
-  let leaves = leavesByNode.get(top);
-  if (leaves) return leaves;
+function leavesOf(top: RootContent, keep: boolean): readonly Leaf[] {
+  const kept = keep ? leavesByNode.get(top) : undefined;
+  if (kept) return kept;
   const found: Leaf[] = [];
   const base = startOffset(top);
   const walk = (node: Nodes, row?: Nodes) => {
@@ -161,8 +182,8 @@ function leavesOf(top: RootContent): readonly Leaf[] {
     }
   };
   walk(top);
-  leavesByNode.set(top, (leaves = found));
-  return leaves;
+  if (keep) leavesByNode.set(top, found);
+  return found;
 }
 
 /** An HTML block that opens, or closes, a collapsed part ("<details>", "</details>"): by how much it changes the depth. */
@@ -182,6 +203,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
   let nodes: Nodes[] = [];
   let inOrder = true;
   const sectionOf = sectionLookup(doc);
+  const keep = nodesOutliveCheck(doc.root);
   // What a "<details>" element collapses (a raw log, a chart's data) is evidence, not the report's account: its
   // times are not timeline entries, as a code block's are not. Only when every one is closed: a "<details>" left
   // open must not hide the rest of the report from the date and time rules.
@@ -192,7 +214,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
     collapsed = balanced ? Math.max(0, collapsed + changes[index]) : 0;
     if (collapsed > 0) continue;
     const base = startOffset(top);
-    for (const leaf of leavesOf(top)) {
+    for (const leaf of leavesOf(top, keep)) {
       const { node } = leaf;
       const start = base + leaf.start;
       const isTitle = node.type === 'heading' && doc.title?.node === node;
@@ -213,7 +235,8 @@ export function blocksOf(doc: RcaDocument): Block[] {
     blocks = order.map((i) => blocks[i]);
     nodes = order.map((i) => nodes[i]);
   }
-  nodesByList.set(blocks, nodes);
+  // Only for a tree whose nodes a later check may hand back: the phrases found are kept by them (mentions.ts).
+  if (keep) nodesByList.set(blocks, nodes);
   const innermost = innermostItems(doc);
   for (const block of blocks) block.listItem = innermost(block.start);
   return blocks;
