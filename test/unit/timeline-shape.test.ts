@@ -34,6 +34,13 @@ describe('looksLikeTimeline', () => {
       true,
       'prose around the entries',
     );
+    assert.equal(
+      timeline(
+        'At 4:05 PM PST, a rollout began. By 4:12 PM, failures had climbed to 30%. At 4:31 PM we paused it, but failures went on. At 5:20 PM we drained the new nodes.',
+      ),
+      true,
+      'sentences of prose that open with their times',
+    );
   });
 
   it('counts as timed only the times the date and time rules read: a timeline they cannot read is no timeline', () => {
@@ -50,6 +57,11 @@ describe('looksLikeTimeline', () => {
       assert.equal(timeline(body), false, notATime);
       assert.equal(findTimes(notATime).length, 0, notATime);
     }
+  });
+
+  it('leaves alone prose that mentions times inside its sentences', () => {
+    assert.equal(timeline('The rollout began at 4:05 PM. Failures climbed by 4:12 PM. We paused it at 4:31 PM and drained the nodes at 5:20 PM.'), false);
+    assert.equal(timeline('At 4:05 PM PST, a rollout began. Failures climbed for an hour. By 5:20 PM the nodes were drained.'), false, 'two timed sentences');
   });
 
   it('leaves alone lists that only mention times or numbers', () => {

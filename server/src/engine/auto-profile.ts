@@ -79,7 +79,7 @@ export function titleClaim(doc: RcaDocument, candidates: readonly Profile[]): Pr
 
 /** Nothing written yet: no title and no heading, whatever text there is. */
 function isBlank(doc: RcaDocument): boolean {
-  return !doc.title && doc.sections.every((section) => !section.heading);
+  return !doc.title && doc.sections.every((section) => !section.heading && !section.label);
 }
 
 export interface ProfileChoice {

@@ -1,7 +1,8 @@
-import type { Heading, ListItem, Root, RootContent } from 'mdast';
+import type { Heading, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { collectInlineFacts } from './block-facts';
 import { frontMatterFacts, isFrontMatter, readFrontMatter, type FrontMatterFacts } from './front-matter';
-import { matchHeading, type MatchKind } from './headings';
+import { matchHeading, type MatchKind, type SectionMatch } from './headings';
+import { boldHeadingMatch } from './labels';
 import { endOffset, isComment, nodeRange, plainText, startOffset } from './nodes';
 import { parseDocument } from './incremental';
 import type { Profile, SectionDef } from './profiles';
@@ -17,6 +18,8 @@ export interface Section {
   /** How the heading named it; 'implicit' for an introduction that has no heading. */
   match?: MatchKind | 'implicit';
   heading?: Heading;
+  /** A bold paragraph that stands as the heading in a document that has no section headings (labels.ts). */
+  label?: Paragraph;
   /** Heading text without markup or comments. */
   headingText: string;
   level: number;
@@ -79,8 +82,27 @@ export interface RcaDocument {
   comments: { value: string; range: Range }[];
 }
 
-/** Range of a heading's words, without the "##" marker, closing hashes or trailing spaces. */
-function headingTextRange(lines: LineIndex, heading: Heading): Range {
+/**
+ * The bold paragraphs that stand as headings (labels.ts), when a document has no heading that names a section, and
+ * two at least: one bold name in a document of prose is emphasis.
+ */
+function boldHeadings(top: RootContent[], profile: Profile): Map<Paragraph, SectionMatch> {
+  const labels = new Map<Paragraph, SectionMatch>();
+  for (const node of top) {
+    const match = boldHeadingMatch(node, profile);
+    if (match) labels.set(node as Paragraph, match);
+  }
+  return labels.size >= 2 ? labels : new Map();
+}
+
+/** Range of a heading's words, without the "##" marker, closing hashes or trailing spaces; a bold label's, without its stars. */
+function headingTextRange(lines: LineIndex, heading: Heading | Paragraph): Range {
+  if (heading.type === 'paragraph') {
+    const strong = heading.children.find((child) => child.type === 'strong');
+    const words = strong && 'children' in strong ? strong.children : [];
+    if (words.length) return lines.range(startOffset(words[0]), endOffset(words[words.length - 1]));
+    return nodeRange(lines, heading);
+  }
   const children = heading.children.filter((child) => child.type !== 'html' || !/^<!--/.test(child.value));
   if (children.length === 0) return nodeRange(lines, heading);
   return lines.range(startOffset(children[0]), endOffset(children[children.length - 1]));
@@ -140,8 +162,10 @@ export function buildModel(text: string, profile: Profile, root: Root = parseDoc
   }
   const matchedLevels = [...matches].filter(([h, m]) => m && h.depth >= 2 && h.depth <= 3).map(([h]) => h.depth);
   doc.sectionLevel = matchedLevels.length ? minOf(matchedLevels) : 2;
+  const labels = matchedLevels.length ? new Map<Paragraph, SectionMatch>() : boldHeadings(top, profile);
 
-  const startsSection = (node: RootContent): node is Heading => {
+  const startsSection = (node: RootContent): node is Heading | Paragraph => {
+    if (node.type === 'paragraph') return labels.has(node);
     if (node.type !== 'heading') return false;
     const match = matches.get(node);
     // A setext heading ("text" over a line of "-") is often a list item printed by a website, not a
@@ -167,7 +191,7 @@ export function buildModel(text: string, profile: Profile, root: Root = parseDoc
   }
   const explicitIntroduction = top.slice(index).some((node) => {
     if (!startsSection(node)) return false;
-    return matches.get(node)?.def.mayBeImplicit === true;
+    return (node.type === 'heading' ? matches.get(node) : labels.get(node))?.def.mayBeImplicit === true;
   });
   if (!explicitIntroduction) addImplicitIntroduction(doc, preamble);
 
@@ -175,14 +199,14 @@ export function buildModel(text: string, profile: Profile, root: Root = parseDoc
   for (; index < top.length; index++) {
     const node = top[index];
     if (startsSection(node)) {
-      if (node.depth === 1) doc.extraTitles.push(titleInfo(lines, node));
-      const match = matches.get(node);
+      if (node.type === 'heading' && node.depth === 1) doc.extraTitles.push(titleInfo(lines, node));
+      const match = node.type === 'heading' ? matches.get(node) : labels.get(node);
       current = {
         def: match?.def,
         match: match?.kind,
-        heading: node,
+        ...(node.type === 'heading' ? { heading: node } : { label: node }),
         headingText: plainText(node).trim(),
-        level: node.depth,
+        level: node.type === 'heading' ? node.depth : doc.sectionLevel,
         headingRange: nodeRange(lines, node),
         headingTextRange: headingTextRange(lines, node),
         start: lines.lineStart(lines.positionAt(startOffset(node)).line),

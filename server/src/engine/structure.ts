@@ -81,7 +81,7 @@ export function insertSectionEdit(doc: RcaDocument, def: SectionDef, settings: P
 
 /** Edits that move a whole section (heading and body) to where the profile puts it; none if it is there. */
 export function moveSectionEdits(doc: RcaDocument, section: Section): TextEdit[] {
-  if (!section.def || !section.heading) return [];
+  if (!section.def || !(section.heading ?? section.label)) return [];
   const placement = canonicalPlacement(doc, section.def, section);
   const { start, end } = section;
   if (placement.offset >= start && placement.offset <= end) return [];

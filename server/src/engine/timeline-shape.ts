@@ -16,6 +16,10 @@ const LEADING_TIME = new RegExp(
     '(?:\\d{1,2}(?::\\d{2}(?::\\d{2})?|[ \\t]?[AaPp]\\.?[Mm]\\.?)|(?:[01]\\d|2[0-3])h[0-5]\\d)(?!\\w|:\\d)',
   ].join(''),
 );
+/** Where a sentence of prose ends: its stop, then space and a capital or a digit. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z\d])/;
+/** The words a sentence of prose puts before the time it opens with. */
+const SENTENCE_LEAD = /^[\s*_]*(?:(?:at|by|around|about|shortly\s+after|just\s+after|just\s+before|from)\s+)?(?:about\s+|around\s+|approximately\s+)?/i;
 /** Fewer timed entries than this is a list that mentions times, not a timeline. */
 const MIN_TIMED_ENTRIES = 3;
 
@@ -32,10 +36,14 @@ export function looksLikeTimeline(section: Pick<Section, 'body'>, text: string):
     if (node.type === 'paragraph') {
       // "**09:14 ET** — p99 crosses 3 s." paragraph after paragraph, or one paragraph of timed lines: each timed line
       // is an entry. Prose between them ("We paged the database team:") is no entry, timed or not.
-      const lines = text.slice(startOffset(node), endOffset(node)).split(/\r?\n|\r/);
+      const source = text.slice(startOffset(node), endOffset(node));
+      const lines = source.split(/\r?\n|\r/);
       const timedLines = lines.filter((line) => LEADING_TIME.test(line.replace(ENTRY_MARKER, ''))).length;
-      entries += timedLines;
-      timed += timedLines;
+      // A blog's account in prose: "At 4:05 PM PST, a rollout began. By 4:12 PM, failures had climbed to 30%."
+      const timedSentences = source.split(SENTENCE_BREAK).filter((sentence) => LEADING_TIME.test(sentence.replace(SENTENCE_LEAD, ''))).length;
+      const found = Math.max(timedLines, timedSentences);
+      entries += found;
+      timed += found;
       continue;
     }
     for (const entry of entriesOf(node)) count(startOffset(entry), endOffset(entry));

@@ -84,7 +84,7 @@ export function orderedSections(doc: RcaDocument): Section[] {
 /** Top-level content that belongs to no section and is not the title (text between the title and the first section). */
 function preamble(doc: RcaDocument): RootContent[] {
   const firstStart = minOf(
-    doc.sections.filter((s) => s.heading).map((s) => s.start),
+    doc.sections.filter((s) => s.heading ?? s.label).map((s) => s.start),
     doc.text.length,
   );
   const inSections = new Set(doc.sections.flatMap((s) => s.body));
@@ -173,6 +173,7 @@ export function renderReport(result: CheckResult, settings: RcaSettings, options
   sections.forEach((section, index) => {
     const nodes: RootContent[] = [];
     if (section.heading) nodes.push({ ...structuredClone(section.heading), depth: 2 });
+    else if (section.label) nodes.push(structuredClone(section.label));
     pushAll(
       nodes,
       visible(section.body).map((node) => shiftHeadings(node, shift)),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findDates, findTimes } from '../../../server/src/engine/time/dates';
 import { findDurations } from '../../../server/src/engine/time/durations';
+import { formatLike } from '../../../server/src/engine/time/format';
 import { zoneTable } from '../../../server/src/engine/time/zones';
 
 describe('findDates', () => {
@@ -54,11 +55,22 @@ describe('findDates', () => {
   it('reads mistyped dates as the date they mean, marked malformed', () => {
     const read = (text: string) => findDates(text).dates.map((d) => [d.text, d.year, d.month, d.day, d.malformed]);
     assert.deepEqual(read('on March 14.2019 at'), [['March 14.2019', 2019, 3, 14, true]]);
-    assert.deepEqual(read('Sep/09/2018 and 09-Sep-2018'), [
+    assert.deepEqual(read('Sep/09/2018 and 09/Sep/2018'), [
       ['Sep/09/2018', 2018, 9, 9, true],
-      ['09-Sep-2018', 2018, 9, 9, true],
+      ['09/Sep/2018', 2018, 9, 9, true],
     ]);
     assert.deepEqual(read('version 10.2019, build 3.14.2019, the 2019.3 release'), []);
+  });
+  it('reads a day, month name and year joined by hyphens as a date of its own form, not a slip', () => {
+    const [d] = findDates('renewed on 12-Mar-2024 at noon').dates;
+    assert.deepEqual([d.text, d.year, d.month, d.day, d.malformed], ['12-Mar-2024', 2024, 3, 12, undefined]);
+    assert.equal(formatLike({ year: 2024, month: 3, day: 9 }, d.style, true), '09-Mar-2024');
+  });
+  it('reads the year first with slashes as the ISO order, and writes it back so', () => {
+    const [d] = findDates('on 2024/03/13 at 10:15').dates;
+    assert.deepEqual([d.text, d.year, d.month, d.day], ['2024/03/13', 2024, 3, 13]);
+    assert.equal(formatLike({ year: 2024, month: 3, day: 12 }, d.style, true), '2024/03/12');
+    assert.deepEqual(findDates('2024/03-13 and 2024-03/13').dates, []);
   });
   it('keeps an ordinal suffix with its offsets', () => {
     const [d] = findDates('Friday, June 21th').dates;

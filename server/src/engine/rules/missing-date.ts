@@ -19,9 +19,11 @@ export const missingDate: Rule = {
     // The body only: a date added to the heading would change the heading, not the introduction.
     const inIntro = (offset: number) => offset >= section.headingEnd && offset <= section.end;
     if (a.dates.some((d) => d.section === a.introIndex && !d.isTitle)) return;
-    // A postmortem often states its date once, on a line under the title ("**Date:** 2015-10-21") or in its front
-    // matter; the introduction need not repeat it.
-    if (a.dates.some((d) => d.section < 0 && !d.isTitle && d.day !== undefined && d.start < section.start)) return;
+    // A postmortem often states its date once, on a line under the title ("**Date:** 2015-10-21"), in a table of key
+    // facts over the summary ("## Key information", a section of no part's name) or in its front matter; the
+    // introduction need not repeat it.
+    const beforeIntro = (d: (typeof a.dates)[number]) => d.section < 0 || !doc.sections[d.section].def;
+    if (a.dates.some((d) => beforeIntro(d) && !d.isTitle && d.day !== undefined && d.start < section.start)) return;
     if (
       doc.frontMatter &&
       ['date', 'incident_date', 'incident-date'].some((key) => doc.frontMatter![key] instanceof Date || /\d/.test(String(doc.frontMatter![key] ?? '')))

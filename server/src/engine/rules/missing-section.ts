@@ -1,3 +1,6 @@
+import { looksLikeActions } from '../actions-shape';
+import { labelledSections } from '../labels';
+import type { SectionDef } from '../profiles';
 import { insertSectionEdit, canonicalPlacement } from '../structure';
 import { looksLikeTimeline } from '../timeline-shape';
 import type { Rule } from './rule';
@@ -10,11 +13,17 @@ export const missingSection: Rule = {
   fixable: true,
   check({ doc, profile, settings, report }) {
     const present = new Set(doc.sections.map((section) => section.def?.id));
+    let labelled: Set<SectionDef> | undefined;
     for (const def of profile.sections) {
       if (!def.required || present.has(def.id)) continue;
+      // "**Root Causes:** a leak in ..." under the title, as the SRE template writes its short parts: the part is there.
+      labelled ??= labelledSections(doc.root, doc.text, profile);
+      if (labelled.has(def)) continue;
       // A timeline under a heading of the team's own ("Response") is not missing; the rules that read a timeline still find
       // it by its heading only.
       if (def.role === 'timeline' && doc.sections.some((section) => looksLikeTimeline(section, doc.text))) continue;
+      // The same for the actions: a table of owners and due dates under "Remediation" is the follow-up work.
+      if (def.role === 'actions' && doc.sections.some(looksLikeActions)) continue;
       const placement = canonicalPlacement(doc, def);
       const where =
         placement.after && placement.before

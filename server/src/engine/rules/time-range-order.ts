@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 
 /**
  * Words that name the end's day without a date: "until 02:15 the next morning", "to 01:10 (next day)", "until the
- * following morning at 02:15", "02:15 +1". A range that says so needs no note.
+ * following morning at 02:15", "02:15 +1", "02:10 PST the next morning". A range that says so needs no note.
  */
 const NEXT_DAY = /\b(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b|\bthe\s+day\s+after\b/i;
 const NEXT_DAY_AFTER = /^[\s,(]*(?:(?:on\s+|in\s+)?(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b|\+1(?:\s*d(?:ays?)?)?(?![\d:]))/i;
@@ -38,7 +38,9 @@ export const timeRangeOrder: Rule = {
       if (!backwards) continue;
       const consistent = Boolean(s.meridiem) === Boolean(e.meridiem);
       if (nextDay && consistent && duration !== undefined && duration <= 12 * 3600000) {
-        if (NEXT_DAY.test(text) || NEXT_DAY_AFTER.test(doc.text.slice(w.to, w.to + 40))) continue;
+        // The end's own zone may stand before the words: "02:10 PST the next morning".
+        const after = w.end.ownZone && w.end.ownZone.start >= w.to ? w.end.ownZone.end : w.to;
+        if (NEXT_DAY.test(text) || NEXT_DAY_AFTER.test(doc.text.slice(after, after + 40))) continue;
         const when = w.end.ymd ? ` on ${describeYmd(w.end.ymd)}` : ' the next day';
         report({
           range,

@@ -21,7 +21,8 @@ export const unknownTimeZone: Rule = {
         });
       } else if (isAmbiguous(zone)) {
         // Decided by the zones of the whole document: a zone is marked so only after the analysis read them all.
-        const readings = zone.candidates.map((c) => c.label).join(' or ');
+        const labels = zone.candidates.map((c) => c.label);
+        const readings = labels.length > 2 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : labels.join(' or ');
         report({
           range,
           sameMistake: `ambiguous ${(zone.abbreviation ?? zone.text).toLowerCase()}`,

@@ -7,6 +7,7 @@ const REGION_HINTS: { pattern: RegExp; iana: string }[] = [
   { pattern: /\b(?:North America|U\.?S\.?A?|United States|Chicago)\b/, iana: 'America/Chicago' },
   { pattern: /\b(?:India|Indian|Mumbai)\b/, iana: 'Asia/Kolkata' },
   { pattern: /\b(?:Israel|Israeli|Jerusalem|Tel Aviv)\b/, iana: 'Asia/Jerusalem' },
+  { pattern: /\b(?:Ireland|Irish|Dublin)\b/, iana: 'Europe/Dublin' },
 ];
 
 const CODE_HINTS: Record<string, string> = {

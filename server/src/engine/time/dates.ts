@@ -51,6 +51,8 @@ export interface DateStyle {
   dayOnly?: boolean;
   /** A numeric date's year in two digits ("7-14-22"). */
   shortYear?: boolean;
+  /** Day, month name and year joined by hyphens, with no space ("12-Mar-2024", as logs, Oracle and many offices write). */
+  hyphenated?: boolean;
 }
 
 function monthIndex(word: string): number {
@@ -86,11 +88,13 @@ const MAY_HOLD_DAY_FIRST = /\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|Ma
 /** What an ISO date ("2026-04-11") and a numeric one ("11/03/2024", "14.11.2024") have: a digit on either side of the separator. */
 const MAY_HOLD_NUMERIC = /\d[/.-]\d/;
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
-// A date-time's "T" follows the day directly: "2025-01-17T03:12:45Z".
-const ISO = /\b(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:\b|(?=T\d))(?!-)/g;
+// A date-time's "T" follows the day directly: "2025-01-17T03:12:45Z". The year first with slashes ("2024/03/12") is
+// the same order, as Japanese and Chinese teams and many tools write it.
+const ISO = /\b(?<y>(?:19|20)\d{2})(?<sep>[-/])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?:\b|(?=T\d))(?![-/])/g;
 /**
  * Dates typed in a form no report means to use, read so that they still count as dates: "March 14.2019" (a dot for
- * the comma), "Sep/09/2018" and "09-Sep-2018" (a numeric-log form with a month name).
+ * the comma), "Sep/09/2018" and "09/Sep/2018" (a numeric-log form with a month name); and "09-Sep-2018", which the
+ * last pattern finds too but is a form of its own.
  */
 const MALFORMED = [
   new RegExp(String.raw`\b(?<m>${MONTH})\s+(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\.(?<y>(?:19|20)\d{2})(?!\d|\.\d)`, 'gu'),
@@ -99,7 +103,7 @@ const MALFORMED = [
 ];
 /**
  * What each malformed form has: a separator before the year's digits ("14.2019"), one before the day's ("Sep/09"),
- * or one between the day and the month's capital ("09-Sep").
+ * or one between the day and the month's capital ("09/Sep", and the well-formed "09-Sep").
  */
 const MAY_BE_MALFORMED = /[/.-]\s*\d|\d[/.-][ADFJMNOS]/;
 
@@ -199,7 +203,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       month,
       day,
       invalid: day < 1 || day > daysInMonth(year, month),
-      style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: '-' },
+      style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: g.sep },
     });
   }
   for (const pattern of named && MAY_BE_MALFORMED.test(text) ? MALFORMED : []) {
@@ -210,6 +214,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       const month = monthIndex(g.m);
       const day = Number(g.d);
       const start = base + m.index;
+      const hyphenated = g.sep === '-' && m[0].indexOf(g.m) === g.d.length + 1 && !/\s/.test(m[0]);
       add({
         start,
         end: start + m[0].length,
@@ -218,8 +223,9 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
         month,
         day,
         invalid: day < 1 || day > daysInMonth(year, month),
-        malformed: true,
-        style: STANDARD_STYLE,
+        ...(hyphenated
+          ? { style: { order: 'dmy', monthForm: g.m.length > 3 ? 'long' : 'short', ordinal: false, padded: g.d.length === 2, yearSeparator: '-', hyphenated } }
+          : { malformed: true, style: STANDARD_STYLE }),
       });
     }
   }

@@ -25,7 +25,7 @@ export function isoYmd(ymd: Ymd): string {
 /** Writes a date the way the writer wrote another: ordinal, abbreviated month, padding, day-first, year or not. */
 export function formatLike(ymd: Ymd, style: DateStyle, withYear: boolean, weekdayLike?: string): string {
   let text: string;
-  if (style.order === 'iso') text = isoYmd(ymd);
+  if (style.order === 'iso') text = style.yearSeparator === '/' ? isoYmd(ymd).replace(/-/g, '/') : isoYmd(ymd);
   else if (style.dayOnly) text = style.ordinal ? ordinal(ymd.day) : style.padded ? pad(ymd.day) : String(ymd.day);
   else if (style.monthForm === 'numeric') {
     // "11/03/2024", "7-14-22": the writer's order, separator, padding and year digits; the year is always written.
@@ -37,8 +37,8 @@ export function formatLike(ymd: Ymd, style: DateStyle, withYear: boolean, weekda
     const long = MONTH_NAMES[ymd.month - 1];
     const month = style.monthForm === 'long' ? long : long.slice(0, 3) + (style.monthForm === 'short-dot' ? '.' : '');
     const day = style.ordinal ? ordinal(ymd.day) : style.padded ? pad(ymd.day) : String(ymd.day);
-    text = style.order === 'dmy' ? `${day} ${month}` : `${month} ${day}`;
-    if (withYear) text += (style.order === 'dmy' ? ' ' : style.yearSeparator) + ymd.year;
+    text = style.hyphenated ? `${day}-${month}-${ymd.year}` : style.order === 'dmy' ? `${day} ${month}` : `${month} ${day}`;
+    if (withYear && !style.hyphenated) text += (style.order === 'dmy' ? ' ' : style.yearSeparator) + ymd.year;
   }
   if (weekdayLike) {
     const name = WEEKDAY_NAMES[weekdayOf(ymd) - 1];

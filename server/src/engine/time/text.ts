@@ -20,6 +20,8 @@ export interface Block {
   listItem: number;
   /** A table cell: its row's first offset, so cells of one row share context. */
   tableRow?: number;
+  /** A bold paragraph that stands as a section's heading (model.ts): its note is read as a heading's. */
+  label?: true;
 }
 
 export interface Sentence {
@@ -204,6 +206,8 @@ export function blocksOf(doc: RcaDocument): Block[] {
   let inOrder = true;
   const sectionOf = sectionLookup(doc);
   const keep = nodesOutliveCheck(doc.root);
+  const labels = new Set<Nodes>();
+  for (const section of doc.sections) if (section.label) labels.add(section.label);
   // What a "<details>" element collapses (a raw log, a chart's data) is evidence, not the report's account: its
   // times are not timeline entries, as a code block's are not. Only when every one is closed: a "<details>" left
   // open must not hide the rest of the report from the date and time rules.
@@ -226,6 +230,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
         isTitle,
         listItem: -1,
         tableRow: leaf.rowStart === undefined ? undefined : base + leaf.rowStart,
+        ...(labels.has(node) ? { label: true as const } : {}),
       });
       nodes.push(node);
     }

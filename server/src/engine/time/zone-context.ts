@@ -132,7 +132,7 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
     if (zone.start - sentence.start < 40 && /^[\s|>]*(?:local\s+)?time\s*[:(\-–—]?\s*$/i.test(masked.slice(sentence.start, zone.start))) return true;
     if (STATEMENT.test(masked.slice(statementFrom(masked, sentence.start, zone.start), zone.start))) return true;
     if (
-      (masked[sentence.block.start] === '#' || sentence.block.tableRow !== undefined) &&
+      (masked[sentence.block.start] === '#' || sentence.block.label || sentence.block.tableRow !== undefined) &&
       tailExec(/(?:^|[(\-–—:,/])\s*$/, /\S/, masked, sentence.block.start, zone.start)
     )
       return true;
@@ -203,16 +203,33 @@ export function documentZoneOf(
       /\b(?:all|the)\s+times\b|\btimes\s+(?:are|in\s+this|below|above|here|given|listed|shown)\b|\btime\s*zone\s*:/i.test(s.text),
   );
   const timelineZone = timelineIndex >= 0 ? zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex) : undefined;
-  const match = statement ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana) : (timelineZone ?? introductionZone(sentences, zones, introIndex));
+  const match = statement
+    ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana)
+    : (timelineZone ?? introductionZone(sentences, zones, introIndex) ?? zoneBeforeTimeline(doc, zones, timelineIndex));
   return match?.iana ? { iana: match.iana, match } : undefined;
 }
 
-/** The introduction's zone when all its zones are one (a vague or unknown one, or two different ones, give none). */
-function introductionZone(sentences: Sentence[], zones: ZoneMatch[], introIndex: number): ZoneMatch | undefined {
-  if (introIndex < 0) return undefined;
-  const named = zones.filter((z) => sectionOfOffset(sentences, z.start) === introIndex);
+/** The zone of `named` when they are all one (a vague or unknown one, or two different ones, give none). */
+function oneZone(named: ZoneMatch[]): ZoneMatch | undefined {
   if (!named.length || named.some((z) => !z.iana || z.unknown || z.vague || z.iana !== named[0].iana)) return undefined;
   return named[0];
+}
+
+/** The introduction's one zone. */
+function introductionZone(sentences: Sentence[], zones: ZoneMatch[], introIndex: number): ZoneMatch | undefined {
+  if (introIndex < 0) return undefined;
+  return oneZone(zones.filter((z) => sectionOfOffset(sentences, z.start) === introIndex));
+}
+
+/**
+ * The one zone the report names before its timeline, when the introduction names none: an incident tool's export
+ * gives it in a table of key facts over the summary ("Reported at | 2024-05-01 14:05:12 BST"), and a reader takes
+ * the timeline's bare times in it.
+ */
+function zoneBeforeTimeline(doc: RcaDocument, zones: ZoneMatch[], timelineIndex: number): ZoneMatch | undefined {
+  if (timelineIndex < 0) return undefined;
+  const start = doc.sections[timelineIndex].start;
+  return oneZone(zones.filter((z) => z.start < start));
 }
 
 /**

@@ -57,6 +57,8 @@ const ABBREVIATIONS: Record<string, ZoneCandidate[]> = {
   IST: [
     { iana: 'Asia/Jerusalem', season: 'standard', label: 'Israel Standard Time' },
     { iana: 'Asia/Kolkata', season: 'any', label: 'India Standard Time' },
+    // Ireland's summer time is its legal standard time; in winter the same zone is GMT.
+    { iana: 'Europe/Dublin', season: 'any', label: 'Irish Standard Time' },
   ],
   IDT: [{ iana: 'Asia/Jerusalem', season: 'daylight', label: 'Israel Daylight Time' }],
   SGT: [{ iana: 'Asia/Singapore', season: 'any', label: 'Singapore Time' }],
@@ -183,6 +185,7 @@ for (const [region, iana] of [
   ['australian western', 'Australia/Perth'],
   ['philippine', 'Asia/Manila'],
   ['pakistan', 'Asia/Karachi'],
+  ['irish', 'Europe/Dublin'],
 ] as const) {
   SEASONAL_NAMES[`${region} standard`] = { iana, season: 'any', label: '' };
 }
