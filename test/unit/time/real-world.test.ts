@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { checkText } from '../../../server/src/engine/check';
+import { analyzeTimes } from '../../../server/src/engine/time/analyze';
 import { findDates, findTimes } from '../../../server/src/engine/time/dates';
 import { seasonalZoneNames, zoneTable } from '../../../server/src/engine/time/zones';
 import { applyEdits } from '../../../server/src/engine/text';
@@ -375,5 +376,38 @@ describe('"12:00 noon", "10:00h"', () => {
 describe('checkText stays whole', () => {
   it('runs on the examples above without throwing', () => {
     assert.ok(checkText(rca({})).diagnostics);
+  });
+});
+
+describe('a date in a note on when a zone’s offset holds', () => {
+  /** The days of the month the analysis reads as dates of the report, but the title's. */
+  const daysRead = (timeline: string) => {
+    const { doc, settings } = checkText(rca({ timeline }));
+    return analyzeTimes(doc, settings)
+      .dates.filter((d) => !d.isTitle)
+      .map((d) => `${d.month}/${d.day}`)
+      .sort();
+  };
+  const window = TL('on April 11, 2026, from 12:14 AM until 2:27 AM.');
+
+  it('is not read as a date of the report, so not as the timeline’s', () => {
+    for (const note of [
+      'All times ET (UTC-4 until November 3).',
+      'All times London time (BST until 27 October, then GMT).',
+      'All times CET (UTC+1; CEST from March 30).',
+    ]) {
+      const text = rca({ timeline: `${note}\n\n${window}` });
+      assert.deepEqual(
+        codes(text).filter((code) => code === 'RCA201'),
+        [],
+        note,
+      );
+      assert.deepEqual(daysRead(`${note}\n\n${window}`), ['4/11', '4/11'], note);
+    }
+  });
+
+  it('is read when the note gives a time of day, or names no zone: it tells of an event', () => {
+    assert.deepEqual(daysRead(TL('on April 11, 2026, from 10:14 PM Chicago time (until April 12 at 02:27).')), ['4/11', '4/11', '4/12']);
+    assert.deepEqual(daysRead(`The upgrade ran (until April 12).\n\n${window}`), ['4/11', '4/11', '4/12']);
   });
 });

@@ -63,7 +63,28 @@ function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
   // table.find gives its phrases in order already.
   const zones = designators.length ? [...designators, ...named].sort((x, y) => x.start - y.start) : named;
   const durations = findDurations(sentence.text, sentence.start);
-  return { start: sentence.start, end: sentence.end, text: sentence.text, dates: written.dates, monthYears: written.monthYears, times, zones, durations };
+  const dates = written.dates.length && zones.length ? written.dates.filter((date) => !inZoneNote(sentence, date, zones, times)) : written.dates;
+  return { start: sentence.start, end: sentence.end, text: sentence.text, dates, monthYears: written.monthYears, times, zones, durations };
+}
+
+/** The words that say from or until when an offset holds: "(UTC-4 until November 3)", "(CEST from March 30)". */
+const VALIDITY_LEAD = /\b(?:until|till|til|through|thru|from|after|before|since|starting|beginning|as\s+of|effective)\s+(?:on\s+)?$/i;
+
+/**
+ * Whether a date says when a zone's offset changes, in parentheses after or around the zone: "All times ET (UTC-4
+ * until November 3)", "London time (BST until 27 October, then GMT)". It is the calendar's date, not one of the
+ * incident's. A note that gives a time of day ("(until March 4 at 02:00)") tells of an event.
+ */
+function inZoneNote(sentence: Sentence, date: DateMention, zones: readonly ZoneMatch[], times: readonly TimeMention[]): boolean {
+  const { text, start: base } = sentence;
+  const at = date.start - base;
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || text.lastIndexOf(')', at) > open) return false;
+  const close = text.indexOf(')', date.end - base);
+  if (close < 0 || !VALIDITY_LEAD.test(text.slice(open + 1, at))) return false;
+  if (times.some((t) => t.end > base + open && t.start < base + close)) return false;
+  // The zone stands in the note before the date, or right before the note: "ET (until November 3)".
+  return zones.some((z) => (z.start > base + open && z.end <= date.start) || (z.end <= base + open && !text.slice(z.end - base, open).trim()));
 }
 
 /** The spans of `spans` that overlap none of `others`. */
