@@ -258,6 +258,7 @@ function compileProfile(name: string, spec: unknown, source: string): Profile {
         prefix: section.prefix ?? inherited?.prefix,
         mayBeImplicit: section.implicit ?? inherited?.mayBeImplicit ?? false,
         needsStatusLink: section.statusLink ?? inherited?.needsStatusLink ?? false,
+        toldInProse: inherited?.toldInProse,
         role,
       };
     });

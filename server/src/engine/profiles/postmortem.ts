@@ -227,6 +227,7 @@ export const postmortemProfile: Profile = {
         'Time Line',
       ],
       required: true,
+      toldInProse: true,
       skeleton: '{{date}} ({{zone|UTC|US Pacific time|US Central time|Central European time}})\n\n- {{start}} {{event}}',
       prefix: 'pm-timeline',
     },

@@ -50,6 +50,12 @@ export interface SectionDef {
   mayBeImplicit?: boolean;
   /** The section must name the status-portal address. */
   needsStatusLink?: boolean;
+  /**
+   * A timeline that a report may give in its prose instead (timed-account.ts): cloud providers' incident reports tell
+   * the response with its times under their own headings, by design. A house template that asks for its timeline
+   * section leaves this off.
+   */
+  toldInProse?: boolean;
 }
 
 /**

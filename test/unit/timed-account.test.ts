@@ -1,0 +1,71 @@
+// A report that tells its incident in time in prose (a window, or three timed moments) has the postmortem's timeline;
+// one with no time of day, or only two apart, has not. The house profile still asks for its Event Timeline section.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkText, resolveProfile } from '../../server/src/engine/check';
+import { buildModel } from '../../server/src/engine/model';
+import { resolveSettings } from '../../server/src/engine/settings';
+import { toldInTime } from '../../server/src/engine/timed-account';
+
+const profile = resolveProfile(resolveSettings({ profile: 'postmortem' }));
+
+/** A postmortem with its cause and actions but no timeline section, and `account` as its summary. */
+function report(account: string): string {
+  return `# Incident report: checkout errors\n\n## Summary\n\n${account}\n\n## Root cause\n\nA connection pool was too small.\n\n## Action items\n\n- Size the pool by load.\n`;
+}
+
+function told(account: string): boolean {
+  return toldInTime(buildModel(report(account), profile));
+}
+
+function timelineMissing(text: string, settings: Record<string, unknown>): boolean {
+  return checkText(text, settings).diagnostics.some((d) => d.code === 'RCA101' && d.message.includes('Timeline'));
+}
+
+describe('toldInTime', () => {
+  it('reads a window in one sentence, in the forms cloud providers write it', () => {
+    assert.equal(told('On March 16 from 14:02 to 16:40 US/Pacific, instance creation failed.'), true);
+    assert.equal(told('Incident began at 2021-03-16 14:02 and ended at 2021-03-16 16:40 (all times are US/Pacific).'), true);
+    assert.equal(told('On January 9 between 12:20 and 14:40 UTC, requests timed out.'), true);
+    assert.equal(told('The event started at 9:37 AM PDT and ended at 2:05 PM PDT.'), true);
+  });
+
+  it('reads three timed moments told in prose, in any sentences and sections', () => {
+    assert.equal(told('At 09:37 UTC jobs started late. A fix rolled out by 10:08 UTC.\n\nWe statused green at 10:28 UTC.'), true);
+  });
+
+  it('does not read a report with no time of day, or with two moments told apart', () => {
+    assert.equal(told('Checkout failed for part of the afternoon on May 2, 2025, until the pool was resized.'), false);
+    assert.equal(told('At 09:20 PDT the on-call engineer was paged.\n\nAt 09:50 PDT the pool was resized.'), false);
+    assert.equal(told('At 09:20 PDT we were paged. The pool was resized at 09:20 PDT as well.'), false, 'one moment twice');
+  });
+
+  it('does not read times in code, in a collapsed log or in the title', () => {
+    assert.equal(told('The log:\n\n```\n14:02 error\n14:03 error\n14:04 error\n```'), false);
+    assert.equal(told('<details>\n\nAt 14:02 it failed. At 14:03 again. At 14:04 again.\n\n</details>'), false);
+    const titled = '# Outage 14:02 to 16:40: checkout errors\n\n## Root cause\n\nA small pool.\n\n## Action items\n\n- Resize it.\n';
+    assert.equal(toldInTime(buildModel(titled, profile)), false);
+  });
+});
+
+describe('RCA101 and a timeline told in prose', () => {
+  const gcp = report('On March 16 from 14:02 to 16:40 US/Pacific, instance creation failed. Engineers were alerted at 14:09.');
+
+  it('is not reported under the postmortem profile', () => {
+    assert.equal(timelineMissing(gcp, { profile: 'postmortem' }), false);
+    assert.equal(timelineMissing(gcp, {}), false, 'under auto');
+  });
+
+  it('is still reported when the report gives no time of day', () => {
+    assert.equal(timelineMissing(report('Checkout failed for part of the afternoon on May 2, 2025.'), { profile: 'postmortem' }), true);
+  });
+
+  it('does not replace the house profile’s Event Timeline section', () => {
+    const house =
+      '# NA01 - RCA - March 16, 2026\n\n## Introduction\n\nOn March 16, 2026 from 14:02 to 16:40 Chicago time, Alma was slow. We were alerted at 14:09.\n\n## Root Cause Analysis\n\nA small pool.\n\n## Technical Action Items and Preventive Measures\n\n- Resize it.\n\n## Customer Communication\n\nUpdates at this address: http://status.exlibrisgroup.com/\n';
+    assert.equal(
+      checkText(house, { profile: 'exlibris' }).diagnostics.some((d) => d.code === 'RCA101' && d.message.includes('Event Timeline')),
+      true,
+    );
+  });
+});
