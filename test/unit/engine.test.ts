@@ -350,6 +350,23 @@ describe('forms found in the wild', () => {
       ['root-cause-analysis'],
     );
   });
+  it('keeps phases named as optional sections inside a section heading that holds nothing else', () => {
+    const postmortem = findProfile('postmortem')!;
+    const phased = buildModel(
+      '# Outage summary\n\n## Summary\n\nx\n\n## Incident Timeline\n\n### Detection (06:00 UTC - 06:30 UTC)\n\nAt 06:03 UTC alerts fired.\n\n### Recovery\n\ny\n\n## Root Cause\n\nz\n',
+      postmortem,
+    );
+    assert.deepEqual(
+      phased.sections.map((s) => s.def?.id),
+      ['summary', 'timeline', 'root-causes'],
+    );
+    // A required part named exactly still starts its section there; so does any part under a section that has text of its own.
+    const nested = buildModel('# Outage summary\n\n## Summary\n\n### Root Causes\n\nz\n\n## Timeline\n\nx\n\n### Detection\n\ny\n', postmortem);
+    assert.deepEqual(
+      nested.sections.map((s) => s.def?.id),
+      ['summary', 'root-causes', 'timeline', 'detection'],
+    );
+  });
   it('does not make an implicit introduction when the report has an Introduction heading', () => {
     const doc = buildModel('# T - RCA - May 1, 2020\n\nA line.\n\n## Introduction\n\nx\n', profile);
     assert.deepEqual(

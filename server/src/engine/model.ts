@@ -196,9 +196,21 @@ export function buildModel(text: string, profile: Profile, root: Root = parseDoc
   if (!explicitIntroduction) addImplicitIntroduction(doc, preamble);
 
   let current: Section | undefined;
+  // "## Incident Timeline" straight over "### Detection (06:00 UTC - 06:30 UTC)": a section heading with nothing under it
+  // but deeper headings holds them as its parts, though they name sections a profile has but does not require (the
+  // response's phases are named as the parts of a postmortem). A required one ("### Root Causes") still starts its own.
+  let holderDepth = 0;
+  const heldPart = (node: RootContent) => {
+    if (node.type !== 'heading') return false;
+    if (node.depth <= holderDepth) holderDepth = 0;
+    if (current?.heading && current.def && !current.body.length && node.depth > current.heading.depth && node.depth > doc.sectionLevel) {
+      holderDepth = current.heading.depth;
+    }
+    return holderDepth > 0 && !matches.get(node)?.def.required;
+  };
   for (; index < top.length; index++) {
     const node = top[index];
-    if (startsSection(node)) {
+    if (!heldPart(node) && startsSection(node)) {
       if (node.type === 'heading' && node.depth === 1) doc.extraTitles.push(titleInfo(lines, node));
       const match = node.type === 'heading' ? matches.get(node) : labels.get(node);
       current = {

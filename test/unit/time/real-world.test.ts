@@ -298,6 +298,12 @@ describe('RCA211: timeline tables and lines', () => {
     assert.equal(found.length, 1);
     assert.match(found[0].message, /\("12:40"\) is later than the entry after it \("10:35"\)/);
   });
+  it('accepts a log kept newest first, as a status page shows its updates, but not two entries swapped', () => {
+    const log = (entries: string) => rca({ timeline: `Customers served by NA01 on April 11, 2026, Chicago time:\n\n${entries}` });
+    assert.deepEqual(codes(log('- 15:31 Resolved.\n- 15:12 Monitoring.\n- 14:40 Identified.\n- 14:09 Investigating.')), []);
+    assert.deepEqual(codes(log('- 15:12 Monitoring.\n- 14:40 Identified.')), ['RCA211']);
+    assert.deepEqual(codes(log('- 15:31 Resolved.\n- 14:40 Identified.\n- 15:12 Monitoring.\n- 14:09 Investigating.')), ['RCA211', 'RCA211']);
+  });
   it('orders paragraph lines that start with a time, bold or not', () => {
     const text = rca({
       timeline:

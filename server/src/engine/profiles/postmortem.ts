@@ -9,7 +9,7 @@ import type { Profile } from './profile';
 export const postmortemProfile: Profile = {
   name: 'postmortem',
   description:
-    'Blameless postmortem (Google SRE template and the names teams use): Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline; the timeline, root cause and action items are required.',
+    'Blameless postmortem (Google SRE template and the names teams use): Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline; the timeline, root cause and action items are required, as sections or told in the prose.',
   title: {
     form: '<incident> Postmortem',
     skeleton: '{{incident}} Postmortem: {{instances}}, {{date}}',
@@ -94,6 +94,7 @@ export const postmortemProfile: Profile = {
         '5 Whys',
       ],
       required: true,
+      toldInProse: true,
       skeleton: '{{cause}}',
       prefix: 'pm-root-causes',
     },
@@ -175,8 +176,12 @@ export const postmortemProfile: Profile = {
         'Action Items and Preventive Measures',
         'Action Plan',
         'Improvements',
+        'Remediation Actions',
+        'What we are changing',
+        "What we're changing",
       ],
       required: true,
+      toldInProse: true,
       skeleton:
         '| Action item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n| {{action}} | {{type|prevent|mitigate|detect|process}} | {{owner}} | {{bug}} |',
       prefix: 'pm-action-items',

@@ -51,9 +51,10 @@ export interface SectionDef {
   /** The section must name the status-portal address. */
   needsStatusLink?: boolean;
   /**
-   * A timeline that a report may give in its prose instead (timed-account.ts): cloud providers' incident reports tell
-   * the response with its times under their own headings, by design. A house template that asks for its timeline
-   * section leaves this off.
+   * The timeline, root cause or actions, which a report may tell in its prose instead (prose-account.ts): cloud
+   * providers' incident reports and monthly availability reports tell the response with its times, the cause and
+   * what will change under headings of their own, by design. A house template whose readers look for the section
+   * leaves this off.
    */
   toldInProse?: boolean;
 }

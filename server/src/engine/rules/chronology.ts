@@ -31,6 +31,9 @@ function entryKey(masked: string, w: TimeWindow): string | undefined {
 
 const MAX_LEAD = 120;
 
+/** Fewer entries than this, all newest first, may be two entries swapped: still reported. */
+const MIN_LOG_ENTRIES = 3;
+
 /**
  * Indexes of a longest non-decreasing subsequence, preferring earlier elements on a tie: built from the end as a
  * longest non-increasing run of the reversed list (O(n log n)).
@@ -72,6 +75,10 @@ export const chronology: Rule = {
       const key = entryKey(a.masked, w);
       if (key !== undefined && !firstByItem.has(key)) firstByItem.set(key, w);
     }
+    // A status page's updates, copied as they show, newest first ("Resolved ... 15:31", "Monitoring ... 15:12", ...):
+    // every entry earlier than the one above it is a log kept in the other order on purpose, not entries out of place.
+    const firsts = [...firstByItem.values()].map((w) => w.startMillis!);
+    const newestFirstLog = firsts.length >= MIN_LOG_ENTRIES && firsts.every((millis, i) => i === 0 || millis < firsts[i - 1]);
     // Each entry's instant, a day later once the list has run past midnight.
     const entries: { window: TimeWindow; millis: number }[] = [];
     let previous: number | undefined;
@@ -112,7 +119,7 @@ export const chronology: Rule = {
       if (inOrder.has(i)) next = i;
     }
     entries.forEach((entry, index) => {
-      if (inOrder.has(index)) return;
+      if (inOrder.has(index) || newestFirstLog) return;
       const w = entry.window;
       const before = keptBefore[index];
       const after = keptAfter[index];

@@ -9,10 +9,12 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, settings, report }) {
-    for (const section of doc.sections) {
+    for (const [index, section] of doc.sections.entries()) {
       if (!section.heading || !section.headingRange) continue;
       const hasContent = section.body.some((node) => node.type !== 'heading' && !isComment(node));
       if (hasContent) continue;
+      // "## Postmortem" over "**Summary**", "**Root cause**", ...: the parts written as bold labels are what it holds.
+      if (doc.sections[index + 1]?.label) continue;
       const name = section.def?.name ?? section.headingText;
       const fixes = section.def
         ? [

@@ -2,7 +2,7 @@ import { looksLikeActions } from '../actions-shape';
 import { labelledSections } from '../labels';
 import type { SectionDef } from '../profiles';
 import { insertSectionEdit, canonicalPlacement } from '../structure';
-import { toldInTime } from '../timed-account';
+import { toldInProse } from '../prose-account';
 import { looksLikeTimeline } from '../timeline-shape';
 import type { Rule } from './rule';
 
@@ -23,8 +23,9 @@ export const missingSection: Rule = {
       // A timeline under a heading of the team's own ("Response") is not missing; the rules that read a timeline still find
       // it by its heading only.
       if (def.role === 'timeline' && doc.sections.some((section) => looksLikeTimeline(section, doc.text))) continue;
-      // A cloud provider's report tells the response in prose with its times, where the profile allows it.
-      if (def.toldInProse && toldInTime(doc)) continue;
+      // A narrative report (a cloud provider's incident report, a monthly availability report) tells the response with its
+      // times, the cause and what will change in its prose, where the profile allows it.
+      if (def.toldInProse && (def.role === 'timeline' || def.role === 'root-cause' || def.role === 'actions') && toldInProse(doc, def.role)) continue;
       // The same for the actions: a table of owners and due dates under "Remediation" is the follow-up work.
       if (def.role === 'actions' && doc.sections.some(looksLikeActions)) continue;
       const placement = canonicalPlacement(doc, def);

@@ -1,11 +1,12 @@
 // A report that tells its incident in time in prose (a window, or three timed moments) has the postmortem's timeline;
-// one with no time of day, or only two apart, has not. The house profile still asks for its Event Timeline section.
+// one with no time of day, or only two apart, has not. One that names the cause, or commits to changes, in a sentence
+// has those parts. The house profile still asks for its sections.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, resolveProfile } from '../../server/src/engine/check';
 import { buildModel } from '../../server/src/engine/model';
 import { resolveSettings } from '../../server/src/engine/settings';
-import { toldInTime } from '../../server/src/engine/timed-account';
+import { toldInProse } from '../../server/src/engine/prose-account';
 
 const profile = resolveProfile(resolveSettings({ profile: 'postmortem' }));
 
@@ -15,19 +16,25 @@ function report(account: string): string {
 }
 
 function told(account: string): boolean {
-  return toldInTime(buildModel(report(account), profile));
+  return toldInProse(buildModel(report(account), profile), 'timeline');
 }
 
 function timelineMissing(text: string, settings: Record<string, unknown>): boolean {
   return checkText(text, settings).diagnostics.some((d) => d.code === 'RCA101' && d.message.includes('Timeline'));
 }
 
-describe('toldInTime', () => {
+describe('toldInProse: the timeline', () => {
   it('reads a window in one sentence, in the forms cloud providers write it', () => {
     assert.equal(told('On March 16 from 14:02 to 16:40 US/Pacific, instance creation failed.'), true);
     assert.equal(told('Incident began at 2021-03-16 14:02 and ended at 2021-03-16 16:40 (all times are US/Pacific).'), true);
     assert.equal(told('On January 9 between 12:20 and 14:40 UTC, requests timed out.'), true);
     assert.equal(told('The event started at 9:37 AM PDT and ended at 2:05 PM PDT.'), true);
+  });
+
+  it('reads a window given by a start line and an end line', () => {
+    assert.equal(told('**Start time:** Tuesday, January 23, 2024, at 2:39 PM UTC\n\n**End time:** Tuesday, January 23, 2024, at 6:10 PM UTC'), true);
+    assert.equal(told('**Incident Start:** 12 March 2024 08:15\n\n**Incident End:** 12 March 2024 10:20'), true);
+    assert.equal(told('**Start time:** Tuesday, January 23, 2024, at 2:39 PM UTC'), false, 'the start alone');
   });
 
   it('reads three timed moments told in prose, in any sentences and sections', () => {
@@ -44,7 +51,7 @@ describe('toldInTime', () => {
     assert.equal(told('The log:\n\n```\n14:02 error\n14:03 error\n14:04 error\n```'), false);
     assert.equal(told('<details>\n\nAt 14:02 it failed. At 14:03 again. At 14:04 again.\n\n</details>'), false);
     const titled = '# Outage 14:02 to 16:40: checkout errors\n\n## Root cause\n\nA small pool.\n\n## Action items\n\n- Resize it.\n';
-    assert.equal(toldInTime(buildModel(titled, profile)), false);
+    assert.equal(toldInProse(buildModel(titled, profile), 'timeline'), false);
   });
 });
 
@@ -67,5 +74,41 @@ describe('RCA101 and a timeline told in prose', () => {
       checkText(house, { profile: 'exlibris' }).diagnostics.some((d) => d.code === 'RCA101' && d.message.includes('Event Timeline')),
       true,
     );
+  });
+});
+
+/** Whether a report with only a summary, `account`, tells its cause and its actions in prose. */
+function causeAndActions(account: string): [boolean, boolean] {
+  const doc = buildModel(`# Availability report: June\n\n### June 4 14:05 UTC\n\n${account}\n`, profile);
+  return [toldInProse(doc, 'root-cause'), toldInProse(doc, 'actions')];
+}
+
+describe('toldInProse: the cause and the actions', () => {
+  it('reads the sentences monthly availability reports and post-event summaries write', () => {
+    assert.deepEqual(causeAndActions('The cause of these delays was excessive load on a proxy. We are adding alerts on its load.'), [true, true]);
+    assert.deepEqual(causeAndActions('This was caused by an upgrade of hosts. We have increased the connection limit.'), [true, true]);
+    assert.deepEqual(causeAndActions('The root cause of this issue was a race condition. We’ve disabled the automation worldwide.'), [true, true]);
+    assert.deepEqual(causeAndActions('It was a small pool. Here is what we are doing to stop it happening again.'), [false, true]);
+    assert.deepEqual(
+      causeAndActions('The issue was traced back to a query. To help reduce the impact of similar incidents in the future, we tuned our monitors.'),
+      [true, true],
+    );
+  });
+
+  it('does not read a report that names no cause and commits to nothing', () => {
+    assert.deepEqual(causeAndActions('Someone ran the cleanup job against staging. Staging was rebuilt by the afternoon. We’ll talk about it at the retro.'), [
+      false,
+      false,
+    ]);
+    assert.deepEqual(causeAndActions('Errors rose and we rolled back the deploy. We are sorry for the trouble.'), [false, false]);
+  });
+
+  it('leaves RCA101 to ask for the sections under the house profile', () => {
+    const text =
+      '# NA01 - RCA - March 16, 2026\n\n## Introduction\n\nAlma was slow on March 16, 2026. This was caused by a small pool. We are adding capacity.\n\n## Event Timeline\n\nNA01, Chicago time: March 16, 2026, from 2:02 PM until 4:40 PM.\n\n## Customer Communication\n\nUpdates at this address: http://status.exlibrisgroup.com/\n';
+    const missing = checkText(text, { profile: 'exlibris' })
+      .diagnostics.filter((d) => d.code === 'RCA101')
+      .map((d) => d.message.replace(/\..*/, ''));
+    assert.deepEqual(missing, ['Missing required section "Root Cause Analysis"', 'Missing required section "Technical Action Items and Preventive Measures"']);
   });
 });
