@@ -101,6 +101,7 @@ describe('toldInProse: the cause and the actions', () => {
       false,
     ]);
     assert.deepEqual(causeAndActions('Errors rose and we rolled back the deploy. We are sorry for the trouble.'), [false, false]);
+    assert.deepEqual(causeAndActions('We are still investigating the root cause. The cause has not yet been determined.'), [false, false]);
   });
 
   it('leaves RCA101 to ask for the sections under the house profile', () => {

@@ -29,6 +29,10 @@ const END_LABEL = /^\s*(?:(?:incident|impact|outage|issue|event)\s+)?(?:end(?:ed
 const CAUSE =
   /\b(?:root[- ]caus(?:e|ed)\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|the\s+trigger\s+(?:of|for)\b)/i;
 
+/** A sentence that says the cause is not known yet: "We are still investigating the root cause." */
+const CAUSE_UNKNOWN =
+  /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:known|determined|identified|found|clear)|unknown|investigating|(?:being|under)\s+investigat\w*|to\s+be\s+determined|yet\s+to\s+be)\b/i;
+
 /** A sentence in which the writers commit to a change: "We are adding alerts", "we have disabled the job". */
 const COMMITMENT =
   /\bwe(?:\s+are|\s+will|\s+have|\s+plan\s+to|\s+intend\s+to|['’](?:re|ll|ve))\s+(?:also\s+|now\s+|already\s+|since\s+)?(?:been\s+)?(?:add|chang|improv|implement|introduc|build|built|updat|limit|partition|re-?enabl|enabl|disabl|review|audit|mov|deploy|tun|increas|reduc|redesign|rework|harden|automat|expand|extend|creat|instrument|mak|made|establish|requir|separat|isolat|migrat|replac|remov|rais|lower|work(?:ing)?\s+(?:on|to)\b)/i;
@@ -79,7 +83,7 @@ function readAccount(doc: RcaDocument): Told {
         if (times.length && END_LABEL.test(text)) end = times[0];
         told.timeline = inSentence.size >= 2 || moments.size >= MIN_MOMENTS || (start !== undefined && end !== undefined && start !== end);
       }
-      told['root-cause'] ||= CAUSE.test(text);
+      told['root-cause'] ||= CAUSE.test(text) && !CAUSE_UNKNOWN.test(text);
       told.actions ||= COMMITMENT.test(text) || PREVENTION.test(text);
       if (told.timeline && told['root-cause'] && told.actions) return told;
     }

@@ -417,3 +417,22 @@ describe('a date in a note on when a zone’s offset holds', () => {
     assert.deepEqual(daysRead(`The upgrade ran (until April 12).\n\n${window}`), ['4/11', '4/11', '4/12']);
   });
 });
+
+describe('a dash after UTC before a date', () => {
+  it('ends a range: the year is no offset', () => {
+    const zones = zoneTable({}).find('Duration: 2024-05-14 09:32 UTC - 2024-05-14 11:05 UTC');
+    assert.deepEqual(
+      zones.map((z) => [z.text, z.iana]),
+      [
+        ['UTC', 'UTC'],
+        ['UTC', 'UTC'],
+      ],
+    );
+    assert.deepEqual(
+      zoneTable({})
+        .find('All times UTC-4 (UTC - 04:00), or GMT+5:30.')
+        .map((z) => z.iana),
+      ['UTC-4', 'UTC-4', 'UTC+5:30'],
+    );
+  });
+});

@@ -240,7 +240,8 @@ export interface ZoneTable {
   lookup(phrase: string): string | undefined;
 }
 
-const UTC_OFFSET = String.raw`\b(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\b`;
+// Not followed by more of a date: in "09:32 UTC - 2024-05-14 11:05 UTC" the dash ends a range, and 2024 is a year.
+const UTC_OFFSET = String.raw`\b(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\b(?![-/.]\d)`;
 
 /** Zone names asked about, and the answer: each question builds an Intl.DateTimeFormat and throws it away. */
 const validZones = new Map<string, boolean>();
