@@ -306,6 +306,14 @@ describe('placeholders', () => {
       kinds.map((_, i) => 2 + 2 * i),
     );
   });
+  it('leave TODO alone as a status beside DONE, in capitals, in one table or list', () => {
+    const todo = (block: string) =>
+      checkText(`# NA01 - RCA - April 11, 2026\n\n${block}\n`, { profile: 'exlibris' }).diagnostics.filter((d) => d.code === 'RCA109').length;
+    assert.equal(todo('| Action | Bug |\n| --- | --- |\n| Add jitter | n/a DONE |\n| Load test | Bug 4410 TODO |'), 0);
+    assert.equal(todo('- Add jitter (DONE)\n- Load test (TODO)'), 0);
+    assert.equal(todo('| Action | Bug |\n| --- | --- |\n| Add jitter | Bug 4409 |\n| Load test | TODO |'), 1);
+    assert.equal(todo('We are done with the jitter. TODO: load test.'), 1, 'done is not a status word in lower case');
+  });
 });
 
 describe('text utilities', () => {

@@ -436,3 +436,18 @@ describe('a dash after UTC before a date', () => {
     );
   });
 });
+
+describe('RCA202 and a postmortem whose title names the day', () => {
+  const summaryWithoutDate = (title: string) =>
+    checkText(`# ${title}\n\n## Summary\n\nCheckout failed for 38 minutes.\n\n## Root cause\n\nA small pool.\n\n## Action items\n\n- Resize it.\n`, {
+      profile: 'postmortem',
+    }).diagnostics.some((d) => d.code === 'RCA202');
+
+  it('is not reported: the title states the day once', () => {
+    assert.equal(summaryWithoutDate('Incident report: checkout outage on March 3, 2025'), false);
+  });
+
+  it('is reported when the title names no day', () => {
+    assert.equal(summaryWithoutDate('Incident report: checkout outage in March 2025'), true);
+  });
+});

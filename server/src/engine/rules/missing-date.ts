@@ -24,6 +24,9 @@ export const missingDate: Rule = {
     // introduction need not repeat it.
     const beforeIntro = (d: (typeof a.dates)[number]) => d.section < 0 || !doc.sections[d.section].def;
     if (a.dates.some((d) => beforeIntro(d) && !d.isTitle && d.day !== undefined && d.start < section.start)) return;
+    // The title of a postmortem names its day ("Incident report: checkout outage on March 3, 2025"): stated once, like
+    // a date line. A house title's date is not enough: the house introduction says the day by its own convention.
+    if (!doc.profile.title.forms?.length && a.titleDate?.day !== undefined) return;
     if (
       doc.frontMatter &&
       ['date', 'incident_date', 'incident-date'].some((key) => doc.frontMatter![key] instanceof Date || /\d/.test(String(doc.frontMatter![key] ?? '')))

@@ -3,6 +3,7 @@ import { blockNodes, nodesOutliveCheck } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
+import { pushAll } from '../numbers';
 import { SpanIndex, type Span } from '../spans';
 import type { Rule } from './rule';
 
@@ -57,6 +58,14 @@ const NONE: Placeholder[] = [];
  */
 const MAY_HOLD = /[:?$<[]|XXX|xxx|TODO|TBD|FIXME|TBA|[Yy]{4}-[Mm]{2}-[Dd]{2}|(?:[Mm]{2}|[Dd]{2})\/|[Xx]{4}-[Xx]{2}-[Xx]{2}/;
 
+/** A block that marks items done, in capitals, as a status. */
+const STATUS_DONE = /\bDONE\b/;
+
+/** The spans of "TODO", in capitals, in a block that marks other items DONE. */
+function statusWords(text: string): Span[] {
+  return [...text.matchAll(/\bTODO\b/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Whether any pattern matches somewhere in the text (each pattern's search left where it began). */
 function anyPatternIn(text: string): boolean {
   return PATTERNS.some(({ pattern }) => {
@@ -93,6 +102,9 @@ function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean): Pl
       if (node.url && urlAt > 0) skip.push({ start: from + urlAt, end: from + urlAt + node.url.length });
     }
   }
+  // A table or list that marks items DONE uses TODO as the others' status, as the Google SRE book's action items do
+  // ("Bug 5554823 TODO", "n/a DONE"): no leftover.
+  if (STATUS_DONE.test(text)) pushAll(skip, statusWords(text));
   // Indexed, not walked per match: 100,000 placeholders asked both lists once each, which grew with their square.
   const skipped = new SpanIndex(skip);
   // One placeholder is one finding, even where two patterns see it ("[TBD]"). One pattern's matches never overlap
