@@ -179,6 +179,8 @@ export const postmortemProfile: Profile = {
         'Remediation Actions',
         'What we are changing',
         "What we're changing",
+        'Actions',
+        'Next Actions',
         'Countermeasures',
         'Recurrence Prevention',
         'Measures to Prevent Recurrence',
