@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Root } from 'mdast';
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -112,6 +113,33 @@ describe('incremental parsing', () => {
     const edited = text.replace('- item 5\n', '- item 5!\n');
     assert.deepEqual(parser.parse(edited), parseMarkdown(edited));
     assert.deepEqual(parser.parse(text), parseMarkdown(text));
+  });
+
+  it('gives the list it joined before when its parts are unchanged, and a new one when any part is new', () => {
+    const items = Array.from({ length: 400 }, (_, i) => `- item ${i}\n  more ${i}\n`).join('');
+    // Chunks are at least 1,000 characters long: the paragraph keeps the title's chunk apart from the list's first.
+    const text = `# T\n\n${'word '.repeat(300)}\n\n## List\n\n${items}\n## Next\n\nafter\n`;
+    const parser = new IncrementalParser(1000);
+    const listOf = (tree: Root) => tree.children.find((node) => node.type === 'list')!;
+    const first = listOf(parser.parse(text));
+    // An edit after the list: every part is handed back, and so is the list, with its positions where they are.
+    const after = text.replace('after', 'after the list');
+    const unchanged = parser.parse(after);
+    assert.equal(listOf(unchanged), first);
+    assert.deepEqual(unchanged, parseMarkdown(after));
+    const above = after.replace('# T\n', '# T\n\nA line above.\n');
+    const moved = parser.parse(above);
+    assert.equal(listOf(moved), first);
+    assert.deepEqual(moved, parseMarkdown(above));
+    // An edit in a part between the first and the last, whose item count stays: a new list holding the new items.
+    const middle = above.replace('- item 200\n', '- item 200, edited\n');
+    const edited = parser.parse(middle);
+    assert.notEqual(listOf(edited), first);
+    assert.deepEqual(edited, parseMarkdown(middle));
+    // And a blank line between two items of that part makes the whole list loose.
+    const loose = middle.replace('  more 200\n', '  more 200\n\n');
+    assert.deepEqual(parser.parse(loose), parseMarkdown(loose));
+    assert.deepEqual(parser.parse(middle), parseMarkdown(middle));
   });
 
   it('does not cut before an item that is no item of the list above it', () => {

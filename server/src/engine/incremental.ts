@@ -247,6 +247,8 @@ export class IncrementalParser {
   private chunksAt = new Map<number, Chunk>();
   /** `chunksAt` of the parse before the one running. */
   private placed = new Map<number, Chunk>();
+  /** The lists and tables the last parse joined from chunks, by their first part: see `joinChunks`. */
+  private joins: Joins = new Map();
   /** `minChunk`: the least length of a chunk cut at a block point (tests cut at every one). */
   /** `parse`: the parser of each chunk (a test counts its calls). */
   private readonly points: ChunkPoints;
@@ -279,6 +281,7 @@ export class IncrementalParser {
       this.chunks = new Map();
       this.chunksAt = new Map();
       this.placed = new Map();
+      this.joins = new Map();
       stats.fullParse = why;
       stats.chunks = 1;
       stats.reparsed = 1;
@@ -355,8 +358,10 @@ export class IncrementalParser {
     this.chunksAt = new Map(used.map((chunk) => [ownStart(chunk).offset, chunk]));
     this.placed = new Map();
     stats.chunks = used.length;
-    const children = joinChunks(used, joined);
-    if (!children) return full('a list or table cut where it did not go on');
+    const join = joinChunks(used, joined, this.joins);
+    if (!join) return full('a list or table cut where it did not go on');
+    const { children } = join;
+    this.joins = join.joins;
     const bom = text.charCodeAt(0) === 0xfeff;
     return {
       type: 'root',
@@ -432,15 +437,42 @@ function holds(chunk: Chunk, text: string, bound: { at: number; kind: BlockPoint
   return true;
 }
 
+/** Lists and tables joined from the chunks' parts, by their first part (the first chunk's own node). */
+type Joins = Map<RootContent, List | Table>;
+
+/**
+ * Whether a list or table joined before is the one just joined again: the same parts (item and row objects, handed
+ * back from unchanged chunks; a list's looseness is theirs) and the same position objects (those of its first and
+ * last parts, moved in place with them).
+ */
+function sameJoin(before: List | Table, now: List | Table): boolean {
+  if (before.type !== now.type || before.children.length !== now.children.length) return false;
+  if (before.position!.start !== now.position!.start || before.position!.end !== now.position!.end) return false;
+  for (let i = 0; i < now.children.length; i++) if (before.children[i] !== now.children[i]) return false;
+  return true;
+}
+
 /**
  * The chunks' top-level nodes in order, a list cut by an `item` point joined into one node again (a new one: the
- * chunks' own nodes are kept for the next parse). Undefined if a chunk that should go on with a list does not
- * start with one.
+ * chunks' own nodes are kept for the next parse). A join of the same parts as in the last parse gives the node it
+ * gave then, so that what is kept by node (block-facts.ts, the time analysis) holds for it too: a 1 MB report has
+ * about a hundred such lists and tables, walked, masked and read again on every edit before. Undefined if a chunk
+ * that should go on with a list does not start with one.
  */
-function joinChunks(used: Chunk[], joined: ('item' | 'row' | undefined)[]): RootContent[] | undefined {
+function joinChunks(used: Chunk[], joined: ('item' | 'row' | undefined)[], before: Joins): { children: RootContent[]; joins: Joins } | undefined {
   const children: RootContent[] = [];
-  /** The list or table being joined, made by this function, so it may grow in place. */
+  const joins: Joins = new Map();
+  /** The list or table being joined, made by this function, so it may grow in place; its first part, and index. */
   let open: List | Table | undefined;
+  let openFirst: RootContent | undefined;
+  let openIndex = -1;
+  const close = () => {
+    if (!open || !openFirst) return;
+    const kept = before.get(openFirst);
+    const node = kept && sameJoin(kept, open) ? kept : open;
+    children[openIndex] = node;
+    joins.set(openFirst, node);
+  };
   for (let c = 0; c < used.length; c++) {
     const nodes = used[c].nodes;
     let from = 0;
@@ -451,8 +483,11 @@ function joinChunks(used: Chunk[], joined: ('item' | 'row' | undefined)[]): Root
       const type = kind === 'item' ? 'list' : 'table';
       if (first?.type !== type || previous?.type !== type) return undefined;
       if (open !== previous) {
+        close();
+        openFirst = previous;
+        openIndex = children.length - 1;
         open = { ...previous, children: previous.children.slice(), position: { ...previous.position!, end: previous.position!.end } } as List | Table;
-        children[children.length - 1] = open;
+        children[openIndex] = open;
       }
       // A table's chunk was parsed after the table's header row (Chunk.head), which is the table's already.
       const rows = first.children as (ListItem | TableRow)[];
@@ -464,7 +499,8 @@ function joinChunks(used: Chunk[], joined: ('item' | 'row' | undefined)[]): Root
     }
     for (let n = from; n < nodes.length; n++) children.push(nodes[n]);
   }
-  return children;
+  close();
+  return { children, joins };
 }
 
 /** Heading points and block points in text order, with a block point dropped where a heading point is. */

@@ -3,7 +3,7 @@ import { copyOf } from '../own-copy';
 import { SpanIndex, type Span } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { findDurations, type DurationMention } from './durations';
-import { blockNodesOf, sentencesOf, type Block, type Sentence } from './text';
+import { blockSlotsOf, sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
 
 /** Every date, time and zone phrase of the document, sentence by sentence, before any is read in context. */
@@ -33,20 +33,38 @@ interface SentenceFinds {
   durations: DurationMention[];
 }
 
-/** A block's sentences and phrases, found where the block started at `origin`, with what they were read from. */
-interface BlockFinds {
-  masked: string;
+/**
+ * A block's sentences and phrases, at offsets from the block's start, with what they were read by (the zone
+ * table) and what is checked of their masked text: its length and its first and last code units (see keptFits).
+ * Kept in this object rather than read from a kept copy of the text: a read of each of a long report's 11,000 kept
+ * strings, scattered through the heap, was most of an edit's time in this file.
+ */
+export interface BlockFinds {
   table: ZoneTable;
-  origin: number;
+  length: number;
+  first: number;
+  last: number;
   sentences: SentenceFinds[];
 }
 
 /**
- * What each block holds, kept by the block's node: the incremental parser hands back the very node objects of the
- * chunks an edit did not touch (block-facts.ts), so after an edit only the re-parsed blocks are read again. A
- * block's phrases depend on its masked text and the zone table alone, which is what a kept entry is checked by.
+ * What each block holds is kept in its slot (text.ts), with the walk of its top-level node: the incremental parser
+ * hands back the very node objects of the chunks an edit did not touch (block-facts.ts), so after an edit only the
+ * re-parsed blocks are read again. A block's phrases depend on its masked text and the zone table alone.
+ *
+ * A handed-back node has the source it had (the parser hands back only chunks whose text is unchanged), and its
+ * masked text is then the same but where the whole text had to be masked at once (text.ts maskWhole): there a run
+ * of underscores at the edge of a top-level block may be blanked or not, by what is across the edge. Such a run
+ * holds the block's first or last character, so a kept entry is checked by its length, its table and those two
+ * characters, not by a comparison of every block's text on every edit.
  */
-const findsByNode = new WeakMap<object, BlockFinds>();
+function keptFits(kept: BlockFinds, masked: string, block: Block, table: ZoneTable): boolean {
+  return (
+    kept.table === table &&
+    kept.length === block.end - block.start &&
+    (kept.length === 0 || (kept.first === masked.charCodeAt(block.start) && kept.last === masked.charCodeAt(block.end - 1)))
+  );
+}
 
 /** One sentence's phrases, at its offsets in the text it was read from. */
 function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
@@ -187,10 +205,10 @@ export function findMentions(
   from = 0,
   to = blocks.length,
 ): Mentions {
-  const nodes = blockNodesOf(blocks);
+  const slots = blockSlotsOf(blocks);
   for (let index = from; index < to; index++) {
     const block = blocks[index];
-    if (!nodes) {
+    if (!slots) {
       // Blocks of a tree no later check hands back (block-facts.ts): read where they are, and nothing copied or kept.
       for (const sentence of sentencesOf(masked, block)) {
         checkpoint(sentence.start);
@@ -198,19 +216,18 @@ export function findMentions(
       }
       continue;
     }
-    const node = nodes[index];
-    const text = masked.slice(block.start, block.end);
-    const kept = node && findsByNode.get(node);
-    if (kept && kept.masked === text && kept.table === table) {
+    const slot = slots[index];
+    const kept = slot.finds;
+    if (kept && keptFits(kept, masked, block, table)) {
       for (const finds of kept.sentences) {
-        checkpoint(finds.start + block.start - kept.origin);
-        place(found, finds, block, block.start - kept.origin);
+        checkpoint(finds.start + block.start);
+        place(found, finds, block, block.start);
       }
       continue;
     }
     // Read from a copy of the block's text, so that what is kept holds no slice of this version's whole text; a
     // sentence at a time after the checkpoint, so that a long block is cut where its work is, with what it read before.
-    const own = copyOf(text);
+    const own = copyOf(masked.slice(block.start, block.end));
     const sentences: SentenceFinds[] = [];
     for (const sentence of sentencesOf(own, { ...block, start: 0, end: own.length })) {
       checkpoint(sentence.start + block.start);
@@ -218,7 +235,7 @@ export function findMentions(
       sentences.push(finds);
       place(found, finds, block, block.start);
     }
-    findsByNode.set(node, { masked: own, table, origin: 0, sentences });
+    slot.finds = { table, length: own.length, first: own.charCodeAt(0), last: own.charCodeAt(own.length - 1), sentences };
   }
   return found;
 }

@@ -2,9 +2,11 @@ import type { Nodes, RootContent } from 'mdast';
 import { allNodes, blockNodes, nodesOutliveCheck } from '../block-facts';
 import type { RcaDocument } from '../model';
 import { isFrontMatter } from '../front-matter';
+import { commonEnds } from '../chunk-points';
 import { copyOf } from '../own-copy';
 import { endOffset, startOffset } from '../nodes';
 import { sectionLookup } from '../sections';
+import type { BlockFinds } from './mentions';
 
 /**
  * The prose of a document, as the time engine reads it: the source text with code, HTML, link targets and
@@ -40,6 +42,22 @@ const MARKERS = /[*\\]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 function blankMarkers(text: string): string {
   return text.replace(MARKERS, (m) => ' '.repeat(m.length));
 }
+
+/**
+ * The text between two top-level blocks, its markers blanked: almost always a line break or two, which hold none, so
+ * the pattern is not run on each of a long report's tens of thousands of gaps.
+ */
+function blankGap(text: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === ASTERISK || c === BACKSLASH || c === UNDERSCORE) return blankMarkers(text.slice(from, to));
+  }
+  return text.slice(from, to);
+}
+
+const ASTERISK = 42;
+const BACKSLASH = 92;
+const UNDERSCORE = 95;
 
 /** `text[from, to)` with the nodes that hold no prose blanked out (the nodes are those of one top-level block). */
 function maskNodes(text: string, from: number, to: number, nodes: readonly Nodes[]): string {
@@ -92,13 +110,14 @@ function maskNodes(text: string, from: number, to: number, nodes: readonly Nodes
 const LINE_BREAKS_KEPT = /[^\r\n]/g;
 
 /**
- * Each top-level block's masked text, with the source it was masked from. The incremental parser hands back the
- * very node objects of unchanged chunks (block-facts.ts), so after an edit only the re-parsed blocks are masked again.
+ * Each top-level block's masked text. The incremental parser hands back the very node objects of unchanged chunks
+ * only (block-facts.ts), whose source is what it was: after an edit only the re-parsed blocks are masked again, and
+ * no block's source is copied to be compared on the next edit (a second copy of the whole document, and a
+ * comparison of every block's text on every edit). The length is checked all the same.
  */
-const maskedBlocks = new WeakMap<RootContent, { source: string; masked: string }>();
+const maskedBlocks = new WeakMap<RootContent, string>();
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
-const UNDERSCORE = 95;
 
 /** Whether an underscore at `edge` touches a letter, digit or underscore on the other side of it. */
 function underscoreAcross(text: string, edge: number): boolean {
@@ -109,29 +128,90 @@ function underscoreAcross(text: string, edge: number): boolean {
   return false;
 }
 
-export function maskedText(doc: RcaDocument): string {
-  const { text } = doc;
-  const keep = nodesOutliveCheck(doc.root);
+/**
+ * The text of `children[from, to)` masked, from offset `at` (the end of the block before) to `end`, with the gaps
+ * between blocks; undefined when an underscore at a block's edge touches a word across it, where masking block by
+ * block would differ from masking the whole text.
+ */
+function maskBlocks(text: string, children: readonly RootContent[], from: number, to: number, at: number, end: number, keep: boolean): string | undefined {
   const parts: string[] = [];
-  let at = 0;
-  for (const block of doc.root.children) {
+  for (let index = from; index < to; index++) {
+    const block = children[index];
     const s = startOffset(block);
     const e = endOffset(block);
     // Masked block by block, the markers' pattern sees no character across a block's edge: the same result as over
     // the whole text unless an underscore there touches a letter, digit or underscore across it.
-    if (underscoreAcross(text, s) || underscoreAcross(text, e)) return maskWhole(doc);
-    if (s > at) parts.push(blankMarkers(text.slice(at, s)));
+    if (underscoreAcross(text, s) || underscoreAcross(text, e)) return undefined;
+    if (s > at) parts.push(blankGap(text, at, s));
     if (!keep) parts.push(maskNodes(text, s, e, blockNodes(block)));
     else {
-      const source = text.slice(s, e);
-      let cached = maskedBlocks.get(block);
-      if (cached?.source !== source) maskedBlocks.set(block, (cached = { source: copyOf(source), masked: maskNodes(text, s, e, blockNodes(block)) }));
-      parts.push(cached.masked);
+      let masked = maskedBlocks.get(block);
+      if (masked?.length !== e - s) maskedBlocks.set(block, (masked = copyOf(maskNodes(text, s, e, blockNodes(block)))));
+      parts.push(masked);
     }
     at = e;
   }
-  if (at < text.length) parts.push(blankMarkers(text.slice(at)));
+  if (at < end) parts.push(blankGap(text, at, end));
   return parts.join('');
+}
+
+/** A document version's masked text, made block by block, with the top-level nodes it was made from. */
+interface MaskedVersion {
+  text: string;
+  masked: string;
+  children: readonly RootContent[];
+}
+
+/**
+ * The last masked version of each document, by its first and its last top-level node: the next version of a
+ * document hands back most of its nodes, so one of the two finds it unless the edit touched both.
+ */
+const lastMasked = new WeakMap<RootContent, MaskedVersion>();
+
+/**
+ * The masked text of `text` from a masked version `last` of another text: the blocks that both have (the same node
+ * objects, the parser's promise that they read the same) and that lie inside the texts' common start or common end,
+ * with a character to spare so that the underscore check at their edges reads what it read then, are cut from the
+ * last masked text; only what lies between is masked and joined. Joining a 1 MB report's 20,000 blocks and gaps
+ * was the larger part of this function on every edit.
+ */
+function splicedMask(text: string, children: readonly RootContent[], last: MaskedVersion): string | undefined {
+  const { prefix, suffix } = commonEnds(last.text, text);
+  const before = last.children;
+  let head = 0;
+  while (head < children.length && head < before.length && children[head] === before[head] && endOffset(children[head]) < prefix) head++;
+  let tail = 0;
+  const room = Math.min(children.length, before.length) - head;
+  while (
+    tail < room &&
+    children[children.length - 1 - tail] === before[before.length - 1 - tail] &&
+    startOffset(children[children.length - 1 - tail]) > text.length - suffix
+  )
+    tail++;
+  const from = head ? endOffset(children[head - 1]) : 0;
+  const to = tail ? startOffset(children[children.length - tail]) : text.length;
+  const middle = maskBlocks(text, children, head, children.length - tail, from, to, true);
+  if (middle === undefined) return undefined;
+  // Slices of a flat string and a join of three: V8 flattens the result when it is first read, and a later slice
+  // flattens it at the latest, so no version keeps the one before it alive.
+  return last.masked.slice(0, from) + middle + last.masked.slice(last.masked.length - (text.length - to));
+}
+
+export function maskedText(doc: RcaDocument): string {
+  const { text } = doc;
+  const { children } = doc.root;
+  if (!nodesOutliveCheck(doc.root)) return maskBlocks(text, children, 0, children.length, 0, text.length, false) ?? maskWhole(doc);
+  const first = children[0];
+  const final = children[children.length - 1];
+  const last = first && (lastMasked.get(first) ?? lastMasked.get(final));
+  const masked = (last && splicedMask(text, children, last)) ?? maskBlocks(text, children, 0, children.length, 0, text.length, true);
+  if (masked === undefined) return maskWhole(doc);
+  if (first) {
+    const version = { text, masked, children: children.slice() };
+    lastMasked.set(first, version);
+    lastMasked.set(final, version);
+  }
+  return masked;
 }
 
 /** The whole text masked at once, for the rare text whose blocks cannot be masked one by one. */
@@ -140,14 +220,25 @@ function maskWhole(doc: RcaDocument): string {
 }
 
 /**
- * The node each block was read from, by the block's index in its list: what the findings of a block are kept by
- * (mentions.ts). One entry per list, not one per block: a weak map entry for each of a long report's blocks on
- * every check cost more than the walk that lists them.
+ * Each block's slot, by the block's index in its list: what the phrases of a block are kept in (mentions.ts). One
+ * entry per list, not one per block: a weak map entry for each of a long report's blocks on every check cost more
+ * than the walk that lists them.
  */
-const nodesByList = new WeakMap<readonly Block[], readonly Nodes[]>();
+const slotsByList = new WeakMap<readonly Block[], readonly BlockSlot[]>();
 
-export function blockNodesOf(blocks: readonly Block[]): readonly Nodes[] | undefined {
-  return nodesByList.get(blocks);
+/** The blocks' slots, for a tree whose nodes a later check may hand back; undefined otherwise. */
+export function blockSlotsOf(blocks: readonly Block[]): readonly BlockSlot[] | undefined {
+  return slotsByList.get(blocks);
+}
+
+/**
+ * A prose block's node, with what the phrase finder found in it: kept with the walk of its top-level node, so it
+ * lasts as long as the incremental parser hands that node back, and is found by a property read rather than a weak
+ * map's lookup for each of a long report's blocks on every edit.
+ */
+export interface BlockSlot {
+  readonly node: Nodes;
+  finds?: BlockFinds;
 }
 
 /**
@@ -156,8 +247,7 @@ export function blockNodesOf(blocks: readonly Block[]): readonly Nodes[] | undef
  * chunks' nodes, and reading them here spares an edit the positions of a long report's every leaf, scattered
  * through the heap.
  */
-interface Leaf {
-  node: Nodes;
+interface Leaf extends BlockSlot {
   start: number;
   end: number;
   rowStart?: number;
@@ -202,7 +292,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
   // Two lists side by side, in the order found, and sorted only if a block starts before the one found before it:
   // a pair per block and a sort of a long report's 11,000 blocks were most of this function's work on every edit.
   let blocks: Block[] = [];
-  let nodes: Nodes[] = [];
+  let slots: BlockSlot[] = [];
   let inOrder = true;
   const sectionOf = sectionLookup(doc);
   const keep = nodesOutliveCheck(doc.root);
@@ -223,25 +313,27 @@ export function blocksOf(doc: RcaDocument): Block[] {
       const start = base + leaf.start;
       const isTitle = node.type === 'heading' && doc.title?.node === node;
       if (blocks.length && start < blocks[blocks.length - 1].start) inOrder = false;
-      blocks.push({
+      const block: Block = {
         start,
         end: base + leaf.end,
         section: isTitle ? -1 : sectionOf(start),
         isTitle,
         listItem: -1,
         tableRow: leaf.rowStart === undefined ? undefined : base + leaf.rowStart,
-        ...(labels.has(node) ? { label: true as const } : {}),
-      });
-      nodes.push(node);
+      };
+      // Set apart, not spread into the literal: a spread made every block of a long report on the slow path.
+      if (labels.has(node)) block.label = true;
+      blocks.push(block);
+      slots.push(leaf);
     }
   }
   if (!inOrder) {
     const order = blocks.map((_, i) => i).sort((a, b) => blocks[a].start - blocks[b].start || a - b);
     blocks = order.map((i) => blocks[i]);
-    nodes = order.map((i) => nodes[i]);
+    slots = order.map((i) => slots[i]);
   }
   // Only for a tree whose nodes a later check may hand back: the phrases found are kept by them (mentions.ts).
-  if (keep) nodesByList.set(blocks, nodes);
+  if (keep) slotsByList.set(blocks, slots);
   const innermost = innermostItems(doc);
   for (const block of blocks) block.listItem = innermost(block.start);
   return blocks;
