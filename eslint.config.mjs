@@ -62,7 +62,7 @@ const AUTHORING = 'Writing aids are plain data: no editor or LSP types, and noth
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'out/', 'node_modules/', 'test-results/', 'bench/tmp/', '.vscode-test/', 'test/fixtures/'],
+    ignores: ['dist/', 'out/', 'node_modules/', 'test-results/', 'bench/tmp/', '.vscode-test/', 'test/fixtures/', '**/*.generated.ts'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -1,5 +1,6 @@
-// esbuild's options for dist/, shared by scripts/build.mjs and the test that the web bundles use no Node built-in
-// (test/unit/web-bundle.test.ts), so that the test checks the bundle as it is built.
+// esbuild's options for dist/, shared by scripts/build.mjs and the tests that read what the bundles hold (no Node
+// built-in in the web bundles, test/unit/web-bundle.test.ts; no build-time package, test/unit/bundle-inputs.test.ts),
+// so that they check the bundles as they are built.
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -22,6 +23,14 @@ export function nodeOptions(minify) {
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   };
 }
+
+// The server and the CLI are each a bundle (dist/*-bundle.js) behind a small launcher (dist/server.js, dist/cli.js)
+// that runs the bundle with a V8 code cache: see launcher() in build.mjs.
+export const NODE_ENTRIES = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-bundle.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js' },
+];
 
 /**
  * VS Code for the Web: platform 'browser' picks each package's browser build (vscode-languageserver/browser) and

@@ -2,18 +2,13 @@
 // unified and remark are ESM-only; esbuild turns them into a single CommonJS bundle each.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { nodeOptions, WEB_ENTRIES, webOptions } from './build-options.mjs';
+import { NODE_ENTRIES, nodeOptions, WEB_ENTRIES, webOptions } from './build-options.mjs';
+import { writeValidator } from './config-validator.mjs';
 
 const watch = process.argv.includes('--watch');
+// The config validator, compiled from schemas/rca-writer.schema.json: the bundles below import it.
+writeValidator();
 const common = nodeOptions(process.argv.includes('--minify'));
-
-// The server and the CLI are each a bundle (dist/*-bundle.js) behind a small launcher (dist/server.js, dist/cli.js)
-// that runs the bundle with a V8 code cache: see launcher() below.
-const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server-bundle.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-bundle.js' },
-];
 
 /**
  * A launcher that runs `bundle` with the V8 code cache that this build wrote next to it (`<bundle>.cache`, see
@@ -65,7 +60,7 @@ function writeCodeCache(bundle) {
 
 // VS Code for the Web: the client and the language server's web worker, with no Node built-in (build-options.mjs).
 const web = webOptions(process.argv.includes('--minify'));
-for (const options of [...entries.map((entry) => ({ ...common, ...entry })), ...WEB_ENTRIES.map((entry) => ({ ...web, ...entry }))]) {
+for (const options of [...NODE_ENTRIES.map((entry) => ({ ...common, ...entry })), ...WEB_ENTRIES.map((entry) => ({ ...web, ...entry }))]) {
   if (watch) {
     const { context } = await import('esbuild');
     const ctx = await context(options);

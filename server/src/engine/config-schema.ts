@@ -1,7 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import schema from '../../../schemas/rca-writer.schema.json';
-import { normaliseIana } from './time/zones';
+import { validate } from './config-validator.generated';
 
 /**
  * schemas/rca-writer.schema.json is the one description of the settings: the editor's JSON validation, this
@@ -21,18 +21,8 @@ export interface SchemaProblem {
 
 type Schema = Record<string, unknown>;
 
-let validator: ValidateFunction | undefined;
-
-function validate(): ValidateFunction {
-  // Compiled on first use: most documents are checked with no config file and no settings to validate.
-  // Not checked against JSON Schema's own meta-schema here (a third of the compile, ~30 ms of a run with a config
-  // file): test/unit/config-schema.test.ts does that once.
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false })
-    // Empty: no zone (defaultTimeZone's default). An unknown zone would otherwise be dropped without a word.
-    .addFormat('time-zone', (value: string) => value.trim() === '' || normaliseIana(value) !== undefined)
-    .compile(schema);
-  return validator;
-}
+// Compiled from the schema by ajv at build time (scripts/config-validator.mjs): ajv itself is in no bundle.
+const check = validate as unknown as ValidateFunction;
 
 /** The settings' JSON Schema, for tests and for callers that list keys. */
 export const settingsSchema: Schema = schema as Schema;
@@ -150,7 +140,6 @@ function problemOf(error: ErrorObject, data: unknown): SchemaProblem | undefined
 
 /** What is wrong with `data` as a whole settings object (a config file's contents), first problems first. */
 export function schemaProblems(data: unknown): SchemaProblem[] {
-  const check = validate();
   if (check(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
