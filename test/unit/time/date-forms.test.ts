@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normaliseHeading } from '../../../server/src/engine/headings';
 import { findDates } from '../../../server/src/engine/time/dates';
+import { decideNumericOrder } from '../../../server/src/engine/time/numeric-order';
 
 const read = (text: string) => findDates(text).dates.map((d) => [d.text, d.year, d.month, d.day]);
 
@@ -30,6 +31,28 @@ describe('date lists, ranges and numeric dates', () => {
     for (const text of [`May ${'1, '.repeat(5000)}x`, `May ${'1 and 2 to '.repeat(3000)}`, `${'1-'.repeat(5000)}May`]) findDates(text);
     // Exponential backtracking took minutes on 40 repetitions; linear work takes milliseconds on thousands.
     assert.ok(performance.now() - started < 2000, `${Math.round(performance.now() - started)} ms`);
+  });
+});
+
+describe('the order of a numeric date that reads two ways', () => {
+  const decided = (text: string) => {
+    const { dates } = findDates(text);
+    decideNumericOrder(dates, '');
+    const numeric = dates.find((d) => d.numeric)!;
+    return numeric.numeric!.decided ? [numeric.month, numeric.day] : 'undecided';
+  };
+
+  it('is day first where the writer puts the day before each month name', () => {
+    assert.deepEqual(decided('On 07/12/2026 the model of 3 December 2026 failed; due 11 Dec.'), [12, 7]);
+  });
+
+  it('stays undecided where a month name comes first, or both ways', () => {
+    assert.equal(decided('On 07/12/2026 the model of December 3, 2026 failed.'), 'undecided');
+    assert.equal(decided('On 07/12/2026 the model of 3 December 2026 failed; due December 11.'), 'undecided');
+  });
+
+  it('is read as the day a named date gives before the writing of other names', () => {
+    assert.deepEqual(decided('On 07/12/2026 (12 July 2026) and 3 December 2026.'), [7, 12]);
   });
 });
 

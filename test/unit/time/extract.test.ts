@@ -145,6 +145,16 @@ describe('zone phrases', () => {
     ['UTC-05:30', 'UTC-5:30'],
     ['America/Chicago', 'America/Chicago'],
     ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['Europe/Kiev', 'Europe/Kiev'],
+    ['Etc/UTC', 'UTC'],
+    ['Etc/GMT+5', 'Etc/GMT+5'],
+    ['America/Port-au-Prince', 'America/Port-au-Prince'],
+    ['US/Eastern', 'America/New_York'],
+    ['US/Pacific', 'America/Los_Angeles'],
+    ['US/Central', 'America/Chicago'],
+    ['Canada/Atlantic', 'America/Halifax'],
+    ['Brazil/East', 'America/Sao_Paulo'],
+    ['EST5EDT', 'America/New_York'],
     ['Gotham time', 'America/New_York'],
   ];
   for (const [phrase, iana] of cases) {
@@ -158,6 +168,14 @@ describe('zone phrases', () => {
   it('flags phrases that map to nothing', () => {
     const [z] = zoneTable().find('until 11:00 Gotham time');
     assert.equal(z.unknown, true);
+  });
+  it('reads a misspelt name as a zone only right after a time: elsewhere "Asia/Pacific" is a region', () => {
+    const [z] = zoneTable().find('until 11:00 America/Chicgo');
+    assert.equal(z.unknown, true);
+    assert.equal(z.weak, true);
+  });
+  it('reads a pair of words that is no link name as nothing', () => {
+    assert.deepEqual(zoneTable().find('over TCP/IP, Read/Write and us/eastern paths, at 10:00 Foo/Bar'), []);
   });
   it('ignores ordinary words', () => {
     for (const text of ['the response time was high', 'at the same time', 'it is est. to be', 'Primo MT NA04', 'downtime', 'et al']) {

@@ -63,6 +63,8 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   ['207 end before start', { timeline: TL('on April 11, 2026 from 11:33 PM until 12:00 Israel time.') }, {}, ['RCA207', 'RCA209']],
   ['207 end date before start date', { timeline: TL('from April 11, 2026 10:00 until April 10, 2026 11:00 CDT.') }, {}, ['RCA207']],
   // Midnight at the end of a range is the end of its day, as 24:00 is: nothing runs backwards or past it.
+  ['207 ISO timestamps written end first', { timeline: TL('from 2026-04-11T10:51:07Z to 2026-04-11T10:05:33Z.') }, {}, ['RCA207']],
+  ['207 clean ISO timestamps in order', { timeline: TL('from 2026-04-11T10:05:33Z to 2026-04-11T10:51:07Z.') }, {}, []],
   ['207 until midnight', { timeline: TL('on April 11, 2026 from 10:00 PM until midnight Chicago time.') }, {}, []],
   ['207 until 12:00 midnight, 24-hour start', { timeline: TL('on April 11, 2026 from 23:00 until 12:00 midnight CDT.') }, {}, []],
   ['207 from midnight is the start of the day', { timeline: TL('on April 11, 2026 from midnight until 2:00 AM Chicago time.') }, {}, []],
@@ -87,6 +89,9 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   // RCA211
   ['211 list out of order', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 10:20 Escalation.\n- 10:12 Failover.' }, {}, ['RCA211']],
   ['211 list across midnight is fine', { timeline: 'On April 11, 2026, Chicago time:\n\n- 23:05 Alerts.\n- 23:40 Escalation.\n- 00:12 Failover.' }, {}, []],
+  ['211 clean: an entry that tells of an earlier day leaves the next entries on theirs', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 10:12 The certificate replaced on April 8 is found in use.\n- 10:20 Failover.' }, {}, []],
+  ['211 clean: a list item headed by a day moves the next entries to it', { timeline: 'On April 11, 2026, Chicago time:\n\n- 23:05 Alerts.\n- Next day, April 12: work resumes.\n- 08:12 Failover.\n- 08:20 Recovery.' }, {}, []],
+  ['211 an entry after a day heading that goes back is out of order', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- April 12: work resumes.\n- 10:12 Failover.\n- April 11, 10:20 Recovery.' }, {}, ['RCA211']],
   ['211 publication before incident', { history: '- April 1, 2026: first publication.' }, {}, ['RCA211']],
   ['211 publication after incident', { history: '- April 20, 2026: first publication.' }, {}, []],
   // RCA212

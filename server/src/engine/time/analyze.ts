@@ -225,7 +225,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
       // Before the days are read: a conversion's own date ("= 04:40 UTC (March 12)") is not the day the next entries are on.
       markConversions(masked, sentenceWindows, sDates);
     }
-    days.read(sentenceWindows, sDates);
+    days.read(sentenceWindows, sDates, sentence);
     // "during the following hours, Chicago time:" hands its zone to what follows in the section.
     // A comment or trailing spaces after the sentence still leave it last in its block.
     if (sTimes.length === 0 && sZones.length && (!masked.slice(sentence.end, block.end).trim() || /:\s*$/.test(sentence.text))) {

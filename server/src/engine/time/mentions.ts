@@ -2,6 +2,7 @@ import { pushAll } from '../numbers';
 import { copyOf } from '../own-copy';
 import { SpanIndex, type Span } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
+import { findDottedTimes, MAY_HOLD_DOTTED_TIME } from './dotted-times';
 import { findDurations, type DurationMention } from './durations';
 import { blockSlotsOf, sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
@@ -71,16 +72,21 @@ function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
   const written = findDates(sentence.text, sentence.start);
   // Each filter below is skipped when it has nothing to filter by or nothing to filter: most sentences have neither.
   // Digits that a date holds are not also a time.
-  const anyTimes = findTimes(sentence.text, sentence.start);
+  const colonTimes = findTimes(sentence.text, sentence.start);
+  const found = table.find(sentence.text, sentence.start);
+  // Read with the zones after them, so after those are found; a dotted number is never in a zone phrase.
+  const dotted = MAY_HOLD_DOTTED_TIME.test(sentence.text) ? findDottedTimes(sentence.text, sentence.start, found) : [];
+  const anyTimes = dotted.length ? [...colonTimes, ...dotted].sort((x, y) => x.start - y.start) : colonTimes;
   const clockTimes = written.dates.length && anyTimes.length ? outside(anyTimes, written.dates) : anyTimes;
   const designators = clockTimes.length ? isoDesignators(sentence, clockTimes) : [];
   // "+01:00" in "04:02:00+01:00" is the offset, not another time.
   const times = designators.length ? outside(clockTimes, designators) : clockTimes;
-  const found = table.find(sentence.text, sentence.start);
   const named = clockTimes.length && found.length ? outside(found, clockTimes) : found;
   // table.find gives its phrases in order already.
   const zones = designators.length ? [...designators, ...named].sort((x, y) => x.start - y.start) : named;
-  const durations = findDurations(sentence.text, sentence.start);
+  // "at 14.05 hrs" is a time, not fourteen hours.
+  const allDurations = findDurations(sentence.text, sentence.start);
+  const durations = dotted.length && allDurations.length ? outside(allDurations, dotted) : allDurations;
   const dates = written.dates.length && zones.length ? written.dates.filter((date) => !inZoneNote(sentence, date, zones, times)) : written.dates;
   return { start: sentence.start, end: sentence.end, text: sentence.text, dates, monthYears: written.monthYears, times, zones, durations };
 }

@@ -1,5 +1,6 @@
 import { addDays, ymdOf, type Ymd } from './calendar';
 import type { DateMention } from './dates';
+import type { Sentence } from './text';
 import type { TimeWindow } from './window';
 import { computeInstants } from './window-instants';
 
@@ -29,7 +30,7 @@ export class SectionDays {
   constructor(private readonly context: DayContext) {}
 
   /** Reads the windows of the section's next sentence, whose dates are `sDates`. */
-  read(windows: TimeWindow[], sDates: DateMention[]): void {
+  read(windows: TimeWindow[], sDates: DateMention[], sentence: Sentence): void {
     // Most sentences of a long report hold neither: they change nothing, and a set each was 2 MB of garbage a check.
     if (!windows.length && !sDates.length) return;
     const { incident, incidentYear, timelineIndex, introIndex, impactIndex } = this.context;
@@ -68,10 +69,23 @@ export class SectionDays {
       if (w.startMillis !== undefined && (this.latestStart === undefined || w.startMillis > this.latestStart)) this.latestStart = w.startMillis;
     }
     let lastDate: DateMention | undefined;
-    for (let i = sDates.length - 1; i >= 0 && !lastDate; i--) if (!endDates.has(sDates[i])) lastDate = sDates[i];
+    for (let i = sDates.length - 1; i >= 0 && !lastDate; i--) if (!endDates.has(sDates[i]) && this.leadsOn(sDates[i], sentence)) lastDate = sDates[i];
     if (lastDate && (!this.carriedDate || lastDate.start > this.carriedDate.start)) {
       this.carriedDate = lastDate;
       this.carriedYmd = undefined;
     }
+  }
+
+  /**
+   * Whether a date the sentence's times did not take dates what follows. In a timeline's list item or table row it
+   * does when it heads its sentence ("March 13:", "| 12 Mar 2026 |", "Next day, March 13"); one in an entry's account
+   * ("the certificate replaced on 3 December") tells of another day and leaves the next entries on theirs. In prose
+   * ("Work resumed on March 13.") it does wherever it stands.
+   */
+  private leadsOn(date: DateMention, sentence: Sentence): boolean {
+    const block = sentence.block;
+    if (block.section !== this.context.timelineIndex || (block.listItem < 0 && block.tableRow === undefined)) return true;
+    const lead = sentence.text.slice(0, date.start - sentence.start);
+    return (lead.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 2;
   }
 }

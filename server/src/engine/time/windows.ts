@@ -6,10 +6,11 @@ import type { ZoneMatch } from './zones';
 
 /** Which times of a sentence form ranges, and the dates and zone phrases written with each. */
 
-// \u0000 is the mark put where the gap's date was masked out (see gapDate below): a control character on purpose.
+// \u0000 is the mark put where the gap's date was masked out (see gapDate below): a control character on purpose. An
+// ISO 8601 end joins its date to its time with a "T" ("14:51:07Z to 2026-03-12T15:05:33Z").
 const RANGE_GAP =
   // eslint-disable-next-line no-control-regex
-  /^(?:\s?(?:h|hrs?\.?)(?![A-Za-z]))?[\s,]*(?:\(\s*)?(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?(?:the\s+(?:next|following)\s+day,?\s*)?(?:(?:on\s+)?(?:\u0000)[\s,]*(?:at\s+)?)?$/i;
+  /^(?:\s?(?:h|hrs?\.?)(?![A-Za-z]))?[\s,]*(?:\(\s*)?(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?(?:the\s+(?:next|following)\s+day,?\s*)?(?:(?:on\s+)?\u0000(?:T|[\s,]*(?:at\s+)?))?$/i;
 
 /** A gap whose date (\u0000) belongs to the start: "11:20 PM on December 31, 2025 until". */
 const RANGE_GAP_START_DATE =
