@@ -174,6 +174,21 @@ describe('zone phrases', () => {
     assert.equal(z.unknown, true);
     assert.equal(z.weak, true);
   });
+  it('reads a pair of abbreviations with a slash as two zones, not as a link name', () => {
+    for (const [text, zones] of [
+      ['All times Central Time (CST/CDT).', ['Central Time', 'CST', 'CDT']],
+      ['at 10:05 PT/PDT', ['PT', 'PDT']],
+      ['UTC/GMT at 10:00', ['UTC', 'GMT']],
+    ] as const) {
+      assert.deepEqual(
+        zoneTable()
+          .find(text)
+          .map((z) => z.text),
+        zones,
+        text,
+      );
+    }
+  });
   it('reads a pair of words that is no link name as nothing', () => {
     assert.deepEqual(zoneTable().find('over TCP/IP, Read/Write and us/eastern paths, at 10:00 Foo/Bar'), []);
   });

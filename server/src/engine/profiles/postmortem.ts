@@ -147,6 +147,7 @@ export const postmortemProfile: Profile = {
         'Follow-ups',
         'Follow-up Items',
         'Follow-up Tasks',
+        'Tasks',
         'Follow-up Steps',
         'Remediation and Follow-up Steps',
         'Remediation and Prevention',

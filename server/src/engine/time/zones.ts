@@ -246,17 +246,19 @@ const UTC_OFFSET = String.raw`\b(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{
 /**
  * The time-zone database's other names outside its continents: "US/Eastern", "Canada/Pacific", "Brazil/East",
  * "Mexico/General", and the POSIX-style "EST5EDT". Which of these name a zone, and which zone, the platform's own
- * link table says (linkTarget); the pattern only finds what could be one.
+ * link table says (linkTarget); the pattern only finds what could be one. Apart from the other phrases and with
+ * case: the second name of a link is a word ("Eastern"), and a pair of abbreviations ("CST/CDT", "UTC/GMT") is two
+ * zones, each found on its own.
  */
-const LINK_NAME = String.raw`\b[A-Z][A-Za-z]+/[A-Z][A-Za-z_\-]+(?![/\w])|\b[A-Z]{3}\d[A-Z]{3}\b`;
+const LINK_NAME = /(?<link>\b[A-Z][A-Za-z]+\/[A-Z][a-z][A-Za-z_-]*(?![/\w])|\b[A-Z]{3}\d[A-Z]{3}\b)/g;
+const MAY_HOLD_LINK = /[A-Za-z]\/[A-Z][a-z]|[A-Z]{3}\d[A-Z]{3}/;
 
 /**
  * The zone a link name stands for, as the ICU data Luxon reads resolves it ("US/Eastern" is America/New_York), so
  * that it compares equal with the same zone written another way. Undefined when the name is none.
  */
 function linkTarget(name: string): string | undefined {
-  // The pattern ignores case; a zone's name is written with capitals ("us/eastern" is a path).
-  if (!/^[A-Z][^/]*(?:\/[A-Z][^/]*)?$/.test(name) || !isValidZone(name)) return undefined;
+  if (!isValidZone(name)) return undefined;
   let target = linkTargets.get(name);
   if (target === undefined) {
     target = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
@@ -267,6 +269,16 @@ function linkTarget(name: string): string | undefined {
 }
 
 const linkTargets = new Map<string, string>();
+
+/**
+ * The link names of `text` that name a zone, where no other phrase stands: "TCP/IP" and "Read/Write" name none and
+ * are no zone phrase, unknown or not.
+ */
+function linksOutside(text: string, phrases: readonly RegExpExecArray[]): RegExpExecArray[] {
+  return matchesOf(LINK_NAME, text).filter(
+    (m) => linkTarget(m[0]) !== undefined && !phrases.some((p) => p.index < m.index + m[0].length && m.index < p.index + p[0].length),
+  );
+}
 
 /** Zone names asked about, and the answer: each question builds an Intl.DateTimeFormat and throws it away. */
 const validZones = new Map<string, boolean>();
@@ -302,11 +314,10 @@ const tables = new Map<string, ZoneTable>();
 
 /**
  * Passes whenever one of buildZoneTable's part tests does: each needs "time" or "tz" after a space and not
- * running on into a word ("timeout" is no zone; "timezone" and "time zone" pass), "/", "(", "utc", "gmt", "local" or
- * a POSIX name's three letters, digit and three letters.
+ * running on into a word ("timeout" is no zone; "timezone" and "time zone" pass), "/", "(", "utc", "gmt" or "local".
  * The flags are the tests', so a letter that folds to another ("\u212A" to "k") reads the same in both.
  */
-const MAY_PASS_A_TEST = /\s(?:time|tz)(?![a-y0-9_])|[/(]|utc|gmt|local|[a-z]{3}\d[a-z]{3}/iu;
+const MAY_PASS_A_TEST = /\s(?:time|tz)(?![a-y0-9_])|[/(]|utc|gmt|local/iu;
 
 /**
  * Whether the weak pattern can match: each of its forms has a capital right before a "T" ("CT", "PDT", "XYZT"), or
@@ -334,7 +345,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   const aliasFinder = aliasMatcher(aliasMap);
   const seasonal = `(?<us>U\\.?S\\.?\\s+)?(?<seasonal>${alternation(Object.keys(SEASONAL_NAMES))})\\s+time\\b`;
   const place = `(?<place>${alternation(Object.keys(PLACES))})${SUFFIX}`;
-  const iana = String.raw`(?<iana>\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_\-]+(?:/[A-Za-z_\-]+|(?<=GMT)[+\-]\d{1,2}(?!\d))?)|(?<link>${LINK_NAME})`;
+  const iana = String.raw`(?<iana>\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_\-]+(?:/[A-Za-z_\-]+|(?<=GMT)[+\-]\d{1,2}(?!\d))?)`;
   const offset = `(?<offset>${UTC_OFFSET}|\\(\\s*[+\\-]\\d{1,2}:?\\d{2}\\s*\\))`;
   const abbreviation = `(?<abbr>\\b(?:${Object.keys(ABBREVIATIONS)
     .filter((a) => a.length >= 3)
@@ -348,7 +359,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   const parts: [string, RegExp | undefined][] = [
     [seasonal, /\s+time\b/iu],
     [place, new RegExp(SUFFIX, 'iu')],
-    [iana, /\/|[a-z]{3}\d[a-z]{3}/iu],
+    [iana, /\//],
     [offset, /utc|gmt|\(/iu],
     [abbreviation, undefined],
     [local, /local/iu],
@@ -391,7 +402,9 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
   function find(text: string, base = 0): ZoneMatch[] {
     const result: ZoneMatch[] = [];
     const pattern = patternFor(text);
-    const strong = mayFindStrong(text, pattern) ? withAliases(text, pattern, aliasFinder) : [];
+    const phrases = mayFindStrong(text, pattern) ? withAliases(text, pattern, aliasFinder) : [];
+    const links = MAY_HOLD_LINK.test(text) ? linksOutside(text, phrases) : [];
+    const strong = links.length ? [...phrases, ...links].sort((a, b) => a.index - b.index) : phrases;
     // Strong matches come left to right without overlapping, so one pointer walks them beside the weak ones.
     let next = 0;
     const weak = mayFindWeak(text)
@@ -432,9 +445,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
         // A misspelt name ("America/Chicgo") is a zone right after a time; elsewhere "Asia/Pacific" is a region.
         if (!match.iana) match.unknown = match.weak = true;
       } else if (g.link !== undefined) {
-        // "TCP/IP", "Read/Write": a pair of words that names no zone is no zone phrase, unknown or not.
         match.iana = linkTarget(g.link);
-        if (!match.iana) continue;
       } else if (g.offset !== undefined) {
         const o = new RegExp(UTC_OFFSET, 'i').exec(g.offset) ?? /\(\s*([+-])(\d{1,2}):?(\d{2})\s*\)/.exec(g.offset);
         match.iana = o ? offsetZone(o[1], o[2], o[3]) : undefined;
