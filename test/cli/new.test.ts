@@ -13,7 +13,7 @@ describe('rca-writer new', () => {
     assert.equal(code, 0);
     assert.equal(stderr, '');
     assert.equal(stdout.split('\n')[0], '# NA01, NA02 - RCA - April 11, 2026');
-    assert.match(stdout, /served by the NA01, NA02 instances .* during the following hours, Chicago time:\n\nApril 11, 2026, from <start> until <end>\./);
+    assert.match(stdout, /served by the NA01, NA02 instances .* during the following hours, Chicago time:\n\nApril 11, 2026, from \[start\] until \[end\]\./);
     assert.match(stdout, /at this address: http:\/\/status\.exlibrisgroup\.com\//);
     // Only the values left for the writer are reported.
     const codes = new Set(checkText(stdout).diagnostics.map((d) => d.code));
@@ -29,7 +29,7 @@ describe('rca-writer new', () => {
     assert.match(runIn(['new', '--instances', 'EU00', '--date', '2026-01-02', '--zone', 'UTC']).stdout, /following hours, UTC:/);
     const postmortem = runIn([...args, '--profile', 'postmortem']).stdout;
     assert.match(postmortem, /^## Summary$/m);
-    assert.match(postmortem, /^# <incident> Postmortem: NA01, NA02, April 11, 2026\n/, 'the title carries the instances and the date');
+    assert.match(postmortem, /^# \[incident\] Postmortem: NA01, NA02, April 11, 2026\n/, 'the title carries the instances and the date');
     const dir = project({ 'team/.rca-writer.json': '{"profile": "postmortem", "statusPortalUrl": "https://status.example.com/"}' });
     const fromConfig = runIn([...args, '-o', 'team/new.md'], { cwd: dir });
     assert.equal(fromConfig.code, 0);

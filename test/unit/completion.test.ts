@@ -45,7 +45,7 @@ describe('completions', () => {
   it('offers a section with its skeleton as a snippet', () => {
     const item = at(report('## |')).find((i) => i.label === 'Root Cause Analysis (with skeleton)')!;
     assert.ok(item.snippet);
-    assert.match(item.insertText, /^Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n\$\{1:<cause>\}$/);
+    assert.match(item.insertText, /^Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n\$\{1:\[cause\]\}$/);
   });
 
   it('offers nothing after "# " or "#### "', () => {

@@ -186,7 +186,7 @@ describe('.rca-writer.json', () => {
     const diagnostics = checkText(text, settings).diagnostics;
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['RCA101', 'RCA105']);
     assert.match(diagnostics.find((d) => d.code === 'RCA101')!.message, /"Why"/);
-    assert.match(diagnostics.find((d) => d.code === 'RCA101')!.fixes![0].edits[0].newText, /## Why\n\nBecause <cause>\./);
+    assert.match(diagnostics.find((d) => d.code === 'RCA101')!.fixes![0].edits[0].newText, /## Why\n\nBecause \[cause\]\./);
   });
 
   it('extends a built-in profile, changing only what it names', () => {

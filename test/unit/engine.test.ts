@@ -265,8 +265,8 @@ describe('titles', () => {
 describe('skeletons', () => {
   it('renders tab stops, mirrors and choices for snippets, and placeholders for text', () => {
     const template = 'On {{date}} ({{zone|Chicago time|UTC, Z}}) and again {{date}} cost $5}';
-    assert.equal(renderTemplate(template, 'snippet'), 'On ${1:<date>} (${2|Chicago time,UTC\\, Z|}) and again $1 cost \\$5\\}');
-    assert.equal(renderTemplate(template, 'text', { date: 'April 11, 2026' }), 'On April 11, 2026 (<zone>) and again April 11, 2026 cost $5}');
+    assert.equal(renderTemplate(template, 'snippet'), 'On ${1:[date]} (${2|Chicago time,UTC\\, Z|}) and again $1 cost \\$5\\}');
+    assert.equal(renderTemplate(template, 'text', { date: 'April 11, 2026' }), 'On April 11, 2026 ([zone]) and again April 11, 2026 cost $5}');
   });
   it('renders a whole RCA with every required section, once', () => {
     const text = renderDocument(profile, 'text', { instances: 'NA01', date: 'April 11, 2026', url: 'http://s/' });

@@ -58,7 +58,7 @@ describe('fixes produce exactly the expected text', () => {
     const { fixed } = fixFor(text, 'RCA101');
     assert.ok(
       fixed.includes(
-        '10:23 Chicago time.\n\n## Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n<cause>\n\n## Technical Action Items',
+        '10:23 Chicago time.\n\n## Root Cause Analysis\n\nOur engineers investigated the event and found the following:\n\n[cause]\n\n## Technical Action Items',
       ),
     );
     assert.equal(fixed.replace(/## Root Cause Analysis\n\n[\s\S]*?\n\n(?=## Technical)/, ''), text, 'nothing else changed');
@@ -80,10 +80,31 @@ describe('fixes produce exactly the expected text', () => {
     const { fixed } = fixFor(text, 'RCA101');
     assert.ok(
       fixed.startsWith(
-        '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nThis report is the Root Cause Analysis of the <product> service interruption that customers experienced on April 11, 2026.',
+        '# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nThis report is the Root Cause Analysis of the [product] service interruption that customers experienced on April 11, 2026.',
       ),
     );
     assert.ok(fixed.endsWith(text.slice(text.indexOf('## Event Timeline'))));
+  });
+
+  it('puts a missing section after the text under the title, not over it, when no section of the profile is there', () => {
+    // Slack-style: a title and one paragraph. A "Root Causes" heading right under the title would make the
+    // summary paragraph read as the root cause.
+    const paragraph = 'Someone ran the cleanup job against staging on May 2, 2025. Staging was rebuilt by the afternoon.';
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['# Postmortem: staging wiped', '', paragraph, ''].join(eol);
+      const diagnostic = checkUnder(text, { profile: 'postmortem' }).diagnostics.find((d) => d.code === 'RCA101' && /"Root Causes"/.test(d.message));
+      assert.ok(diagnostic?.fixes?.length, 'RCA101 for Root Causes, with a fix');
+      const fixed = applyEdits(text, diagnostic.fixes[0].edits);
+      assert.ok(fixed.startsWith(['# Postmortem: staging wiped', '', paragraph, '', '## Root Causes', ''].join(eol)), JSON.stringify(fixed));
+    }
+  });
+
+  it('leaves one blank line, not two, between an inserted section and the text after it', () => {
+    // No section of the profile, so the introduction goes right under the title, where a blank line already is.
+    const underTitle = ['# NA01 - RCA - April 11, 2026', '', '## Background', '', 'A storage array was replaced last week.', ''].join('\n');
+    const intro = fixFor(underTitle, 'RCA101').fixed;
+    assert.match(intro, /^# NA01 - RCA - April 11, 2026\n\n## Introduction\n\n[^\n][\s\S]*[^\n]\n\n## Background\n/);
+    assert.doesNotMatch(intro, /\n\n\n/);
   });
 
   it('keeps CRLF line breaks in inserted text', () => {
@@ -103,6 +124,14 @@ describe('fixes produce exactly the expected text', () => {
     const text = base.replace('## Root Cause Analysis', '## Root Cause');
     const { fixed } = fixFor(text, 'RCA105');
     assert.equal(fixed, base);
+  });
+
+  it('keeps the space before a comment that ends the heading it rewrites', () => {
+    const comment = '<!-- rca-writer-disable-line RCA203 -->';
+    const text = base.replace('## Root Cause Analysis', `## Root Cause ${comment}`);
+    assert.equal(fixFor(text, 'RCA105').fixed, base.replace('## Root Cause Analysis', `## Root Cause Analysis ${comment}`));
+    const title = base.replace('# NA01 - RCA - April 11, 2026', `# NA01 - RCA - 2026-04-11 ${comment}`);
+    assert.equal(fixFor(title, 'RCA106').fixed.split('\n')[0], `# NA01 - RCA - April 11, 2026 ${comment}`);
   });
 
   it('removes an empty list item line', () => {
@@ -126,6 +155,27 @@ describe('fixes produce exactly the expected text', () => {
         'Updates by email.',
         'Updates by email.\n\nUpdates on service interruptions are posted while they happen on the system status portal at this address: http://status.exlibrisgroup.com/',
       ),
+    );
+  });
+
+  it('writes the address after the status portal a sentence names, not in a second sentence', () => {
+    const named = base.replace('Updates at this address: http://status.exlibrisgroup.com/', 'Updates are posted on the system Status  Page as they happen.');
+    assert.equal(fixFor(named, 'RCA108').fixed, named.replace('Status  Page as', 'Status  Page (http://status.exlibrisgroup.com/) as'));
+    // A name inside a link's text (to another address) or in code is left alone: the sentence is added instead.
+    const linked = base.replace(
+      'Updates at this address: http://status.exlibrisgroup.com/',
+      'See the [status portal](https://example.com/) and `status page`.',
+    );
+    assert.match(fixFor(linked, 'RCA108').fixed, /`status page`\.\n\nUpdates on service interruptions are posted while they happen/);
+  });
+
+  it('leaves the publication date of an empty Publication History to the writer, not the incident date', () => {
+    const text = `${base.trimEnd()}\n\n## Publication History\n`;
+    const { fixed } = fixFor(text, 'RCA104');
+    assert.equal(fixed, `${text}\n- <Month D, YYYY>: first publication.\n`);
+    assert.ok(
+      checkText(fixed).diagnostics.some((d) => d.code === 'RCA109' && d.message.includes('<Month D, YYYY>')),
+      'RCA109 asks for the date',
     );
   });
 

@@ -3,7 +3,7 @@ import { statusPortalUrl, type Profile } from '../engine/profiles';
 import type { RcaSettings } from '../engine/settings';
 import { renderDocument } from './skeleton';
 import { findDates, MONTH_NAMES } from '../engine/time/dates';
-import { instanceNoun } from '../engine/template';
+import { DATE_TO_FILL, instanceNoun } from '../engine/template';
 
 export interface NewDocumentInput {
   instances: string;
@@ -31,6 +31,7 @@ export function newDocument(profile: Profile, input: NewDocumentInput, settings:
     instances: instances.join(', '),
     instanceNoun: instanceNoun(instances.length),
     date,
+    published: DATE_TO_FILL,
     url: statusPortalUrl(profile, settings),
   };
   if (input.zone.trim()) values.zone = input.zone.trim();

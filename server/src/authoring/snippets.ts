@@ -1,10 +1,10 @@
 import type { Profile } from '../engine/profiles';
-import { renderSection } from '../engine/template';
+import { DATE_TO_FILL, renderSection } from '../engine/template';
 import { renderDocument } from './skeleton';
 
 /** What a tab stop shows before the writer types: the expected form, which RCA109 reports if left. */
 function snippetValues(profile: Profile): Record<string, string> {
-  return { date: '<Month D, YYYY>', ...(profile.statusPortalUrl ? { url: profile.statusPortalUrl } : {}) };
+  return { date: DATE_TO_FILL, published: DATE_TO_FILL, ...(profile.statusPortalUrl ? { url: profile.statusPortalUrl } : {}) };
 }
 
 export interface SnippetDefinition {

@@ -105,7 +105,12 @@ function headingTextRange(lines: LineIndex, heading: Heading | Paragraph): Range
   }
   const children = heading.children.filter((child) => child.type !== 'html' || !/^<!--/.test(child.value));
   if (children.length === 0) return nodeRange(lines, heading);
-  return lines.range(startOffset(children[0]), endOffset(children[children.length - 1]));
+  const start = startOffset(children[0]);
+  let end = endOffset(children[children.length - 1]);
+  // The space before a comment that ends the line ("… 2026 <!-- rca-writer-disable-line RCA201 -->") is not the
+  // heading's text: a fix that rewrites the text keeps it.
+  while (end > start && (lines.text[end - 1] === ' ' || lines.text[end - 1] === '\t')) end--;
+  return lines.range(start, end);
 }
 
 function titleInfo(lines: LineIndex, heading: Heading): TitleInfo {

@@ -48,11 +48,15 @@ export function canonicalPlacement(doc: RcaDocument, def: SectionDef, exclude?: 
   }
   if (before) return { offset: before.start, before };
   const title = doc.title;
-  if (title) {
-    const line = title.range.end.line;
-    return { offset: doc.lines.lineCount > line + 1 ? doc.lines.lineStart(line + 1) : doc.text.length };
-  }
-  return { offset: doc.text.length };
+  if (!title) return { offset: doc.text.length };
+  const line = title.range.end.line;
+  const underTitle = doc.lines.lineCount > line + 1 ? doc.lines.lineStart(line + 1) : doc.text.length;
+  // The introduction takes the text written under the title without a heading: it is that text's heading. Any
+  // other section would take that text in as its own body (a summary would read as the root cause), so it goes
+  // after it, before the first heading that follows.
+  if (def.role === 'introduction') return { offset: underTitle };
+  const next = doc.sections.find((section) => section.start >= underTitle);
+  return { offset: next ? next.start : doc.text.length };
 }
 
 /**
@@ -68,7 +72,10 @@ export function asBlock(doc: RcaDocument, offset: number, block: string): string
     else if (!before.endsWith('\n\n')) prefix = eol;
   }
   const body = block.replace(/\r?\n/g, eol).replace(/(\r?\n)+$/, '');
-  const suffix = offset >= doc.text.length ? eol : eol + eol;
+  // A blank line that already follows is the one after the block: a second would leave two (markdownlint's MD012).
+  const atLineStart = offset === 0 || /[\r\n]/.test(doc.text[offset - 1]);
+  const blankFollows = atLineStart && /^[ \t]*(?:\r?\n|\r)/.test(doc.text.slice(offset, offset + 64));
+  const suffix = offset >= doc.text.length || blankFollows ? eol : eol + eol;
   return prefix + body + suffix;
 }
 

@@ -6,6 +6,7 @@
 // run of blocks counts as one), the parser closes whatever the block left open at its end, and a block
 // whose own words did not survive is rendered again with its HTML shown as text, under a note.
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { parseFragment } from 'parse5';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -203,10 +204,30 @@ function parsed(nodes: ElementContent[]): ElementContent[] {
   return (parseAndSanitize.runSync(root) as HastRoot).children as ElementContent[];
 }
 
+const LONE_START_TAG = /^\s*<([A-Za-z][\w-]*)>\s*$/;
+/** Elements a page knows: the sanitiser's, and those CommonMark knows by name. */
+const KNOWN_ELEMENTS = new Set([...(schema.tagNames ?? []), ...htmlBlockNames, ...htmlRawNames, ...VOID, ...SWALLOWING]);
+
+/**
+ * "<cause>", "<owner>": a bare start tag of no element a page knows, that nothing in its group closes, is a marker
+ * left for the writer (a template's, an older skeleton's), not markup. Sanitised it would vanish, and the reader of the
+ * page would not see that something is missing.
+ */
+function isPlaceholderTag(raw: Raw, groupValues: string[]): boolean {
+  const tag = LONE_START_TAG.exec(raw.value);
+  if (!tag) return false;
+  const name = tag[1].toLowerCase();
+  if (KNOWN_ELEMENTS.has(name)) return false;
+  const end = new RegExp(`</${name}\\s*>`, 'i');
+  return !groupValues.some((value) => end.test(value));
+}
+
 /** One group's HTML: parsed as written when that keeps its words, else with its raw HTML shown as text. */
 function renderGroup(nodes: ElementContent[]): ElementContent[] {
   let shownAsText = false;
+  const values = nodes.flatMap(rawValues);
   const first = escaped(nodes, (raw, topLevel) => {
+    if (isPlaceholderTag(raw, values)) return true;
     const unfinished = isUnfinished(raw.value, topLevel);
     shownAsText ||= unfinished;
     return unfinished;

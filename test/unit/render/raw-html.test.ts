@@ -82,6 +82,19 @@ describe('render: raw HTML keeps every word in its section (issue 13, item 8)', 
     assert.ok(html.includes(HTML_SHOWN_AS_TEXT_NOTE));
   });
 
+  it('a marker left to fill in (<cause>, <product>) is shown as written, with no note; real markup stays markup', () => {
+    const { html } = renderHouse(report('The <product> service failed.\n\n<cause>\n\nSome <u>underlined</u> and <b>bold</b> words, and a <span>span.'));
+    assert.match(html, /The &#x3C;product> service failed\./);
+    assert.match(html, /<p>&#x3C;cause><\/p>/);
+    assert.match(html, /<u>underlined<\/u>|underlined/);
+    assert.match(html, /<b>bold<\/b>/);
+    assert.ok(!html.includes('&#x3C;span>') && !html.includes('&#x3C;b>'), 'an element the page knows is not shown as text');
+    assert.ok(!html.includes(HTML_SHOWN_AS_TEXT_NOTE));
+    // Closed further on, an unknown element is markup (its words stay; the sanitiser drops the tag).
+    const closed = renderHouse(report('A <custom>closed</custom> element.')).html;
+    assert.ok(!closed.includes('&#x3C;custom>') && closed.includes('closed'));
+  });
+
   it('balanced HTML across blocks still wraps the blocks between (a <details> around Markdown)', () => {
     const { html } = renderHouse(report('\n\n<details>\n<summary>Query log</summary>\n\nThe slow **query** ran for an hour.\n\n</details>'));
     assert.match(html, /<details>\n?<summary>Query log<\/summary>[\s\S]*<p>The slow <strong>query<\/strong> ran for an hour\.<\/p>[\s\S]*<\/details>/);

@@ -209,6 +209,23 @@ describe('fixes keep the writer format', () => {
     ['208 to 12-hour', { timeline: TL('on April 11, 2026 from 14:00 PM until 3:00 PM CDT.') }, {}, 'RCA208', 1, 'from 2:00 PM until 3:00 PM CDT'],
     ['208 no space lower case', { timeline: TL('on April 11, 2026 at 21:48am CDT.') }, {}, 'RCA208', 1, 'at 9:48pm CDT'],
     ['210 weekday', { intro: 'This RCA covers the Alma interruption on Monday, April 11, 2026.' }, {}, 'RCA210', 0, 'on Saturday, April 11, 2026.'],
+    // The weekday is the incident's, the year last report's: the first fix writes the incident's date, the second the weekday.
+    [
+      '210 year copied from another report',
+      { intro: 'This RCA covers the Alma interruption on Saturday, April 11, 2025.' },
+      {},
+      'RCA210',
+      0,
+      'on Saturday, April 11, 2026.',
+    ],
+    [
+      '210 year copied, weekday after',
+      { intro: 'This RCA covers the Alma interruption on April 11, 2025 (Saturday).' },
+      {},
+      'RCA210',
+      0,
+      'on April 11, 2026 (Saturday).',
+    ],
   ];
   for (const [name, parts, settings, code, which, expected] of cases) {
     it(name, () => {

@@ -232,7 +232,9 @@ export const exlibrisProfile: Profile = {
       name: 'Publication History',
       aliases: ['Revision History', 'Document History', 'Change History', 'Publication Log'],
       required: false,
-      skeleton: '- {{date}}: first publication.',
+      // Its own field, not the incident's {{date}}: a report is published days after the incident, on a date only
+      // the writer knows.
+      skeleton: '- {{published}}: first publication.',
     },
   ],
 };

@@ -5,10 +5,18 @@ import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
 import { pushAll } from '../numbers';
 import { SpanIndex, type Span } from '../spans';
+import { builtInProfiles } from '../profiles';
+import { templateFields } from '../template';
 import type { Rule } from './rule';
 
-const PLACEHOLDER_WORDS =
-  'date|time|times|instances?|products?|zone|time ?zone|customer|company|url|link|start|end|cause|root cause|action|name|month|day|year|duration|description|details?|summary|tbd';
+/**
+ * The words a template leaves for the writer in brackets: common ones, and every field of the built-in profiles'
+ * skeletons ("[went-well]"), which the fixes, snippets and new reports leave where they know no value.
+ */
+const PLACEHOLDER_WORDS = [
+  'date|time|times|instances?|products?|zone|time ?zone|customer|company|url|link|start|end|cause|root cause|action|name|month|day|year|duration|description|details?|summary|tbd',
+  ...new Set(builtInProfiles().flatMap((profile) => profile.sections.flatMap((section) => templateFields(section.skeleton)))),
+].join('|');
 
 /**
  * A date left to fill in: "YYYY-MM-DD", "MM/DD/YYYY", "XXXX-XX-XX", "2024-??-??", "[date]", "<date>", "<Month D, YYYY>".

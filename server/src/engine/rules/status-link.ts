@@ -5,6 +5,7 @@ import { allNodes, blockNodes } from '../block-facts';
 import type { RcaDocument, Section } from '../model';
 import { endOffset, startOffset } from '../nodes';
 import type { Rule } from './rule';
+import type { Nodes } from 'mdast';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()"']+/gi;
 
@@ -100,6 +101,27 @@ export const statusLink: Rule = {
   },
 };
 
+const PORTAL_NAME = /\bstatus[ \t]+(?:portal|page)\b/gi;
+/** Where a link's text, code or HTML lies, the address cannot be written in after a name. */
+const NOT_PROSE = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'heading']);
+
+/** The offset just after the last "status portal" or "status page" written in the section's prose, if any. */
+function lastPortalName(doc: RcaDocument, section: Section): number | undefined {
+  let found: number | undefined;
+  const stack: Nodes[] = [...section.body].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (NOT_PROSE.has(node.type)) continue;
+    if (node.type === 'text') {
+      const start = startOffset(node);
+      // Only where the text is its source as written (no escape or character reference), so an offset in the one is
+      // the same in the other.
+      if (doc.text.slice(start, endOffset(node)) !== node.value) continue;
+      for (const match of node.value.matchAll(PORTAL_NAME)) found = start + match.index + match[0].length;
+    } else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return found;
+}
+
 function insertion(doc: RcaDocument, section: Section, url: string, settings: Pick<RcaSettings, 'statusPortalUrl'>) {
   // "…at this address:" with nothing after it: the address was lost; put it back where it was.
   const bodyText = doc.text.slice(section.headingEnd, section.end);
@@ -108,6 +130,10 @@ function insertion(doc: RcaDocument, section: Section, url: string, settings: Pi
     const offset = section.headingEnd + dangling.index + dangling[0].trimEnd().length;
     return { range: doc.lines.range(offset, offset), newText: ` ${url}` };
   }
+  // "…posted on the system status portal." names the portal but not where it is: the address goes after the name,
+  // rather than a second sentence that says the same again.
+  const named = lastPortalName(doc, section);
+  if (named !== undefined) return { range: doc.lines.range(named, named), newText: ` (${url})` };
   const last = section.body[section.body.length - 1];
   const offset = last ? endOffset(last) : section.headingEnd;
   const sentence = renderTemplate(section.def!.skeleton, 'text', documentValues(doc, settings)).split('\n\n')[0];

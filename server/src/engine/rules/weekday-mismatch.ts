@@ -1,6 +1,6 @@
 import { analyzeTimes } from '../time/analyze';
 import { WEEKDAY_NAMES } from '../time/dates';
-import { describeYmd, weekdayOf } from '../time/format';
+import { describeYmd, replaceDate, weekdayOf } from '../time/format';
 import { statedYmd } from '../time/incident';
 import { relativeWeekdays } from '../time/relative-days';
 import type { Rule } from './rule';
@@ -24,11 +24,33 @@ export const weekdayMismatch: Rule = {
       if (actual === d.weekday.index) continue;
       const name = WEEKDAY_NAMES[actual - 1];
       const written = d.weekday.text.length <= 4 ? name.slice(0, d.weekday.text.length) : name;
+      const weekdayFix = { title: `Write "${written}"`, edits: [{ range: doc.lines.range(d.weekday.start, d.weekday.end), newText: written }] };
+      // "Saturday, 11 April 2025" in the report of the outage of Saturday, April 11, 2026: the weekday is right and the
+      // year is the one of the report it was copied from. The incident's date comes first, not the wrong weekday.
+      const incident = a.partial ? undefined : a.incident;
+      const yearSlip =
+        incident &&
+        d.year !== undefined &&
+        !d.yearInferred &&
+        incident.year !== ymd.year &&
+        incident.month === ymd.month &&
+        incident.day === ymd.day &&
+        weekdayOf(incident) === d.weekday.index;
+      const message = `${describeYmd(ymd)} is a ${name}, not a ${WEEKDAY_NAMES[d.weekday.index - 1]}.`;
       report({
         range: doc.lines.range(d.start, d.end),
         sameMistake: `${describeYmd(ymd)}\u0000${d.weekday.index}`,
-        message: `${describeYmd(ymd)} is a ${name}, not a ${WEEKDAY_NAMES[d.weekday.index - 1]}.`,
-        fixes: [{ title: `Write "${written}"`, edits: [{ range: doc.lines.range(d.weekday.start, d.weekday.end), newText: written }], isPreferred: true }],
+        message: yearSlip ? `${message} The incident's date, ${describeYmd(incident)}, is a ${WEEKDAY_NAMES[d.weekday.index - 1]}.` : message,
+        fixes: yearSlip
+          ? [
+              {
+                title: `Write "${replaceDate(d, incident)}"`,
+                edits: [{ range: doc.lines.range(d.start, d.end), newText: replaceDate(d, incident) }],
+                isPreferred: true,
+              },
+              weekdayFix,
+            ]
+          : [{ ...weekdayFix, isPreferred: true }],
       });
     }
     // "during scheduled work last Tuesday" in the report of a Thursday outage.
