@@ -210,6 +210,30 @@ describe('which files are RCAs', () => {
       assert.ok(isRcaDocument({ text: '# Postmortem: staging wiped\n\nWe wiped staging at 10:02.\n', include: [], ...marks }));
       assert.ok(isRcaDocument({ text: `# Incident report and postmortem: search down\n\n${sections('## Installing', '## Usage')}`, include: [], ...marks }));
     });
+    it('a page about reports (a guide, a template, a training) is not one; a report about a process or a template is', () => {
+      const guide = sections('## When to write one', '## Who reviews it');
+      for (const title of [
+        'How to write a postmortem',
+        'Postmortem template',
+        'Postmortem Templates',
+        'Root Cause Analysis training',
+        'A guide to blameless postmortems',
+        'Writing incident reports',
+        'RCA process',
+        'Incident report form',
+      ]) {
+        assert.ok(!isRcaDocument({ text: `# ${title}\n\n${guide}`, include: [], ...marks }), title);
+        assert.ok(!isRcaDocument({ text: `---\ntitle: ${title}\n---\n\n${guide}`, include: [], ...marks }), `${title} (front matter)`);
+      }
+      for (const title of [
+        'Postmortem: checkout process down',
+        'Incident report - Process Scheduler outage',
+        'RCA: policy engine outage',
+        'Postmortem for the template service outage',
+        'NA01 - RCA - April 11, 2026',
+      ])
+        assert.ok(isRcaDocument({ text: `# ${title}\n\nWe lost checkout at 10:02.\n`, include: [], ...marks }), title);
+    });
     it('reads the parts under the profile the settings name', () => {
       const text = `# Service disruption on March 3\n\n${sections('## Timeline', timed, '## Root cause', '## Action items')}`;
       assert.ok(hasReportSections(parseDocument(text), text, reportMarks(resolveSettings({ profile: 'postmortem' })).profiles));

@@ -148,6 +148,27 @@ function namedSection(heading: Heading, profile: Profile): SectionDef | undefine
   return match && match.kind !== 'misspelling' ? match.def : undefined;
 }
 
+const REPORT_WORD = String.raw`(?:RCAs?|root[\s-]+cause[\s-]+analys[ie]s|post[\s-]?mortems?|incident[\s-]+reports?)`;
+/** What a page about reports is, written right after the report word: "Postmortem template", "RCA training". */
+const ABOUT_WORD = String.raw`(?:templates?|guide(?:lines)?|handbook|playbook|process(?:es)?|polic(?:y|ies)|checklists?|training|workshops?|culture|best\s+practices|faq|tutorials?|primer|course|forms?)`;
+/**
+ * Titles of pages about reports, which teams keep beside them: "How to write a postmortem", "Postmortem template",
+ * "Root Cause Analysis training", "A guide to blameless postmortems". Only the word right after the report word, or
+ * the words right before it, count: "Postmortem: checkout process down" and "Incident report - Process Scheduler
+ * outage" are reports.
+ */
+const ABOUT_REPORTS = [
+  new RegExp(String.raw`(?<![\p{L}\p{N}])${REPORT_WORD}\s+${ABOUT_WORD}(?![\p{L}\p{N}])`, 'iu'),
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:how\s+(?:to|we)\s+(?:write|run|hold|conduct|do|review)|writing|guide\s+to|templates?\s+for|introduction\s+to|about)\s+(?:(?:a|an|the|good|great|better|effective|useful|blameless|our|your)\s+)*${REPORT_WORD}(?![\p{L}\p{N}])`,
+    'iu',
+  ),
+];
+
+function isAboutReports(title: string): boolean {
+  return ABOUT_REPORTS.some((pattern) => pattern.test(title));
+}
+
 /** "Postmortem" in all its spellings, which also names debugging from a crash dump. */
 const POSTMORTEM_WORD = /post[\s-]?mortem/giu;
 
@@ -157,7 +178,7 @@ const POSTMORTEM_WORD = /post[\s-]?mortem/giu;
  * unless the document's headings are all of another kind, two at least, none a section of a profile.
  */
 function titleSaysReport(title: string, root: Root, input: DetectInput): boolean {
-  if (!isReportTitle(title, input.titleWords)) return false;
+  if (!isReportTitle(title, input.titleWords) || isAboutReports(title)) return false;
   if (!input.profiles || isReportTitle(title.replace(POSTMORTEM_WORD, ' '), input.titleWords)) return true;
   const headings = headingsOf(root, 2);
   if (headings.length < 2) return true;
