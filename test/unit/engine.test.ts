@@ -221,6 +221,7 @@ describe('which files are RCAs', () => {
         'Writing incident reports',
         'RCA process',
         'Incident report form',
+        'Postmortem index',
       ]) {
         assert.ok(!isRcaDocument({ text: `# ${title}\n\n${guide}`, include: [], ...marks }), title);
         assert.ok(!isRcaDocument({ text: `---\ntitle: ${title}\n---\n\n${guide}`, include: [], ...marks }), `${title} (front matter)`);

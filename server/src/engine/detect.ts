@@ -150,7 +150,7 @@ function namedSection(heading: Heading, profile: Profile): SectionDef | undefine
 
 const REPORT_WORD = String.raw`(?:RCAs?|root[\s-]+cause[\s-]+analys[ie]s|post[\s-]?mortems?|incident[\s-]+reports?)`;
 /** What a page about reports is, written right after the report word: "Postmortem template", "RCA training". */
-const ABOUT_WORD = String.raw`(?:templates?|guide(?:lines)?|handbook|playbook|process(?:es)?|polic(?:y|ies)|checklists?|training|workshops?|culture|best\s+practices|faq|tutorials?|primer|course|forms?)`;
+const ABOUT_WORD = String.raw`(?:templates?|guide(?:lines)?|handbook|playbook|process(?:es)?|polic(?:y|ies)|checklists?|training|workshops?|culture|best\s+practices|faq|tutorials?|primer|course|forms?|index|archive)`;
 /**
  * Titles of pages about reports, which teams keep beside them: "How to write a postmortem", "Postmortem template",
  * "Root Cause Analysis training", "A guide to blameless postmortems". Only the word right after the report word, or
