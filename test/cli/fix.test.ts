@@ -102,10 +102,23 @@ describe('check --fix', () => {
   });
 
   it('names a fix that did not prove itself, and exits 1 on the error it leaves', () => {
-    // A postmortem with no sections: two go in, but the timeline's skeleton does not prove itself here.
+    // A team's profile whose timeline skeleton is an empty list item: inserted, it raises RCA107, so it is not applied.
+    const config = {
+      profile: 'acme',
+      profiles: {
+        acme: {
+          title: { form: 'Postmortem: <what>', marker: 'Postmortem', requiresDate: false },
+          sections: [
+            { name: 'Summary', skeleton: '{{summary}}' },
+            { name: 'Timeline', skeleton: '-' },
+            { name: 'Root Causes', skeleton: '{{cause}}' },
+          ],
+        },
+      },
+    };
     const text =
-      '# Postmortem: search index rebuilt twice\n\nA deploy on March 9, 2026 started a second rebuild of the search index while the first was running.\n';
-    const dir = project({ 'p.md': text });
+      '# Postmortem: search index rebuilt twice\n\n## Summary\n\nA deploy on March 9, 2026 started a second rebuild of the search index while the first was running.\n';
+    const dir = project({ 'p.md': text, '.rca-writer.json': JSON.stringify(config) });
     const { code, stdout } = runIn(['check', '--fix', 'p.md'], { cwd: dir });
     assert.match(stdout, /^p\.md: RCA101 fixed: Insert the "Root Causes" section$/m);
     assert.match(
@@ -115,6 +128,17 @@ describe('check --fix', () => {
     assert.match(stdout, /^p\.md:\d+:1 error RCA101 Missing required section "Timeline"/m);
     assert.equal(code, 1);
     assert.notEqual(readFileSync(join(dir, 'p.md'), 'utf8'), text);
+  });
+
+  it('gives a postmortem of one paragraph its three sections, below the paragraph, with markers a page shows', () => {
+    const summary = 'A deploy on March 9, 2026 started a second rebuild of the search index while the first was running.';
+    const dir = project({ 'p.md': `# Postmortem: search index rebuilt twice\n\n${summary}\n` });
+    const { stdout } = runIn(['check', '--fix', 'p.md'], { cwd: dir });
+    assert.match(stdout, /^applied 3 fixes to 1 of 1 file$/m);
+    const fixed = readFileSync(join(dir, 'p.md'), 'utf8');
+    assert.ok(fixed.startsWith(`# Postmortem: search index rebuilt twice\n\n${summary}\n\n## `), fixed);
+    assert.doesNotMatch(fixed, /<[a-z-]+>|\n\n\n/, 'no HTML-like marker, no double blank line');
+    assert.match(fixed, /\[cause\]/);
   });
 
   it('never touches a Markdown file a folder walk found that is not an RCA', () => {
