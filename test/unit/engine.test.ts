@@ -235,6 +235,13 @@ describe('which files are RCAs', () => {
       ])
         assert.ok(isRcaDocument({ text: `# ${title}\n\nWe lost checkout at 10:02.\n`, include: [], ...marks }), title);
     });
+    it('a runbook with a timed timeline and a root cause is no report when its title says runbook; a report about one is', () => {
+      const parts = sections('## Detection', '## Timeline', timed, '## Root cause', '## Resolution', '## Action items');
+      for (const title of ['Database failover runbook', 'Runbook: database failover', 'Release checklist', 'Failover procedure'])
+        assert.ok(!isRcaDocument({ text: `# ${title}\n\n${parts}`, include: [], ...marks }), title);
+      assert.ok(isRcaDocument({ text: `# Runbook automation deleted the primary\n\n${parts}`, include: [], ...marks }));
+      assert.ok(isRcaDocument({ text: `# Checkout errors on March 3\n\n${parts}`, include: [], ...marks }));
+    });
     it('reads the parts under the profile the settings name', () => {
       const text = `# Service disruption on March 3\n\n${sections('## Timeline', timed, '## Root cause', '## Action items')}`;
       assert.ok(hasReportSections(parseDocument(text), text, reportMarks(resolveSettings({ profile: 'postmortem' })).profiles));

@@ -122,8 +122,26 @@ export function isRcaDocument(input: DetectInput): boolean {
   const { title } = frontMatterFacts(frontMatter);
   if (title && titleSaysReport(title, root, input)) return true;
   const h1 = root.children.find((node) => node.type === 'heading' && node.depth === 1);
-  if (h1 && titleSaysReport(plainText(h1), root, input)) return true;
+  const h1Text = h1 ? plainText(h1) : undefined;
+  if (h1Text !== undefined && titleSaysReport(h1Text, root, input)) return true;
+  if ((h1Text !== undefined && namesAnotherKind(h1Text)) || (title && namesAnotherKind(title))) return false;
   return input.profiles !== undefined && hasReportSections(root, input.text, input.profiles);
+}
+
+/**
+ * A title that says the page is a document of another kind, as its head or its last word: "Database failover
+ * runbook", "Runbook: database failover", "Release checklist". A runbook may have a Detection, a timed Timeline, a
+ * Root cause and a Resolution, as a report does; its title says what it is. A report about a runbook names it in the
+ * middle ("Runbook automation deleted the primary") and is read by its parts as before.
+ */
+const ANOTHER_KIND = String.raw`(?:run[\s-]?books?|playbooks?|checklists?|procedures?|SOPs?|handbooks?|templates?|guides?)`;
+const ANOTHER_KIND_TITLE = [
+  new RegExp(String.raw`^\s*${ANOTHER_KIND}\s*[:\u2013\u2014-]`, 'iu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N}])${ANOTHER_KIND}\s*$`, 'iu'),
+];
+
+function namesAnotherKind(title: string): boolean {
+  return ANOTHER_KIND_TITLE.some((pattern) => pattern.test(title));
 }
 
 /**
