@@ -262,6 +262,20 @@ describe('folder index: cross-report findings', () => {
     assert.deepEqual(f.findings('other'), []);
   });
 
+  it("a heading two reports share is the template's, not a copied paragraph; the paragraph under it still counts", () => {
+    const question = '### What went wrong in the systems that were involved and why did it happen this time';
+    const two = folder({
+      a: base(0, 'NA01', 'April 2, 2025', { cause: `${question}\n\n${CAUSES[0]}` }),
+      b: base(1, 'EU00', 'May 6, 2025', { cause: `${question}\n\n${CAUSES[1]}` }),
+    });
+    assert.deepEqual(two.findings('b'), []);
+    const copied = folder({
+      a: base(0, 'NA01', 'April 2, 2025', { cause: `${question}\n\n${CAUSES[0]}` }),
+      b: base(1, 'EU00', 'May 6, 2025', { cause: `${question}\n\n${CAUSES[0]}` }),
+    });
+    assert.deepEqual(copied.findings('b'), ['16:RCA402']);
+  });
+
   it('text most of the folder shares (more than half, and 3 reports at least) is boilerplate; two of two is not', () => {
     const shared = CAUSES[4];
     const three = folder({

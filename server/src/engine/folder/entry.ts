@@ -1,6 +1,7 @@
 // One report as the folder index holds it: the facts the cross-report rules compare, as plain data (it crosses
 // worker threads and outlives the document), built from the model and time analysis the check made anyway.
 import type { RcaDocument } from '../model';
+import { endOffset, startOffset } from '../nodes';
 import type { SectionRole } from '../profiles';
 import { instanceCodes } from '../rules/instance-mismatch';
 import { productMatcher, products } from '../rules/product-mismatch';
@@ -161,8 +162,14 @@ export function indexEntry(doc: RcaDocument, key: string, name: string): ReportE
 function analysedEntry(doc: RcaDocument, a: TimeAnalysis, key: string, name: string, title: string | undefined, titleRange: Range | undefined): ReportEntry {
   const paragraphs: IndexedParagraph[] = [];
   const spans = [...a.dates, ...a.times];
+  const headings = doc.root.children.filter((node) => node.type === 'heading');
+  let nextHeading = 0;
   for (const block of a.blocks) {
     if (block.isTitle || block.section < 0) continue;
+    // A heading (or a bold label standing as one) is the format's, not the writer's account: the reports of one
+    // template ask the same questions ("How are we making incidents like this less likely?").
+    while (nextHeading < headings.length && endOffset(headings[nextHeading]) <= block.start) nextHeading++;
+    if (block.label || (nextHeading < headings.length && startOffset(headings[nextHeading]) <= block.start)) continue;
     const role = doc.sections[block.section].def?.role;
     if (!role || !COMPARED_ROLES.has(role)) continue;
     const text = a.masked.slice(block.start, block.end);
