@@ -34,7 +34,9 @@ const PATTERNS: { pattern: RegExp; what: string }[] = [
   { pattern: /\b(?:X{3,}|x{3,})\b/g, what: 'a placeholder' },
   { pattern: DATE_PLACEHOLDER, what: 'a date placeholder' },
   { pattern: /\?\?:\?\?(?::\?\?)?/g, what: 'a time placeholder' },
-  { pattern: /\?{2,}/g, what: 'question marks left for a missing fact' },
+  // Not right after a word or a number: "max_conns=5??" and "really??" in a quoted chat message are a writer's
+  // surprise, not a fact left out ("owner: ??", "?? customers").
+  { pattern: /(?<![\p{L}\p{N}_])\?{2,}/gu, what: 'question marks left for a missing fact' },
   // Only the braced form: a bare "$5" is more often money than a tab stop.
   { pattern: /\$\{\d+(?::[^}\n]*|\|[^}\n]*\|)?\}/g, what: 'an unexpanded snippet tab stop' },
   { pattern: new RegExp(`<(?:${PLACEHOLDER_WORDS})>|<Month D, YYYY>|<[A-Z][a-z]+ D, YYYY>`, 'gi'), what: 'a placeholder' },
