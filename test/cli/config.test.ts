@@ -111,6 +111,17 @@ describe('check: config choice, ignores and detection', () => {
     assert.match(result.stderr, /skipped docs\/rca\/README\.md: not an RCA/);
   });
 
+  it("a walk skips the team's template by its name, and says why; named on its own, it is checked", () => {
+    const template = '# [instances] - RCA - <Month D, YYYY>\n\n## Introduction\n\n[summary]\n';
+    const dir = project({ 'rcas/TEMPLATE.md': template, 'rcas/postmortem-template.md': template, 'rcas/c.md': CLEAN });
+    const walk = runIn(['check', '--verbose', 'rcas'], { cwd: dir });
+    assert.equal(walk.stdout, '1 file checked, no problems\n');
+    assert.match(walk.stderr, /skipped rcas\/TEMPLATE\.md: a template to copy reports from, by its name/);
+    assert.match(walk.stderr, /skipped rcas\/postmortem-template\.md: a template/);
+    const named = runIn(['check', 'rcas/TEMPLATE.md'], { cwd: dir });
+    assert.match(named.stdout, /RCA109/);
+  });
+
   it('text output ends with a summary line', () => {
     // Two copies of one report share their dates, paragraphs and incident (the cross-report rules): not what this test is about.
     const crossOff = '{ "rules": { "RCA401": "off", "RCA402": "off", "RCA403": "off", "RCA404": "off" } }';

@@ -235,6 +235,14 @@ describe('which files are RCAs', () => {
       ])
         assert.ok(isRcaDocument({ text: `# ${title}\n\nWe lost checkout at 10:02.\n`, include: [], ...marks }), title);
     });
+    it("the team's blank template among the reports is no report; a report about a template service is", () => {
+      const template = '# [instances] - RCA - <Month D, YYYY>\n\n## Introduction\n\n[summary]\n';
+      const include = ['**/rca/**/*.md', '**/*.rca.md'];
+      for (const path of ['/r/rca/TEMPLATE.md', '/r/rca/_template.md', '/r/rca/postmortem-template.md', '/r/rca/template.rca.md', '/r/rca/rca_template.md'])
+        assert.ok(!isRcaDocument({ path, roots: ['/r'], text: template, include, ...marks }), path);
+      for (const path of ['/r/rca/2024-03-12-template-service-outage.md', '/r/rca/na01-2026-04-11.rca.md'])
+        assert.ok(isRcaDocument({ path, roots: ['/r'], text: template, include, ...marks }), path);
+    });
     it('a runbook with a timed timeline and a root cause is no report when its title says runbook; a report about one is', () => {
       const parts = sections('## Detection', '## Timeline', timed, '## Root cause', '## Resolution', '## Action items');
       for (const title of ['Database failover runbook', 'Runbook: database failover', 'Release checklist', 'Failover procedure'])

@@ -8,6 +8,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { collectInputs, type CheckInput, type ConfigChoice } from './inputs';
 import { FORMATS, formatGithub, formatJson, formatText, type FileReport, type Format } from './formats';
 import { cwdOf, EXIT, parseCommandArgs, UsageError, writeOutput, type CliIo } from './io';
+import { isTemplateFile } from '../engine/detect';
 import { applyFixes } from './fix';
 import { withFolderFindings } from './folder';
 import { formatSarif } from './sarif';
@@ -204,7 +205,13 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const reportsOf = (results: JobResult[]): FileReport[] => {
     const checked = inputs.flatMap((input, index) => {
       const result = results[index];
-      if (!result) skipped(input.name, 'not an RCA (neither its path, its front matter, its title nor its sections say so)');
+      if (!result)
+        skipped(
+          input.name,
+          input.path && isTemplateFile(input.path)
+            ? 'a template to copy reports from, by its name (name the file to check it)'
+            : 'not an RCA (neither its path, its front matter, its title nor its sections say so)',
+        );
       if (!result || (input.unlessRca !== undefined && results[input.unlessRca])) return [];
       return [{ input, result }];
     });

@@ -102,9 +102,21 @@ function headOf(text: string): string {
  */
 const LANDING_PAGE = /(?:^|\/)(?:readme|_?index)\.(?:md|markdown)$/i;
 
-/** Whether the path alone makes a file an RCA: it matches `include`, and it is no folder's landing page. */
+/**
+ * The blank report a team copies each new one from, kept among the reports: "rca/TEMPLATE.md", "_template.md",
+ * "postmortem-template.md", "template.rca.md". Its placeholders and missing dates are the point of it. Only a name
+ * that is "template" alone or with a report word: "2024-03-12-template-service-outage.md" is a report.
+ */
+const TEMPLATE_FILE =
+  /(?:^|\/)_?(?:(?:rca|postmortem|post-mortem|incident|incident-report|report|pir)[-_ ]?template|template(?:[-_ .]?(?:rca|postmortem|post-mortem|incident|report|pir))?)\.(?:md|markdown)$/i;
+
+export function isTemplateFile(path: string): boolean {
+  return TEMPLATE_FILE.test(toSlashes(path));
+}
+
+/** Whether the path alone makes a file an RCA: it matches `include`, and it is no folder's landing page nor a template. */
 export function includedAsReport(path: string, include: string[], roots: string[] = []): boolean {
-  return pathIncluded(path, include, roots) && !LANDING_PAGE.test(toSlashes(path));
+  return pathIncluded(path, include, roots) && !LANDING_PAGE.test(toSlashes(path)) && !isTemplateFile(path);
 }
 
 /**
@@ -114,6 +126,7 @@ export function includedAsReport(path: string, include: string[], roots: string[
  */
 export function isRcaDocument(input: DetectInput): boolean {
   if (input.path && input.exclude?.length && pathIncluded(input.path, input.exclude, input.roots)) return false;
+  if (input.path && isTemplateFile(input.path)) return false;
   if (input.path && includedAsReport(input.path, input.include, input.roots)) return true;
   const root = input.root ?? parseDocument(headOf(input.text));
   const { frontMatter } = readFrontMatter(root);
