@@ -189,6 +189,20 @@ describe('.rca-writer.json', () => {
     assert.match(diagnostics.find((d) => d.code === 'RCA101')!.fixes![0].edits[0].newText, /## Why\n\nBecause \[cause\]\./);
   });
 
+  it("a field of a team's own skeleton, left in brackets, is a placeholder under that profile only", () => {
+    const acme = {
+      title: { form: '<service> Incident Report', marker: 'Incident', requiresDate: false },
+      sections: [{ name: 'What happened', skeleton: 'The {{service}} was down.' }],
+    };
+    const text = '# Search Incident Report\n\n## What happened\n\nThe [service] was down; `[service]` in code is not one.\n';
+    const placeholders = (settings: Parameters<typeof checkText>[1]) =>
+      checkText(text, settings)
+        .diagnostics.filter((d) => d.code === 'RCA109')
+        .map((d) => d.message);
+    assert.deepEqual(placeholders({ profile: 'acme', profiles: { acme } }), ['"[service]" is a placeholder; replace it with the real text.']);
+    assert.deepEqual(placeholders({ profile: 'postmortem' }), []);
+  });
+
   it('extends a built-in profile, changing only what it names', () => {
     const settings = resolveSettings({ profile: 'lite', profiles: { lite: { extends: 'exlibris', title: { marker: 'Incident' } } } });
     const profile = resolveProfile(settings);

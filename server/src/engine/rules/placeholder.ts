@@ -5,7 +5,8 @@ import { isFrontMatter } from '../front-matter';
 import { endOffset, startOffset } from '../nodes';
 import { pushAll } from '../numbers';
 import { SpanIndex, type Span } from '../spans';
-import { builtInProfiles } from '../profiles';
+import { builtInProfiles, type Profile } from '../profiles';
+import { escapeRegExp } from '../regexp';
 import { templateFields } from '../template';
 import type { Rule } from './rule';
 
@@ -13,9 +14,11 @@ import type { Rule } from './rule';
  * The words a template leaves for the writer in brackets: common ones, and every field of the built-in profiles'
  * skeletons ("[went-well]"), which the fixes, snippets and new reports leave where they know no value.
  */
+const skeletonFields = (profile: Profile) => profile.sections.flatMap((section) => templateFields(section.skeleton));
+const BUILT_IN_FIELDS: ReadonlySet<string> = new Set(builtInProfiles().flatMap(skeletonFields));
 const PLACEHOLDER_WORDS = [
   'date|time|times|instances?|products?|zone|time ?zone|customer|company|url|link|start|end|cause|root cause|action|name|month|day|year|duration|description|details?|summary|tbd',
-  ...new Set(builtInProfiles().flatMap((profile) => profile.sections.flatMap((section) => templateFields(section.skeleton)))),
+  ...BUILT_IN_FIELDS,
 ].join('|');
 
 /**
@@ -26,7 +29,8 @@ export const DATE_PLACEHOLDER =
   /\b(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)\b|\b(?:MM|DD)\/(?:DD|MM)\/(?:YYYY|YY)\b|\b(?:XXXX|xxxx)-(?:XX|xx)-(?:XX|xx)\b|(?:\b\d{4}|\?{4})-(?:\d{1,2}|\?\?)-\?\?|\?{4}-\?\?-\d{1,2}\b|\[(?:date|day)\](?!\()|<(?:date|day)>|<Month D, YYYY>|<[A-Z][a-z]+ D, YYYY>/gi;
 
 /** Each pattern with the message it earns. Matched on the raw text, outside code and comments. */
-const PATTERNS: { pattern: RegExp; what: string }[] = [
+type Pattern = { pattern: RegExp; what: string };
+const PATTERNS: Pattern[] = [
   { pattern: /\b(?:TODO|TBD|FIXME|TBA)\b/g, what: 'a to-do marker' },
   { pattern: /\b(?:XX|xx|HH|hh):(?:XX|xx|MM|mm)(?::(?:SS|ss|XX|xx))?\b/g, what: 'a time placeholder' },
   { pattern: /(?<![\w:-])--:--(?::--)?(?![\w:-])/g, what: 'a time placeholder' },
@@ -58,6 +62,33 @@ interface Placeholder {
  */
 const placeholdersByBlock = new WeakMap<RootContent, Placeholder[]>();
 
+/** The patterns a check under a profile looks for, and the blocks' placeholders found with them. */
+interface Patterns {
+  patterns: Pattern[];
+  byBlock: WeakMap<RootContent, Placeholder[]>;
+}
+const BUILT_IN_PATTERNS: Patterns = { patterns: PATTERNS, byBlock: placeholdersByBlock };
+const patternsByProfile = new WeakMap<Profile, Patterns>();
+
+/**
+ * A team's own profile may have skeleton fields of its own ("{{service}}"), which its fixes and snippets leave as
+ * "[service]": those are placeholders too, under that profile. Its blocks' placeholders are kept apart.
+ */
+function patternsFor(profile: Profile): Patterns {
+  let found = patternsByProfile.get(profile);
+  if (!found) {
+    const own = [...new Set(skeletonFields(profile))].filter((field) => !BUILT_IN_FIELDS.has(field));
+    found = own.length
+      ? {
+          patterns: [...PATTERNS, { pattern: new RegExp(`\\[(?:${own.map(escapeRegExp).join('|')})\\](?!\\()`, 'g'), what: 'a placeholder' }],
+          byBlock: new WeakMap(),
+        }
+      : BUILT_IN_PATTERNS;
+    patternsByProfile.set(profile, found);
+  }
+  return found;
+}
+
 /** What a block without placeholders keeps. */
 const NONE: Placeholder[] = [];
 
@@ -77,8 +108,8 @@ function statusWords(text: string): Span[] {
 }
 
 /** Whether any pattern matches somewhere in the text (each pattern's search left where it began). */
-function anyPatternIn(text: string): boolean {
-  return PATTERNS.some(({ pattern }) => {
+function anyPatternIn(text: string, patterns: Pattern[]): boolean {
+  return patterns.some(({ pattern }) => {
     pattern.lastIndex = 0;
     const found = pattern.test(text);
     pattern.lastIndex = 0;
@@ -86,8 +117,8 @@ function anyPatternIn(text: string): boolean {
   });
 }
 
-function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean): Placeholder[] {
-  const kept = keep ? placeholdersByBlock.get(block) : undefined;
+function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean, { patterns, byBlock }: Patterns): Placeholder[] {
+  const kept = keep ? byBlock.get(block) : undefined;
   if (kept) return kept;
   const base = startOffset(block);
   const text = doc.text.slice(base, endOffset(block));
@@ -95,8 +126,8 @@ function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean): Pl
   // one step the check's budget cannot stop). That is kept too: on an edit in a 1 MB report, searching every
   // unchanged block again for a candidate took 4 ms, and asking each pattern of every block with one (a timeline
   // entry's "10:16") 6 ms, of its 85; a weak map entry per block costs a check of a seed-sized report microseconds.
-  if (!MAY_HOLD.test(text) || !anyPatternIn(text)) {
-    if (keep) placeholdersByBlock.set(block, NONE);
+  if (!MAY_HOLD.test(text) || !anyPatternIn(text, patterns)) {
+    if (keep) byBlock.set(block, NONE);
     return NONE;
   }
   const skip: Span[] = [];
@@ -121,7 +152,7 @@ function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean): Pl
   // each other, so a pattern only asks the spans the patterns before it reported.
   const reported: SpanIndex[] = [];
   const found: Placeholder[] = [];
-  for (const { pattern, what } of PATTERNS) {
+  for (const { pattern, what } of patterns) {
     const mine: Span[] = [];
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
@@ -132,7 +163,7 @@ function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean): Pl
     }
     reported.push(new SpanIndex(mine));
   }
-  if (keep) placeholdersByBlock.set(block, found);
+  if (keep) byBlock.set(block, found);
   return found;
 }
 
@@ -165,9 +196,10 @@ export const placeholder: Rule = {
   check({ doc, report }) {
     let closed: Map<string, number> | undefined;
     const keep = nodesOutliveCheck(doc.root);
+    const patterns = patternsFor(doc.profile);
     for (const block of doc.root.children) {
       const base = startOffset(block);
-      for (const { start, end, text, what } of placeholdersIn(doc, block, keep)) {
+      for (const { start, end, text, what } of placeholdersIn(doc, block, keep, patterns)) {
         const range = doc.lines.range(base + start, base + end);
         const tag = text.startsWith('<') ? text.slice(1, -1).toLowerCase() : undefined;
         if (tag !== undefined) {
