@@ -96,4 +96,15 @@ describe("the exlibris profile's table of title forms, row by row", () => {
     const own = { profile: 'mine', profiles: { mine: { extends: 'exlibris', title: { form: '<instances> RCA <date>', marker: 'RCA', requiresDate: true } } } };
     assert.deepEqual(titleFindings(text, own), []);
   });
+
+  it("a team's title form that leads with its marker reads the subject after it", () => {
+    const leading = {
+      profile: 'pm',
+      profiles: { pm: { extends: 'postmortem', title: { form: 'Postmortem: <what>', marker: 'Postmortem', requiresDate: false } } },
+    };
+    const titled = (title: string) => `# ${title}\n\n## Summary\n\nThe index was rebuilt twice on March 9, 2026.\n`;
+    assert.deepEqual(titleFindings(titled('Postmortem: search index rebuilt twice'), leading), []);
+    assert.deepEqual(titleFindings(titled('Postmortem - NA01 - March 9, 2026'), leading), []);
+    assert.match(titleFindings(titled('Postmortem'), leading)[0]?.message ?? '', /names no instances, region or product/);
+  });
 });

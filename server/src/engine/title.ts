@@ -95,8 +95,7 @@ export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
   const markerMatch = marker ? markerPattern(marker).exec(text) : undefined;
   const hasMarker = markerMatch !== null && markerMatch !== undefined;
   const markerIndex = hasMarker ? markerMatch.index + markerMatch[1].length : -1;
-  const subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
-  const instances = instanceCodesIn(subject);
+  let subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
   const searchFrom = hasMarker ? markerIndex + markerMatch[0].length - markerMatch[1].length : 0;
   const tail = text.slice(searchFrom);
   let date: TitleDate | undefined;
@@ -110,7 +109,13 @@ export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
       date = { text: numeric[0], start: searchFrom + numeric.index, end: searchFrom + numeric.index + numeric[0].length, complete: true, numeric: true };
     }
   }
-  return { hasMarker, subject, instances, date };
+  if (hasMarker && !subject) {
+    // "Postmortem: search index rebuilt twice", "RCA: NA01 login errors - May 6, 2025": the marker leads and what the
+    // report is about follows it, the date aside.
+    const after = date ? text.slice(searchFrom, date.start) + text.slice(date.end) : text.slice(searchFrom);
+    subject = after.replace(/^[\s\-\u2013\u2014:,]+|[\s\-\u2013\u2014:,]+$/gu, '').trim();
+  }
+  return { hasMarker, subject, instances: instanceCodesIn(subject), date };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
