@@ -75,7 +75,7 @@ const MDY = new RegExp(
   'gu',
 );
 const DMY = new RegExp(
-  String.raw`${WEEKDAY_PREFIX}\b(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?`,
+  String.raw`${WEEKDAY_PREFIX}\b(?<d>\d{1,2})(?<ord>st|nd|rd|th)?\s+(?:of\s+)?(?<m>${MONTH})(?<dot>\.)?(?![\p{L}])(?:(?<ysep>\s*,\s*|\s+)(?<y>(?:19|20)\d{2})(?!\d|:\d))?(?:\s*\((?<wd2>${WEEKDAY})\))?`,
   'gu',
 );
 /** What every form with a month's name has: the patterns match the names in capitals, as written here. */
