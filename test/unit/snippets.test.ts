@@ -57,7 +57,8 @@ describe('snippets', () => {
         const snippet = Object.values(snippets).find((s) => s.body[0] === `## ${def.name}`)!;
         const expected = expand(snippet.body, 'marker');
         // The fix fills values from the document and leaves a choice open; the snippet shows the expected form.
-        const shape = (s: string) => s.replace(/<[^>\n]+>|\[[\w -]+\]|NA01|April 11, 2026|http:\/\/status\.exlibrisgroup\.com\/|\binstances?\b(?= experienced)/g, '_');
+        const shape = (s: string) =>
+          s.replace(/<[^>\n]+>|\[[\w -]+\]|NA01|April 11, 2026|http:\/\/status\.exlibrisgroup\.com\/|\binstances?\b(?= experienced)/g, '_');
         assert.equal(shape(inserted), shape(expected), def.name);
       }
     });
