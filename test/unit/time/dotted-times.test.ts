@@ -10,8 +10,8 @@ describe('dotted times', () => {
     assert.deepEqual(read('At 09.12 GMT the queue grew.'), [['09.12', 9]]);
     assert.deepEqual(read('14.05 CET: rollback'), [['14.05', 14]]);
     assert.deepEqual(read('The alert fired at 9.15am and at 2.40 p.m.'), [
-      ['9.15', 9],
-      ['2.40', 14],
+      ['9.15am', 9],
+      ['2.40 p.m.', 14],
     ]);
     assert.deepEqual(read('at 14.05 hrs'), [['14.05', 14]]);
     assert.deepEqual(read('| 14.05 hrs | The service times out.'), [['14.05', 14]]);

@@ -40,7 +40,7 @@ interface Candidate {
 
 /**
  * The dotted times of a sentence's `text` (at `base` in the document), given the zone phrases found in it. Each is a
- * time as findTimes gives one; the "hrs" after it stays outside the time, as a zone does.
+ * time as findTimes gives one, with its AM/PM; the "hrs" after it stays outside the time, as a zone does.
  */
 export function findDottedTimes(text: string, base: number, zones: readonly ZoneMatch[]): TimeMention[] {
   const candidates: Candidate[] = [];
@@ -60,6 +60,8 @@ export function findDottedTimes(text: string, base: number, zones: readonly Zone
       if (hour < 1 || hour > 12) continue;
       const written = meridiem[0].trimStart();
       candidate.meridiem = { pm: /^p/i.test(written), text: written, start: base + end + meridiem[0].length - written.length };
+      // The AM/PM is part of the time, as findTimes reads "10:15 a.m.": a range's gap starts after it.
+      candidate.end = end + meridiem[0].length;
       candidate.read = true;
     } else if (zoneRightAfter(zones, base + end, text, end)) {
       candidate.read = true;
