@@ -248,6 +248,8 @@ describe('which files are RCAs', () => {
       for (const title of ['Database failover runbook', 'Runbook: database failover', 'Release checklist', 'Failover procedure'])
         assert.ok(!isRcaDocument({ text: `# ${title}\n\n${parts}`, include: [], ...marks }), title);
       assert.ok(isRcaDocument({ text: `# Runbook automation deleted the primary\n\n${parts}`, include: [], ...marks }));
+      assert.ok(isRcaDocument({ text: `# Incident 2024-017: broken email template\n\n${parts}`, include: [], ...marks }));
+      assert.ok(isRcaDocument({ text: `# Broken email templates\n\n${parts}`, include: [], ...marks }));
       assert.ok(isRcaDocument({ text: `# Checkout errors on March 3\n\n${parts}`, include: [], ...marks }));
     });
     it('reads the parts under the profile the settings name', () => {

@@ -147,14 +147,16 @@ export function isRcaDocument(input: DetectInput): boolean {
  * Root cause and a Resolution, as a report does; its title says what it is. A report about a runbook names it in the
  * middle ("Runbook automation deleted the primary") and is read by its parts as before.
  */
-const ANOTHER_KIND = String.raw`(?:run[\s-]?books?|playbooks?|checklists?|procedures?|SOPs?|handbooks?|templates?|guides?)`;
+const ANOTHER_KIND = String.raw`(?:run[\s-]?book|playbook|checklist|procedure|SOP|handbook|template|guide)`;
 const ANOTHER_KIND_TITLE = [
-  new RegExp(String.raw`^\s*${ANOTHER_KIND}\s*[:\u2013\u2014-]`, 'iu'),
+  new RegExp(String.raw`^\s*${ANOTHER_KIND}s?\s*[:\u2013\u2014-]`, 'iu'),
+  // The kind in the singular: "Incident 2024-017: broken email templates" ends with a plural and is a report.
   new RegExp(String.raw`(?<![\p{L}\p{N}])${ANOTHER_KIND}\s*$`, 'iu'),
 ];
 
+/** A number in the title (an incident's, a date) marks a report, whatever its last word. */
 function namesAnotherKind(title: string): boolean {
-  return ANOTHER_KIND_TITLE.some((pattern) => pattern.test(title));
+  return !/\d/.test(title) && ANOTHER_KIND_TITLE.some((pattern) => pattern.test(title));
 }
 
 /**
