@@ -2,16 +2,7 @@ import { analyzeTimes } from '../time/analyze';
 import { MONTH_NAMES, daysInMonth } from '../time/dates';
 import { clock12, describeYmd, formatLike, ordinal } from '../time/format';
 import type { Fix } from '../types';
-import type { TimeMention } from '../time/dates';
-import type { TimeWindow } from '../time/window';
 import type { Rule } from './rule';
-
-/** The other end of the range `time` begins or ends, when it is written in 24-hour form past noon ("15:40"). */
-function otherEnd(windows: readonly TimeWindow[], time: TimeMention): TimeMention | undefined {
-  const window = windows.find((w) => w.start.time === time || w.end?.time === time);
-  const other = window && (window.start.time === time ? window.end?.time : window.start.time);
-  return other && !other.meridiem && !other.problem && other.hour24 !== undefined && (other.hour >= 13 || other.hour === 0) ? other : undefined;
-}
 
 export const invalidTime: Rule = {
   code: 'RCA208',
@@ -31,15 +22,7 @@ export const invalidTime: Rule = {
         const digits = doc.text.slice(t.start, t.meridiem.start).trimEnd();
         const hour24 = t.hour === 0 ? 0 : t.hour;
         fixes.push({ title: `Write "${digits}" (24-hour)`, edits: [{ range, newText: digits }], isPreferred: true });
-        const twelve = clock12(t, hour24);
-        // "from 14:05 PM until 15:40": the 12-hour reading writes the other end in 12-hour form too, in the same style,
-        // or the range would mix the two forms (RCA209).
-        const other = a.partial ? undefined : otherEnd(a.windows, t);
-        const otherTwelve = other && clock12({ ...t, minute: other.minute, second: other.second }, other.hour24!);
-        fixes.push({
-          title: otherTwelve ? `Write "${twelve}" and "${otherTwelve}"` : `Write "${twelve}"`,
-          edits: [{ range, newText: twelve }, ...(otherTwelve ? [{ range: doc.lines.range(other.start, other.end), newText: otherTwelve }] : [])],
-        });
+        fixes.push({ title: `Write "${clock12(t, hour24)}"`, edits: [{ range, newText: clock12(t, hour24) }] });
       }
       report({ range, message: `"${t.text}" cannot exist: ${t.problem}.`, fixes });
     }
