@@ -4,6 +4,7 @@ import { CHECK_BUDGET_MS, cpuClock, ParseCut, REPORTS_PER_LOOK, RuleCut } from '
 import { capFindings, DEFAULT_FINDINGS_LIMIT, type FindingsLimit } from './findings-cap';
 import { compileProfiles } from './config-text';
 import { markOneCheckTree } from './block-facts';
+import { writtenInEnglish } from './language';
 import { MIN_CHUNK } from './chunk-points';
 import { IncrementalParser } from './incremental';
 import { buildModel, type RcaDocument } from './model';
@@ -80,6 +81,9 @@ export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: F
 
 /** Deeper than this, the Markdown parser's recursion could exhaust the stack or take minutes. */
 export const MAX_NESTING = 64;
+
+/** The rules that read no words: an empty heading or list item, a placeholder, a check cut short. */
+const ANY_LANGUAGE = new Set(['RCA001', 'RCA104', 'RCA107', 'RCA109']);
 
 /**
  * Size bounds, in UTF-16 units. A real RCA is a few KB. The check grows linearly with the text (the date and time
@@ -412,6 +416,9 @@ export function* checkSteps(
     profile = doc.profile;
     yield 'profile';
   }
+  // Under `auto`, a report in another language gets only what any language shows (language.ts); a profile named in
+  // the settings is the team's word that its reports are read in it.
+  const unread = autoProfile && !writtenInEnglish(text);
   // The structure rules run first (by code), so a document past the budget still gets their findings besides RCA001.
   const diagnostics: RcaDiagnostic[] = [];
   const failed: string[] = [];
@@ -432,6 +439,7 @@ export function* checkSteps(
   function* runRules(): Generator<string, void, void> {
     for (const rule of allRules) {
       if (settings.rules[rule.code] === 'off' || settings.rules[rule.name] === 'off') continue;
+      if (unread && !ANY_LANGUAGE.has(rule.code)) continue;
       // Past the deadline, the date and time rules local to a sentence still run on what the analysis read: all of it,
       // or the lines before its cut. Their work grows with that, which the budget bounded.
       const local = timeRules.has(rule) && rule.partialTimes && (timesCut?.partial !== undefined || timesReady);
@@ -542,7 +550,8 @@ export function* checkSteps(
   return {
     doc,
     diagnostics: listed,
-    settings: autoProfile ? { ...settings, profile: profile.name } : settings,
+    // A fix is proved under `auto` again when the language kept the profile's own rules from running.
+    settings: autoProfile && !unread ? { ...settings, profile: profile.name } : settings,
     autoProfile,
     ...(notRun.length ? { notRun } : {}),
   };

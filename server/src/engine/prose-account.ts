@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { RcaDocument } from './model';
 import type { SectionRole } from './profiles';
-import { findTimes } from './time/dates';
+import { findDates, findTimes } from './time/dates';
 import { blocksOf, maskedText, sentencesOf } from './time/text';
 
 /** The parts a report may tell in its prose. */
@@ -24,14 +24,15 @@ const END_LABEL = /^\s*(?:(?:incident|impact|outage|issue|event)\s+)?(?:end(?:ed
 
 /**
  * A sentence that names what caused the incident: "The root cause was ...", "The cause of these delays was ...",
- * "This was caused by ...", "the issue was traced back to ...".
+ * "This was caused by ...", "the issue was traced back to ...", and a security notice's "The investigation found
+ * that ...".
  */
 const CAUSE =
-  /\b(?:root[- ]caus(?:e|ed)\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|the\s+trigger\s+(?:of|for)\b)/i;
+  /\b(?:root[- ]caus(?:e|ed)\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|(?:investigation|review|analysis)\s+(?:found|determined|showed|revealed|concluded|confirmed)\s+that\b|the\s+trigger\s+(?:of|for)\b)/i;
 
-/** A sentence that says the cause is not known yet: "We are still investigating the root cause." */
+/** A sentence that says the cause is not known yet: "We are still investigating the root cause.", "The cause remains unknown." ("an unknown address" is no such thing.) */
 const CAUSE_UNKNOWN =
-  /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:known|determined|identified|found|clear)|unknown|investigating|(?:being|under)\s+investigat\w*|to\s+be\s+determined|yet\s+to\s+be)\b/i;
+  /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:known|determined|identified|found|clear)|(?:is|are|was|were|remains?|still|currently)\s+unknown|investigating|(?:being|under)\s+investigat\w*|to\s+be\s+determined|yet\s+to\s+be)\b/i;
 
 /** A sentence in which the writers commit to a change: "We are adding alerts", "we have disabled the job". */
 const COMMITMENT =
@@ -72,6 +73,9 @@ function readAccount(doc: RcaDocument): Told {
   const moments = new Set<number>();
   let start: number | undefined;
   let end: number | undefined;
+  // An incident of weeks is told by its days: "detected on October 19 ... used between October 2 and October 19". A
+  // table's dates are a schedule's as often (the action items' due dates).
+  const days = new Set<number>();
   for (const block of blocksOf(doc)) {
     if (block.isTitle) continue;
     for (const { text } of sentencesOf(masked, block)) {
@@ -81,7 +85,10 @@ function readAccount(doc: RcaDocument): Told {
         for (const moment of inSentence) moments.add(moment);
         if (times.length && START_LABEL.test(text)) start = times[0];
         if (times.length && END_LABEL.test(text)) end = times[0];
-        told.timeline = inSentence.size >= 2 || moments.size >= MIN_MOMENTS || (start !== undefined && end !== undefined && start !== end);
+        if (block.tableRow === undefined)
+          for (const date of findDates(text).dates) if (date.day !== undefined) days.add(((date.year ?? 0) * 100 + date.month) * 100 + date.day);
+        told.timeline =
+          inSentence.size >= 2 || moments.size >= MIN_MOMENTS || (start !== undefined && end !== undefined && start !== end) || days.size >= MIN_MOMENTS;
       }
       told['root-cause'] ||= CAUSE.test(text) && !CAUSE_UNKNOWN.test(text);
       told.actions ||= COMMITMENT.test(text) || PREVENTION.test(text);

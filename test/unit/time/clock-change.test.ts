@@ -121,6 +121,52 @@ describe('the night the clocks go back', () => {
   });
 });
 
+describe('a report that tells the clock change itself', () => {
+  const fallBack = (sentence: string) =>
+    rca({
+      title: 'NA03 - RCA - November 1, 2026',
+      intro: `This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on November 1, 2026. ${sentence}`,
+      timeline:
+        'Customers served by the NA03 instance experienced a service interruption on November 1, 2026, from 1:30 AM EDT until 1:10 AM EST, about 40 minutes.',
+    });
+
+  it('reads "from 2:00 AM EDT to 1:00 AM EST" as the change, not a range run backwards nor EDT out of season', () => {
+    assert.deepEqual(codes(fallBack('The job ran twice because the clocks went back from 2:00 AM EDT to 1:00 AM EST while it ran.'), {}, true), []);
+  });
+
+  it('still reports EDT after the change, and a range that starts and ends at one instant in one zone', () => {
+    assert.deepEqual(codes(fallBack('The clocks went back while the job ran, and it ran again at 2:30 AM EDT.')), ['RCA205']);
+    const sameInstant = rca({
+      title: 'NA03 - RCA - November 1, 2026',
+      intro: 'This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on November 1, 2026.',
+      timeline: 'Customers served by the NA03 instance experienced a service interruption on November 1, 2026, from 4:00 AM EST until 4:00 AM EST.',
+    });
+    assert.deepEqual(codes(sameInstant), ['RCA207']);
+  });
+
+  const springEurope = (summary: string, entry = '- 29 March, 02:00 CET – Clocks go forward to 03:00 CEST.') =>
+    rca({
+      title: 'EU00 - RCA - March 29, 2026',
+      intro: `This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on March 29, 2026. ${summary}`,
+      timeline: [
+        'Customers served by the EU00 instance experienced a service interruption on March 29, 2026, from 07:45 CEST until 09:05 CEST.',
+        '',
+        entry,
+        '- 29 March, 07:45 CEST – Alert fired.',
+        '- 29 March, 09:05 CEST – Service restored.',
+      ].join('\n'),
+    });
+
+  it('reads "02:30 CET, a time that did not exist" as the wall time the clocks skipped, and "02:00 CET" as the change', () => {
+    assert.deepEqual(codes(springEurope('The backup was due at 02:30 CET, a time that did not exist that night.'), {}, true), []);
+  });
+
+  it('still reports CET on an event logged in the skipped hour or after it', () => {
+    assert.deepEqual(codes(springEurope('The backup did not run.', '- 29 March, 02:30 CET – Failover completed.')), ['RCA205']);
+    assert.deepEqual(codes(springEurope('The backup did not run.', '- 29 March, 04:30 CET – The clocks had gone forward.')), ['RCA205']);
+  });
+});
+
 describe('the night the clocks go forward', () => {
   const spring = (window: string) =>
     rca({

@@ -145,6 +145,16 @@ describe('RCA204: abbreviations that are also words', () => {
     });
     assert.deepEqual(codes(text, {}, true), []);
   });
+  it('reads a statement that names the region as people say it, with its abbreviation in parentheses', () => {
+    const timeline = (zone: string) =>
+      rca({ timeline: `All times are ${zone}.\n\nCustomers served by NA01 on April 11, 2026:\n\n- 10:15 Alerts.\n- 10:40 Failover.\n- 11:00 Restored.` });
+    assert.deepEqual(codes(timeline('US Central (CDT)'), {}, true), []);
+    assert.deepEqual(codes(timeline('Central (CDT)'), {}, true), []);
+    // The abbreviation is read, so its season is checked.
+    assert.deepEqual(codes(timeline('US Central (CST)')), ['RCA205']);
+    // Not a statement about times: "the US Central (CDT) team" names no zone for them.
+    assert.deepEqual(codes(rca({ timeline: 'Paged by the US Central (CDT) team.\n\n- 10:15 Alerts.\n- 10:40 Failover.\n- 11:00 Restored.' })), ['RCA203']);
+  });
   it('reads the zone of a heading and of a table header', () => {
     const heading = rca({ timeline: 'Customers served by NA01 on April 11, 2026 from 10:15 until 11:00.' }).replace(
       '## Event Timeline',

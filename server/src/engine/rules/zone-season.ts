@@ -5,6 +5,7 @@ import { describeYmd } from '../time/format';
 import type { DateMention } from '../time/dates';
 import type { Sentence } from '../time/text';
 import { firstAtOrAfter } from '../numbers';
+import { CLOCK_CHANGE_WORDS, seasonFitsClockChange } from '../time/dst';
 import { statedYmd } from '../time/incident';
 import { SEASON_SWAP, hasDst, isDst, offsetAt, offsetName, wallClock, zonePhrase, type ZoneMatch } from '../time/zones';
 import type { Rule } from './rule';
@@ -126,6 +127,9 @@ export const zoneSeason: Rule = {
       if (!hasDst(zone.iana, local.year)) continue;
       const dst = isDst(zone.iana, millis);
       if (dst === (zone.season === 'daylight')) continue;
+      const sentence = sentenceHolding(a.sentences, zone);
+      const toldChange = sentence !== undefined && CLOCK_CHANGE_WORDS.test(sentence.text);
+      if (seasonFitsClockChange(zone.iana, millis, zone.season === 'daylight', toldChange)) continue;
       // Arizona keeps MST all summer.
       if (zone.abbreviation === 'MST' && dst) continue;
       const day = describeYmd(local);

@@ -48,9 +48,43 @@ export interface WallReading {
  */
 export function resolveWallClock(local: number, millis: number, iana: string, season: ZoneSeason | undefined, fixed: boolean): WallReading {
   const readings = readingsOf(local, millis, iana);
+  if (fixed && readings.length > 0 && (season === 'daylight' || season === 'standard') && !readings.some((r) => isDst(iana, r) === (season === 'daylight'))) {
+    // "2:00 AM EDT to 1:00 AM EST" tells the change itself: the last instant of EDT, though the clocks never show
+    // 2:00 AM EDT. Any other time in the wrong season keeps its reading, for RCA205 to report.
+    const offset = seasonOffsetNear(millis, iana, season === 'daylight');
+    const literal = offset === undefined ? undefined : local - offset * 60_000;
+    if (literal !== undefined && offsetAt(iana, literal - 1) === offset) return { millis: literal };
+  }
   if (readings.length === 0) return { millis, skipped: Math.abs(offsetAt(iana, millis + DAY) - offsetAt(iana, millis - DAY)) || undefined };
   if (readings.length < 2) return { millis: readings[0] };
   const seasonal = season === 'daylight' || season === 'standard' ? readings.find((r) => isDst(iana, r) === (season === 'daylight')) : undefined;
   if (seasonal !== undefined && fixed) return { millis: seasonal };
   return { millis: seasonal ?? readings[0], readings };
 }
+
+/** The offset a zone has in daylight or standard time around a clock change within a day of `near`; none without one. */
+function seasonOffsetNear(near: number, iana: string, daylight: boolean): number | undefined {
+  const day = Math.floor(near / DAY) * DAY;
+  const before = offsetAt(iana, day - DAY);
+  const after = offsetAt(iana, day + 2 * DAY);
+  if (before === after) return undefined;
+  if (isDst(iana, day - DAY) === daylight) return before;
+  return isDst(iana, day + 2 * DAY) === daylight ? after : undefined;
+}
+
+/**
+ * Whether a time written with a season's abbreviation fits it as the night of a clock change is told: at the very
+ * instant the old season ends ("clocks went back at 2:00 AM EDT"), or, in a sentence about the change
+ * (`toldChange`), in the hour the clocks skipped ("the backup was due at 02:30 CET, a time that did not exist"),
+ * where the other season's abbreviation would name a time that did not happen either. An event logged in that hour
+ * ("2:30 AM CST: failover") is still one.
+ */
+export function seasonFitsClockChange(iana: string, millis: number, daylight: boolean, toldChange: boolean): boolean {
+  const offset = seasonOffsetNear(millis, iana, daylight);
+  if (offset === undefined) return false;
+  if (offsetAt(iana, millis - 1) === offset) return true;
+  return toldChange && readingsOf(millis + offset * 60_000, millis, iana).length === 0;
+}
+
+/** Words of a sentence that tells the clock change itself. */
+export const CLOCK_CHANGE_WORDS = /\bclocks?\b|\bdaylight[- ]saving|\bDST\b|\bskip(?:s|ped)?\b|\b(?:not|never)\s+(?:exist|happen)/i;

@@ -39,6 +39,16 @@ function computeReading(ymd: Ymd, t: TimeMention, iana: string, season: ZoneMatc
 }
 
 /**
+ * "From 2:00 AM EDT to 1:00 AM EST": one instant in the two seasons' own abbreviations, the night the clocks go back,
+ * tells the change itself; a range that starts and ends at one instant in one zone is still written backwards.
+ */
+function clockChangeTold(w: TimeWindow): boolean {
+  const from = w.start.ownZone;
+  const to = w.end?.ownZone;
+  return from !== undefined && to !== undefined && from.season !== to.season && from.season !== 'any' && to.season !== 'any';
+}
+
+/**
  * The instants a window means, from its points' days and its zones. A range that ends before it starts is marked
  * backwards, and its end moved to the next day when no date was written for it ("from 23:40 until 00:20").
  */
@@ -82,7 +92,7 @@ export function computeInstants(w: TimeWindow): void {
       return;
     }
   }
-  if (w.endMillis <= w.startMillis) {
+  if (w.endMillis < w.startMillis || (w.endMillis === w.startMillis && !clockChangeTold(w))) {
     w.backwards = true;
     if (!w.end.date) {
       const next = addDays(w.end.ymd, 1);

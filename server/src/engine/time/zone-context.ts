@@ -2,7 +2,7 @@ import { firstAtOrAfter, pushAll } from '../numbers';
 import type { RcaDocument } from '../model';
 import type { Mentions } from './mentions';
 import type { Sentence } from './text';
-import type { ZoneMatch, ZoneTable } from './zones';
+import { placeBeforeParenthesis, type ZoneMatch, type ZoneTable } from './zones';
 
 /** The end of a statement about the report's times: "All times are in", "during the following hours,", "Time (". */
 const STATEMENT_WORDS =
@@ -131,6 +131,12 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
     // "Time (CDT)", "Time: CDT" heading a table column or a line; "response time (AST)" in prose is not.
     if (zone.start - sentence.start < 40 && /^[\s|>]*(?:local\s+)?time\s*[:(\-–—]?\s*$/i.test(masked.slice(sentence.start, zone.start))) return true;
     if (STATEMENT.test(masked.slice(statementFrom(masked, sentence.start, zone.start), zone.start))) return true;
+    // "All times are US Eastern (EDT)": the region as people say it, and in parentheses the abbreviation that says it.
+    if (zone.abbreviation !== undefined && masked[zone.start - 1] === '(') {
+      const from = Math.max(sentence.start, zone.start - 40);
+      const place = placeBeforeParenthesis(masked.slice(from, zone.start));
+      if (place >= 0 && STATEMENT.test(masked.slice(statementFrom(masked, sentence.start, from + place), from + place))) return true;
+    }
     if (
       (masked[sentence.block.start] === '#' || sentence.block.label || sentence.block.tableRow !== undefined) &&
       tailExec(/(?:^|[(\-–—:,/])\s*$/, /\S/, masked, sentence.block.start, zone.start)

@@ -206,6 +206,17 @@ export function seasonalZoneNames(): { name: string; iana: string; season: 'stan
 
 const SUFFIX = String.raw`(?:\s+(?:time\s*zone|timezone|time|tz)\b)`;
 
+/**
+ * Where a region's name starts in `text` when the text ends with it and an opening parenthesis: "US Eastern (",
+ * "Central (" before the abbreviation that says it ("All times are US Eastern (EDT)"); -1 when it does not.
+ */
+export function placeBeforeParenthesis(text: string): number {
+  PLACE_BEFORE_PARENTHESIS ??= new RegExp(String.raw`(?:\bU\.?S\.?\s+)?\b(?:${alternation(Object.keys(PLACES))})\s*\(\s*$`, 'i');
+  return PLACE_BEFORE_PARENTHESIS.exec(text)?.index ?? -1;
+}
+
+let PLACE_BEFORE_PARENTHESIS: RegExp | undefined;
+
 function alternation(words: string[]): string {
   return [...words]
     .sort((a, b) => b.length - a.length)

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkText } from '../../server/src/engine/check';
+import { writtenInEnglish } from '../../server/src/engine/language';
+import { readFixtures } from '../helpers/fixtures';
+
+const german = [
+  '# Störungsbericht: Ausfall der Online-Terminbuchung',
+  '',
+  '## Zusammenfassung',
+  '',
+  'Am Montag, 7. Dezember 2026, war die Online-Terminbuchung von 14:05 Uhr MEZ bis 15:40 Uhr MEZ nicht erreichbar. Rund 1.800 Buchungsversuche schlugen fehl.',
+  '',
+  '## Zeitlicher Ablauf',
+  '',
+  '- 13:58 Uhr – Ein Zertifikat des Lastverteilers wird automatisch erneuert.',
+  '- 14:05 Uhr – Erste Fehlermeldungen im Monitoring; Buchungen schlagen fehl.',
+  '- 14:52 Uhr – Das neue Zertifikat wird als Ursache erkannt.',
+  '- 15:40 Uhr – Alle Buchungen laufen wieder fehlerfrei.',
+  '',
+  '## Ursache',
+  '',
+  'Das neue Zertifikat enthielt nicht die vollständige Zertifikatskette, daher lehnten ältere Browser die Verbindung ab.',
+  '',
+  '## Maßnahmen',
+  '',
+  '- Zertifikate vor dem Einsatz gegen alle unterstützten Clients prüfen.',
+  '- TODO',
+  '',
+].join('\n');
+
+describe('a report in another language', () => {
+  it('gets under auto only the findings that read no words', () => {
+    const codes = checkText(german).diagnostics.map((d) => d.code);
+    assert.deepEqual(codes, ['RCA109']);
+  });
+
+  it('is checked in full under a profile the settings name', () => {
+    const codes = checkText(german, { profile: 'postmortem' }).diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('RCA101') && codes.includes('RCA203'), codes.join(' '));
+  });
+
+  it('is told from English by its words, however terse the English', () => {
+    assert.equal(writtenInEnglish(german), false);
+    const folder = join(__dirname, '..', 'fixtures', 'postmortems');
+    const notEnglish = readFixtures(folder).filter((fixture) => !writtenInEnglish(fixture.text));
+    assert.deepEqual(
+      notEnglish.map((fixture) => fixture.name),
+      readFixtures(folder)
+        .filter((fixture) => /^\d+-(?:german|spanish|portuguese)-/.test(fixture.name))
+        .map((fixture) => fixture.name),
+    );
+    assert.equal(writtenInEnglish(readFileSync(join(__dirname, '..', '..', 'examples', 'missing-sections.rca.md'), 'utf8')), true);
+  });
+});
