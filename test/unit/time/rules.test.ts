@@ -209,6 +209,8 @@ describe('fixes keep the writer format', () => {
     ],
     ['208 to 24-hour', { timeline: TL('on April 11, 2026 from 14:00 PM until 15:00 CDT.') }, {}, 'RCA208', 0, 'from 14:00 until 15:00 CDT'],
     ['208 to 12-hour', { timeline: TL('on April 11, 2026 from 14:00 PM until 3:00 PM CDT.') }, {}, 'RCA208', 1, 'from 2:00 PM until 3:00 PM CDT'],
+    // The 24-hour end of the range is written in 12-hour form too: no mixed range is left (RCA209).
+    ['208 to 12-hour, both ends', { timeline: TL('on April 11, 2026 from 14:05 PM until 15:40 CDT.') }, {}, 'RCA208', 1, 'from 2:05 PM until 3:40 PM CDT'],
     ['208 no space lower case', { timeline: TL('on April 11, 2026 at 21:48am CDT.') }, {}, 'RCA208', 1, 'at 9:48pm CDT'],
     ['210 weekday', { intro: 'This RCA covers the Alma interruption on Monday, April 11, 2026.' }, {}, 'RCA210', 0, 'on Saturday, April 11, 2026.'],
     // The weekday is the incident's, the year last report's: the first fix writes the incident's date, the second the weekday.

@@ -2,7 +2,26 @@ import { analyzeTimes } from '../time/analyze';
 import { MONTH_NAMES, daysInMonth } from '../time/dates';
 import { clock12, describeYmd, formatLike, ordinal } from '../time/format';
 import type { Fix } from '../types';
+import type { TimeMention } from '../time/dates';
+import type { TimeWindow } from '../time/window';
 import type { Rule } from './rule';
+
+/**
+ * The other end of each range, by each of its ends. A partial analysis holds the windows of every sentence it read,
+ * so a check cut short offers the same fixes as a whole one.
+ */
+function otherEnds(windows: readonly TimeWindow[]): Map<TimeMention, TimeMention> {
+  const ends = new Map<TimeMention, TimeMention>();
+  for (const w of windows) {
+    if (!w.end) continue;
+    ends.set(w.start.time, w.end.time);
+    ends.set(w.end.time, w.start.time);
+  }
+  return ends;
+}
+
+/** Whether a range's other end is written in 24-hour form past noon ("15:40"), which a 12-hour fix must rewrite too. */
+const past24HourNoon = (t: TimeMention) => !t.meridiem && !t.problem && t.hour24 !== undefined && (t.hour >= 13 || t.hour === 0);
 
 export const invalidTime: Rule = {
   code: 'RCA208',
@@ -14,6 +33,7 @@ export const invalidTime: Rule = {
   partialTimes: true,
   check({ doc, settings, report, partialTimes }) {
     const a = partialTimes ?? analyzeTimes(doc, settings);
+    let ends: Map<TimeMention, TimeMention> | undefined;
     for (const t of a.times) {
       if (!t.problem) continue;
       const range = doc.lines.range(t.start, t.end);
@@ -22,7 +42,15 @@ export const invalidTime: Rule = {
         const digits = doc.text.slice(t.start, t.meridiem.start).trimEnd();
         const hour24 = t.hour === 0 ? 0 : t.hour;
         fixes.push({ title: `Write "${digits}" (24-hour)`, edits: [{ range, newText: digits }], isPreferred: true });
-        fixes.push({ title: `Write "${clock12(t, hour24)}"`, edits: [{ range, newText: clock12(t, hour24) }] });
+        const twelve = clock12(t, hour24);
+        // "from 14:05 PM until 15:40": the 12-hour reading writes the other end in that form too, or the range would mix
+        // the two forms (RCA209).
+        const other = (ends ??= otherEnds(a.windows)).get(t);
+        const otherTwelve = other && past24HourNoon(other) ? clock12({ ...t, minute: other.minute, second: other.second }, other.hour24!) : undefined;
+        fixes.push({
+          title: otherTwelve ? `Write "${twelve}" and "${otherTwelve}"` : `Write "${twelve}"`,
+          edits: [{ range, newText: twelve }, ...(other && otherTwelve ? [{ range: doc.lines.range(other.start, other.end), newText: otherTwelve }] : [])],
+        });
       }
       report({ range, message: `"${t.text}" cannot exist: ${t.problem}.`, fixes });
     }
