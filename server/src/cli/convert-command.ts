@@ -1,14 +1,15 @@
-// `rca-writer convert`: brings a published RCA (its web page printed as text) into Markdown.
+// `rca-writer convert`: brings a published RCA (its web page printed as text, or saved as HTML) into Markdown.
 import { join, resolve } from 'node:path';
 import { resolveProfile } from '../engine/check';
-import { convertText, NotAPrintedPage, type ConvertResult } from '../convert';
+import { convertPage, NotAPrintedPage, type ConvertResult } from '../convert';
 import { builtInProfileNames } from '../engine/profiles';
 import { settingsFor, STDIN_NAME } from './inputs';
 import { cwdOf, EXIT, parseCommandArgs, readInput, readStdin, UsageError, writeOutput, type CliIo } from './io';
 
-export const CONVERT_HELP = `Usage: rca-writer convert <in.txt | -> [-o out.md] [--force] [--profile NAME] [--verbose]
+export const CONVERT_HELP = `Usage: rca-writer convert <in.txt | in.html | -> [-o out.md] [--force] [--profile NAME] [--verbose]
 
-Turns a published RCA, as its web page prints to text, into Markdown:
+Turns a published RCA, as its web page prints to text, into Markdown. A page saved as
+HTML is printed to text first, as a browser prints it (what the page hides is left out):
   - the title line becomes "# title", the section headings "## heading";
   - the site's lines are left out: menus, sign-in and search boxes and breadcrumbs
     before the title, page tools ("Last updated", "Save as PDF", "Share"), the
@@ -19,8 +20,8 @@ Turns a published RCA, as its web page prints to text, into Markdown:
   - a paragraph of only non-breaking spaces becomes "<!-- empty paragraph in the page -->";
   - indented body text is unindented; each line becomes a paragraph.
 Every sentence is kept unchanged. Text it cannot place is kept, in order, under the
-nearest section, and reported on stderr as "in.txt:LINE: note: ...". Markdown, HTML
-source and text with no title or section heading are refused.
+nearest section, and reported on stderr as "in.txt:LINE: note: ..." (for HTML, LINE is
+the line of the HTML). Markdown and text with no title or section heading are refused.
 
 Options:
   -o, --output F   write the Markdown to F instead of stdout (never to the input)
@@ -58,7 +59,7 @@ export function runConvert(args: string[], io: CliIo): number {
   const { settings } = settingsFor(anchor, values.profile ? { profile: values.profile } : {});
   let result: ConvertResult;
   try {
-    result = convertText(text, resolveProfile(settings));
+    result = convertPage(text, resolveProfile(settings));
   } catch (error) {
     if (error instanceof NotAPrintedPage) throw new UsageError(`${name}: ${error.message}`);
     throw error;

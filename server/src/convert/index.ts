@@ -4,6 +4,7 @@
 import type { Profile } from '../engine/profiles';
 import { droppedLines, isHeading, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
 import { listMarker, markdownHeading, markdownLine } from './page';
+import { isHtmlSource, printHtml } from './html-text';
 import { NotAPrintedPage, notAPrintedPage } from './sniff';
 import { renderTable, tableAt, type Table } from './table';
 
@@ -34,6 +35,22 @@ type Block =
 export const EMPTY_PARAGRAPH = '<!-- empty paragraph in the page -->';
 
 const blankLine = (line: Line): Line => ({ ...line, raw: '', text: '', emptyParagraph: false });
+
+/**
+ * Converts a published page, saved as HTML or printed to text. HTML is printed to text as a browser prints it, then
+ * converted as a printed page is; each note and each line left out names the line of the HTML it came from.
+ */
+export function convertPage(input: string, profile: Profile): ConvertResult {
+  if (!isHtmlSource(input)) return convertText(input, profile);
+  const printed = printHtml(input);
+  const result = convertText(printed.text, profile);
+  const htmlLine = (line: number) => printed.sourceLines[line - 1] ?? line;
+  return {
+    markdown: result.markdown,
+    notes: result.notes.map((note) => ({ ...note, line: htmlLine(note.line) })),
+    dropped: result.dropped.map((line) => ({ ...line, line: htmlLine(line.line) })),
+  };
+}
 
 /**
  * Converts a printed page. Throws NotAPrintedPage, with a one-line reason, for Markdown, HTML source, JSON, or

@@ -1,0 +1,117 @@
+// convert on a published page saved as HTML: printed to text as a browser prints it, then converted as a printed page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkText } from '../../server/src/engine/check';
+import { convertPage, convertText, NotAPrintedPage } from '../../server/src/convert';
+import { isHtmlSource, printHtml } from '../../server/src/convert/html-text';
+import { findProfile } from '../../server/src/engine/profiles';
+import { project, root, runIn } from './helpers';
+
+const exlibris = findProfile('exlibris')!;
+const fixtures = join(root, 'test', 'fixtures', 'convert');
+const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
+const html = read('chrome.html');
+/** The 1-based line of the HTML fixture that holds `text`. */
+const htmlLine = (text: string) => html.split('\n').findIndex((line) => line.includes(text)) + 1;
+
+describe('convert: a page saved as HTML', () => {
+  const result = convertPage(html, exlibris);
+
+  it('gives the Markdown of the same page printed as text, a clean report', () => {
+    assert.equal(result.markdown, read('chrome.md'));
+    assert.equal(convertPage(read('chrome.txt'), exlibris).markdown, read('chrome.md'));
+    assert.deepEqual(checkText(result.markdown).diagnostics, []);
+  });
+
+  it('names the line of the HTML in each note and each line left out', () => {
+    assert.deepEqual(result.notes, [
+      { line: htmlLine('<p>&nbsp;</p>'), message: 'an empty paragraph (only non-breaking spaces) in the page; kept as a comment' },
+    ]);
+    const dropped = (text: string) => result.dropped.find((line) => line.text === text);
+    assert.deepEqual(dropped('Skip to main content'), { line: htmlLine('Skip to main content'), text: 'Skip to main content', reason: 'site navigation' });
+    assert.equal(dropped('Save as PDF | Share')?.line, htmlLine('Save as PDF'));
+    assert.equal(dropped('6. Publication History')?.reason, "the page's table of contents");
+    assert.equal(dropped('Was this article helpful?')?.reason, 'the page footer');
+  });
+
+  it('prints nothing a browser hides: the head, scripts, styles, hidden elements, form fields', () => {
+    const { text } = printHtml(html);
+    // The <title>, a script, a style sheet, a link hidden by its style, an input's placeholder, an image's alt text.
+    for (const hidden of ['- Ex Libris Knowledge Center', 'analytics', 'display', 'Reset', 'Search\n', 'logo']) {
+      assert.ok(!text.includes(hidden), `printed: ${JSON.stringify(hidden)}`);
+    }
+    assert.ok(text.includes('Search site'), 'a label is printed');
+  });
+
+  it('tells HTML source from a printed page', () => {
+    assert.ok(isHtmlSource(html));
+    assert.ok(isHtmlSource('\ufeff<html lang="en"><body></body></html>'));
+    assert.ok(isHtmlSource('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html></html>'));
+    assert.ok(!isHtmlSource(read('chrome.txt')));
+    assert.ok(!isHtmlSource('<b>NA01 - RCA - May 6, 2024</b> printed with a tag in it'));
+    // The text API still refuses HTML: only convertPage prints it first.
+    assert.throws(() => convertText(html, exlibris), NotAPrintedPage);
+  });
+
+  it('refuses a page with no report in it, with one line', () => {
+    assert.throws(
+      () => convertPage('<!DOCTYPE html>\n<html><body><h1>Shopping list</h1><p>Milk</p></body></html>\n', exlibris),
+      (error: unknown) => error instanceof NotAPrintedPage && /^has no title line/.test(error.message) && !error.message.includes('\n'),
+    );
+  });
+});
+
+describe('printHtml: text as a browser prints it', () => {
+  const print = (body: string) => printHtml(`<!DOCTYPE html><html><body>${body}</body></html>`).text;
+
+  it('collapses white space but keeps no-break spaces', () => {
+    assert.equal(print('<p>  one\n   two\t three </p>'), 'one two three\n');
+    assert.equal(print('<p>9:05&nbsp;AM</p>'), '9:05\u00a0AM\n');
+  });
+
+  it('puts paragraphs and headings apart with a blank line, and a line break on a line of its own', () => {
+    assert.equal(print('<h2>Event Timeline</h2><p>First.</p><p>Second<br>line.</p>'), 'Event Timeline\n\nFirst.\n\nSecond\nline.\n');
+    assert.equal(print('<div>One</div><div>Two</div>'), 'One\nTwo\n');
+  });
+
+  it('prints list items after "•", ordered ones with their numbers, nested ones indented', () => {
+    assert.equal(print('<ul><li>A<ul><li>A.1</li></ul></li><li>B</li></ul>'), '• A\n  • A.1\n• B\n');
+    assert.equal(print('<ol start="3"><li>Third</li><li>Fourth</li></ol>'), '3. Third\n4. Fourth\n');
+  });
+
+  it('prints a table row on one line, its cells between tabs, blocks in a cell as spaces', () => {
+    assert.equal(
+      print('<table><tr><th>Date</th><th>Event</th></tr><tr><td>May 6</td><td><p>Started</p><p>again</p></td></tr></table>'),
+      'Date\tEvent\nMay 6\tStarted again\n',
+    );
+  });
+
+  it('keeps the lines of preformatted text', () => {
+    assert.equal(print('<pre>10:05 restart\n\n10:07 ok</pre>'), '10:05 restart\n\n10:07 ok\n');
+  });
+
+  it('gives each printed line the line of the HTML it comes from', () => {
+    const printed = printHtml('<!DOCTYPE html>\n<html>\n<body>\n<h1>Title</h1>\n<p>One\ntwo</p>\n<ul>\n<li>Item</li>\n</ul>\n</body></html>\n');
+    const lines = printed.text.split('\n');
+    assert.deepEqual(
+      lines.map((line, i) => [line, printed.sourceLines[i]]).filter(([line]) => line),
+      [
+        ['Title', 4],
+        ['One two', 5],
+        ['• Item', 8],
+      ],
+    );
+  });
+});
+
+describe('rca-writer convert page.html', () => {
+  it('writes the Markdown and names the HTML lines on stderr', () => {
+    const dir = project({ 'page.html': html });
+    const result = runIn(['convert', 'page.html'], { cwd: dir });
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, read('chrome.md'));
+    assert.equal(result.stderr, `page.html:${htmlLine('<p>&nbsp;</p>')}: note: an empty paragraph (only non-breaking spaces) in the page; kept as a comment\n`);
+  });
+});
