@@ -2,7 +2,7 @@
 // Web (browser.ts: the server's web worker). Each passes how to make its language client and its preview.
 import { commands, Range, Uri, window, workspace, type CodeAction, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { insertSection, newRca } from './commands';
+import { convertPublishedPage, insertSection, newRca } from './commands';
 import { fixAllMessage } from './fix-all-message';
 import type { ServerRequests } from './preview';
 import { ReportsView } from './reports-view';
@@ -61,6 +61,9 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
     ...platform.registerPreview(context, requests),
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
     commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(requests, args)),
+    commands.registerCommand('rcaWriter.convertPage', (args?: { uri?: string }) =>
+      convertPublishedPage(requests, (line) => outputChannel.appendLine(line), args),
+    ),
     commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(requests, args)),
     commands.registerCommand('rcaWriter.restartServer', () => restartServer(() => platform.createClient(clientOptions))),
     commands.registerCommand('rcaWriter.showOutput', () => outputChannel.show(true)),

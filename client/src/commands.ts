@@ -1,11 +1,13 @@
 // Commands that need the editor's UI. Each accepts its inputs as an argument too, so that tests,
 // keybindings and other extensions can run it without prompts.
-import { Position, Range, Selection, Uri, window, workspace, WorkspaceEdit, type QuickPickItem } from 'vscode';
+import { Position, Range, Selection, Uri, ViewColumn, window, workspace, WorkspaceEdit, type QuickPickItem, type TextDocument } from 'vscode';
 import type { ServerRequests } from './preview';
 import {
+  CONVERT_PAGE_REQUEST,
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
   NEW_DOCUMENT_REQUEST,
+  type ConvertPageResult,
   type InsertSectionResult,
   type MissingSection,
   type NewDocumentParams,
@@ -42,6 +44,58 @@ export async function newRca(client: ServerRequests, args?: Partial<NewDocumentP
   edit.insert(uri, new Position(0, 0), result.text);
   await workspace.applyEdit(edit);
   await window.showTextDocument(document);
+}
+
+/** A report's name beside `page` ("NA04.html" gives "NA04.rca.md", then "NA04-2.rca.md"): no open document has it, no file. */
+async function reportBeside(page: TextDocument): Promise<Uri> {
+  const name = page.uri.path.split('/').pop() || 'page';
+  const stem = name.replace(/(?:\.rca)?\.(?:html?|txt|text|md|markdown)$/i, '') || 'page';
+  const folder = page.isUntitled ? workspace.workspaceFolders?.[0]?.uri : Uri.joinPath(page.uri, '..');
+  for (let n = 1; ; n++) {
+    const file = `${stem}${n > 1 ? `-${n}` : ''}.rca.md`;
+    const target = folder ? Uri.joinPath(folder, file) : Uri.parse(`untitled:${file}`);
+    const untitled = target.with({ scheme: 'untitled' });
+    if (workspace.textDocuments.some((d) => d.uri.toString() === untitled.toString())) continue;
+    if (
+      folder &&
+      target.scheme !== 'untitled' &&
+      (await workspace.fs.stat(target).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
+    return untitled;
+  }
+}
+
+/**
+ * "RCA Writer: Convert Published Page to RCA": the page in the active editor (saved as HTML, or printed as text, or
+ * pasted into a new file) converted as `rca-writer convert` converts it, opened beside it as a new report. The page is
+ * not changed, and nothing is written to disk before the writer saves.
+ */
+export async function convertPublishedPage(client: ServerRequests, log: (line: string) => void, args?: { uri?: string }): Promise<void> {
+  const page = args?.uri ? await workspace.openTextDocument(Uri.parse(args.uri)) : window.activeTextEditor?.document;
+  if (!page) {
+    void window.showInformationMessage('RCA Writer: open the published page (saved as HTML, or printed as text) to convert it.');
+    return;
+  }
+  const name = page.uri.path.split('/').pop() || page.uri.toString();
+  const result = await client.sendRequest<ConvertPageResult>(CONVERT_PAGE_REQUEST, { uri: page.uri.toString(), text: page.getText() });
+  if ('error' in result) {
+    void window.showErrorMessage(`RCA Writer: ${name} ${result.error}.`);
+    return;
+  }
+  const uri = await reportBeside(page);
+  const report = await workspace.openTextDocument(uri);
+  const edit = new WorkspaceEdit();
+  edit.insert(uri, new Position(0, 0), result.markdown);
+  await workspace.applyEdit(edit);
+  await window.showTextDocument(report, { viewColumn: ViewColumn.Beside });
+  for (const note of result.notes) log(`${name}:${note.line}: note: ${note.message}`);
+  const leftOut = result.leftOut ? `; ${result.leftOut} line${result.leftOut === 1 ? '' : 's'} of the site left out` : '';
+  const notes = result.notes.length ? `; ${result.notes.length} note${result.notes.length === 1 ? '' : 's'} in the output` : '';
+  void window.showInformationMessage(`RCA Writer: converted ${name}${leftOut}${notes}.`);
 }
 
 /** "RCA Writer: Insert Section…": a quick pick of the sections the report lacks. */

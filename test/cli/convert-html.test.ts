@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine/check';
 import { convertPage, convertText, NotAPrintedPage } from '../../server/src/convert';
-import { isHtmlSource, printHtml } from '../../server/src/convert/html-text';
+import { printHtml } from '../../server/src/convert/html-text';
+import { isHtmlSource } from '../../server/src/convert/sniff';
 import { findProfile } from '../../server/src/engine/profiles';
 import { project, root, runIn } from './helpers';
 
@@ -17,11 +18,11 @@ const html = read('chrome.html');
 const htmlLine = (text: string) => html.split('\n').findIndex((line) => line.includes(text)) + 1;
 
 describe('convert: a page saved as HTML', () => {
-  const result = convertPage(html, exlibris);
+  const result = convertPage(html, exlibris, printHtml);
 
   it('gives the Markdown of the same page printed as text, a clean report', () => {
     assert.equal(result.markdown, read('chrome.md'));
-    assert.equal(convertPage(read('chrome.txt'), exlibris).markdown, read('chrome.md'));
+    assert.equal(convertPage(read('chrome.txt'), exlibris, printHtml).markdown, read('chrome.md'));
     assert.deepEqual(checkText(result.markdown).diagnostics, []);
   });
 
@@ -51,13 +52,15 @@ describe('convert: a page saved as HTML', () => {
     assert.ok(isHtmlSource('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html></html>'));
     assert.ok(!isHtmlSource(read('chrome.txt')));
     assert.ok(!isHtmlSource('<b>NA01 - RCA - May 6, 2024</b> printed with a tag in it'));
-    // The text API still refuses HTML: only convertPage prints it first.
-    assert.throws(() => convertText(html, exlibris), NotAPrintedPage);
+    // The text API still refuses HTML, and so does convertPage with no printer (the web worker's): with one line.
+    for (const convert of [() => convertText(html, exlibris), () => convertPage(html, exlibris)]) {
+      assert.throws(convert, (error: unknown) => error instanceof NotAPrintedPage && /^is HTML source/.test(error.message) && !error.message.includes('\n'));
+    }
   });
 
   it('refuses a page with no report in it, with one line', () => {
     assert.throws(
-      () => convertPage('<!DOCTYPE html>\n<html><body><h1>Shopping list</h1><p>Milk</p></body></html>\n', exlibris),
+      () => convertPage('<!DOCTYPE html>\n<html><body><h1>Shopping list</h1><p>Milk</p></body></html>\n', exlibris, printHtml),
       (error: unknown) => error instanceof NotAPrintedPage && /^has no title line/.test(error.message) && !error.message.includes('\n'),
     );
   });

@@ -3,9 +3,12 @@
 // worse, or that throws, fails here. The bound is per shape and generous: a loaded CI machine must never trip it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { convertPage } from '../../server/src/convert';
+import { printHtml } from '../../server/src/convert/html-text';
 import { ParseCut } from '../../server/src/engine/budget';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
+import { findProfile } from '../../server/src/engine/profiles';
 import { generate, SHAPES } from '../../scripts/stress-shapes.mjs';
 
 const SIZE = 20_000;
@@ -71,6 +74,27 @@ describe('generated document shapes (scripts/stress-shapes.mjs) at 20 KB', () =>
         },
         (error) => error instanceof ParseCut && error.line < lines / 10,
       );
+    });
+  }
+});
+
+// A page saved as HTML is printed to text before it is converted (convert/html-text.ts). Nesting deeper than the call
+// stack, a row of 100,000 cells and thousands of nested lists once threw or took minutes (the row: 64 s, each cell read
+// the end of the whole line again). No speed is asserted: the timeout is the hang detector.
+describe('convert: hostile pages saved as HTML, at 1 MB', () => {
+  const report = '<!DOCTYPE html><html><body><h1>NA01 - RCA - May 6, 2024</h1><h2>Introduction</h2>';
+  const shapes: [string, string, (markdown: string) => boolean][] = [
+    ['100,000 nested divs', `${report}${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}`, (md) => md.endsWith('\n\ndeep\n')],
+    ['100,000 nested spans left open', `${report}<p>${'<span>'.repeat(100_000)}deep`, (md) => md.endsWith('\n\ndeep\n')],
+    ['20,000 nested lists', `${report}${'<ul><li>item'.repeat(20_000)}`, (md) => md.split('\n').filter((line) => line.includes('item')).length === 20_000],
+    ['a row of 100,000 cells', `${report}<table><tr>${'<td>cell</td>'.repeat(100_000)}</tr></table>`, (md) => md.split('cell').length - 1 === 100_000],
+    ['200,000 line breaks', `${report}<p>${'line<br>'.repeat(200_000)}</p>`, (md) => md.split('line').length - 1 === 200_000],
+  ];
+  for (const [name, html, keeps] of shapes) {
+    it(`${name}: converted, every word kept`, { timeout: 60_000 }, () => {
+      const { markdown } = convertPage(html, findProfile('exlibris')!, printHtml);
+      assert.ok(markdown.startsWith('# NA01 - RCA - May 6, 2024\n\n## Introduction\n'), markdown.slice(0, 80));
+      assert.ok(keeps(markdown), `${name}: words lost`);
     });
   }
 });

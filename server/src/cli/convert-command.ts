@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { resolveProfile } from '../engine/check';
 import { convertPage, NotAPrintedPage, type ConvertResult } from '../convert';
+import { printHtml } from '../convert/html-text';
 import { builtInProfileNames } from '../engine/profiles';
 import { settingsFor, STDIN_NAME } from './inputs';
 import { cwdOf, EXIT, parseCommandArgs, readInput, readStdin, UsageError, writeOutput, type CliIo } from './io';
@@ -59,7 +60,7 @@ export function runConvert(args: string[], io: CliIo): number {
   const { settings } = settingsFor(anchor, values.profile ? { profile: values.profile } : {});
   let result: ConvertResult;
   try {
-    result = convertPage(text, resolveProfile(settings));
+    result = convertPage(text, resolveProfile(settings), printHtml);
   } catch (error) {
     if (error instanceof NotAPrintedPage) throw new UsageError(`${name}: ${error.message}`);
     throw error;

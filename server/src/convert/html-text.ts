@@ -15,14 +15,6 @@ export interface PrintedHtml {
   sourceLines: number[];
 }
 
-/** What the first line of a saved page starts with: a doctype, the document's own elements, or a page's first block. */
-const HTML_START = /^(?:\ufeff)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<\?xml[^>]*>\s*<(?:!doctype|html))/i;
-
-/** Whether a text is HTML source: a saved page, not a printed one. */
-export function isHtmlSource(text: string): boolean {
-  return HTML_START.test(text.slice(0, 1000));
-}
-
 /** Elements whose content a browser never prints. */
 const UNPRINTED = new Set([
   'head',
@@ -109,12 +101,51 @@ function isHidden(element: Element): boolean {
 
 const lineOf = (node: ChildNode | ParentNode) => ('sourceCodeLocation' in node ? node.sourceCodeLocation?.startLine : undefined);
 
+/** Deeper list items are printed at this depth: a page nesting lists thousands deep would print the square of it. */
+const MAX_LIST_INDENT = 8;
+
+/**
+ * The line being printed, in parts: a row of 100,000 cells is one line, and reading the end of a string built by
+ * appending flattens it each time.
+ */
+class LineBuffer {
+  private parts: string[] = [];
+
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  get last(): string {
+    const part = this.parts[this.parts.length - 1];
+    return part === undefined ? '' : part[part.length - 1];
+  }
+
+  push(text: string): void {
+    if (text) this.parts.push(text);
+  }
+
+  /** Takes away the trailing characters that are `char`. */
+  dropTrailing(char: string): void {
+    while (this.last === char) {
+      const part = this.parts.pop()!;
+      const kept = part.slice(0, -1);
+      if (kept) this.parts.push(kept);
+    }
+  }
+
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    return text;
+  }
+}
+
 /** Prints HTML source as text, line by line, with the HTML line each printed line comes from. */
 export function printHtml(html: string): PrintedHtml {
   const document = parse(html, { sourceCodeLocationInfo: true });
   const lines: string[] = [];
   const sourceLines: number[] = [];
-  let current = '';
+  const current = new LineBuffer();
   let currentSource = 1;
   /** A blank line is owed before the next printed line (a spaced block ended or begins). */
   let blankOwed = false;
@@ -123,37 +154,31 @@ export function printHtml(html: string): PrintedHtml {
   let cellDepth = 0;
   const lists: { ordered: boolean; next: number }[] = [];
 
+  const pushLine = (text: string, source: number) => {
+    lines.push(text);
+    sourceLines.push(source);
+  };
   const endLine = () => {
     if (cellDepth > 0) {
-      if (current && !/[ \t]$/.test(current)) current += ' ';
+      if (!current.empty && current.last !== ' ' && current.last !== '\t') current.push(' ');
       return;
     }
-    const text = current.replace(/[ \t]+$/, '');
-    if (text) {
-      if (blankOwed && lines.length && lines[lines.length - 1] !== '') {
-        lines.push('');
-        sourceLines.push(currentSource);
-      }
-      lines.push(text);
-      sourceLines.push(currentSource);
-      blankOwed = false;
-    }
-    current = '';
+    const text = current.take().replace(/[ \t]+$/, '');
+    if (!text) return;
+    if (blankOwed && lines.length && lines[lines.length - 1] !== '') pushLine('', currentSource);
+    pushLine(text, currentSource);
+    blankOwed = false;
   };
   const write = (text: string, source: number | undefined) => {
-    if (!current) currentSource = source ?? currentSource;
-    current += text;
+    if (current.empty) currentSource = source ?? currentSource;
+    current.push(text);
   };
   const writeText = (value: string, source: number | undefined) => {
     if (preDepth > 0) {
-      const parts = value.split(/\r\n|\r|\n/);
-      parts.forEach((part, i) => {
+      value.split(/\r\n|\r|\n/).forEach((part, i) => {
         if (i > 0) {
           // A blank line of code is kept: it is text of the block.
-          if (!current && cellDepth === 0) {
-            lines.push('');
-            sourceLines.push((source ?? currentSource) + i);
-          }
+          if (current.empty && cellDepth === 0) pushLine('', (source ?? currentSource) + i);
           endLine();
         }
         if (part) write(part, source === undefined ? undefined : source + i);
@@ -162,78 +187,91 @@ export function printHtml(html: string): PrintedHtml {
     }
     // HTML's white space (not the no-break space, which the converter reads as an empty paragraph) collapses to one space.
     let collapsed = value.replace(/[ \t\n\r\f]+/g, ' ');
-    if (!current || current.endsWith(' ')) collapsed = collapsed.replace(/^ /, '');
+    if (current.empty || current.last === ' ') collapsed = collapsed.replace(/^ /, '');
     if (collapsed) write(collapsed, source);
   };
 
-  const visit = (node: ChildNode) => {
-    if (node.nodeName === '#text') {
-      writeText((node as DefaultTreeAdapterTypes.TextNode).value, lineOf(node));
-      return;
-    }
-    if (!('tagName' in node)) return;
-    const element = node as Element;
+  /** Prints what an element prints before its children; returns what it prints after them, or null to skip them. */
+  const enter = (element: Element): (() => void) | undefined | null => {
     const tag = element.tagName;
-    if (UNPRINTED.has(tag) || isHidden(element)) return;
+    if (UNPRINTED.has(tag) || isHidden(element)) return null;
     if (tag === 'br') {
       if (cellDepth > 0) write(' ', undefined);
       else {
-        if (!current) {
-          lines.push('');
-          sourceLines.push(lineOf(element) ?? currentSource);
-        }
+        if (current.empty) pushLine('', lineOf(element) ?? currentSource);
         endLine();
       }
-      return;
+      return null;
     }
     if (tag === 'td' || tag === 'th') {
       // Cells are printed between tabs, as a browser copies a row; the converter reads such rows as a table.
-      if (current && !/\t$/.test(current)) current = current.replace(/ $/, '') + '\t';
+      if (!current.empty && current.last !== '\t') {
+        current.dropTrailing(' ');
+        current.push('\t');
+      }
       cellDepth++;
-      children(element);
-      cellDepth--;
-      current = current.replace(/ $/, '');
-      if (!current.endsWith('\t')) current += '\t';
-      return;
+      return () => {
+        cellDepth--;
+        current.dropTrailing(' ');
+        if (current.last !== '\t') current.push('\t');
+      };
     }
     const block = BLOCKS.has(tag);
-    if (block) {
+    const spaced = SPACED.has(tag);
+    const endBlock = () => {
       endLine();
-      if (SPACED.has(tag) && cellDepth === 0) blankOwed = true;
-    }
+      if (spaced && cellDepth === 0) blankOwed = true;
+    };
+    if (block) endBlock();
     if (tag === 'tr') {
-      children(element);
-      current = current.replace(/\t+$/, '');
-      endLine();
-      return;
+      return () => {
+        current.dropTrailing('\t');
+        endLine();
+      };
     }
     if (tag === 'ul' || tag === 'ol' || tag === 'menu' || tag === 'dir') {
       const start = Number(attribute(element, 'start'));
       lists.push({ ordered: tag === 'ol', next: Number.isInteger(start) ? start : 1 });
-      children(element);
-      lists.pop();
-    } else if (tag === 'li' && cellDepth === 0) {
-      const list = lists[lists.length - 1];
-      const indent = '  '.repeat(Math.max(0, lists.length - 1));
-      write(`${indent}${list?.ordered ? `${list.next++}.` : '•'} `, lineOf(element));
-      children(element);
-    } else if (tag === 'pre') {
-      preDepth++;
-      children(element);
-      preDepth--;
-    } else if (tag === 'hr') {
-      // A rule prints nothing a reader reads.
-    } else children(element);
-    if (block) {
-      endLine();
-      if (SPACED.has(tag) && cellDepth === 0) blankOwed = true;
+      return () => {
+        lists.pop();
+        endBlock();
+      };
     }
-  };
-  const children = (parent: ParentNode) => {
-    for (const child of parent.childNodes) visit(child);
+    if (tag === 'li' && cellDepth === 0) {
+      const list = lists[lists.length - 1];
+      const indent = '  '.repeat(Math.min(MAX_LIST_INDENT, Math.max(0, lists.length - 1)));
+      write(`${indent}${list?.ordered ? `${list.next++}.` : '•'} `, lineOf(element));
+    }
+    if (tag === 'pre') {
+      preDepth++;
+      return () => {
+        preDepth--;
+        endBlock();
+      };
+    }
+    // A rule prints nothing a reader reads.
+    if (tag === 'hr') return block ? (endBlock(), null) : null;
+    return block ? endBlock : undefined;
   };
 
-  children(document);
+  // A walk with a stack of its own: a page may nest elements deeper than the call stack goes.
+  const stack: (ChildNode | (() => void))[] = [...document.childNodes].reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item === 'function') {
+      item();
+      continue;
+    }
+    if (item.nodeName === '#text') {
+      writeText((item as DefaultTreeAdapterTypes.TextNode).value, lineOf(item));
+      continue;
+    }
+    if (!('tagName' in item)) continue;
+    const after = enter(item as Element);
+    if (after === null) continue;
+    if (after) stack.push(after);
+    const children = (item as Element).childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   endLine();
   return { text: lines.join('\n') + '\n', sourceLines };
 }

@@ -4,8 +4,8 @@
 import type { Profile } from '../engine/profiles';
 import { droppedLines, isHeading, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
 import { listMarker, markdownHeading, markdownLine } from './page';
-import { isHtmlSource, printHtml } from './html-text';
-import { NotAPrintedPage, notAPrintedPage } from './sniff';
+import type { PrintedHtml } from './html-text';
+import { isHtmlSource, NotAPrintedPage, notAPrintedPage } from './sniff';
 import { renderTable, tableAt, type Table } from './table';
 
 export { NotAPrintedPage } from './sniff';
@@ -39,9 +39,13 @@ const blankLine = (line: Line): Line => ({ ...line, raw: '', text: '', emptyPara
 /**
  * Converts a published page, saved as HTML or printed to text. HTML is printed to text as a browser prints it, then
  * converted as a printed page is; each note and each line left out names the line of the HTML it came from.
+ * `printHtml` is html-text.ts's, passed in where HTML is read: the web worker's bundle leaves the HTML parser out.
  */
-export function convertPage(input: string, profile: Profile): ConvertResult {
+export function convertPage(input: string, profile: Profile, printHtml?: (html: string) => PrintedHtml): ConvertResult {
   if (!isHtmlSource(input)) return convertText(input, profile);
+  if (!printHtml) {
+    throw new NotAPrintedPage('is HTML source, which RCA Writer converts on the desktop and with "rca-writer convert"; here, open the page in a browser and print or save it as text');
+  }
   const printed = printHtml(input);
   const result = convertText(printed.text, profile);
   const htmlLine = (line: number) => printed.sourceLines[line - 1] ?? line;

@@ -4,6 +4,14 @@
 /** Why `convert` refuses its input: one line, for the user. */
 export class NotAPrintedPage extends Error {}
 
+/** What a saved page starts with: a doctype or the document's own elements, after an XML declaration perhaps. */
+const HTML_START = /^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s)/i;
+
+/** Whether a text is HTML source: a page saved as HTML, not one printed as text. */
+export function isHtmlSource(text: string): boolean {
+  return HTML_START.test(text.slice(0, 1000));
+}
+
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 /**
@@ -14,7 +22,7 @@ export function notAPrintedPage(rawLines: string[], isReportLine: (text: string)
   const firstAt = rawLines.findIndex((line) => line.trim());
   if (firstAt < 0) return 'is empty';
   const first = rawLines[firstAt].trim();
-  if (/^(?:<!doctype html|<html|<\?xml|<head>|<body)/i.test(first)) {
+  if (isHtmlSource(rawLines.slice(firstAt, firstAt + 20).join('\n'))) {
     return 'is HTML source, not a page printed as text (open it in a browser and save or print it as text)';
   }
   if (/^[{[]/.test(first)) {

@@ -11,14 +11,19 @@ import {
   type InlayHint,
 } from 'vscode-languageserver';
 import { missingSections, newDocument } from '../authoring/new-document';
+import { convertPage, NotAPrintedPage } from '../convert';
+import type { PrintedHtml } from '../convert/html-text';
 import { resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
 import { findProfile, DEFAULT_PROFILE } from '../engine/profiles';
 import { profileNote } from '../engine/auto-profile';
 import {
+  CONVERT_PAGE_REQUEST,
   INSERT_SECTION_REQUEST,
   MISSING_SECTIONS_REQUEST,
   NEW_DOCUMENT_REQUEST,
+  type ConvertPageParams,
+  type ConvertPageResult,
   type InsertSectionParams,
   type InsertSectionResult,
   type MissingSection,
@@ -37,6 +42,8 @@ export interface FeatureContext {
    */
   analyse(uri: string): Promise<{ text: string; settings: RcaSettings; result?: CheckResult } | undefined>;
   settingsFor(uri: string): Promise<RcaSettings>;
+  /** The host's HTML printer (host.ts), if it has one. */
+  printHtml?(html: string): PrintedHtml;
 }
 
 const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -91,18 +98,34 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
       .map((hint): InlayHint => ({ position: hint.position, label: hint.label, paddingLeft: true }));
   });
 
+  /** The profile a document's settings name; an unknown one was already reported, and the default still serves. */
+  function profileOf(settings: RcaSettings | undefined) {
+    try {
+      if (settings) return resolveProfile(settings);
+    } catch {
+      // Reported when the settings were read.
+    }
+    return findProfile(DEFAULT_PROFILE)!;
+  }
+
   connection.onRequest(NEW_DOCUMENT_REQUEST, async (params: NewDocumentParams): Promise<NewDocumentResult> => {
     const settings = params.uri ? await context.settingsFor(params.uri) : undefined;
-    let profile = findProfile(DEFAULT_PROFILE)!;
-    try {
-      if (settings) profile = resolveProfile(settings);
-    } catch {
-      // An unknown profile was already reported; the default one still makes a report.
-    }
+    const profile = profileOf(settings);
     try {
       return newDocument(profile, params, settings ?? (await context.settingsFor('')));
     } catch (error) {
       return { error: (error as Error).message };
+    }
+  });
+
+  connection.onRequest(CONVERT_PAGE_REQUEST, async (params: ConvertPageParams): Promise<ConvertPageResult> => {
+    const profile = profileOf(await context.settingsFor(params.uri));
+    try {
+      const { markdown, notes, dropped } = convertPage(params.text, profile, context.printHtml);
+      return { markdown, notes, leftOut: dropped.length };
+    } catch (error) {
+      if (error instanceof NotAPrintedPage) return { error: error.message };
+      throw error;
     }
   });
 

@@ -2,6 +2,7 @@
 // renders with Node's fs; a web worker (web-server.ts) has no files of its own and gets them through its client.
 import type { Connection } from 'vscode-languageserver';
 import type { FileJob, JobResult, WorkerOptions } from '../cli/check-worker';
+import type { PrintedHtml } from '../convert/html-text';
 import type { RcaSettings } from '../engine/settings';
 import type { FeatureContext } from './features';
 
@@ -19,6 +20,8 @@ export interface ServerHost {
    * server has no files of its own (the web worker), and then only the open documents are compared.
    */
   files?: WorkspaceFiles;
+  /** Prints a page saved as HTML to text, for Convert Published Page: absent in the web worker, whose bundle has no HTML parser. */
+  printHtml?(html: string): PrintedHtml;
   /** Handlers only this host can serve (the Node server's render), registered before the connection listens. */
   registerFeatures?(connection: Connection, context: FeatureContext): void;
 }

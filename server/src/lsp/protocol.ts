@@ -81,6 +81,26 @@ export interface NewDocumentParams {
 }
 export type NewDocumentResult = { text: string; fileName: string } | { error: string };
 
+/**
+ * Custom request: a published page (printed as text, or saved as HTML) converted to a report in Markdown ("RCA Writer:
+ * Convert Published Page to RCA"), as `rca-writer convert` converts it.
+ */
+export const CONVERT_PAGE_REQUEST = 'rcaWriter/convertPage';
+export interface ConvertPageParams {
+  /** The page's document, whose settings (profile, config file) apply. */
+  uri: string;
+  text: string;
+}
+export type ConvertPageResult =
+  | {
+      markdown: string;
+      /** Text the converter could not place and other things to look at, by the page's line (1-based). */
+      notes: { line: number; message: string }[];
+      /** How many of the page's lines were the site's own and were left out. */
+      leftOut: number;
+    }
+  | { error: string };
+
 /** Custom request: the profile sections a document lacks ("RCA Writer: Insert Section…"). */
 export const MISSING_SECTIONS_REQUEST = 'rcaWriter/missingSections';
 export interface MissingSectionsParams {

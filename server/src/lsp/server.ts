@@ -9,6 +9,7 @@ import { checkInWorkers, CheckWorkersStopped, WORKER_MIN_FILES, type FileJob, ty
 import { settingsForFile } from '../engine/config';
 import type { ServerHost, WorkspaceFiles } from './host';
 import { registerRender } from './render-request';
+import { printHtml } from '../convert/html-text';
 import { startServer } from './session';
 import { filePath } from './uri';
 import { fileUri, markdownFiles, readText } from './workspace-files';
@@ -81,6 +82,7 @@ export const nodeHost: ServerHost = {
   // dist/server.js sits next to docs/ in the extension and in the npm package.
   docsUri: (code) => pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${code}.md`)).toString(),
   registerFeatures: registerRender,
+  printHtml,
   files: {
     markdownFiles,
     readText,

@@ -196,6 +196,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const context: FeatureContext = {
     analyse: (uri) => analyser.analyse(uri).catch(() => undefined),
     settingsFor: (uri) => configuration.settingsFor(uri),
+    printHtml: host.printHtml,
   };
   registerEditorFeatures(connection, context);
   registerRenderInput(connection, context);

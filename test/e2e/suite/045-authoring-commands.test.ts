@@ -1,10 +1,11 @@
 /// <reference types="mocha" />
 // The authoring commands do what they say, run with their arguments as a keybinding or another extension
-// would: New RCA opens a report from the profile, Insert Section puts a section in its place, Fix All
+// would: New RCA opens a report from the profile, Convert Published Page opens the report of a saved page,
+// Insert Section puts a section in its place, Fix All
 // repairs the file, and Open Preview opens the rendered report.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllWithoutSaving, codeOf, openInEditor, waitForDiagnostics, workspaceUri } from './helpers';
+import { closeAllWithoutSaving, codeOf, inWebWorker, openInEditor, waitForDiagnostics, workspaceUri } from './helpers';
 
 async function copyOf(example: string, name: string): Promise<vscode.Uri> {
   const target = workspaceUri(`e2e-authoring/${name}`);
@@ -30,6 +31,55 @@ suite('Authoring commands', function () {
     assert.equal(editor.document.uri.scheme, 'untitled', 'nothing is written to disk before the writer saves');
     const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'RCA109'), 'placeholders reported in the new report');
     assert.ok(!diagnostics.some((d) => codeOf(d) === 'RCA101'), 'no section is missing');
+  });
+
+  test('Convert Published Page opens the report of a saved page beside it, and it is checked', async () => {
+    // The site around the report is left out; Customer Communication lacks the status-portal address (RCA108). The web
+    // worker's server has no HTML parser (its bundle stays small): there the page is printed as text.
+    const sections: [string, string[]][] = [
+      [
+        'Introduction',
+        ['This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on January 8, 2024.'],
+      ],
+      [
+        'Event Timeline',
+        [
+          'Service interruption was experienced by Ex Libris customers served by the NA07 and NA08 instances during the following hours, Chicago time:',
+          'January 8, 2024, from 9:05 AM until 9:50 AM.',
+        ],
+      ],
+      ['Root Cause Analysis', ['A certificate on the internal message queue expired overnight.']],
+      ['Technical Action Items and Preventive Measures', ['Certificates are now renewed thirty days before they expire.']],
+      ['Customer Communication', ['These updates are automatically sent as emails to registered customers.']],
+    ];
+    const title = 'NA07, NA08 - RCA - January 8, 2024';
+    const html = [
+      '<!DOCTYPE html><html><head><title>Knowledge Center</title></head><body>',
+      '<nav><ul><li><a href="/">Home</a></li><li><a href="/notices">Service Notices</a></li></ul></nav>',
+      `<h1>${title}</h1>`,
+      ...sections.map(([heading, paragraphs]) => `<h2>${heading}</h2>${paragraphs.map((p) => `<p>${p}</p>`).join('')}`),
+      '<footer><p>Was this article helpful?</p></footer></body></html>',
+    ].join('\n');
+    const printed = [
+      'Home',
+      'Service Notices',
+      title,
+      ...sections.flatMap(([heading, paragraphs]) => [heading, ...paragraphs]),
+      'Was this article helpful?',
+    ].join('\n');
+    const content = inWebWorker ? printed : html;
+    const page = await vscode.workspace.openTextDocument({ language: inWebWorker ? 'plaintext' : 'html', content });
+    await vscode.window.showTextDocument(page);
+    await vscode.commands.executeCommand('rcaWriter.convertPage');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document !== page, 'the report opens in an editor of its own');
+    const report = editor.document;
+    assert.ok(report.getText().startsWith('# NA07, NA08 - RCA - January 8, 2024\n\n## Introduction\n\nThis document'), report.getText().slice(0, 120));
+    assert.ok(!report.getText().includes('Service Notices') && !report.getText().includes('helpful'), 'the site is left out');
+    assert.equal(report.uri.scheme, 'untitled', 'nothing is written to disk before the writer saves');
+    assert.equal(report.languageId, 'markdown');
+    assert.equal(page.getText(), content, 'the page is not changed');
+    await waitForDiagnostics(report.uri, (d) => d.some((x) => codeOf(x) === 'RCA108'), 'the missing status-portal address reported in the new report');
   });
 
   test('Insert Section puts the missing section between its neighbours and RCA101 goes', async () => {
