@@ -44,7 +44,9 @@ const blankLine = (line: Line): Line => ({ ...line, raw: '', text: '', emptyPara
 export function convertPage(input: string, profile: Profile, printHtml?: (html: string) => PrintedHtml): ConvertResult {
   if (!isHtmlSource(input)) return convertText(input, profile);
   if (!printHtml) {
-    throw new NotAPrintedPage('is HTML source, which RCA Writer converts on the desktop and with "rca-writer convert"; here, open the page in a browser and print or save it as text');
+    throw new NotAPrintedPage(
+      'is HTML source, which RCA Writer converts on the desktop and with "rca-writer convert"; here, open the page in a browser and print or save it as text',
+    );
   }
   const printed = printHtml(input);
   const result = convertText(printed.text, profile);
