@@ -94,6 +94,8 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   ['211 clean: an entry that tells of an earlier day leaves the next entries on theirs', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 10:12 The certificate replaced on April 8 is found in use.\n- 10:20 Failover.' }, {}, []],
   ['211 clean: a list item headed by a day moves the next entries to it', { timeline: 'On April 11, 2026, Chicago time:\n\n- 23:05 Alerts.\n- Next day, April 12: work resumes.\n- 08:12 Failover.\n- 08:20 Recovery.' }, {}, []],
   ['211 an entry after a day heading that goes back is out of order', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- April 12: work resumes.\n- 10:12 Failover.\n- April 11, 10:20 Recovery.' }, {}, ['RCA211']],
+  ['211 clean: an entry timed in a zone it does not know, before the time, has no place in the order', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- XYT 16:20 The vendor confirms their outage.\n- 10:12 Failover.' }, {}, []],
+  ['211 clean: the same after the time is RCA204\'s alone', { timeline: 'On April 11, 2026, Chicago time:\n\n- 10:05 Alerts.\n- 16:20 XYT The vendor confirms their outage.\n- 10:12 Failover.' }, {}, ['RCA204']],
   ['211 publication before incident', { history: '- April 1, 2026: first publication.' }, {}, ['RCA211']],
   ['211 publication after incident', { history: '- April 20, 2026: first publication.' }, {}, []],
   // RCA212

@@ -31,6 +31,20 @@ function entryKey(masked: string, w: TimeWindow): string | undefined {
 
 const MAX_LEAD = 120;
 
+/**
+ * Whether a window's start is written in a zone that names none RCA Writer knows: right after it ("16:20 XYT", which
+ * RCA204 reports), or right before it ("XYT 16:20", "Gotham time 16:20"), where an unknown phrase is not read as the
+ * time's zone but is one to its reader.
+ */
+function inUnknownZone(a: TimeAnalysis, w: TimeWindow): boolean {
+  if (w.start.ownZone?.unknown || w.zone?.unknown) return true;
+  const from = Math.max(w.sentence.start, w.from - 32);
+  const before = a.masked.slice(from, w.from);
+  const lead = before.trimEnd().length;
+  if (lead === 0 || before.length - lead > 1) return false;
+  return a.table.find(before).some((z) => z.unknown && z.end === lead);
+}
+
 /** Fewer entries than this, all newest first, may be two entries swapped: still reported. */
 const MIN_LOG_ENTRIES = 3;
 
@@ -75,6 +89,8 @@ export const chronology: Rule = {
       const key = entryKey(a.masked, w);
       if (key !== undefined && !firstByItem.has(key)) firstByItem.set(key, w);
     }
+    // An entry timed in a zone RCA Writer does not know has no known instant, and no place in the order.
+    for (const [key, w] of firstByItem) if (inUnknownZone(a, w)) firstByItem.delete(key);
     // A status page's updates, copied as they show, newest first ("Resolved ... 15:31", "Monitoring ... 15:12", ...):
     // every entry earlier than the one above it is a log kept in the other order on purpose, not entries out of place.
     const firsts = [...firstByItem.values()].map((w) => w.startMillis!);

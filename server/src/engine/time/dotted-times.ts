@@ -2,12 +2,15 @@ import type { TimeMention } from './dates';
 import type { ZoneMatch } from './zones';
 
 /**
- * Times written with a dot, as Britain and much of Europe write the clock: "09.12 GMT", "14.05 CET", "9.15am",
- * "between 09.12 and 10.47 BST". The same digits are a decimal, a version ("v2.14"), a section number or part of a
- * dotted date ("07.12.2026"), and a wrong reading is worse than none: a dotted number is read as a time only where
- * nothing else is meant. That is with its AM/PM; with a zone right after it; with "hrs" after a two-digit hour at the
- * start of an entry or after a word that leads a time ("at 14.05 hrs"); or as the other end of a range one of those
- * ends ("09.12-10.47 GMT", "from 09.12 until 10.47 GMT").
+ * Times written without a colon, read only where nothing else is meant. With a dot, as Britain and much of Europe
+ * write the clock: "09.12 GMT", "14.05 CET", "9.15am", "between 09.12 and 10.47 BST"; the same digits are a decimal,
+ * a version ("v2.14"), a section number or part of a dotted date ("07.12.2026"). As four digits, as the military,
+ * airlines, hospitals and governments write it: "1405Z", "0930-1120 UTC", "at 1405 hrs"; the same digits are far
+ * more often a year ("in 2026"), a count ("1500 requests") or a code ("HTTP 5030"). A wrong reading is worse than
+ * none: such a number is read as a time with its AM/PM (dotted only); with a zone right after it ("Z" written onto
+ * four digits); with "hrs" after a two-digit hour at the start of an entry or after a word that leads a time ("at
+ * 14.05 hrs", "at 1405 hrs"); or as the other end of a range one of those ends ("09.12-10.47 GMT", "from 0930 until
+ * 1120 UTC").
  */
 
 /** What every dotted time has: a digit, a dot and two digits. Most sentences have none. */
@@ -17,6 +20,14 @@ export const MAY_HOLD_DOTTED_TIME = /\d\.\d\d/;
 // dash after digits is a range's ("09.12-10.47"), after letters an offset's ("UTC-3.30").
 const CANDIDATE = /(?<![\p{L}\p{N}.,:/+\u2212$£€#])(?<!\p{L}\s?[-\u2212])(?<h>\d{1,2})\.(?<min>[0-5]\d)(?![\p{N}]|[.,:/]\p{N})/gu;
 
+/** What every four-digit time has: four digits of a clock, no more. */
+export const MAY_HOLD_COMPACT_TIME = /(?<!\d)(?:[01]\d|2[0-3])[0-5]\d(?!\d)/;
+
+// The same bounds as a dotted time's: "1.1405", "v1405", "£1405", "+1405" (an offset), "INC-1405" are no clock.
+const COMPACT_CANDIDATE = /(?<![\p{L}\p{N}.,:/+\u2212$£€#])(?<!\p{L}\s?[-\u2212])(?<h>[01]\d|2[0-3])(?<min>[0-5]\d)(?![\p{N}]|[.,:/]\p{N})/gu;
+/** "1405Z": the zone letter written onto the digits (mentions.ts reads it as UTC). */
+const ZULU = /^Z(?![\p{L}\p{N}])/u;
+
 const MERIDIEM = /^\s?(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm])(?![\p{L}\p{N}])/u;
 const HOURS_WORD = /^\s?(?:hrs?|h)(?![\p{L}\p{N}])/u;
 /**
@@ -24,8 +35,10 @@ const HOURS_WORD = /^\s?(?:hrs?|h)(?![\p{L}\p{N}])/u;
  * 10.50 hrs" and "around 10.50 hrs" may be ten and a half hours.
  */
 const TIME_LEAD = /(?:^|\|)\s*$|\b(?:at|from|until|till|since|between)\s+$/iu;
-/** Words that make the number a version, a section or a page, whatever follows it. */
+/** Words that make the number a version, a section or a page, whatever follows it; four digits also a code or a count. */
 const NOT_A_CLOCK = /\b(?:versions?|releases?|builds?|rev(?:ision)?s?|sections?|chapters?|steps?|items?|rules?|figures?|tables?|pages?|v|p|§)\s*$/iu;
+const NOT_A_COMPACT_CLOCK =
+  /\b(?:https?|errors?|codes?|status|ports?|ids?|no|numbers?|tickets?|incidents?|inc|cases?|flights?|rooms?|ext|in|of|years?|fy)\s*[#:.]?\s*$/iu;
 const RANGE_JOIN = /^\s*(?:-|–|—|to|until|till|through|and)\s*$/iu;
 
 interface Candidate {
@@ -43,19 +56,30 @@ interface Candidate {
  * time as findTimes gives one, with its AM/PM; the "hrs" after it stays outside the time, as a zone does.
  */
 export function findDottedTimes(text: string, base: number, zones: readonly ZoneMatch[]): TimeMention[] {
+  return findUnmarkedTimes(text, base, zones, false);
+}
+
+/** The four-digit times of a sentence's `text` ("1405Z", "0930-1120 UTC", "at 1405 hrs"), as findDottedTimes. */
+export function findCompactTimes(text: string, base: number, zones: readonly ZoneMatch[]): TimeMention[] {
+  return findUnmarkedTimes(text, base, zones, true);
+}
+
+function findUnmarkedTimes(text: string, base: number, zones: readonly ZoneMatch[], compact: boolean): TimeMention[] {
   const candidates: Candidate[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  for (const m of text.matchAll(compact ? COMPACT_CANDIDATE : CANDIDATE)) {
     const at = m.index;
     const before = text.slice(Math.max(0, at - 24), at);
-    if (NOT_A_CLOCK.test(before)) continue;
+    if (NOT_A_CLOCK.test(before) || (compact && NOT_A_COMPACT_CLOCK.test(before))) continue;
     const end = at + m[0].length;
     const after = text.slice(end, end + 12);
     const hour = Number(m.groups!.h);
     const minute = Number(m.groups!.min);
     if (hour > 23) continue;
     const candidate: Candidate = { start: at, end, hour, minute, hourText: m.groups!.h, read: false };
-    const meridiem = MERIDIEM.exec(after);
-    if (meridiem) {
+    const meridiem = compact ? null : MERIDIEM.exec(after);
+    if (compact && ZULU.test(after)) {
+      candidate.read = true;
+    } else if (meridiem) {
       // "14.30 pm" is no clock; a decimal before "am" or "pm" is none either.
       if (hour < 1 || hour > 12) continue;
       const written = meridiem[0].trimStart();

@@ -2,7 +2,7 @@ import { pushAll } from '../numbers';
 import { copyOf } from '../own-copy';
 import { SpanIndex, type Span } from '../spans';
 import { findDates, findTimes, type DateMention, type MonthOnly, type TimeMention } from './dates';
-import { findDottedTimes, MAY_HOLD_DOTTED_TIME } from './dotted-times';
+import { findCompactTimes, findDottedTimes, MAY_HOLD_COMPACT_TIME, MAY_HOLD_DOTTED_TIME } from './dotted-times';
 import { findDurations, type DurationMention } from './durations';
 import { blockSlotsOf, sentencesOf, type Block, type Sentence } from './text';
 import { offsetZone, type ZoneMatch, type ZoneTable } from './zones';
@@ -74,8 +74,10 @@ function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
   // Digits that a date holds are not also a time.
   const colonTimes = findTimes(sentence.text, sentence.start);
   const found = table.find(sentence.text, sentence.start);
-  // Read with the zones after them, so after those are found; a dotted number is never in a zone phrase.
-  const dotted = MAY_HOLD_DOTTED_TIME.test(sentence.text) ? findDottedTimes(sentence.text, sentence.start, found) : [];
+  // Read with the zones after them, so after those are found; a dotted or four-digit number is never in a zone phrase.
+  const dottedOnly = MAY_HOLD_DOTTED_TIME.test(sentence.text) ? findDottedTimes(sentence.text, sentence.start, found) : [];
+  const compact = MAY_HOLD_COMPACT_TIME.test(sentence.text) ? findCompactTimes(sentence.text, sentence.start, found) : [];
+  const dotted = compact.length ? [...dottedOnly, ...compact] : dottedOnly;
   const anyTimes = dotted.length ? [...colonTimes, ...dotted].sort((x, y) => x.start - y.start) : colonTimes;
   const clockTimes = written.dates.length && anyTimes.length ? outside(anyTimes, written.dates) : anyTimes;
   const designators = clockTimes.length ? isoDesignators(sentence, clockTimes) : [];
@@ -84,7 +86,7 @@ function findIn(sentence: Sentence, table: ZoneTable): SentenceFinds {
   const named = clockTimes.length && found.length ? outside(found, clockTimes) : found;
   // table.find gives its phrases in order already.
   const zones = designators.length ? [...designators, ...named].sort((x, y) => x.start - y.start) : named;
-  // "at 14.05 hrs" is a time, not fourteen hours.
+  // "at 14.05 hrs" and "at 1405 hrs" are times, not hours.
   const allDurations = findDurations(sentence.text, sentence.start);
   const durations = dotted.length && allDurations.length ? outside(allDurations, dotted) : allDurations;
   const dates = written.dates.length && zones.length ? written.dates.filter((date) => !inZoneNote(sentence, date, zones, times)) : written.dates;
