@@ -61,7 +61,7 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
     ...platform.registerPreview(context, requests),
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
     commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(requests, args)),
-    commands.registerCommand('rcaWriter.convertPage', (args?: { uri?: string }) =>
+    commands.registerCommand('rcaWriter.convertPage', (args?: Parameters<typeof convertPublishedPage>[2]) =>
       convertPublishedPage(requests, (line) => outputChannel.appendLine(line), args),
     ),
     commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(requests, args)),

@@ -72,10 +72,12 @@ async function reportBeside(page: TextDocument): Promise<Uri> {
 /**
  * "RCA Writer: Convert Published Page to RCA": the page in the active editor (saved as HTML, or printed as text, or
  * pasted into a new file) converted as `rca-writer convert` converts it, opened beside it as a new report. The page is
- * not changed, and nothing is written to disk before the writer saves.
+ * not changed, and nothing is written to disk before the writer saves. From the Explorer's context menu, the file
+ * clicked is the page.
  */
-export async function convertPublishedPage(client: ServerRequests, log: (line: string) => void, args?: { uri?: string }): Promise<void> {
-  const page = args?.uri ? await workspace.openTextDocument(Uri.parse(args.uri)) : window.activeTextEditor?.document;
+export async function convertPublishedPage(client: ServerRequests, log: (line: string) => void, args?: Uri | { uri?: string }): Promise<void> {
+  const target = args instanceof Uri ? args : args?.uri ? Uri.parse(args.uri) : undefined;
+  const page = target ? await workspace.openTextDocument(target) : window.activeTextEditor?.document;
   if (!page) {
     void window.showInformationMessage('RCA Writer: open the published page (saved as HTML, or printed as text) to convert it.');
     return;

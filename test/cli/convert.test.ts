@@ -197,7 +197,7 @@ describe('rca-writer convert', () => {
   for (const [name, args, pattern] of [
     ['a missing file', ['convert', 'missing.txt'], /^rca-writer: missing\.txt: cannot read the file \(no such file\)\n$/],
     ['no input', ['convert'], /^rca-writer: convert: no input given/],
-    ['two inputs', ['convert', 'a.txt', 'b.txt'], /^rca-writer: convert: one input at a time/],
+    ['two inputs', ['convert', 'a.txt', 'b.txt'], /^rca-writer: convert: 2 inputs need --out-dir DIR/],
     [
       'an output in a missing folder',
       ['convert', seed, '-o', 'no/such/dir/out.md'],

@@ -82,6 +82,33 @@ suite('Authoring commands', function () {
     await waitForDiagnostics(report.uri, (d) => d.some((x) => codeOf(x) === 'RCA108'), 'the missing status-portal address reported in the new report');
   });
 
+  test('Convert Published Page from the Explorer converts the file clicked, beside it', async () => {
+    const page = workspaceUri('e2e-authoring/NA09-2024-03-02.txt');
+    const printed = [
+      'NA09 - RCA - March 2, 2024',
+      'Introduction',
+      'This document serves as a Root Cause Analysis for the Alma service interruption experienced by Ex Libris customers on March 2, 2024.',
+      'Event Timeline',
+      'Service interruption was experienced by Ex Libris customers served by the NA09 instance during the following hours, Chicago time:',
+      'March 2, 2024, from 4:10 AM until 4:45 AM.',
+      'Root Cause Analysis',
+      'A storage controller failed over slowly.',
+      'Technical Action Items and Preventive Measures',
+      'The failover timeout was lowered.',
+      'Customer Communication',
+      'These updates are automatically sent as emails to registered customers.',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(page, new TextEncoder().encode(printed));
+    // What the Explorer's context menu passes: the file's URI.
+    await vscode.commands.executeCommand('rcaWriter.convertPage', page);
+    const report = vscode.window.activeTextEditor?.document;
+    assert.ok(report, 'the report opens');
+    assert.equal(report.uri.scheme, 'untitled');
+    assert.ok(report.uri.path.endsWith('/e2e-authoring/NA09-2024-03-02.rca.md'), report.uri.toString());
+    assert.ok(report.getText().startsWith('# NA09 - RCA - March 2, 2024\n\n## Introduction\n'), report.getText().slice(0, 80));
+    await waitForDiagnostics(report.uri, (d) => d.some((x) => codeOf(x) === 'RCA108'), 'the missing status-portal address reported');
+  });
+
   test('Insert Section puts the missing section between its neighbours and RCA101 goes', async () => {
     const uri = await copyOf('missing-sections.rca.md', 'insert-section.rca.md');
     const editor = await openInEditor(uri);
