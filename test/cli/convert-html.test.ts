@@ -82,6 +82,8 @@ describe('printHtml: text as a browser prints it', () => {
   it('prints list items after "•", ordered ones with their numbers, nested ones indented', () => {
     assert.equal(print('<ul><li>A<ul><li>A.1</li></ul></li><li>B</li></ul>'), '• A\n  • A.1\n• B\n');
     assert.equal(print('<ol start="3"><li>Third</li><li>Fourth</li></ol>'), '3. Third\n4. Fourth\n');
+    // Pages often wrap an item's text in a paragraph: it stays on the marker's line, and the list stays tight.
+    assert.equal(print('<ul><li><p>First</p></li><li><div><p>Second</p></div></li><li> </li></ul><p>After.</p>'), '• First\n• Second\n\nAfter.\n');
   });
 
   it('prints a table row on one line, its cells between tabs, blocks in a cell as spaces', () => {

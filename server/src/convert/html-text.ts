@@ -152,6 +152,13 @@ export function printHtml(html: string): PrintedHtml {
   let preDepth = 0;
   /** Inside a table cell, a block ends no line: the row is one line. */
   let cellDepth = 0;
+  /** Inside a list item, a paragraph is set apart by no blank line: the items stay one list. */
+  let itemDepth = 0;
+  /**
+   * The line holds a list item's marker and nothing yet: a block that opens the item ("<li><p>…") goes on the
+   * marker's line, as a browser shows it, not on a line of its own under a lone "•".
+   */
+  let markerOnly = false;
   const lists: { ordered: boolean; next: number }[] = [];
 
   const pushLine = (text: string, source: number) => {
@@ -159,6 +166,7 @@ export function printHtml(html: string): PrintedHtml {
     sourceLines.push(source);
   };
   const endLine = () => {
+    if (markerOnly) return;
     if (cellDepth > 0) {
       if (!current.empty && current.last !== ' ' && current.last !== '\t') current.push(' ');
       return;
@@ -172,6 +180,7 @@ export function printHtml(html: string): PrintedHtml {
   const write = (text: string, source: number | undefined) => {
     if (current.empty) currentSource = source ?? currentSource;
     current.push(text);
+    markerOnly = false;
   };
   const writeText = (value: string, source: number | undefined) => {
     if (preDepth > 0) {
@@ -220,7 +229,7 @@ export function printHtml(html: string): PrintedHtml {
     const spaced = SPACED.has(tag);
     const endBlock = () => {
       endLine();
-      if (spaced && cellDepth === 0) blankOwed = true;
+      if (spaced && cellDepth === 0 && itemDepth === 0) blankOwed = true;
     };
     if (block) endBlock();
     if (tag === 'tr') {
@@ -241,6 +250,17 @@ export function printHtml(html: string): PrintedHtml {
       const list = lists[lists.length - 1];
       const indent = '  '.repeat(Math.min(MAX_LIST_INDENT, Math.max(0, lists.length - 1)));
       write(`${indent}${list?.ordered ? `${list.next++}.` : '•'} `, lineOf(element));
+      markerOnly = true;
+      itemDepth++;
+      return () => {
+        // An item with nothing printed in it prints nothing, not a lone marker.
+        if (markerOnly) {
+          markerOnly = false;
+          current.take();
+        }
+        itemDepth--;
+        endBlock();
+      };
     }
     if (tag === 'pre') {
       preDepth++;
