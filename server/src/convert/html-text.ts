@@ -92,7 +92,10 @@ const SPACED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', '
 
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
 
-/** Hidden by the page itself: a browser shows none of it. */
+/**
+ * Hidden by the page (`hidden`, `display: none`), or from screen readers (`aria-hidden`: icons, separators, the visual
+ * twin of a text the page also gives a screen reader, which is printed instead).
+ */
 function isHidden(element: Element): boolean {
   if (attribute(element, 'hidden') !== undefined || attribute(element, 'aria-hidden') === 'true') return true;
   const style = attribute(element, 'style');
