@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine/check';
-import { convertPage, convertText, NotAPrintedPage } from '../../server/src/convert';
+import { convertPage, convertText, NotAPrintedPage, pageProfile } from '../../server/src/convert';
 import { printHtml } from '../../server/src/convert/html-text';
 import { isHtmlSource } from '../../server/src/convert/sniff';
+import { candidateProfiles } from '../../server/src/engine/auto-profile';
 import { findProfile } from '../../server/src/engine/profiles';
+import { resolveSettings } from '../../server/src/engine/settings';
 import { project, root, runIn } from './helpers';
 
 const exlibris = findProfile('exlibris')!;
@@ -118,5 +120,36 @@ describe('rca-writer convert page.html', () => {
     assert.equal(result.code, 0);
     assert.equal(result.stdout, read('chrome.md'));
     assert.equal(result.stderr, `page.html:${htmlLine('<p>&nbsp;</p>')}: note: an empty paragraph (only non-breaking spaces) in the page; kept as a comment\n`);
+  });
+});
+
+describe('convert under auto: the profile whose headings the page names', () => {
+  const postmortem = [
+    '<!DOCTYPE html><html><body><nav><a href="/">Engineering blog</a></nav><article>',
+    '<h1>Postmortem: checkout API outage on March 3, 2026</h1>',
+    '<h2>Summary</h2><p>On March 3, 2026 from 14:05 to 14:50 UTC the checkout API returned errors.</p>',
+    '<h2>Impact</h2><p>About 30% of checkouts failed.</p>',
+    '<h2>Timeline</h2><ul><li>14:05 UTC - the error alert fires</li><li>14:50 UTC - the rollback is complete</li></ul>',
+    '<h2>Root cause</h2><p>A configuration change removed the pool limit.</p>',
+    '<h2>Lessons learned</h2><p>Pool settings need a check.</p>',
+    '</article></body></html>',
+  ].join('\n');
+  const auto = candidateProfiles(resolveSettings({ profile: 'auto' }));
+
+  it('reads a postmortem with the postmortem profile: "Impact" and "Lessons learned" are headings', () => {
+    assert.equal(pageProfile(printHtml(postmortem).text, auto).name, 'postmortem');
+    const { markdown } = convertPage(postmortem, auto, printHtml);
+    assert.match(markdown, /\n## Impact\n/);
+    assert.match(markdown, /\n## Lessons learned\n/);
+    // The house profile alone takes both for paragraphs.
+    assert.doesNotMatch(convertPage(postmortem, exlibris, printHtml).markdown, /## Impact/);
+  });
+
+  it('reads a house report with the house profile, and a profile named in the settings is the one used', () => {
+    assert.equal(pageProfile(printHtml(html).text, auto).name, 'exlibris');
+    assert.equal(convertPage(html, auto, printHtml).markdown, read('chrome.md'));
+    const dir = project({ 'pm.html': postmortem, '.rca-writer.json': '{ "profile": "exlibris" }' });
+    assert.doesNotMatch(runIn(['convert', 'pm.html'], { cwd: dir }).stdout, /## Impact/);
+    assert.match(runIn(['convert', 'pm.html'], { cwd: project({ 'pm.html': postmortem }) }).stdout, /\n## Impact\n/);
   });
 });

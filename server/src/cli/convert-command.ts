@@ -1,7 +1,7 @@
 // `rca-writer convert`: brings a published RCA (its web page printed as text, or saved as HTML) into Markdown.
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { resolveProfile } from '../engine/check';
+import { reportProfiles } from '../engine/check';
 import { convertPage, NotAPrintedPage, type ConvertResult } from '../convert';
 import { printHtml } from '../convert/html-text';
 import { builtInProfileNames } from '../engine/profiles';
@@ -33,7 +33,8 @@ Options:
                    that cannot be converted is named on stderr and the others are written
   --force          replace F (or a report in D) if it exists
   --profile NAME   the profile whose section headings are recognised
-                   (built in: ${builtInProfileNames().join(', ')}; default: from .rca-writer.json)
+                   (built in: ${builtInProfileNames().join(', ')}; default: from .rca-writer.json;
+                   under auto, the profile whose section headings the page names most)
   -v, --verbose    also list every line left out, and what it was taken for
   -h, --help       show this help
 
@@ -70,7 +71,7 @@ function convertOne(io: CliIo, job: Conversion, options: { profile?: string; for
   const { settings } = settingsFor(anchor, options.profile ? { profile: options.profile } : {});
   let result: ConvertResult;
   try {
-    result = convertPage(text, resolveProfile(settings), printHtml);
+    result = convertPage(text, reportProfiles(settings), printHtml);
   } catch (error) {
     if (error instanceof NotAPrintedPage) throw new UsageError(`${name}: ${error.message}`);
     throw error;

@@ -1,6 +1,7 @@
 // `rca-writer convert`: a published RCA, as its web page prints to text, turned into Markdown.
 // Every sentence is kept word for word; only the site's own lines (navigation, page tools, the table of
 // contents, the footer) are left out, and each of those is listed so nothing goes silently.
+import { matchHeading } from '../engine/headings';
 import type { Profile } from '../engine/profiles';
 import { droppedLines, isHeading, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
 import { listMarker, markdownHeading, markdownLine } from './page';
@@ -40,22 +41,49 @@ const blankLine = (line: Line): Line => ({ ...line, raw: '', text: '', emptyPara
  * Converts a published page, saved as HTML or printed to text. HTML is printed to text as a browser prints it, then
  * converted as a printed page is; each note and each line left out names the line of the HTML it came from.
  * `printHtml` is html-text.ts's, passed in where HTML is read: the web worker's bundle leaves the HTML parser out.
+ * Given several profiles (the `auto` profile's candidates), the page is read with the one whose section headings it
+ * names most.
  */
-export function convertPage(input: string, profile: Profile, printHtml?: (html: string) => PrintedHtml): ConvertResult {
-  if (!isHtmlSource(input)) return convertText(input, profile);
+export function convertPage(input: string, profiles: Profile | readonly Profile[], printHtml?: (html: string) => PrintedHtml): ConvertResult {
+  const readWith = (text: string) => (Array.isArray(profiles) ? pageProfile(text, profiles) : (profiles as Profile));
+  if (!isHtmlSource(input)) return convertText(input, readWith(input));
   if (!printHtml) {
     throw new NotAPrintedPage(
       'is HTML source, which RCA Writer converts on the desktop and with "rca-writer convert"; here, open the page in a browser and print or save it as text',
     );
   }
   const printed = printHtml(input);
-  const result = convertText(printed.text, profile);
+  const result = convertText(printed.text, readWith(printed.text));
   const htmlLine = (line: number) => printed.sourceLines[line - 1] ?? line;
   return {
     markdown: result.markdown,
     notes: result.notes.map((note) => ({ ...note, line: htmlLine(note.line) })),
     dropped: result.dropped.map((line) => ({ ...line, line: htmlLine(line.line) })),
   };
+}
+
+/** Lines longer than this are no heading; past this many short lines a page's headings are known. */
+const HEADING_CANDIDATE_LENGTH = 100;
+const MAX_HEADING_CANDIDATES = 20_000;
+
+/**
+ * The profile whose sections the page's short lines name most (each section counted once): a postmortem's "Impact" and
+ * "Lessons learned" are headings of the postmortem profile, paragraphs to the house one. The first on a tie.
+ */
+export function pageProfile(text: string, profiles: readonly Profile[]): Profile {
+  const candidates: string[] = [];
+  for (const line of splitLines(text)) {
+    if (line.text && line.text.length <= HEADING_CANDIDATE_LENGTH) candidates.push(line.text);
+    if (candidates.length >= MAX_HEADING_CANDIDATES) break;
+  }
+  let best = profiles[0];
+  let bestCount = -1;
+  for (const profile of profiles) {
+    const named = new Set<string>();
+    for (const line of candidates) if (isHeading(line, profile)) named.add(matchHeading(line, profile)!.def.id);
+    if (named.size > bestCount) [best, bestCount] = [profile, named.size];
+  }
+  return best;
 }
 
 /**

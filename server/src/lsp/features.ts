@@ -13,9 +13,9 @@ import {
 import { missingSections, newDocument } from '../authoring/new-document';
 import { convertPage, NotAPrintedPage } from '../convert';
 import type { PrintedHtml } from '../convert/html-text';
-import { resolveProfile, type CheckResult } from '../engine/check';
+import { reportProfiles, resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
-import { findProfile, DEFAULT_PROFILE } from '../engine/profiles';
+import { findProfile, DEFAULT_PROFILE, type Profile } from '../engine/profiles';
 import { profileNote } from '../engine/auto-profile';
 import {
   CONVERT_PAGE_REQUEST,
@@ -119,9 +119,16 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
   });
 
   connection.onRequest(CONVERT_PAGE_REQUEST, async (params: ConvertPageParams): Promise<ConvertPageResult> => {
-    const profile = profileOf(await context.settingsFor(params.uri));
+    const settings = await context.settingsFor(params.uri);
+    let profiles: Profile[];
     try {
-      const { markdown, notes, dropped } = convertPage(params.text, profile, context.printHtml);
+      profiles = reportProfiles(settings);
+    } catch {
+      // An unknown profile was reported when the settings were read; the default one still reads the page.
+      profiles = [profileOf(undefined)];
+    }
+    try {
+      const { markdown, notes, dropped } = convertPage(params.text, profiles, context.printHtml);
       return { markdown, notes, leftOut: dropped.length };
     } catch (error) {
       if (error instanceof NotAPrintedPage) return { error: error.message };
