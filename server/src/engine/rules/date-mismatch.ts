@@ -12,7 +12,9 @@ export const dateMismatch: Rule = {
   fixable: true,
   check({ doc, settings, report }) {
     const a = analyzeTimes(doc, settings);
-    const titleMention = a.titleDate;
+    // With no date in the title, a line that labels the incident's date states it as a title would.
+    const titleMention = a.titleDate ?? a.incidentDateLine;
+    const named = a.titleDate ? 'title' : 'incident date line';
     const titleYmd = titleMention && titleMention.year !== undefined ? statedYmd(titleMention, a) : undefined;
     const title: StatedDate | undefined = titleMention && titleYmd ? { mention: titleMention, ymd: titleYmd } : undefined;
     const intro = datesIn(a, a.introIndex);
@@ -45,15 +47,15 @@ export const dateMismatch: Rule = {
       if (title && intro.length && !titleOk && !introOk && intro.some((d) => sameYmd(d.ymd, title.ymd))) {
         report({
           range: doc.lines.range(reference.mention.start, reference.mention.end),
-          message: `The timeline says ${say(reference)}; the title and introduction say ${describeYmd(title.ymd)}: ${differences(reference.ymd, title.ymd)}.`,
-          fixes: [fixTo(reference, title.ymd, 'the title')],
+          message: `The timeline says ${say(reference)}; the ${named} and introduction say ${describeYmd(title.ymd)}: ${differences(reference.ymd, title.ymd)}.`,
+          fixes: [fixTo(reference, title.ymd, `the ${named}`)],
         });
         return;
       }
       if (title && !titleOk) {
         report({
           range: doc.lines.range(title.mention.start, title.mention.end),
-          message: `The title says ${say(title)}; the timeline says ${describeYmd(reference.ymd)}: ${differences(title.ymd, reference.ymd)}.`,
+          message: `The ${named} says ${say(title)}; the timeline says ${describeYmd(reference.ymd)}: ${differences(title.ymd, reference.ymd)}.`,
           fixes: [fixTo(title, reference.ymd, 'the timeline')],
         });
       }
@@ -75,6 +77,6 @@ export const dateMismatch: Rule = {
       }
       return;
     }
-    if (title && intro.length && !intro.some((d) => sameYmd(d.ymd, title.ymd))) reportIntro(title.ymd, 'the title');
+    if (title && intro.length && !intro.some((d) => sameYmd(d.ymd, title.ymd))) reportIntro(title.ymd, `the ${named}`);
   },
 };

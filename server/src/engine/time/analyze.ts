@@ -42,6 +42,11 @@ export interface TimeAnalysis {
   /** The stated durations of each sentence that holds any, in the document's order. */
   durationsBySentence: Map<Sentence, DurationMention[]>;
   titleDate?: DateMention;
+  /**
+   * A full date on a line that labels it the incident's, before the first section of a part's name: "**Date of
+   * incident:** 16 June 2026", "Incident date: 2026-06-16". A bare "Date:" may be the day the report was written.
+   */
+  incidentDateLine?: DateMention;
   incident?: Ymd;
   /** The year the report's dates without one are in, wherever the report states it (title, front matter, any full date). */
   incidentYear?: number;
@@ -129,6 +134,21 @@ function* mentionsInSteps(
   return all;
 }
 
+/** The label of a line that states the incident's date, up to the date: "Date of incident:", "| Incident date |". */
+const INCIDENT_DATE_LABEL = /(?:^|\|)\s*(?:incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|outage)|outage\s+date)\s*[:|]\s*$/i;
+
+/** A line's text before an offset, a label's length at most. */
+function lineBefore(masked: string, offset: number): string {
+  const from = Math.max(0, offset - 60);
+  const text = masked.slice(from, offset);
+  return text.slice(text.lastIndexOf('\n') + 1);
+}
+
+/** Under the title or in a section of no part's name (a table of key facts), before the report's parts. */
+function beforeParts(doc: RcaDocument, d: { section: number }): boolean {
+  return d.section < 0 || !doc.sections[d.section].def;
+}
+
 function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', TimeAnalysis, void> {
   const table = zoneTable(settings.timeZoneAliases);
   const masked = maskedText(doc);
@@ -173,7 +193,8 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   // With no H1, the front matter's title is the title, and its date is checked against the timeline where it is written.
   const titleDate = dates.find((d) => d.isTitle) ?? (frontMatterTitleDate && frontMatterTitleMention(doc, frontMatterTitleDate));
   const frontMatterDate = fromFrontMatter(fmDate);
-  const incidentSource = full(titleDate) ?? frontMatterTitleDate ?? firstFull(timelineIndex) ?? firstFull(introIndex) ?? frontMatterDate;
+  const incidentDateLine = dates.find((d) => full(d) && !d.isTitle && beforeParts(doc, d) && INCIDENT_DATE_LABEL.test(lineBefore(masked, d.start)));
+  const incidentSource = full(titleDate) ?? frontMatterTitleDate ?? incidentDateLine ?? firstFull(timelineIndex) ?? firstFull(introIndex) ?? frontMatterDate;
   const incidentYear = titleDate?.year ?? incidentSource?.year ?? dates.find((d) => d.year !== undefined)?.year ?? frontMatterDate?.year;
   const incident = ymdOf(incidentSource, incidentYear);
   for (const d of dates) {
@@ -247,6 +268,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     windows,
     durationsBySentence,
     titleDate,
+    incidentDateLine,
     incident,
     incidentYear,
     documentZone,
