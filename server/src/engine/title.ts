@@ -91,12 +91,36 @@ function markerPattern(marker: string): RegExp {
   return pattern;
 }
 
+/** The separators between the subject, the marker and the date: spaces, dashes, a colon (and a comma after). */
+const SEPARATOR_BEFORE = /[\s\-\u2013\u2014:]*$/u;
+const SEPARATOR_AFTER = /^[\s\-\u2013\u2014:,]*/u;
+
+/** Where a title's marker stands: the subject before it (separators left out) and the marker as written. */
+interface MarkerSplit {
+  subject: string;
+  separatorBefore: string;
+  /** The marker as the title writes it ("RCA", "rca", "Root Cause Analysis"). */
+  written: string;
+  start: number;
+  end: number;
+}
+
+/** The title split at its marker, the one reading of where the marker stands that both title readers share. */
+function splitAtMarker(text: string, marker: string): MarkerSplit | undefined {
+  if (!marker) return undefined;
+  const found = markerPattern(marker).exec(text);
+  if (!found) return undefined;
+  const start = found.index + found[1].length;
+  const before = text.slice(0, start);
+  const separatorBefore = SEPARATOR_BEFORE.exec(before)![0];
+  return { subject: before.slice(0, before.length - separatorBefore.length).trim(), separatorBefore, written: found[2], start, end: start + found[2].length };
+}
+
 export function parseTitle(text: string, marker = 'RCA'): ParsedTitle {
-  const markerMatch = marker ? markerPattern(marker).exec(text) : undefined;
-  const hasMarker = markerMatch !== null && markerMatch !== undefined;
-  const markerIndex = hasMarker ? markerMatch.index + markerMatch[1].length : -1;
-  let subject = (hasMarker ? text.slice(0, markerIndex) : text).replace(/[\s\-\u2013\u2014:]+$/u, '').trim();
-  const searchFrom = hasMarker ? markerIndex + markerMatch[0].length - markerMatch[1].length : 0;
+  const split = splitAtMarker(text, marker);
+  const hasMarker = split !== undefined;
+  let subject = split ? split.subject : text.replace(SEPARATOR_BEFORE, '').trim();
+  const searchFrom = split ? split.end : 0;
   const tail = text.slice(searchFrom);
   let date: TitleDate | undefined;
   const word = WORD_DATE.exec(tail);
@@ -154,9 +178,6 @@ export interface HouseTitle {
   rest?: string;
 }
 
-const SEPARATOR_BEFORE = /[\s\-\u2013\u2014:]*$/u;
-const SEPARATOR_AFTER = /^[\s\-\u2013\u2014:,]*/u;
-
 function separatorSlip(separator: string): TitleSlip | undefined {
   if (separator === ' - ') return undefined;
   if (/^ [\u2013\u2014] $/u.test(separator)) return 'long-dash';
@@ -168,22 +189,17 @@ function separatorSlip(separator: string): TitleSlip | undefined {
  * table decides which are corrected). Undefined when the title has no marker or nothing before it.
  */
 export function readHouseTitle(text: string, marker: string): HouseTitle | undefined {
-  if (!marker) return undefined;
-  const found = markerPattern(marker).exec(text);
-  if (!found) return undefined;
-  const markerStart = found.index + found[1].length;
-  const before = text.slice(0, markerStart);
-  const separatorBefore = SEPARATOR_BEFORE.exec(before)![0];
-  const subject = before.slice(0, before.length - separatorBefore.length).trim();
-  if (!subject) return undefined;
-  const after = text.slice(markerStart + found[2].length);
+  const split = splitAtMarker(text, marker);
+  if (!split?.subject) return undefined;
+  const { subject, separatorBefore } = split;
+  const after = text.slice(split.end);
   const separatorAfter = SEPARATOR_AFTER.exec(after)![0];
   const tail = after.slice(separatorAfter.length).trimEnd();
   const slips: HouseTitle['slips'] = [];
   const add = (slip: TitleSlip | undefined, detail?: string) => {
     if (slip && !slips.some((s) => s.slip === slip)) slips.push({ slip, detail });
   };
-  if (found[2] !== marker) add('marker-spelling');
+  if (split.written !== marker) add('marker-spelling');
   add(separatorSlip(separatorBefore));
   if (tail) add(separatorSlip(separatorAfter));
   const read = readHouseDate(tail);
