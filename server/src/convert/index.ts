@@ -1,4 +1,5 @@
-// `rca-writer convert`: a published RCA, as its web page prints to text, turned into Markdown.
+// `rca-writer convert`: a published RCA, as its web page prints to text (or saved as HTML, printed first by
+// html-text.ts), turned into Markdown.
 // Every sentence is kept word for word; only the site's own lines (navigation, page tools, the table of
 // contents, the footer) are left out, and each of those is listed so nothing goes silently.
 import { matchHeading } from '../engine/headings';
