@@ -61,8 +61,9 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
     ...platform.registerPreview(context, requests),
     commands.registerCommand('rcaWriter.fixAll', () => fixAll()),
     commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(requests, args)),
-    commands.registerCommand('rcaWriter.convertPage', (args?: Parameters<typeof convertPublishedPage>[2]) =>
-      convertPublishedPage(requests, (line) => outputChannel.appendLine(line), args),
+    // From the Explorer: the file clicked, and every file selected.
+    commands.registerCommand('rcaWriter.convertPage', (args?: Parameters<typeof convertPublishedPage>[2], selected?: Uri[]) =>
+      convertPublishedPage(requests, (line) => outputChannel.appendLine(line), args, selected),
     ),
     commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(requests, args)),
     commands.registerCommand('rcaWriter.restartServer', () => restartServer(() => platform.createClient(clientOptions))),

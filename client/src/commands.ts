@@ -73,9 +73,18 @@ async function reportBeside(page: TextDocument): Promise<Uri> {
  * "RCA Writer: Convert Published Page to RCA": the page in the active editor (saved as HTML, or printed as text, or
  * pasted into a new file) converted as `rca-writer convert` converts it, opened beside it as a new report. The page is
  * not changed, and nothing is written to disk before the writer saves. From the Explorer's context menu, the file
- * clicked is the page.
+ * clicked is the page, and each file selected when several are.
  */
-export async function convertPublishedPage(client: ServerRequests, log: (line: string) => void, args?: Uri | { uri?: string }): Promise<void> {
+export async function convertPublishedPage(
+  client: ServerRequests,
+  log: (line: string) => void,
+  args?: Uri | { uri?: string },
+  selected?: readonly Uri[],
+): Promise<void> {
+  if (args instanceof Uri && selected && selected.length > 1) {
+    for (const uri of selected) await convertPublishedPage(client, log, uri);
+    return;
+  }
   const target = args instanceof Uri ? args : args?.uri ? Uri.parse(args.uri) : undefined;
   const page = target ? await workspace.openTextDocument(target) : window.activeTextEditor?.document;
   if (!page) {

@@ -82,7 +82,7 @@ suite('Authoring commands', function () {
     await waitForDiagnostics(report.uri, (d) => d.some((x) => codeOf(x) === 'RCA108'), 'the missing status-portal address reported in the new report');
   });
 
-  test('Convert Published Page from the Explorer converts the file clicked, beside it', async () => {
+  test('Convert Published Page from the Explorer converts the file clicked, or each file selected, beside it', async () => {
     const page = workspaceUri('e2e-authoring/NA09-2024-03-02.txt');
     const printed = [
       'NA09 - RCA - March 2, 2024',
@@ -107,6 +107,13 @@ suite('Authoring commands', function () {
     assert.ok(report.uri.path.endsWith('/e2e-authoring/NA09-2024-03-02.rca.md'), report.uri.toString());
     assert.ok(report.getText().startsWith('# NA09 - RCA - March 2, 2024\n\n## Introduction\n'), report.getText().slice(0, 80));
     await waitForDiagnostics(report.uri, (d) => d.some((x) => codeOf(x) === 'RCA108'), 'the missing status-portal address reported');
+
+    // Several files selected: each is converted. The first's report is open already, so its second report takes "-2".
+    const second = workspaceUri('e2e-authoring/NA10-2024-03-09.txt');
+    await vscode.workspace.fs.writeFile(second, new TextEncoder().encode(printed.replace(/NA09/g, 'NA10').replace(/March 2/g, 'March 9')));
+    await vscode.commands.executeCommand('rcaWriter.convertPage', second, [page, second]);
+    const reports = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').map((d) => d.uri.path.split('/').pop());
+    assert.ok(reports.includes('NA09-2024-03-02-2.rca.md') && reports.includes('NA10-2024-03-09.rca.md'), reports.join(', '));
   });
 
   test('Insert Section puts the missing section between its neighbours and RCA101 goes', async () => {
