@@ -347,7 +347,8 @@ describe('rca-writer convert: verbose output, refusals, files', () => {
     assert.equal(verbose.code, 0);
     assert.equal(verbose.stdout, quiet.stdout);
     const lines = verbose.stderr.trim().split('\n');
-    assert.equal(lines.length, convertText(read('chrome.txt'), exlibris).dropped.length + 1);
+    assert.equal(lines.length, convertText(read('chrome.txt'), exlibris).dropped.length + 2);
+    assert.equal(lines[lines.length - 1], 'page.txt: read with the section headings of the "exlibris" profile');
     assert.equal(lines[0], 'page.txt:1: left out (site navigation): Skip to main content');
     assert.ok(lines.includes('page.txt:18: left out (page tools): Save as PDF | Share'));
     assert.ok(

@@ -35,7 +35,8 @@ Options:
   --profile NAME   the profile whose section headings are recognised
                    (built in: ${builtInProfileNames().join(', ')}; default: from .rca-writer.json;
                    under auto, the profile whose section headings the page names most)
-  -v, --verbose    also list every line left out, and what it was taken for
+  -v, --verbose    also list every line left out, and what it was taken for, and the
+                   profile whose section headings the page was read with
   -h, --help       show this help
 
 Exit codes: 0 converted (notes may be printed), 2 bad usage, a file that cannot be read or
@@ -84,6 +85,7 @@ function convertOne(io: CliIo, job: Conversion, options: { profile?: string; for
   // Stable: a line's note and what was left out there stay in that order.
   messages.sort((a, b) => a.line - b.line);
   for (const message of messages) io.stderr(`${name}:${message.line}: ${message.text}\n`);
+  if (options.verbose) io.stderr(`${name}: read with the section headings of the "${result.profile}" profile\n`);
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ConvertResult {
   notes: ConvertNote[];
   /** The site's lines that were left out, with what each was taken for. */
   dropped: DroppedLine[];
+  /** The profile whose section headings the page was read with. */
+  profile: string;
 }
 
 type Block =
@@ -57,7 +59,7 @@ export function convertPage(input: string, profiles: Profile | readonly Profile[
   const result = convertText(printed.text, readWith(printed.text));
   const htmlLine = (line: number) => printed.sourceLines[line - 1] ?? line;
   return {
-    markdown: result.markdown,
+    ...result,
     notes: result.notes.map((note) => ({ ...note, line: htmlLine(note.line) })),
     dropped: result.dropped.map((line) => ({ ...line, line: htmlLine(line.line) })),
   };
@@ -195,7 +197,7 @@ export function convertText(input: string, profile: Profile): ConvertResult {
     blocks.push({ kind: 'paragraph', text: lines[i].text });
   }
   notes.sort((a, b) => a.line - b.line);
-  return { markdown: render(blocks), notes, dropped: droppedLines(lines, layout) };
+  return { markdown: render(blocks), notes, dropped: droppedLines(lines, layout), profile: profile.name };
 }
 
 function render(blocks: Block[]): string {
