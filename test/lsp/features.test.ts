@@ -107,6 +107,23 @@ describe('editor aids over the protocol', () => {
     assert.match(bad.error, /"soon" is not a date/);
   });
 
+  it('converts a published page, saved as HTML or printed as text, and refuses Markdown with one line', async () => {
+    type Converted = { markdown: string; notes: { line: number; message: string }[]; leftOut: number } | { error: string };
+    const convert = (text: string) =>
+      client.connection.sendRequest('rcaWriter/convertPage', { uri: 'file:///virtual/pages/page.html', text }) as Promise<Converted>;
+    const fixtures = join(__dirname, '..', 'fixtures', 'convert');
+    const expected = readFileSync(join(fixtures, 'chrome.md'), 'utf8');
+    for (const page of ['chrome.html', 'chrome.txt']) {
+      const converted = await convert(readFileSync(join(fixtures, page), 'utf8'));
+      assert.ok('markdown' in converted, page);
+      assert.equal(converted.markdown, expected, page);
+      assert.equal(converted.notes.length, 1, page);
+      assert.ok(converted.leftOut > 20, `${page}: ${converted.leftOut} lines left out`);
+    }
+    const refused = await convert(expected);
+    assert.ok('error' in refused && /^is Markdown already/.test(refused.error) && !refused.error.includes('\n'), JSON.stringify(refused));
+  });
+
   it('lists the missing sections and inserts one in its place', async () => {
     const text = seed000.replace(/## Root Cause Analysis[\s\S]*?(?=## Technical)/, '');
     const uri = await open('insert.md', text);
