@@ -165,6 +165,13 @@ describe('RCA204: abbreviations that are also words', () => {
       timeline: 'Customers served by NA01 on April 11, 2026:\n\n| Time (CDT) | Event |\n| --- | --- |\n| 10:15 | Alerts |\n| 10:40 | Restored |',
     });
     assert.deepEqual(codes(table, {}, true), []);
+    // A zone alone in a header cell, beside a column of another zone's times.
+    const alone = rca({
+      timeline:
+        'Customers served by NA01 on April 11, 2026:\n\n| CDT | Berlin | Event |\n| --- | --- | --- |\n| 10:15 | 17:15 | Alerts |\n| 10:40 | 17:40 | Restored |',
+    });
+    assert.deepEqual(codes(alone, {}, true), []);
+    assert.deepEqual(codes(alone.replace('| CDT |', '| Time |')), ['RCA203']);
   });
   it('reads a second name right after a zone: "Chicago time (CST)" in April is the wrong season', () => {
     assert.deepEqual(codes(rca({ timeline: TL('on April 11, 2026 from 10:00 until 11:00 Chicago time (CST).') })), ['RCA205']);

@@ -84,6 +84,8 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   ['210 wrong weekday', { intro: 'This RCA covers the Alma interruption on Monday, April 11, 2026.' }, {}, ['RCA210']],
   ['210 weekday after the date', { intro: 'This RCA covers the Alma interruption on April 11, 2026 (Friday).' }, {}, ['RCA210']],
   ['210 weekday after a day-first date', { intro: 'This RCA covers the Alma interruption on 11 April 2026 (Friday).' }, {}, ['RCA210']],
+  ['210 weekday after an ISO date', { intro: 'This RCA covers the Alma interruption on 2026-04-11 (Friday).' }, {}, ['RCA210']],
+  ['210 weekday after an ISO date, right, short', { intro: 'This RCA covers the Alma interruption on 2026/04/11 (Sat).' }, {}, []],
   ['210 weekday after a day-first date, right', { intro: 'This RCA covers the Alma interruption on 11 April 2026 (Saturday).' }, {}, []],
   ['210 relative weekday not the incident\'s', { intro: 'This RCA covers the Alma interruption experienced during scheduled work last Tuesday.' }, {}, ['RCA202', 'RCA210']],
   ['210 relative weekday that fits is fine', { intro: 'This RCA covers the Alma interruption experienced on Saturday, during scheduled work.' }, {}, ['RCA202']],
@@ -231,6 +233,14 @@ describe('fixes keep the writer format', () => {
       'RCA210',
       0,
       'on 11 April 2026 (Saturday).',
+    ],
+    [
+      '210 year copied, ISO, weekday after',
+      { intro: 'This RCA covers the Alma interruption on 2025-04-11 (Saturday).' },
+      {},
+      'RCA210',
+      0,
+      'on 2026-04-11 (Saturday).',
     ],
     [
       '210 year copied, weekday after',

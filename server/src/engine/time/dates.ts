@@ -90,7 +90,12 @@ const MAY_HOLD_NUMERIC = /\d[/.-]\d/;
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})(?<dot>\.)?,?\s+(?<y>(?:19|20)\d{2})\b(?!\d|:\d)`, 'gu');
 // A date-time's "T" follows the day directly: "2025-01-17T03:12:45Z". The year first with slashes ("2024/03/12") is
 // the same order, as Japanese and Chinese teams and many tools write it.
-const ISO = /\b(?<y>(?:19|20)\d{2})(?<sep>[-/])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?:\b|(?=T\d))(?![-/])/g;
+// The weekday may follow in parentheses, as day headings and Japanese reports write it: "2026-03-10 (Tuesday)",
+// "2026/03/12 (Thu)".
+const ISO = new RegExp(
+  String.raw`\b(?<y>(?:19|20)\d{2})(?<sep>[-/])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?:\b|(?=T\d))(?![-/])(?:\s*\((?<wd2>${WEEKDAY})\))?`,
+  'g',
+);
 /**
  * Dates typed in a form no report means to use, read so that they still count as dates: "March 14.2019" (a dot for
  * the comma), "Sep/09/2018" and "09/Sep/2018" (a numeric-log form with a month name); and "09-Sep-2018", which the
@@ -195,6 +200,7 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
     const month = Number(g.m);
     const day = Number(g.d);
     if (month < 1 || month > 12) continue;
+    const weekdayAt = g.wd2 && capitalised(g.wd2) ? m[0].lastIndexOf(g.wd2) : -1;
     add({
       start: base + m.index,
       end: base + m.index + m[0].length,
@@ -202,6 +208,10 @@ export function findDates(text: string, base = 0): { dates: DateMention[]; month
       year,
       month,
       day,
+      weekday:
+        weekdayAt < 0
+          ? undefined
+          : { index: weekdayIndex(g.wd2), start: base + m.index + weekdayAt, end: base + m.index + weekdayAt + g.wd2.length, text: g.wd2 },
       invalid: day < 1 || day > daysInMonth(year, month),
       style: { order: 'iso', monthForm: 'numeric', ordinal: false, padded: g.d.length === 2, yearSeparator: g.sep },
     });

@@ -143,12 +143,19 @@ export function countedZones(masked: string, mentions: Mentions): { zones: ZoneM
     )
       return true;
     const { block } = sentence;
+    // A cell holds its row's pipes: "| UTC | Pacific | Event |" heads a column of UTC times.
     if (
       block.tableRow !== undefined &&
       zone.start - block.start <= 8 &&
       block.end - zone.end <= 8 &&
-      !masked.slice(block.start, zone.start).trim() &&
-      !masked.slice(zone.end, block.end).trim()
+      !masked
+        .slice(block.start, zone.start)
+        .replace(/^\s*\|/, '')
+        .trim() &&
+      !masked
+        .slice(zone.end, block.end)
+        .replace(/\|\s*$/, '')
+        .trim()
     )
       return true;
     const sentenceHasTime = (timesBySentence.get(sentence) ?? []).length > 0 || (datesBySentence.get(sentence) ?? []).length > 0;
