@@ -29,6 +29,8 @@ export interface ClientPlatform {
   createClient(options: LanguageClientOptions): BaseLanguageClient;
   /** Registers the preview's and Export HTML's commands (rcaWriter.openPreview, openPreviewToSide, exportHtml). */
   registerPreview(context: ExtensionContext, requests: ServerRequests): Disposable[];
+  /** The requests the editor's other commands send, where the platform answers some itself (the web's HTML print). */
+  commandRequests?(requests: ServerRequests): ServerRequests;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -63,7 +65,7 @@ export function activateWith(context: ExtensionContext, platform: ClientPlatform
     commands.registerCommand('rcaWriter.newRca', (args?: Parameters<typeof newRca>[1]) => newRca(requests, args)),
     // From the Explorer: the file clicked, and every file selected.
     commands.registerCommand('rcaWriter.convertPage', (args?: Parameters<typeof convertPublishedPage>[2], selected?: Uri[]) =>
-      convertPublishedPage(requests, (line) => outputChannel.appendLine(line), args, selected),
+      convertPublishedPage(platform.commandRequests?.(requests) ?? requests, (line) => outputChannel.appendLine(line), args, selected),
     ),
     commands.registerCommand('rcaWriter.insertSection', (args?: { id?: string }) => insertSection(requests, args)),
     commands.registerCommand('rcaWriter.restartServer', () => restartServer(() => platform.createClient(clientOptions))),

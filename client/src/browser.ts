@@ -27,6 +27,7 @@ async function workerScript(script: Uri): Promise<string> {
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = await workerScript(Uri.joinPath(context.extensionUri, 'dist', 'web-server.js'));
   let worker: InstanceType<typeof Worker> | undefined;
+  const renderer = new WebRenderer(Uri.joinPath(context.extensionUri, 'dist', 'web-render.js'), workerScript);
   activateWith(context, {
     // A new worker for each client, as the desktop starts a new process: a restart starts from nothing. The client
     // does not end its worker; the old one is ended here, after the restart has disposed of its client.
@@ -36,9 +37,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       return new LanguageClient('rcaWriter', SERVER_NAME, clientOptions, worker);
     },
     registerPreview(context, requests) {
-      const renderer = new WebRenderer(Uri.joinPath(context.extensionUri, 'dist', 'web-render.js'), workerScript);
       // No home folder to propose an untitled report's export in: the save dialog starts where the editor chooses.
       return [renderer, ...registerPreviewCommands(context, renderer.requests(requests), {})];
     },
+    // Convert Published Page: the render worker prints a page saved as HTML, which the web's server cannot.
+    commandRequests: (requests) => renderer.requests(requests),
   });
 }

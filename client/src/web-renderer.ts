@@ -3,8 +3,12 @@
 // the render worker (dist/web-render.js, started on first use) render them; everything else goes to the server.
 import { Disposable, Uri } from 'vscode';
 import {
+  CONVERT_PAGE_REQUEST,
   RENDER_INPUT_REQUEST,
   RENDER_REQUEST,
+  type ConvertPageParams,
+  type ConvertPageResult,
+  type PrintHtmlJob,
   type RenderInput,
   type RenderJob,
   type RenderParams,
@@ -17,7 +21,7 @@ import type { ServerRequests } from './preview';
 interface RenderWorker {
   onmessage: ((event: { data: RenderReply }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
-  postMessage(job: RenderJob): void;
+  postMessage(job: RenderJob | PrintHtmlJob): void;
   terminate(): void;
 }
 declare const Worker: new (url: string) => RenderWorker;
@@ -33,25 +37,47 @@ export class WebRenderer implements Disposable {
     private readonly workerScript: (script: Uri) => Promise<string>,
   ) {}
 
-  /** The server's requests, with rcaWriter/render answered here. */
+  /**
+   * The server's requests, with rcaWriter/render answered here, and rcaWriter/convertPage helped: a page saved as HTML,
+   * which the web's language server cannot print, is printed by the render worker and sent again.
+   */
   requests(server: ServerRequests): ServerRequests {
     return {
       sendRequest: <R>(method: string, params: unknown): Promise<R> =>
-        method === RENDER_REQUEST ? (this.render(server, params as RenderParams) as Promise<R>) : server.sendRequest<R>(method, params),
+        method === RENDER_REQUEST
+          ? (this.render(server, params as RenderParams) as Promise<R>)
+          : method === CONVERT_PAGE_REQUEST
+            ? (this.convert(server, params as ConvertPageParams) as Promise<R>)
+            : server.sendRequest<R>(method, params),
     };
   }
 
   private async render(server: ServerRequests, params: RenderParams): Promise<RenderResult | null> {
     const input = await server.sendRequest<RenderInput | null>(RENDER_INPUT_REQUEST, { uri: params.uri });
     if (!input) return null;
+    const reply = await this.ask((id) => ({ id, ...input, standalone: params.standalone, webview: params.webview }));
+    if ('error' in reply) throw new Error(reply.error);
+    if (!('page' in reply)) throw new Error('the render worker answered a render with no page');
+    return { ...reply.page, isRca: input.isRca };
+  }
+
+  private async convert(server: ServerRequests, params: ConvertPageParams): Promise<ConvertPageResult> {
+    const result = await server.sendRequest<ConvertPageResult>(CONVERT_PAGE_REQUEST, params);
+    if (!('error' in result) || !result.html) return result;
+    const reply = await this.ask((id) => ({ id, printHtml: params.text }));
+    if ('error' in reply) return { error: `is HTML source, which could not be printed as text (${reply.error})` };
+    if (!('printed' in reply)) return result;
+    return server.sendRequest<ConvertPageResult>(CONVERT_PAGE_REQUEST, { uri: params.uri, text: reply.printed.text, sourceLines: reply.printed.sourceLines });
+  }
+
+  /** One job for the render worker, and its reply. */
+  private async ask(job: (id: number) => RenderJob | PrintHtmlJob): Promise<RenderReply> {
     const worker = await this.start();
     const id = this.nextId++;
-    const reply = await new Promise<RenderReply>((resolve) => {
+    return new Promise<RenderReply>((resolve) => {
       this.pending.set(id, { resolve });
-      worker.postMessage({ id, ...input, standalone: params.standalone, webview: params.webview });
+      worker.postMessage(job(id));
     });
-    if ('error' in reply) throw new Error(reply.error);
-    return { ...reply.page, isRca: input.isRca };
   }
 
   private async start(): Promise<RenderWorker> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine/check';
 import { convertPage, convertText, NotAPrintedPage, pageProfile } from '../../server/src/convert';
-import { printHtml } from '../../server/src/convert/html-text';
+import { printHtml } from '../../server/src/engine/html-text';
 import { isHtmlSource } from '../../server/src/convert/sniff';
 import { candidateProfiles } from '../../server/src/engine/auto-profile';
 import { findProfile } from '../../server/src/engine/profiles';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { convertPage } from '../../server/src/convert';
-import { printHtml } from '../../server/src/convert/html-text';
+import { printHtml } from '../../server/src/engine/html-text';
 import { ParseCut } from '../../server/src/engine/budget';
 import { checkText } from '../../server/src/engine/check';
 import { IncrementalParser } from '../../server/src/engine/incremental';
@@ -78,7 +78,7 @@ describe('generated document shapes (scripts/stress-shapes.mjs) at 20 KB', () =>
   }
 });
 
-// A page saved as HTML is printed to text before it is converted (convert/html-text.ts). Nesting deeper than the call
+// A page saved as HTML is printed to text before it is converted (engine/html-text.ts). Nesting deeper than the call
 // stack, a row of 100,000 cells and thousands of nested lists once threw or took minutes (the row: 64 s, each cell read
 // the end of the whole line again). No speed is asserted: the timeout is the hang detector.
 describe('convert: hostile pages saved as HTML, at 1 MB', () => {

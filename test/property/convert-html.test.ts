@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { convertPage } from '../../server/src/convert';
-import { printHtml } from '../../server/src/convert/html-text';
+import { printHtml } from '../../server/src/engine/html-text';
 import { findProfile } from '../../server/src/engine/profiles';
 import { parameters, runs } from './arbitraries';
 

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { reportProfiles } from '../engine/check';
 import { convertPage, NotAPrintedPage, type ConvertResult } from '../convert';
-import { printHtml } from '../convert/html-text';
+import { printHtml } from '../engine/html-text';
 import { builtInProfileNames } from '../engine/profiles';
 import { settingsFor, STDIN_NAME } from './inputs';
 import { cwdOf, EXIT, parseCommandArgs, readInput, readStdin, UsageError, writeOutput, type CliIo } from './io';

@@ -1,12 +1,12 @@
 // `rca-writer convert`: a published RCA, as its web page prints to text (or saved as HTML, printed first by
-// html-text.ts), turned into Markdown.
+// engine/html-text.ts), turned into Markdown.
 // Every sentence is kept word for word; only the site's own lines (navigation, page tools, the table of
 // contents, the footer) are left out, and each of those is listed so nothing goes silently.
 import { matchHeading } from '../engine/headings';
 import type { Profile } from '../engine/profiles';
 import { droppedLines, isHeading, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
 import { listMarker, markdownHeading, markdownLine } from './page';
-import type { PrintedHtml } from './html-text';
+import type { PrintedHtml } from '../engine/html-text';
 import { isHtmlSource, NotAPrintedPage, notAPrintedPage } from './sniff';
 import { renderTable, tableAt, type Table } from './table';
 
@@ -43,7 +43,8 @@ const blankLine = (line: Line): Line => ({ ...line, raw: '', text: '', emptyPara
 /**
  * Converts a published page, saved as HTML or printed to text. HTML is printed to text as a browser prints it, then
  * converted as a printed page is; each note and each line left out names the line of the HTML it came from.
- * `printHtml` is html-text.ts's, passed in where HTML is read: the web worker's bundle leaves the HTML parser out.
+ * `printHtml` is engine/html-text.ts's, passed in where HTML is read: the web worker's bundle leaves the HTML parser
+ * out (VS Code for the Web prints the page in its render worker and sends the print, see convertPrinted).
  * Given several profiles (the `auto` profile's candidates), the page is read with the one whose section headings it
  * names most.
  */
@@ -55,8 +56,13 @@ export function convertPage(input: string, profiles: Profile | readonly Profile[
       'is HTML source, which RCA Writer converts on the desktop and with "rca-writer convert"; here, open the page in a browser and print or save it as text',
     );
   }
-  const printed = printHtml(input);
-  const result = convertText(printed.text, readWith(printed.text));
+  return convertPrinted(printHtml(input), profiles);
+}
+
+/** Converts a page saved as HTML from its print (engine/html-text.ts): notes and left-out lines name HTML lines. */
+export function convertPrinted(printed: PrintedHtml, profiles: Profile | readonly Profile[]): ConvertResult {
+  const profile = Array.isArray(profiles) ? pageProfile(printed.text, profiles) : (profiles as Profile);
+  const result = convertText(printed.text, profile);
   const htmlLine = (line: number) => printed.sourceLines[line - 1] ?? line;
   return {
     ...result,

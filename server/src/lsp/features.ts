@@ -11,8 +11,9 @@ import {
   type InlayHint,
 } from 'vscode-languageserver';
 import { missingSections, newDocument } from '../authoring/new-document';
-import { convertPage, NotAPrintedPage } from '../convert';
-import type { PrintedHtml } from '../convert/html-text';
+import { convertPage, convertPrinted, NotAPrintedPage } from '../convert';
+import { isHtmlSource } from '../convert/sniff';
+import type { PrintedHtml } from '../engine/html-text';
 import { reportProfiles, resolveProfile, type CheckResult } from '../engine/check';
 import { completionsAt, type CompletionEntry } from '../authoring/completion';
 import { findProfile, DEFAULT_PROFILE, type Profile } from '../engine/profiles';
@@ -128,10 +129,13 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
       profiles = [profileOf(undefined)];
     }
     try {
-      const { markdown, notes, dropped } = convertPage(params.text, profiles, context.printHtml);
+      const { markdown, notes, dropped } = params.sourceLines
+        ? convertPrinted({ text: params.text, sourceLines: params.sourceLines }, profiles)
+        : convertPage(params.text, profiles, context.printHtml);
       return { markdown, notes, leftOut: dropped.length };
     } catch (error) {
-      if (error instanceof NotAPrintedPage) return { error: error.message };
+      if (error instanceof NotAPrintedPage)
+        return { error: error.message, ...(!params.sourceLines && !context.printHtml && isHtmlSource(params.text) ? { html: true } : {}) };
       throw error;
     }
   });

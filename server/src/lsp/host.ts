@@ -2,7 +2,7 @@
 // renders with Node's fs; a web worker (web-server.ts) has no files of its own and gets them through its client.
 import type { Connection } from 'vscode-languageserver';
 import type { FileJob, JobResult, WorkerOptions } from '../cli/check-worker';
-import type { PrintedHtml } from '../convert/html-text';
+import type { PrintedHtml } from '../engine/html-text';
 import type { RcaSettings } from '../engine/settings';
 import type { FeatureContext } from './features';
 

@@ -17,11 +17,11 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
 import type { PageRequest, RenderedPage } from '../render/output';
 import type { WebviewAssets } from '../render/webview';
-import type { RenderJob, RenderReply } from '../render/worker';
+import type { PrintHtmlJob, RenderJob, RenderReply } from '../render/worker';
 import type { RcaSettings } from '../engine/settings';
 export type { WebviewAssets };
 /** The messages between the web client and its render worker (render/worker.ts). */
-export type { RenderJob, RenderReply };
+export type { PrintHtmlJob, RenderJob, RenderReply };
 
 /** What travels in Diagnostic.data: the fixes the engine computed for this finding. */
 export interface DiagnosticData {
@@ -90,6 +90,11 @@ export interface ConvertPageParams {
   /** The page's document, whose settings (profile, config file) apply. */
   uri: string;
   text: string;
+  /**
+   * Set when `text` is a page saved as HTML printed to text by the client (engine/html-text.ts, in VS Code for the
+   * Web's render worker): the line of the HTML each line of `text` was printed from.
+   */
+  sourceLines?: number[];
 }
 export type ConvertPageResult =
   | {
@@ -99,7 +104,8 @@ export type ConvertPageResult =
       /** How many of the page's lines were the site's own and were left out. */
       leftOut: number;
     }
-  | { error: string };
+  /** `html`: the page is HTML and this server cannot print it (the web worker's); the client may print it and ask again. */
+  | { error: string; html?: boolean };
 
 /** Custom request: the profile sections a document lacks ("RCA Writer: Insert Section…"). */
 export const MISSING_SECTIONS_REQUEST = 'rcaWriter/missingSections';

@@ -9,7 +9,7 @@ import { checkInWorkers, CheckWorkersStopped, WORKER_MIN_FILES, type FileJob, ty
 import { settingsForFile } from '../engine/config';
 import type { ServerHost, WorkspaceFiles } from './host';
 import { registerRender } from './render-request';
-import { printHtml } from '../convert/html-text';
+import { printHtml } from '../engine/html-text';
 import { startServer } from './session';
 import { filePath } from './uri';
 import { fileUri, markdownFiles, readText } from './workspace-files';
