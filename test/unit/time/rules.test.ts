@@ -151,6 +151,19 @@ describe('messages', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'information');
   });
+  it('RCA211 names the dates of two entries on different days, and only then', () => {
+    const timeline = (third: string) =>
+      rca({
+        timeline: `On April 11, 2026, Chicago time:\n\n- 2026-04-11 10:05 Alerts.\n- 2026-04-11 10:12 Failover.\n- ${third} Escalation.\n- 2026-04-11 10:40 Restored.`,
+      });
+    const [copied] = timeFindings(timeline('2026-03-11 10:20')).filter((d) => d.code === 'RCA211');
+    assert.equal(
+      copied.message,
+      'This entry ("10:20" on March 11, 2026) is earlier than the entry before it ("10:12" on April 11, 2026); list timeline entries in time order.',
+    );
+    const [swapped] = timeFindings(timeline('2026-04-11 10:08')).filter((d) => d.code === 'RCA211');
+    assert.equal(swapped.message, 'This entry ("10:08") is earlier than the entry before it ("10:12"); list timeline entries in time order.');
+  });
   it('every rule can be turned off', () => {
     const text = rca({ intro: 'This RCA covers the Alma interruption on April 2, 2025.' });
     assert.deepEqual(codes(text, { rules: { RCA201: 'off' } }), []);

@@ -122,7 +122,14 @@ export const chronology: Rule = {
     // misplaced entry is reported once, whether it is too early ("14:18" after "14:31") or too late (a wrong zone
     // that makes "10:15 AM PST" later than the entries after it).
     const inOrder = longestInOrder(entries.map((e) => e.millis));
-    const quote = (w: TimeWindow) => doc.text.slice(w.from, w.to);
+    // An entry whose own date differs from its neighbour's says so: "14:20" before "14:12" reads as no mistake until
+    // the dates show that one entry kept another month's ("2026-11-04T14:20Z" among December's entries).
+    const quote = (w: TimeWindow, other?: TimeWindow) => {
+      const time = `"${doc.text.slice(w.from, w.to)}"`;
+      const [mine, theirs] = [w.start.ymd, other?.start.ymd];
+      if (!mine || !theirs || (!w.start.date && !other!.start.date) || ymdKey(mine) === ymdKey(theirs)) return time;
+      return `${time} on ${describeYmd(mine)}`;
+    };
     // The nearest in-order entry before and after each entry.
     const keptBefore: number[] = [];
     const keptAfter: number[] = [];
@@ -141,10 +148,10 @@ export const chronology: Rule = {
       const after = keptAfter[index];
       const message =
         before >= 0 && entry.millis < entries[before].millis
-          ? `This entry ("${quote(w)}") is earlier than the entry before it ("${quote(entries[before].window)}"); list timeline entries in time order.`
+          ? `This entry (${quote(w, entries[before].window)}) is earlier than the entry before it (${quote(entries[before].window, w)}); list timeline entries in time order.`
           : after >= 0
-            ? `This entry ("${quote(w)}") is later than the entry after it ("${quote(entries[after].window)}"); list timeline entries in time order.`
-            : `This entry ("${quote(w)}") is out of time order; list timeline entries in time order.`;
+            ? `This entry (${quote(w, entries[after].window)}) is later than the entry after it (${quote(entries[after].window, w)}); list timeline entries in time order.`
+            : `This entry (${quote(w)}) is out of time order; list timeline entries in time order.`;
       report({ range: doc.lines.range(w.from, w.to), message });
     });
     for (const finding of newestFirst(a)) report({ range: doc.lines.range(finding.from, finding.to), message: finding.message });
