@@ -54,4 +54,14 @@ describe('a report in another language', () => {
     );
     assert.equal(writtenInEnglish(readFileSync(join(__dirname, '..', '..', 'examples', 'missing-sections.rca.md'), 'utf8')), true);
   });
+
+  it('is not told by letters alone: a table of "x" marks is no language', () => {
+    const marks = Array.from({ length: 60 }, (_, i) => `| ${i} | x | x | x |`).join('\n');
+    const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO\n\n| Step | A | B | C |\n| --- | --- | --- | --- |\n${marks}\n`;
+    assert.equal(writtenInEnglish(text), true);
+    assert.ok(
+      checkText(text).diagnostics.some((d) => d.code === 'RCA101'),
+      'a missing section is still found',
+    );
+  });
 });

@@ -18,7 +18,8 @@ const SAMPLE_CHARS = 20_000;
 
 /** Code, HTML comments and front matter hold no prose of the report's own language. */
 const NOT_PROSE = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)|```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]*`/g;
-const WORD = /\p{L}+/gu;
+/** A letter alone ("x" in a table's cells, a list's "a)") says nothing of a language. */
+const WORD = /\p{L}{2,}/gu;
 
 export function writtenInEnglish(text: string): boolean {
   const prose = text.slice(0, SAMPLE_CHARS).replace(NOT_PROSE, ' ');
