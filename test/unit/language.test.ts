@@ -55,6 +55,17 @@ describe('a report in another language', () => {
     assert.equal(writtenInEnglish(readFileSync(join(__dirname, '..', '..', 'examples', 'missing-sections.rca.md'), 'utf8')), true);
   });
 
+  it('is read as another language only on the words of that language: terse English stays English', () => {
+    // A property test's report: 43 words, one of them ("On") among the English words counted.
+    const terse =
+      '# Incident report: registry unavailable\n\n## What went well\n\nOn April 11, 2026 checkout failed.\n\n## What went wrong\n\n- 10:05 UTC alerts fired.\n- 10:40 UTC service restored.\n\n## Publication History\n\n## Event Timeline\n\n- 10:05 UTC alerts fired.\n- 10:40 UTC service restored.\n\n## Customer Impact\n\n## Customer Impact\n\nA config push.\n\n## Customer Communications\n\nA config push.\n';
+    assert.equal(writtenInEnglish(terse), true);
+    assert.deepEqual(
+      checkText(terse).diagnostics.map((d) => d.code),
+      checkText(terse, { profile: 'postmortem' }).diagnostics.map((d) => d.code),
+    );
+  });
+
   it('is not told by letters alone: a table of "x" marks is no language', () => {
     const marks = Array.from({ length: 60 }, (_, i) => `| ${i} | x | x | x |`).join('\n');
     const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO\n\n| Step | A | B | C |\n| --- | --- | --- | --- |\n${marks}\n`;

@@ -10,6 +10,24 @@ const ENGLISH_WORDS = new Set(
   'the and of to is are were for with on at by from this that these we our it its be been not has have had which they their after before during'.split(' '),
 );
 
+/**
+ * The words other languages write most (German, Spanish, Portuguese, French, Italian, Dutch), none of them an English
+ * word too. A report is read as another language only on their evidence: terse English ("10:05 UTC alerts fired",
+ * "Service restored") has few of the English words above, and none of these.
+ */
+const OTHER_WORDS = new Set(
+  (
+    'der das und ist nicht mit von den dem des ein eine einer wurde wurden auf für bei sich auch werden wir uhr zur zum ' +
+    'el la los las del que por con una fue para al como más se y ' +
+    'os da do das dos em não um uma foi com ao pelo pela ' +
+    'le les du et est une pour dans pas sur au aux été ont ' +
+    'il di che della per non sono ' +
+    'het een van niet zijn wordt werd'
+  ).split(' '),
+);
+/** The share of those words that tells a report in another language. */
+const MIN_OTHER_SHARE = 0.08;
+
 /** Fewer words than this say too little to tell a language by: a title and a few timeline rows. */
 const MIN_WORDS = 40;
 const MIN_SHARE = 0.03;
@@ -25,9 +43,13 @@ export function writtenInEnglish(text: string): boolean {
   const prose = text.slice(0, SAMPLE_CHARS).replace(NOT_PROSE, ' ');
   let words = 0;
   let english = 0;
+  let other = 0;
   for (const [word] of prose.matchAll(WORD)) {
     words++;
-    if (word.length <= 6 && ENGLISH_WORDS.has(word.toLowerCase())) english++;
+    if (word.length > 6) continue;
+    const lower = word.toLowerCase();
+    if (ENGLISH_WORDS.has(lower)) english++;
+    else if (OTHER_WORDS.has(lower)) other++;
   }
-  return words < MIN_WORDS || english >= words * MIN_SHARE;
+  return words < MIN_WORDS || english >= words * MIN_SHARE || other < words * MIN_OTHER_SHARE;
 }
