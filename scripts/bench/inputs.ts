@@ -12,11 +12,7 @@ export function random(seed: number): () => number {
   };
 }
 
-// With the words English writes most ("the", "of", "to" ...) about as often as a report does: a check under `auto`
-// gives a report that reads as another language only the rules that read no words (engine/language.ts), which would
-// time less than a check.
 const WORDS = (
-  'the the the of of to and and for was were in on at with from by after ' +
   'the service database cluster network failover primary secondary engineers investigated interruption customers ' +
   'instance maintenance routing traffic latency alert monitoring deployment configuration storage replica queue ' +
   'request response timeout restored degraded observed identified mitigated upstream provider certificate load ' +
