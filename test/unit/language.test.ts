@@ -66,6 +66,11 @@ describe('a report in another language', () => {
     );
   });
 
+  it('is not told by addresses: "com" in a URL is no Portuguese', () => {
+    const links = Array.from({ length: 12 }, (_, i) => `- ${i}:00 UTC see https://status.example.com/incidents/${i} and ops@example.com`).join('\n');
+    assert.equal(writtenInEnglish(`# Incident report: registry unavailable\n\n## Timeline\n\n${links}\n`), true);
+  });
+
   it('is not told by letters alone: a table of "x" marks is no language', () => {
     const marks = Array.from({ length: 60 }, (_, i) => `| ${i} | x | x | x |`).join('\n');
     const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO\n\n| Step | A | B | C |\n| --- | --- | --- | --- |\n${marks}\n`;

@@ -19,7 +19,7 @@ const OTHER_WORDS = new Set(
   (
     'der das und ist nicht mit von den dem des ein eine einer wurde wurden auf für bei sich auch werden wir uhr zur zum ' +
     'el la los las del que por con una fue para al como más se y ' +
-    'os da do das dos em não um uma foi com ao pelo pela ' +
+    'os da do das dos em não um uma foi ao pelo pela ' +
     'le les du et est une pour dans pas sur au aux été ont ' +
     'il di che della per non sono ' +
     'het een van niet zijn wordt werd'
@@ -34,8 +34,9 @@ const MIN_SHARE = 0.03;
 /** Enough of a long report to tell its language, read in a time that does not grow with it. */
 const SAMPLE_CHARS = 20_000;
 
-/** Code, HTML comments and front matter hold no prose of the report's own language. */
-const NOT_PROSE = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)|```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]*`/g;
+/** Code, HTML comments, front matter, addresses and e-mail addresses hold no prose of the report's own language. */
+const NOT_PROSE =
+  /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)|```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** A letter alone ("x" in a table's cells, a list's "a)") says nothing of a language. */
 const WORD = /\p{L}{2,}/gu;
 
