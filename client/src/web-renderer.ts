@@ -67,7 +67,7 @@ export class WebRenderer implements Disposable {
     const reply = await this.ask((id) => ({ id, printHtml: params.text }));
     if ('error' in reply) return { error: `is HTML source, which could not be printed as text (${reply.error})` };
     if (!('printed' in reply)) return result;
-    return server.sendRequest<ConvertPageResult>(CONVERT_PAGE_REQUEST, { uri: params.uri, text: reply.printed.text, sourceLines: reply.printed.sourceLines });
+    return server.sendRequest<ConvertPageResult>(CONVERT_PAGE_REQUEST, { uri: params.uri, ...reply.printed });
   }
 
   /** One job for the render worker, and its reply. */

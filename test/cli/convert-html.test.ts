@@ -153,3 +153,112 @@ describe('convert under auto: the profile whose headings the page names', () => 
     assert.match(runIn(['convert', 'pm.html'], { cwd: project({ 'pm.html': postmortem }) }).stdout, /\n## Impact\n/);
   });
 });
+
+describe('convert: what the HTML says that the printed text cannot', () => {
+  const postmortem = findProfile('postmortem')!;
+  /** A postmortem page: its sections, with `body` in the first. */
+  const page = (body: string, head = '') =>
+    [
+      `<!DOCTYPE html><html><head>${head}</head><body><article>`,
+      '<h1>Postmortem: checkout API outage on March 3, 2026</h1>',
+      `<h2>Summary</h2>${body}`,
+      '<h2>Root cause</h2><p>A configuration change removed the pool limit.</p>',
+      '</article></body></html>',
+    ].join('\n');
+  const convert = (html: string, profile = postmortem) => convertPage(html, profile, printHtml).markdown;
+  const headings = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('## '));
+
+  it('a paragraph that reads like a section name stays a paragraph; printed as text, it is still read as a heading', () => {
+    const html = page('<p>Impact</p><p>About 30% of checkouts failed.</p><blockquote>Timeline</blockquote>');
+    assert.deepEqual(headings(convert(html)), ['## Summary', '## Root cause']);
+    assert.match(convert(html), /\n\nImpact\n\nAbout 30%/);
+    // "Intro." is the house profile's "Introduction" to the guess from text.
+    assert.match(convert(page('<p>Intro.</p>'), exlibris), /\n\nIntro\.\n/);
+    assert.match(convertText('NA01 - RCA - May 6, 2024\n\nIntro.\n\nText.\n', exlibris).markdown, /\n## Intro\.\n/);
+    assert.deepEqual(headings(convertText(printHtml(html).text, postmortem).markdown), ['## Summary', '## Impact', '## Timeline', '## Root cause']);
+  });
+
+  it('a heading the page marks is a heading: <h2>, role="heading", and a paragraph all in bold as editors write them', () => {
+    for (const impact of [
+      '<h3>Impact</h3>',
+      '<div role="heading" aria-level="2">Impact</div>',
+      '<p><strong>Impact</strong></p>',
+      '<p><b>Impact</b> </p>',
+      '<p><span style="font-weight: 700">Impact</span></p>',
+    ]) {
+      assert.deepEqual(headings(convert(page(`${impact}<p>About 30% of checkouts failed.</p>`))), ['## Summary', '## Impact', '## Root cause'], impact);
+    }
+    // Google Docs sets bold by a class of its style sheet.
+    const docs = page(
+      '<p class="c2"><span class="c7">Impact</span></p><p class="c2"><span class="c1">Text.</span></p>',
+      '<style>.c1{color:#000}.c7{font-weight:700;color:#000}</style>',
+    );
+    assert.deepEqual(headings(convert(docs)), ['## Summary', '## Impact', '## Root cause']);
+    // Bold words in a sentence make no heading of it.
+    assert.deepEqual(headings(convert(page('<p><strong>Impact</strong> was small</p>'))), ['## Summary', '## Root cause']);
+  });
+
+  it('keeps absolute links as Markdown links, a bare address as it is, and only the text of other links', () => {
+    const markdown = convert(
+      page(
+        [
+          '<p>Updates were posted on <a href="https://status.example.com/incidents/42">the status page</a>, at',
+          '<a href="https://status.example.com/">https://status.example.com</a> and by <a href="mailto:ops@example.com">mail</a>.</p>',
+          '<p>See <a href="/kb/pools">the pool guide</a> and <a href="https://example.com/a_(b)">notes [draft]</a>.</p>',
+          '<ul><li><a href="https://example.com/runbook">Runbook</a> updated</li></ul>',
+          '<table><tr><th>Ticket</th><th>Owner</th></tr><tr><td><a href="https://t.example.com/1">T-1</a></td><td>ops</td></tr></table>',
+        ].join('\n'),
+      ),
+    );
+    assert.match(
+      markdown,
+      /\nUpdates were posted on \[the status page\]\(https:\/\/status\.example\.com\/incidents\/42\), at https:\/\/status\.example\.com and by \[mail\]\(mailto:ops@example\.com\)\.\n/,
+    );
+    assert.match(markdown, /\nSee the pool guide and \[notes \\\[draft\\\]\]\(https:\/\/example\.com\/a_%28b%29\)\.\n/);
+    assert.match(markdown, /\n- \[Runbook\]\(https:\/\/example\.com\/runbook\) updated\n/);
+    assert.match(markdown, /\n\| \[T-1\]\(https:\/\/t\.example\.com\/1\) \| ops \|\n/);
+  });
+
+  it('keeps preformatted text as a fenced code block and inline code as code, untouched', () => {
+    const markdown = convert(
+      page(
+        [
+          '<p>We ran <code>kubectl rollout undo *</code> and <code>a`b</code>.</p>',
+          '<pre>- 14:05 restart\n\n# not a heading\nImpact\nhost\tstate\nweb-1\tdown\n```</pre>',
+        ].join('\n'),
+      ),
+    );
+    assert.match(markdown, /\nWe ran `kubectl rollout undo \*` and ``a`b``\.\n/);
+    assert.ok(markdown.includes('\n````\n- 14:05 restart\n\n# not a heading\nImpact\nhost\tstate\nweb-1\tdown\n```\n````\n'), markdown);
+    assert.deepEqual(headings(markdown), ['## Summary', '## Root cause']);
+  });
+
+  it("leaves out the site's navigation, header, footer and sidebar, and lists each; the title in the site's header stays", () => {
+    const html = [
+      '<!DOCTYPE html><html><body>',
+      '<header><div>Acme Engineering</div><nav><a href="/">Blog</a> <a href="/jobs">Careers</a></nav>',
+      '<h1>Postmortem: checkout API outage on March 3, 2026</h1></header>',
+      '<aside><p>Popular posts</p><p>Scaling our cache layer to millions of keys</p></aside>',
+      '<main><h2>Summary</h2><p>Checkout failed for 45 minutes.</p>',
+      '<footer><p>Posted by the platform team.</p></footer>',
+      '<h2>Root cause</h2><p>A configuration change removed the pool limit.</p></main>',
+      '<footer><p>Subscribe to our newsletter for new posts every week.</p></footer>',
+      '</body></html>',
+    ].join('\n');
+    const result = convertPage(html, postmortem, printHtml);
+    assert.equal(
+      result.markdown,
+      '# Postmortem: checkout API outage on March 3, 2026\n\n## Summary\n\nCheckout failed for 45 minutes.\n\nPosted by the platform team.\n\n## Root cause\n\nA configuration change removed the pool limit.\n',
+    );
+    assert.deepEqual(
+      result.dropped.map(({ line, text, reason }) => [line, text, reason]),
+      [
+        [2, 'Acme Engineering', "the site's header"],
+        [2, 'Blog Careers', 'site navigation'],
+        [4, 'Popular posts', "the page's sidebar"],
+        [4, 'Scaling our cache layer to millions of keys', "the page's sidebar"],
+        [8, 'Subscribe to our newsletter for new posts every week.', 'the page footer'],
+      ],
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // convert keeps every word of a report saved as HTML: random pages of the report's sections, whose blocks are
 // paragraphs, lists (their items' text in paragraphs or not), tables, quotes, line breaks and nested containers,
-// with inline markup around the words, convert without throwing, and every word of the page is in the Markdown as
-// often as on the page; each note names a line of the HTML.
+// with inline markup, links and code around the words, convert without throwing, and every word of the page is in the
+// Markdown as often as on the page, every absolute link with its target; each note names a line of the HTML.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -18,6 +18,9 @@ const inline = fc.oneof(
   word.map((w) => `<b>${w}</b>`),
   word.map((w) => `<span class="x">${w}</span>`),
   word.map((w) => `<a href="/kb/${w}">${w}</a>`),
+  fc.tuple(word, word).map(([w, target]) => `<a href="https://docs.example.com/${target}">${w}</a>`),
+  fc.tuple(word, word).map(([a, b]) => `<a href="mailto:${a}@example.com"><b>${a}</b> ${b}</a>`),
+  word.map((w) => `<code>${w}</code>`),
   fc.tuple(word, word).map(([a, b]) => `<em>${a}</em> ${b}`),
 );
 const text = fc.array(inline, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' '));
@@ -69,6 +72,9 @@ describe('convert: a page saved as HTML keeps every word of its report', () => {
         const kept = wordCounts(markdown);
         for (const [w, count] of wordCounts(body.replace(/<a href="[^"]*">/g, '<a>'))) {
           assert.ok((kept.get(w) ?? 0) >= count, `"${w}": ${count} on the page, ${kept.get(w) ?? 0} in the Markdown\n${markdown}`);
+        }
+        for (const [, target] of body.matchAll(/<a href="((?:https|mailto):[^"]*)">/g)) {
+          assert.ok(markdown.includes(`](${target})`), `the link to ${target} is lost\n${markdown}`);
         }
         const lines = html.split('\n').length;
         for (const note of notes) assert.ok(note.line >= 1 && note.line <= lines, `note at line ${note.line} of ${lines}`);

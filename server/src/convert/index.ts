@@ -4,8 +4,9 @@
 // contents, the footer) are left out, and each of those is listed so nothing goes silently.
 import { matchHeading } from '../engine/headings';
 import type { Profile } from '../engine/profiles';
-import { droppedLines, isHeading, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
-import { listMarker, markdownHeading, markdownLine } from './page';
+import { droppedLines, isHeading, isHeadingLine, layoutOf, looksLikeTitle, splitLines, type DroppedLine, type Line } from './layout';
+import { PageMarks } from './marks';
+import { codeBlock, listMarker, markdownHeading, markdownLine } from './page';
 import type { PrintedHtml } from '../engine/html-text';
 import { isHtmlSource, NotAPrintedPage, notAPrintedPage } from './sniff';
 import { renderTable, tableAt, type Table } from './table';
@@ -29,10 +30,18 @@ export interface ConvertResult {
   profile: string;
 }
 
+/** A line's text, and its number in the input (where the page's links and code in it are found). */
+interface Text {
+  text: string;
+  at: number;
+}
+
 type Block =
-  | { kind: 'title' | 'heading' | 'paragraph'; text: string }
-  | { kind: 'list'; ordered: boolean; items: { marker: string; lines: string[] }[]; indent: number }
-  | { kind: 'table'; table: Table }
+  | { kind: 'title' | 'heading'; text: string }
+  | ({ kind: 'paragraph' } & Text)
+  | { kind: 'list'; ordered: boolean; items: { marker: string; lines: Text[] }[]; indent: number }
+  | { kind: 'table'; table: Table; lineNumbers: number[] }
+  | { kind: 'code'; lines: string[] }
   | { kind: 'empty' };
 
 /** What an empty paragraph of the page becomes: invisible in the rendered report, plain to its writer. */
@@ -61,8 +70,9 @@ export function convertPage(input: string, profiles: Profile | readonly Profile[
 
 /** Converts a page saved as HTML from its print (engine/html-text.ts): notes and left-out lines name HTML lines. */
 export function convertPrinted(printed: PrintedHtml, profiles: Profile | readonly Profile[]): ConvertResult {
-  const profile = Array.isArray(profiles) ? pageProfile(printed.text, profiles) : (profiles as Profile);
-  const result = convertText(printed.text, profile);
+  const page = new PageMarks(printed);
+  const profile = Array.isArray(profiles) ? pageProfile(printed.text, profiles, page) : (profiles as Profile);
+  const result = convertText(printed.text, profile, page);
   const htmlLine = (line: number) => printed.sourceLines[line - 1] ?? line;
   return {
     ...result,
@@ -79,9 +89,10 @@ const MAX_HEADING_CANDIDATES = 20_000;
  * The profile whose sections the page's short lines name most (each section counted once): a postmortem's "Impact" and
  * "Lessons learned" are headings of the postmortem profile, paragraphs to the house one. The first on a tie.
  */
-export function pageProfile(text: string, profiles: readonly Profile[]): Profile {
+export function pageProfile(text: string, profiles: readonly Profile[], page?: PageMarks): Profile {
   const candidates: string[] = [];
   for (const line of splitLines(text)) {
+    if (page?.isNoHeading(line.number) || page?.siteReason(line.number)) continue;
     if (line.text && line.text.length <= HEADING_CANDIDATE_LENGTH) candidates.push(line.text);
     if (candidates.length >= MAX_HEADING_CANDIDATES) break;
   }
@@ -97,19 +108,21 @@ export function pageProfile(text: string, profiles: readonly Profile[]): Profile
 
 /**
  * Converts a printed page. Throws NotAPrintedPage, with a one-line reason, for Markdown, HTML source, JSON, or
- * text with neither a title nor a section heading of the profile.
+ * text with neither a title nor a section heading of the profile. `page` is what the page's HTML says of the
+ * printed lines, when it was printed from HTML.
  */
-export function convertText(input: string, profile: Profile): ConvertResult {
+export function convertText(input: string, profile: Profile, page?: PageMarks): ConvertResult {
   const lines = splitLines(input);
   const refusal = notAPrintedPage(
     lines.map((line) => line.raw),
     (text) => isHeading(text, profile) || looksLikeTitle(text, profile),
   );
   if (refusal) throw new NotAPrintedPage(refusal);
-  const layout = layoutOf(lines, profile);
+  const layout = layoutOf(lines, profile, page);
+  const headingLine = (line: Line) => isHeadingLine(line, profile, page);
   const { titleAt, footerAt, dropped } = layout;
   const notes: ConvertNote[] = [];
-  const hasHeading = lines.some((line, i) => !dropped.has(i) && isHeading(line.text, profile));
+  const hasHeading = lines.some((line, i) => !dropped.has(i) && headingLine(line));
   if (titleAt < 0 && !hasHeading) {
     throw new NotAPrintedPage(
       `has no title line (one with "${profile.title.marker || 'RCA'}" in it) and no section heading of the "${profile.name}" profile: not a printed report`,
@@ -138,6 +151,17 @@ export function convertText(input: string, profile: Profile): ConvertResult {
   let lastItemLine = -1;
   for (let i = 0; i < rest.length; i++) {
     const line = rest[i];
+    const code = page?.codeBlock(line.number);
+    if (code !== undefined) {
+      let end = i;
+      while (end + 1 < rest.length && page!.codeBlock(rest[end + 1].number) === code) end++;
+      const codeLines = rest.slice(i, end + 1).map((each) => each.raw);
+      while (codeLines.length && !codeLines[codeLines.length - 1].trim()) codeLines.pop();
+      if (codeLines.length) blocks.push({ kind: 'code', lines: codeLines });
+      i = end;
+      lastList = undefined;
+      continue;
+    }
     if (line.emptyParagraph) {
       notes.push({ line: line.number, message: 'an empty paragraph (only non-breaking spaces) in the page; kept as a comment' });
       blocks.push({ kind: 'empty' });
@@ -147,12 +171,12 @@ export function convertText(input: string, profile: Profile): ConvertResult {
     if (!line.text) continue;
     const previous = rest[i - 1];
     // A more indented line right under a list item continues it.
-    if (lastList && lastItemLine === i - 1 && previous?.text && line.indent > lastList.indent && !listMarker(line.text) && !isHeading(line.text, profile)) {
-      lastList.items[lastList.items.length - 1].lines.push(line.text);
+    if (lastList && lastItemLine === i - 1 && previous?.text && line.indent > lastList.indent && !listMarker(line.text) && !headingLine(line)) {
+      lastList.items[lastList.items.length - 1].lines.push({ text: line.text, at: line.number });
       lastItemLine = i;
       continue;
     }
-    if (isHeading(line.text, profile)) {
+    if (headingLine(line)) {
       blocks.push({ kind: 'heading', text: line.text });
       sawHeading = true;
       lastList = undefined;
@@ -160,7 +184,7 @@ export function convertText(input: string, profile: Profile): ConvertResult {
     }
     const table = tableAt(raws, i);
     if (table) {
-      blocks.push({ kind: 'table', table });
+      blocks.push({ kind: 'table', table, lineNumbers: table.rowLines.map((row) => rest[row].number) });
       i = table.last;
       lastList = undefined;
       continue;
@@ -168,13 +192,15 @@ export function convertText(input: string, profile: Profile): ConvertResult {
     const marker = listMarker(line.text);
     if (marker) {
       let text = marker.text;
+      let at = line.number;
       if (!text) {
         // The website prints a list item as a lone "-" (or bullet) line, then the item's text.
         let next = i + 1;
         while (next < rest.length && !rest[next].text && !rest[next].emptyParagraph) next++;
         const candidate = rest[next];
-        if (candidate?.text && !listMarker(candidate.text) && !isHeading(candidate.text, profile)) {
+        if (candidate?.text && !listMarker(candidate.text) && !headingLine(candidate)) {
           text = candidate.text;
+          at = candidate.number;
           i = next;
         } else {
           notes.push({ line: line.number, message: 'a list marker with no text after it; kept as an empty list item' });
@@ -184,14 +210,14 @@ export function convertText(input: string, profile: Profile): ConvertResult {
         lastList = { kind: 'list', ordered: marker.ordered, items: [], indent: line.indent };
         blocks.push(lastList);
       }
-      lastList.items.push({ marker: marker.marker, lines: text ? [text] : [] });
+      lastList.items.push({ marker: marker.marker, lines: text ? [{ text, at }] : [] });
       lastItemLine = i;
       continue;
     }
     if (!sawHeading && titleAt >= 0 && !implicitFirst && !keptBefore.has(line)) {
       notes.push({ line: line.number, message: 'text between the title and the first section heading; kept there' });
     }
-    blocks.push({ kind: 'paragraph', text: line.text });
+    blocks.push({ kind: 'paragraph', text: line.text, at: line.number });
     lastList = undefined;
   }
 
@@ -200,13 +226,14 @@ export function convertText(input: string, profile: Profile): ConvertResult {
     if (!lines[i].text || dropped.has(i)) continue;
     const where = lastSection && lastSection.kind === 'heading' ? `under "${lastSection.text}"` : 'at the end';
     notes.push({ line: lines[i].number, message: `text after the page footer; kept ${where}` });
-    blocks.push({ kind: 'paragraph', text: lines[i].text });
+    blocks.push({ kind: 'paragraph', text: lines[i].text, at: lines[i].number });
   }
   notes.sort((a, b) => a.line - b.line);
-  return { markdown: render(blocks), notes, dropped: droppedLines(lines, layout), profile: profile.name };
+  return { markdown: render(blocks, page ?? new PageMarks()), notes, dropped: droppedLines(lines, layout), profile: profile.name };
 }
 
-function render(blocks: Block[]): string {
+function render(blocks: Block[], page: PageMarks): string {
+  const line = ({ text, at }: Text) => markdownLine(text, page.spans(at));
   const parts = blocks.map((block) => {
     switch (block.kind) {
       case 'title':
@@ -214,17 +241,19 @@ function render(blocks: Block[]): string {
       case 'heading':
         return `## ${markdownHeading(block.text)}`;
       case 'paragraph':
-        return markdownLine(block.text);
+        return line(block);
       case 'table':
-        return renderTable(block.table);
+        return renderTable(block.table, (row) => page.spans(block.lineNumbers[row]));
+      case 'code':
+        return codeBlock(block.lines);
       case 'empty':
         return EMPTY_PARAGRAPH;
       case 'list':
         return block.items
           .map((item) => {
-            const [first = '', ...more] = item.lines;
+            const [first, ...more] = item.lines;
             const pad = ' '.repeat(item.marker.length + 1);
-            return [`${item.marker}${first ? ` ${markdownLine(first)}` : ''}`, ...more.map((text) => pad + markdownLine(text))].join('\n');
+            return [`${item.marker}${first ? ` ${line(first)}` : ''}`, ...more.map((each) => pad + line(each))].join('\n');
           })
           .join('\n');
     }

@@ -4,6 +4,7 @@
 import { matchHeading } from '../engine/headings';
 import type { Profile } from '../engine/profiles';
 import { breadcrumbSteps, isFooterStart, isMenuItem, isPageTools, isSentenceLike, isSiteLineAnywhere, isStockFooterLine, tableOfContents } from './chrome';
+import type { PageMarks } from './marks';
 import { listMarker } from './page';
 
 export interface Line {
@@ -85,11 +86,18 @@ export function isHeading(text: string, profile: Profile): boolean {
   return answer;
 }
 
-export function layoutOf(lines: Line[], profile: Profile): PageLayout {
+/** Whether a line is a section heading: by its text, unless the page's markup says it is a paragraph or code. */
+export function isHeadingLine(line: Line, profile: Profile, page?: PageMarks): boolean {
+  return !page?.isNoHeading(line.number) && isHeading(line.text, profile);
+}
+
+export function layoutOf(lines: Line[], profile: Profile, page?: PageMarks): PageLayout {
   const dropped = new Map<number, string>();
-  const live = (i: number) => !!lines[i].text && !dropped.has(i);
+  // Code is the report's, whatever it reads like.
+  const live = (i: number) => !!lines[i].text && !dropped.has(i) && page?.codeBlock(lines[i].number) === undefined;
   lines.forEach((line, i) => {
-    if (line.text && isSiteLineAnywhere(bare(line.text))) dropped.set(i, 'site navigation');
+    const reason = page?.siteReason(line.number) ?? (live(i) && isSiteLineAnywhere(bare(line.text)) ? 'site navigation' : undefined);
+    if (line.text && reason) dropped.set(i, reason);
   });
 
   // The in-page table of contents repeats the section headings; the report's own headings come after it.
@@ -97,7 +105,7 @@ export function layoutOf(lines: Line[], profile: Profile): PageLayout {
   const entryText = (text: string) => listMarker(text)?.text ?? text;
   for (const i of tableOfContents(texts, entryText, (text) => isHeading(text, profile))) dropped.set(i, "the page's table of contents");
 
-  const headingIndexes = lines.map((line, i) => (live(i) && isHeading(line.text, profile) ? i : -1)).filter((i) => i >= 0);
+  const headingIndexes = lines.map((line, i) => (live(i) && isHeadingLine(line, profile, page) ? i : -1)).filter((i) => i >= 0);
   const firstHeading = headingIndexes[0] ?? lines.length;
 
   // The title is the first line that reads like one (a short menu item such as "Cloud RCA" only when nothing

@@ -1,13 +1,16 @@
 // Tables as pages print them: cells between pipes ("Date | Publication History |", with or without the outer
 // pipes, often with a "---|---|" row under the header), or cells separated by tabs. Each becomes a GFM table.
 import { maxOf } from '../engine/numbers';
-import { escapeInline, listMarker } from './page';
+import type { InlineSpan } from '../engine/html-text';
+import { inlineMarkdown, listMarker } from './page';
 
 export interface Table {
   /** Index (into the lines given) of the table's first and last row. */
   first: number;
   last: number;
   rows: string[][];
+  /** Index (into the lines given) of each row. */
+  rowLines: number[];
 }
 
 const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
@@ -45,6 +48,7 @@ export function tableAt(raws: string[], start: number): Table | undefined {
   const kind = pipeCells(raws[start]) ? pipeCells : tabCells(raws[start]) ? tabCells : undefined;
   if (!kind || isDelimiterRow(raws[start])) return undefined;
   const rows: string[][] = [kind(raws[start])!];
+  const rowLines = [start];
   let last = start;
   let delimited = false;
   for (let i = start + 1; i < raws.length; i++) {
@@ -59,23 +63,27 @@ export function tableAt(raws: string[], start: number): Table | undefined {
     const cells = kind(raws[i]);
     if (!cells) break;
     rows.push(cells);
+    rowLines.push(i);
     last = i;
   }
   if (rows.length < 2 && !delimited) return undefined;
-  return { first: start, last, rows };
+  return { first: start, last, rows, rowLines };
 }
 
-function cell(text: string): string {
-  return escapeInline(text).replace(/\|/g, '\\|');
-}
-
-/** The table in GFM; every row gets as many cells as the widest, so no cell is dropped by a reader. */
-export function renderTable(table: Table): string {
+/**
+ * The table in GFM; every row gets as many cells as the widest, so no cell is dropped by a reader. `spansOf` gives
+ * a row's links and code (by the row's index in `rows`), which its cells take in order.
+ */
+export function renderTable(table: Table, spansOf: (row: number) => InlineSpan[] = () => []): string {
   const width = maxOf(
     table.rows.map((row) => row.length),
     0,
   );
-  const line = (row: string[]) => `| ${Array.from({ length: width }, (_, i) => cell(row[i] ?? '')).join(' | ')} |`;
+  const line = (row: string[], index: number) => {
+    const spans = spansOf(index);
+    const cells = Array.from({ length: width }, (_, i) => inlineMarkdown(row[i] ?? '', spans).replace(/\|/g, '\\|'));
+    return `| ${cells.join(' | ')} |`;
+  };
   const [header, ...body] = table.rows;
-  return [line(header), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+  return [line(header, 0), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map((row, i) => line(row, i + 1))].join('\n');
 }

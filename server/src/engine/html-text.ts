@@ -13,6 +13,25 @@ export interface PrintedHtml {
   text: string;
   /** The line of the HTML (1-based) each line of `text` was printed from, by the text's line index (0-based). */
   sourceLines: number[];
+  /** What the page's markup says of some printed lines, which their text alone cannot say. */
+  marks?: LineMark[];
+  /** Links and code inside printed lines, in the order printed. */
+  spans?: InlineSpan[];
+}
+
+/**
+ * What a printed line (`line`: its 0-based index) is, by the markup it came from: `body` is a paragraph's text
+ * with words not in bold (never a heading, however it reads); `code` is a line of `<pre>` (`block` tells one
+ * `<pre>` from the next); `site` is the site's navigation, header, footer or sidebar, `reason` saying which.
+ */
+export type LineMark = LineKind & { line: number };
+export type LineKind = { kind: 'body' } | { kind: 'code'; block: number } | { kind: 'site'; reason: string };
+
+/** A link (with its absolute `href`) or inline code (no `href`) whose `text` is printed on line `line`. */
+export interface InlineSpan {
+  line: number;
+  text: string;
+  href?: string;
 }
 
 /** Elements whose content a browser never prints. */
@@ -90,7 +109,47 @@ const BLOCKS = new Set([
 /** Blocks a browser sets apart with a blank line (their margins), as a printed page shows them. */
 const SPACED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'figure', 'hr']);
 
+/** Blocks whose text is a paragraph's: a section name printed in one of them is text, unless set in bold. */
+const TEXT_BLOCKS = new Set(['p', 'blockquote', 'dd', 'figcaption']);
+
+/** Inline elements whose text is code, printed as it is written. */
+const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
+
+/** Elements that make a header or footer the article's own, not the site's (HTML's sectioning content and `main`). */
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
+
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/i;
+
+/**
+ * The classes the page's style sheets set in bold (`.c3{font-weight:700}`): editors that export HTML (Google Docs)
+ * style a bold section name by class, not with `<b>`.
+ */
+function boldClasses(html: string): Set<string> {
+  const classes = new Set<string>();
+  for (const sheet of html.matchAll(/<style[^>]*>([^<]*)<\/style>/gi)) {
+    for (const rule of sheet[1].matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) if (BOLD_STYLE.test(rule[2])) classes.add(rule[1]);
+  }
+  return classes;
+}
+
+/** The site's parts around an article, and the reason each is left out for (the converter's own words). */
+function siteReason(element: Element, inSection: boolean): string | undefined {
+  const role = attribute(element, 'role');
+  if (element.tagName === 'nav' || role === 'navigation' || role === 'search') return 'site navigation';
+  if (inSection) return undefined;
+  if (element.tagName === 'header' || role === 'banner') return "the site's header";
+  if (element.tagName === 'footer' || role === 'contentinfo') return 'the page footer';
+  if (element.tagName === 'aside' || role === 'complementary') return "the page's sidebar";
+  return undefined;
+}
+
+/** An absolute web or mail address a link points to; relative links and in-page anchors mean nothing in a report. */
+function linkTarget(element: Element): string | undefined {
+  const href = attribute(element, 'href')?.trim();
+  return href && /^(?:https?:\/\/[^\s/]|mailto:[^\s])/i.test(href) ? href : undefined;
+}
 
 /**
  * Hidden by the page (`hidden`, `display: none`), or from screen readers (`aria-hidden`: icons, separators, the visual
@@ -143,16 +202,24 @@ class LineBuffer {
   }
 }
 
+/** Whether the link's text is its address: such a link stays the bare address it prints. */
+const namesItself = (text: string, href: string) => [href, href.replace(/\/$/, ''), href.replace(/^mailto:/i, '')].includes(text);
+
 /** Prints HTML source as text, line by line, with the HTML line each printed line comes from. */
 export function printHtml(html: string): PrintedHtml {
   const document = parse(html, { sourceCodeLocationInfo: true });
+  const boldClass = boldClasses(html);
   const lines: string[] = [];
   const sourceLines: number[] = [];
+  const marks: LineMark[] = [];
+  const spans: InlineSpan[] = [];
   const current = new LineBuffer();
   let currentSource = 1;
   /** A blank line is owed before the next printed line (a spaced block ended or begins). */
   let blankOwed = false;
   let preDepth = 0;
+  /** Counts the `<pre>` blocks, so that two in a row stay two code blocks. */
+  let preBlocks = 0;
   /** Inside a table cell, a block ends no line: the row is one line. */
   let cellDepth = 0;
   /** Inside a list item, a paragraph is set apart by no blank line: the items stay one list. */
@@ -164,7 +231,21 @@ export function printHtml(html: string): PrintedHtml {
   let markerOnly = false;
   const lists: { ordered: boolean; next: number }[] = [];
 
-  const pushLine = (text: string, source: number) => {
+  // Where the walk stands: the innermost block's kind, the site's part it is in, how many sectioning elements and
+  // bold elements are open, and the link or code whose text is being printed.
+  let blockKind: 'text' | 'heading' | 'other' = 'other';
+  let site: string | undefined;
+  let sections = 0;
+  let boldDepth = 0;
+  let capture: { href?: string; parts: string[]; lineCount: number } | undefined;
+  // What the line being printed is: taken when its first text is written.
+  let lineMark: LineKind | undefined;
+  let lineIsText = false;
+  let linePlain = false;
+  let lineSpans: Omit<InlineSpan, 'line'>[] = [];
+
+  const pushLine = (text: string, source: number, mark?: LineKind) => {
+    if (mark) marks.push({ ...mark, line: lines.length });
     lines.push(text);
     sourceLines.push(source);
   };
@@ -175,13 +256,23 @@ export function printHtml(html: string): PrintedHtml {
       return;
     }
     const text = current.take().replace(/[ \t]+$/, '');
+    const inline = lineSpans;
+    lineSpans = [];
     if (!text) return;
     if (blankOwed && lines.length && lines[lines.length - 1] !== '') pushLine('', currentSource);
-    pushLine(text, currentSource);
+    for (const span of inline) spans.push({ ...span, line: lines.length });
+    pushLine(text, currentSource, lineMark ?? (lineIsText && linePlain ? { kind: 'body' } : undefined));
     blankOwed = false;
   };
   const write = (text: string, source: number | undefined) => {
-    if (current.empty) currentSource = source ?? currentSource;
+    if (current.empty) {
+      currentSource = source ?? currentSource;
+      // The site's header keeps its headings: the report's title may stand there.
+      const siteReason = site && !(blockKind === 'heading' && site === "the site's header") ? site : undefined;
+      lineMark = siteReason ? { kind: 'site', reason: siteReason } : preDepth > 0 && cellDepth === 0 ? { kind: 'code', block: preBlocks } : undefined;
+      lineIsText = blockKind === 'text' && cellDepth === 0;
+      linePlain = false;
+    }
     current.push(text);
     markerOnly = false;
   };
@@ -190,7 +281,7 @@ export function printHtml(html: string): PrintedHtml {
       value.split(/\r\n|\r|\n/).forEach((part, i) => {
         if (i > 0) {
           // A blank line of code is kept: it is text of the block.
-          if (current.empty && cellDepth === 0) pushLine('', (source ?? currentSource) + i);
+          if (current.empty && cellDepth === 0) pushLine('', (source ?? currentSource) + i, site ? undefined : { kind: 'code', block: preBlocks });
           endLine();
         }
         if (part) write(part, source === undefined ? undefined : source + i);
@@ -200,9 +291,50 @@ export function printHtml(html: string): PrintedHtml {
     // HTML's white space (not the no-break space, which the converter reads as an empty paragraph) collapses to one space.
     let collapsed = value.replace(/[ \t\n\r\f]+/g, ' ');
     if (current.empty || current.last === ' ') collapsed = collapsed.replace(/^ /, '');
-    if (collapsed) write(collapsed, source);
+    if (!collapsed) return;
+    write(collapsed, source);
+    if (boldDepth === 0 && /\S/.test(collapsed)) linePlain = true;
+    capture?.parts.push(collapsed);
   };
 
+  const isBold = (element: Element) => {
+    if (element.tagName === 'b' || element.tagName === 'strong') return true;
+    const style = attribute(element, 'style');
+    if (style && BOLD_STYLE.test(style)) return true;
+    const classes = boldClass.size ? attribute(element, 'class') : undefined;
+    return !!classes && classes.split(/\s+/).some((name) => boldClass.has(name));
+  };
+
+  /** Sets where the walk stands inside an element; returns what restores it after, or undefined if nothing changed. */
+  const context = (element: Element): (() => void) | undefined => {
+    const tag = element.tagName;
+    const role = attribute(element, 'role');
+    const kind = role === 'heading' || /^h[1-6]$/.test(tag) ? 'heading' : TEXT_BLOCKS.has(tag) ? 'text' : BLOCKS.has(tag) ? 'other' : undefined;
+    const reason = siteReason(element, sections > 0);
+    const sectioning = SECTIONING.has(tag) || role === 'main' || role === 'article';
+    const bold = isBold(element);
+    const href = tag === 'a' ? linkTarget(element) : undefined;
+    const captures = !capture && preDepth === 0 && (href !== undefined || CODE.has(tag));
+    if (!kind && !reason && !sectioning && !bold && !captures) return undefined;
+    const saved = { blockKind, site };
+    if (kind) blockKind = kind;
+    if (reason) site = reason;
+    if (sectioning) sections++;
+    if (bold) boldDepth++;
+    if (captures) capture = { href, parts: [], lineCount: lines.length };
+    return () => {
+      ({ blockKind, site } = saved);
+      if (sectioning) sections--;
+      if (bold) boldDepth--;
+      if (!captures || !capture) return;
+      const { href: target, parts, lineCount } = capture;
+      capture = undefined;
+      const text = parts.join('').replace(/\s+/g, ' ').trim();
+      // A link broken over lines is printed as its text alone.
+      if (!text || lines.length !== lineCount || (target !== undefined && namesItself(text, target))) return;
+      lineSpans.push(target === undefined ? { text } : { text, href: target });
+    };
+  };
   /** Prints what an element prints before its children; returns what it prints after them, or null to skip them. */
   const enter = (element: Element): (() => void) | undefined | null => {
     const tag = element.tagName;
@@ -260,13 +392,14 @@ export function printHtml(html: string): PrintedHtml {
         if (markerOnly) {
           markerOnly = false;
           current.take();
+          lineSpans = [];
         }
         itemDepth--;
         endBlock();
       };
     }
     if (tag === 'pre') {
-      preDepth++;
+      if (preDepth++ === 0) preBlocks++;
       return () => {
         preDepth--;
         endBlock();
@@ -291,10 +424,16 @@ export function printHtml(html: string): PrintedHtml {
     if (!('tagName' in item)) continue;
     const after = enter(item as Element);
     if (after === null) continue;
-    if (after) stack.push(after);
+    const restore = context(item as Element);
+    if (after && restore) {
+      stack.push(() => {
+        restore();
+        after();
+      });
+    } else if (after ?? restore) stack.push((after ?? restore)!);
     const children = (item as Element).childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   endLine();
-  return { text: lines.join('\n') + '\n', sourceLines };
+  return { text: lines.join('\n') + '\n', sourceLines, marks, spans };
 }

@@ -130,7 +130,7 @@ export function registerEditorFeatures(connection: Connection, context: FeatureC
     }
     try {
       const { markdown, notes, dropped } = params.sourceLines
-        ? convertPrinted({ text: params.text, sourceLines: params.sourceLines }, profiles)
+        ? convertPrinted({ text: params.text, sourceLines: params.sourceLines, marks: params.marks, spans: params.spans }, profiles)
         : convertPage(params.text, profiles, context.printHtml);
       return { markdown, notes, leftOut: dropped.length };
     } catch (error) {

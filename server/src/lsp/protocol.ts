@@ -15,6 +15,7 @@ export const CONFIGURATION_SECTION = 'rcaWriter';
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
+import type { InlineSpan, LineMark } from '../engine/html-text';
 import type { PageRequest, RenderedPage } from '../render/output';
 import type { WebviewAssets } from '../render/webview';
 import type { PrintHtmlJob, RenderJob, RenderReply } from '../render/worker';
@@ -95,6 +96,9 @@ export interface ConvertPageParams {
    * Web's render worker): the line of the HTML each line of `text` was printed from.
    */
   sourceLines?: number[];
+  /** With `sourceLines`: what the HTML says of the printed lines, and the links and code in them (engine/html-text.ts). */
+  marks?: LineMark[];
+  spans?: InlineSpan[];
 }
 export type ConvertPageResult =
   | {
