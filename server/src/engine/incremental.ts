@@ -7,6 +7,7 @@ import { ParseCut } from './budget';
 import { parseMarkdown, tooWideForTable, type DefinedElsewhere } from './parse';
 import { ChunkPoints, lineStartBefore, MIN_CHUNK, type BlockPoint } from './chunk-points';
 import { copyOf } from './own-copy';
+import { mayRunOn } from './runs-on';
 
 interface Chunk {
   /** A private copy of the chunk's text (not a slice of a document version, which would keep it alive). */
@@ -91,54 +92,6 @@ function tableHead(chunk: Chunk, text: string): string {
   const lineStart = lineStartBefore(text, start);
   const twoLines = /^[^\r\n]*(?:\r\n|\r|\n)[^\r\n]*(?:\r\n|\r|\n)/.exec(text.slice(lineStart, lineStart + 20_000));
   return twoLines?.[0] ?? '';
-}
-
-const HTML_ENDS: [RegExp, string][] = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, ''],
-  [/^ {0,3}<!--/, '-->'],
-  [/^ {0,3}<\?/, '?>'],
-  [/^ {0,3}<![A-Za-z]/, '>'],
-  [/^ {0,3}<!\[CDATA\[/, ']]>'],
-];
-
-/**
- * Whether the chunk's last node might continue past the chunk's end in the whole text. The nodes that end last are
- * the last top-level node and its last descendants: a fence or HTML block left open inside a list item or quote
- * also ends differently at the chunk's end (an HTML block there keeps the blank line before it) than where the
- * next line closes its container.
- */
-function mayRunOn(chunkText: string, nodes: RootContent[]): boolean {
-  for (let last: Node | undefined = nodes[nodes.length - 1]; last;) {
-    if (lastNodeMayRunOn(chunkText, last as RootContent)) return true;
-    const children: Node[] | undefined = (last as { children?: Node[] }).children;
-    last = children?.[children.length - 1];
-  }
-  return false;
-}
-
-function lastNodeMayRunOn(chunkText: string, last: RootContent): boolean {
-  const start = last.position?.start.offset ?? 0;
-  const end = last.position?.end.offset ?? 0;
-  const raw = chunkText.slice(start, end);
-  const firstLine = /^[^\r\n]*/.exec(raw)![0];
-  if (last.type === 'code') {
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(firstLine);
-    if (!opener) return false; // indented code: closed by any line that is not indented
-    const lines = raw.split(/\r\n|\n|\r/);
-    if (lines.length < 2) return true;
-    const closer = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
-    return !(closer && closer[1][0] === opener[1][0] && closer[1].length >= opener[1].length);
-  }
-  if (last.type === 'html') {
-    for (const [start, end] of HTML_ENDS) {
-      const opened = start.exec(firstLine);
-      if (!opened) continue;
-      if (!end) return !/<\/(?:script|pre|style|textarea)>/i.test(raw.slice(opened[0].length));
-      return !raw.includes(end, opened[0].length);
-    }
-    return false; // kinds 6 and 7 end at a blank line, and every split point follows one
-  }
-  return false;
 }
 
 function shiftPoint(point: Point | undefined, offset: number, line: number): void {

@@ -13,6 +13,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Node, Point } from 'unist';
+import { parsePlainBlocks } from './plain-blocks';
 // Before any parse: a consume that does not copy every event each time a list item closes (see edit-map.ts).
 import './edit-map';
 
@@ -203,9 +204,15 @@ function definedElsewhere(defined: DefinedElsewhere): Extension {
 
 /**
  * Parses Markdown (CommonMark + GFM + front matter) into mdast. The only place the engine parses. `defined`: labels
- * defined outside `text`.
+ * defined outside `text`. A document of plain blocks is read without micromark but for its runs of marked-up blocks
+ * (plain-blocks.ts); the tree is the same.
  */
 export function parseMarkdown(text: string, defined?: DefinedElsewhere): Root {
+  return parsePlainBlocks(text, (run) => parseWithMicromark(run, defined)) ?? parseWithMicromark(text, defined);
+}
+
+/** The parse of every document by micromark alone: what `parseMarkdown` gives, however it reads the text. */
+export function parseWithMicromark(text: string, defined?: DefinedElsewhere): Root {
   const { options: own, addresses } = optionsFor(text);
   const wide = own.extensions!.includes(table) ? wideLines(text) : undefined;
   let extensions = wide ? own.extensions!.map((extension) => (extension === table ? narrowTable(wide) : extension)) : own.extensions!;
