@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine/check';
 import { convertPage, convertText, NotAPrintedPage, pageProfile } from '../../server/src/convert';
-import { printHtml } from '../../server/src/engine/html-text';
+import { LOCATED_PARSE_LIMIT, printHtml } from '../../server/src/engine/html-text';
 import { isHtmlSource } from '../../server/src/convert/sniff';
 import { candidateProfiles } from '../../server/src/engine/auto-profile';
 import { findProfile } from '../../server/src/engine/profiles';
@@ -233,7 +233,7 @@ describe('convert: what the HTML says that the printed text cannot', () => {
     assert.deepEqual(headings(markdown), ['## Summary', '## Root cause']);
   });
 
-  it("leaves out the site's navigation, header, footer and sidebar, and lists each; the title in the site's header stays", () => {
+  it("leaves out the site's navigation, header, sidebar and footers, and lists each; the title in the site's header stays", () => {
     const html = [
       '<!DOCTYPE html><html><body>',
       '<header><div>Acme Engineering</div><nav><a href="/">Blog</a> <a href="/jobs">Careers</a></nav>',
@@ -248,7 +248,7 @@ describe('convert: what the HTML says that the printed text cannot', () => {
     const result = convertPage(html, postmortem, printHtml);
     assert.equal(
       result.markdown,
-      '# Postmortem: checkout API outage on March 3, 2026\n\n## Summary\n\nCheckout failed for 45 minutes.\n\nPosted by the platform team.\n\n## Root cause\n\nA configuration change removed the pool limit.\n',
+      '# Postmortem: checkout API outage on March 3, 2026\n\n## Summary\n\nCheckout failed for 45 minutes.\n\n## Root cause\n\nA configuration change removed the pool limit.\n',
     );
     assert.deepEqual(
       result.dropped.map(({ line, text, reason }) => [line, text, reason]),
@@ -257,7 +257,42 @@ describe('convert: what the HTML says that the printed text cannot', () => {
         [2, 'Blog Careers', 'site navigation'],
         [4, 'Popular posts', "the page's sidebar"],
         [4, 'Scaling our cache layer to millions of keys', "the page's sidebar"],
+        [6, 'Posted by the platform team.', "the article's footer"],
         [8, 'Subscribe to our newsletter for new posts every week.', 'the page footer'],
+      ],
+    );
+  });
+});
+
+describe('convert: a page too large to parse with source locations', () => {
+  it('is parsed without them, and each printed line still names the line of the HTML it comes from', () => {
+    const filler = '<p>Filler paragraph of the report, kept as it is.</p>\n'.repeat(Math.ceil(LOCATED_PARSE_LIMIT / 50));
+    const large = [
+      '<!DOCTYPE html><html><body>',
+      '<nav><a href="/">Home</a></nav>',
+      '<h1>NA01 - RCA - May 6, 2024</h1>',
+      '<h2>Introduction</h2>',
+      filler,
+      '<p>Caf&eacute; &amp; <b>bar</b> reopened.</p>',
+      '<p>Last line of the report.</p>',
+      '<footer><p>Was this article helpful?</p></footer>',
+      '</body></html>',
+    ].join('\n');
+    assert.ok(large.length > LOCATED_PARSE_LIMIT);
+    const sourceLine = (text: string) => large.split('\n').findIndex((line) => line.includes(text)) + 1;
+    const printed = printHtml(large);
+    const printedLine = (text: string) => printed.sourceLines[printed.text.split('\n').indexOf(text)];
+    for (const text of ['Home', 'NA01 - RCA - May 6, 2024', 'Last line of the report.', 'Was this article helpful?']) {
+      assert.equal(printedLine(text), sourceLine(text), text);
+    }
+    // A text the source starts with an entity is found by its first plain characters.
+    assert.equal(printedLine('Café & bar reopened.'), sourceLine('Caf&eacute;'));
+    const dropped = convertPage(large, exlibris, printHtml).dropped;
+    assert.deepEqual(
+      dropped.map(({ line, text }) => [line, text]),
+      [
+        [2, 'Home'],
+        [sourceLine('Was this article helpful?'), 'Was this article helpful?'],
       ],
     );
   });

@@ -23,6 +23,11 @@ const PAGE_TOOLS: RegExp[] = [
   /^(?:username|password|remember me|create (?:an )?account|register)$/i,
   // "Last updated", alone or with its date and time: "Updated: Jan 10, 2024", "Last modified 2024-01-10 14:02".
   /^(?:last )?(?:updated|modified|edited)(?:(?: on)?:? (?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)?$/i,
+  // A byline and its reading time, as blogs print them under the title: "By Sam Lee · 6 min read".
+  /^[Bb]y \p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3}$/u,
+  /^\d{1,3} min(?:ute)?s? read$/i,
+  // Who wrote and changed the page, as wikis print it: "Created by Dana Ortiz, last modified on Mar 06, 2026".
+  /^(?:created|(?:last )?(?:modified|updated|edited)) by [^,.;]{1,60}(?:,? (?:last )?(?:modified|updated|edited)(?: by [^,.;]{1,60})?)?(?:,? on [^;]{1,40})?$/i,
   /^(?:page id|views?|article id)(?::? ?\S*)?$/i,
   /^(?:table of contents|contents|on this page|in this (?:article|page)|jump to(?: section)?)$/i,
   /\bknowledge (?:center|centre|base)$/i,

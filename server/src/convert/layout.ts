@@ -169,9 +169,11 @@ export function layoutOf(lines: Line[], profile: Profile, page?: PageMarks): Pag
     if (!live(i)) continue;
     const text = bare(lines[i].text);
     const repeatsHeader = siteHeader.has(text) && text.includes(' ') && !isSentenceLike(text);
-    if (footerAt === lines.length && (isFooterStart(text) || repeatsHeader)) footerAt = i;
+    // A row of links prints as one line: "← Current Status  Powered by …" starts the footer by its second link.
+    const footerStart = isFooterStart(text) || (page?.spans(lines[i].number).some((span) => span.href && isFooterStart(span.text)) ?? false);
+    if (footerAt === lines.length && (footerStart || repeatsHeader)) footerAt = i;
     if (footerAt === lines.length) continue;
-    certain ||= isFooterStart(text);
+    certain ||= footerStart;
     // A title in the footer is a link to another report.
     const site = isStockFooterLine(text) || siteHeader.has(text) || isPageTools(lines[i].raw) || looksLikeTitle(text, profile);
     if (site || (certain && !isSentenceLike(text))) dropped.set(i, 'the page footer');

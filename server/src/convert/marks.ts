@@ -1,15 +1,33 @@
 // What a page saved as HTML says of its printed lines (engine/html-text.ts), for the converter to trust over its
 // guesses from text: a paragraph is no heading however it reads, a line of code is kept as written, the site's
 // navigation, header and footer are the site's. A page printed as text has none of this, and is read by its text.
-import type { InlineSpan, LineKind, PrintedHtml } from '../engine/html-text';
+import type { InlineSpan, PrintedHtml } from '../engine/html-text';
+
+/** No spans: shared, for the many lines that have none (never added to: a caller only takes from a line's list). */
+const NONE: InlineSpan[] = [];
+
+const BODY = 1;
+const CODE = 2;
+const SITE = 3;
 
 export class PageMarks {
-  private readonly kinds = new Map<number, LineKind>();
+  /** Each line's kind, by printed line number (1-based) as the converter numbers lines: most lines have one. */
+  private readonly kinds: Uint8Array;
+  private readonly blocks = new Map<number, number>();
+  private readonly reasons = new Map<number, string>();
   private readonly inline = new Map<number, InlineSpan[]>();
 
-  /** Marks by printed line number (1-based), as the converter numbers lines. */
-  constructor(printed?: Pick<PrintedHtml, 'marks' | 'spans'>) {
-    for (const mark of printed?.marks ?? []) this.kinds.set(mark.line + 1, mark);
+  constructor(printed?: Pick<PrintedHtml, 'marks' | 'spans' | 'sourceLines'>) {
+    // A mark past the printed lines (from a client that sent them) marks nothing.
+    const count = printed?.sourceLines.length ?? 0;
+    this.kinds = new Uint8Array(count + 1);
+    for (const mark of printed?.marks ?? []) {
+      if (!(mark.line >= 0 && mark.line < count)) continue;
+      const line = mark.line + 1;
+      if (mark.kind === 'code') this.blocks.set(line, mark.block);
+      else if (mark.kind === 'site') this.reasons.set(line, mark.reason);
+      this.kinds[line] = mark.kind === 'body' ? BODY : mark.kind === 'code' ? CODE : SITE;
+    }
     for (const span of printed?.spans ?? []) {
       const at = this.inline.get(span.line + 1);
       if (at) at.push(span);
@@ -19,24 +37,23 @@ export class PageMarks {
 
   /** Whether the page marks the line as text that is no heading: a paragraph's words, or code. */
   isNoHeading(line: number): boolean {
-    const kind = this.kinds.get(line)?.kind;
-    return kind === 'body' || kind === 'code';
+    const kind = this.kinds[line];
+    return kind === BODY || kind === CODE;
   }
 
   /** The `<pre>` block the line is printed from, if it is code. */
   codeBlock(line: number): number | undefined {
-    const mark = this.kinds.get(line);
-    return mark?.kind === 'code' ? mark.block : undefined;
+    return this.kinds[line] === CODE ? this.blocks.get(line) : undefined;
   }
 
   /** Why the line is the site's, if the page's markup says so. */
   siteReason(line: number): string | undefined {
-    const mark = this.kinds.get(line);
-    return mark?.kind === 'site' ? mark.reason : undefined;
+    return this.kinds[line] === SITE ? this.reasons.get(line) : undefined;
   }
 
   /** The links and inline code printed on the line, in order: a fresh list, for the caller to take from. */
   spans(line: number): InlineSpan[] {
-    return [...(this.inline.get(line) ?? [])];
+    const spans = this.inline.get(line);
+    return spans ? [...spans] : NONE;
   }
 }

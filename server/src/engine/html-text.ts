@@ -4,6 +4,21 @@
 // them out and lists them, as it does for a printed page.
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
+import { ForwardLines } from './source-lines';
+import {
+  attribute,
+  BLOCKS,
+  BOLD_STYLE,
+  boldClasses,
+  CODE,
+  isHidden,
+  linkTarget,
+  SECTIONING,
+  siteReason,
+  SPACED,
+  TEXT_BLOCKS,
+  UNPRINTED,
+} from './html-elements';
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
@@ -32,133 +47,6 @@ export interface InlineSpan {
   line: number;
   text: string;
   href?: string;
-}
-
-/** Elements whose content a browser never prints. */
-const UNPRINTED = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'input',
-  'select',
-  'textarea',
-  'img',
-  'picture',
-  'map',
-  'dialog',
-]);
-
-/** Elements that begin and end a line of their own (CSS display: block, list-item, table parts). */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  // A page's buttons ("Yes", "No", "Share") are controls, each printed apart from the text around it.
-  'button',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'caption',
-  'tr',
-  'ul',
-]);
-
-/** Blocks a browser sets apart with a blank line (their margins), as a printed page shows them. */
-const SPACED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'figure', 'hr']);
-
-/** Blocks whose text is a paragraph's: a section name printed in one of them is text, unless set in bold. */
-const TEXT_BLOCKS = new Set(['p', 'blockquote', 'dd', 'figcaption']);
-
-/** Inline elements whose text is code, printed as it is written. */
-const CODE = new Set(['code', 'kbd', 'samp', 'tt']);
-
-/** Elements that make a header or footer the article's own, not the site's (HTML's sectioning content and `main`). */
-const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
-
-const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-
-const BOLD_STYLE = /font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/i;
-
-/**
- * The classes the page's style sheets set in bold (`.c3{font-weight:700}`): editors that export HTML (Google Docs)
- * style a bold section name by class, not with `<b>`.
- */
-function boldClasses(html: string): Set<string> {
-  const classes = new Set<string>();
-  for (const sheet of html.matchAll(/<style[^>]*>([^<]*)<\/style>/gi)) {
-    for (const rule of sheet[1].matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) if (BOLD_STYLE.test(rule[2])) classes.add(rule[1]);
-  }
-  return classes;
-}
-
-/** The site's parts around an article, and the reason each is left out for (the converter's own words). */
-function siteReason(element: Element, inSection: boolean): string | undefined {
-  const role = attribute(element, 'role');
-  if (element.tagName === 'nav' || role === 'navigation' || role === 'search') return 'site navigation';
-  if (inSection) return undefined;
-  if (element.tagName === 'header' || role === 'banner') return "the site's header";
-  if (element.tagName === 'footer' || role === 'contentinfo') return 'the page footer';
-  if (element.tagName === 'aside' || role === 'complementary') return "the page's sidebar";
-  return undefined;
-}
-
-/** An absolute web or mail address a link points to; relative links and in-page anchors mean nothing in a report. */
-function linkTarget(element: Element): string | undefined {
-  const href = attribute(element, 'href')?.trim();
-  return href && /^(?:https?:\/\/[^\s/]|mailto:[^\s])/i.test(href) ? href : undefined;
-}
-
-/**
- * Hidden by the page (`hidden`, `display: none`), or from screen readers (`aria-hidden`: icons, separators, the visual
- * twin of a text the page also gives a screen reader, which is printed instead).
- */
-function isHidden(element: Element): boolean {
-  if (attribute(element, 'hidden') !== undefined || attribute(element, 'aria-hidden') === 'true') return true;
-  const style = attribute(element, 'style');
-  return style !== undefined && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i.test(style);
 }
 
 const lineOf = (node: ChildNode | ParentNode) => ('sourceCodeLocation' in node ? node.sourceCodeLocation?.startLine : undefined);
@@ -205,9 +93,17 @@ class LineBuffer {
 /** Whether the link's text is its address: such a link stays the bare address it prints. */
 const namesItself = (text: string, href: string) => [href, href.replace(/\/$/, ''), href.replace(/^mailto:/i, '')].includes(text);
 
+/**
+ * Larger pages are parsed without source locations, which double parse5's time (1 MB of `<br>`: 2.8 s against 0.9 s
+ * at a load of 8 on two cores); their texts' lines are found by a forward search of the source instead.
+ */
+export const LOCATED_PARSE_LIMIT = 512 * 1024;
+
 /** Prints HTML source as text, line by line, with the HTML line each printed line comes from. */
 export function printHtml(html: string): PrintedHtml {
-  const document = parse(html, { sourceCodeLocationInfo: true });
+  const located = html.length <= LOCATED_PARSE_LIMIT;
+  const document = parse(html, { sourceCodeLocationInfo: located });
+  const forward = located ? undefined : new ForwardLines(html);
   const boldClass = boldClasses(html);
   const lines: string[] = [];
   const sourceLines: number[] = [];
@@ -236,6 +132,7 @@ export function printHtml(html: string): PrintedHtml {
   let blockKind: 'text' | 'heading' | 'other' = 'other';
   let site: string | undefined;
   let sections = 0;
+  let articles = 0;
   let boldDepth = 0;
   let capture: { href?: string; parts: string[]; lineCount: number } | undefined;
   // What the line being printed is: taken when its first text is written.
@@ -245,7 +142,7 @@ export function printHtml(html: string): PrintedHtml {
   let lineSpans: Omit<InlineSpan, 'line'>[] = [];
 
   const pushLine = (text: string, source: number, mark?: LineKind) => {
-    if (mark) marks.push({ ...mark, line: lines.length });
+    if (mark) marks.push(Object.assign(mark, { line: lines.length }));
     lines.push(text);
     sourceLines.push(source);
   };
@@ -310,8 +207,9 @@ export function printHtml(html: string): PrintedHtml {
     const tag = element.tagName;
     const role = attribute(element, 'role');
     const kind = role === 'heading' || /^h[1-6]$/.test(tag) ? 'heading' : TEXT_BLOCKS.has(tag) ? 'text' : BLOCKS.has(tag) ? 'other' : undefined;
-    const reason = siteReason(element, sections > 0);
+    const reason = siteReason(element, sections > 0, articles > 0);
     const sectioning = SECTIONING.has(tag) || role === 'main' || role === 'article';
+    const article = tag === 'article' || role === 'article';
     const bold = isBold(element);
     const href = tag === 'a' ? linkTarget(element) : undefined;
     const captures = !capture && preDepth === 0 && (href !== undefined || CODE.has(tag));
@@ -320,11 +218,13 @@ export function printHtml(html: string): PrintedHtml {
     if (kind) blockKind = kind;
     if (reason) site = reason;
     if (sectioning) sections++;
+    if (article) articles++;
     if (bold) boldDepth++;
     if (captures) capture = { href, parts: [], lineCount: lines.length };
     return () => {
       ({ blockKind, site } = saved);
       if (sectioning) sections--;
+      if (article) articles--;
       if (bold) boldDepth--;
       if (!captures || !capture) return;
       const { href: target, parts, lineCount } = capture;
@@ -418,7 +318,8 @@ export function printHtml(html: string): PrintedHtml {
       continue;
     }
     if (item.nodeName === '#text') {
-      writeText((item as DefaultTreeAdapterTypes.TextNode).value, lineOf(item));
+      const { value } = item as DefaultTreeAdapterTypes.TextNode;
+      writeText(value, forward ? forward.lineOf(value) : lineOf(item));
       continue;
     }
     if (!('tagName' in item)) continue;
