@@ -173,6 +173,32 @@ describe('RCA204: abbreviations that are also words', () => {
     assert.deepEqual(codes(alone, {}, true), []);
     assert.deepEqual(codes(alone.replace('| CDT |', '| Time |')), ['RCA203']);
   });
+  it('reads each column of a table in the zone its header names, and a second zone column as a conversion', () => {
+    const DECEMBER = 'This document is the Root Cause Analysis of the build queue delays of December 3, 2026.';
+    /** Each time of the table's rows as the instant it is read as. */
+    const instants = (header: string, rows: string[]) => {
+      const timeline = `Customers served by NA01 on December 3, 2026:\n\n${header}\n| --- | --- | --- |\n${rows.join('\n')}`;
+      const { doc, settings } = checkText(rca({ title: 'NA01 - RCA - December 3, 2026', intro: DECEMBER, timeline }));
+      const a = analyzeTimes(doc, settings);
+      return a.windows.filter((w) => w.sentence.block.tableRow !== undefined).map((w) => new Date(w.startMillis!).toISOString().slice(5, 16));
+    };
+    // Past midnight in UTC, not in Pacific time: each row is one moment, on its own day.
+    const rows = ['| 23:52 | 15:52 | Rollout |', '| 00:07 | 16:07 | Paged |', '| 01:25 | 17:25 | Recovered |'];
+    const moments = ['12-03T23:52', '12-03T23:52', '12-04T00:07', '12-04T00:07', '12-04T01:25', '12-04T01:25'];
+    for (const header of ['| Time (UTC) | Time (PT) | Event |', '| UTC | Pacific | Event |', '| Time (UTC) | Time (Los Angeles) | Event |'])
+      assert.deepEqual(instants(header, rows), moments, header);
+    // A column no zone heads takes none of another column's.
+    assert.deepEqual(instants('| Time | Berlin | Event |', ['| 10:15 | 17:15 | Alerts |']), ['12-03T10:15', '12-03T16:15']);
+    // The second column restates the first: a slip in it is a wrong conversion, and the right one is none.
+    const table = (pacific: string) =>
+      rca({
+        title: 'NA01 - RCA - December 3, 2026',
+        intro: DECEMBER,
+        timeline: `Customers served by NA01 on December 3, 2026:\n\n| UTC | Pacific | Event |\n| --- | --- | --- |\n| 23:52 | 15:52 | Rollout |\n| 00:07 | ${pacific} | Paged |`,
+      });
+    assert.deepEqual(codes(table('16:07')), []);
+    assert.deepEqual(codes(table('17:07')), ['RCA206']);
+  });
   it('reads a second name right after a zone: "Chicago time (CST)" in April is the wrong season', () => {
     assert.deepEqual(codes(rca({ timeline: TL('on April 11, 2026 from 10:00 until 11:00 Chicago time (CST).') })), ['RCA205']);
     assert.deepEqual(codes(rca({ timeline: TL('on April 11, 2026 from 10:00 until 11:00 UTC-5 (CDT).') })), []);

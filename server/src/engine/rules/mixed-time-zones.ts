@@ -38,7 +38,8 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
     const w = c.conversionOf;
     if (!w) continue;
     conversions.add(c);
-    const cZone = ownZoneOf(c)!;
+    // A column headed by its zone writes none with its times.
+    const cZone = ownZoneOf(c) ?? c.zone!;
     if (!w.iana || !c.iana || w.startMillis === undefined) continue;
     // A date written inside the conversion ("(July 9, 2025 04:30 UTC)") is checked too; one left out is not: writers
     // often give only the time of a conversion that crosses midnight.

@@ -6,6 +6,7 @@ import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { ambiguityResolver } from './ambiguous';
 import { ymdOf, type Ymd } from './calendar';
+import { ColumnZones, isHeaderCell } from './column-zones';
 import { TimeAnalysisCut, timeCheckpoint } from './deadline';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
@@ -221,6 +222,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   let carriedSection = -2;
   let days = new SectionDays({ incident, incidentYear, timelineIndex, introIndex, impactIndex });
   let leadZone: ZoneMatch | undefined;
+  const columns = new ColumnZones(masked, table);
   let read = 0;
   for (const sentence of sentences) {
     if (++read % PER_STEP === 0) yield 'times';
@@ -242,14 +244,19 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     const sentenceWindows = sTimes.length ? windowsIn(masked, sentence, sTimes, sDates, sZones) : NONE;
     if (sentenceWindows.length) {
       pushAll(windows, sentenceWindows);
-      assignZones(sentenceWindows, sZones, { leadZone, documentZone, defaultZone, instanceZones, timelineIndex });
+      const context = { leadZone: columns.leadZoneOf(block, leadZone), documentZone, defaultZone, instanceZones, timelineIndex };
+      assignZones(sentenceWindows, sZones, context);
       // Before the days are read: a conversion's own date ("= 04:40 UTC (March 12)") is not the day the next entries are on.
       markConversions(masked, sentenceWindows, sDates);
+      columns.markConversion(block, sentenceWindows);
     }
     days.read(sentenceWindows, sDates, sentence);
-    // "during the following hours, Chicago time:" hands its zone to what follows in the section.
+    const headerZone = sTimes.length === 0 && isHeaderCell(block) ? columns.readHeader(sentence, sZones, leadZone) : undefined;
+    // "during the following hours, Chicago time:" hands its zone to what follows in the section; a table's header,
+    // the zone of its first column that names one.
     // A comment or trailing spaces after the sentence still leave it last in its block.
-    if (sTimes.length === 0 && sZones.length && (!masked.slice(sentence.end, block.end).trim() || /:\s*$/.test(sentence.text))) {
+    if (headerZone) leadZone = headerZone;
+    else if (sTimes.length === 0 && sZones.length && (!masked.slice(sentence.end, block.end).trim() || /:\s*$/.test(sentence.text))) {
       const lead = [...sZones].reverse().find((z) => z.iana || z.vague || z.unknown);
       if (lead) leadZone = lead;
     }

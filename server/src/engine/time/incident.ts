@@ -2,6 +2,7 @@ import type { DateMention } from './dates';
 import type { TimeAnalysis } from './analyze';
 import { addDays, ymdKey, type Ymd } from './calendar';
 import { maxOf, minOf } from '../numbers';
+import { wallClock } from './zones';
 
 /** A date as one part of the document states it, with the mention to point at. */
 export interface StatedDate {
@@ -45,6 +46,10 @@ export function timelineDays(a: TimeAnalysis): { written: StatedDate[]; accepts(
       }
     }
     if (w.nextDay && w.end?.ymd) keys.push(ymdKey(w.end.ymd));
+    // "21:40 PDT = 04:40 UTC (March 12)": the date written is the conversion's; the entry's own day is the one its
+    // zone's clock reads at that moment (March 11).
+    const original = w.conversionOf;
+    if (original?.iana && w.start.date && w.startMillis !== undefined) extra.add(ymdKey(wallClock(original.iana, w.startMillis)));
   }
   const min = minOf(keys);
   const max = maxOf(keys);

@@ -22,6 +22,9 @@ export interface Block {
   listItem: number;
   /** A table cell: its row's first offset, so cells of one row share context. */
   tableRow?: number;
+  /** A table cell: its table's first offset (its header row's too) and the cell's place in its row, from 0. */
+  table?: number;
+  tableColumn?: number;
   /** A bold paragraph that stands as a section's heading (model.ts): its note is read as a heading's. */
   label?: true;
 }
@@ -251,6 +254,8 @@ interface Leaf extends BlockSlot {
   start: number;
   end: number;
   rowStart?: number;
+  tableStart?: number;
+  column?: number;
 }
 
 /**
@@ -264,13 +269,22 @@ function leavesOf(top: RootContent, keep: boolean): readonly Leaf[] {
   if (kept) return kept;
   const found: Leaf[] = [];
   const base = startOffset(top);
-  const walk = (node: Nodes, row?: Nodes) => {
+  const walk = (node: Nodes, row?: Nodes, table?: Nodes, column?: number) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')
-      found.push({ node, start: startOffset(node) - base, end: endOffset(node) - base, rowStart: row && startOffset(row) - base });
+      found.push({
+        node,
+        start: startOffset(node) - base,
+        end: endOffset(node) - base,
+        rowStart: row && startOffset(row) - base,
+        tableStart: table && startOffset(table) - base,
+        column,
+      });
     else if (node.type === 'code' || node.type === 'html' || isFrontMatter(node)) return;
     else if ('children' in node) {
       const holder = node.type === 'tableRow' ? node : row;
-      for (const child of node.children as RootContent[]) walk(child as Nodes, holder);
+      const inTable = node.type === 'table' ? node : table;
+      const children = node.children as RootContent[];
+      for (let i = 0; i < children.length; i++) walk(children[i] as Nodes, holder, inTable, node.type === 'tableRow' ? i : column);
     }
   };
   walk(top);
@@ -320,6 +334,8 @@ export function blocksOf(doc: RcaDocument): Block[] {
         isTitle,
         listItem: -1,
         tableRow: leaf.rowStart === undefined ? undefined : base + leaf.rowStart,
+        table: leaf.tableStart === undefined ? undefined : base + leaf.tableStart,
+        tableColumn: leaf.column,
       };
       // Set apart, not spread into the literal: a spread made every block of a long report on the slow path.
       if (labels.has(node)) block.label = true;

@@ -4,6 +4,26 @@ import type { Sentence } from './text';
 import type { TimeWindow } from './window';
 import { computeInstants } from './window-instants';
 
+/**
+ * A conversion without a date of its own ("23:30 CDT (04:30 UTC)", a Pacific column beside a UTC one) is on the day,
+ * of the one carried and those either side of it, that puts it nearest the moment it restates: a time zone moves it by
+ * at most a day. It carries no day and moves no day on: the entries' own times do.
+ */
+function nearestDay(w: TimeWindow, of: TimeWindow, carried: Ymd): void {
+  const target = of.startMillis;
+  if (target === undefined || w.startMillis === undefined) return;
+  let best = { gap: Math.abs(w.startMillis - target), shift: 0 };
+  for (const shift of [-1, 1]) {
+    const moved = { ...w, start: { ...w.start, ymd: addDays(carried, shift) }, end: w.end && { ...w.end, ymd: w.end.ymd && addDays(w.end.ymd, shift) } };
+    computeInstants(moved);
+    if (moved.startMillis !== undefined && Math.abs(moved.startMillis - target) < best.gap) best = { gap: Math.abs(moved.startMillis - target), shift };
+  }
+  if (best.shift === 0) return;
+  w.start.ymd = addDays(carried, best.shift);
+  if (w.end?.ymd && !w.end.date) w.end.ymd = addDays(w.end.ymd, best.shift);
+  computeInstants(w);
+}
+
 export interface DayContext {
   incident?: Ymd;
   /** The year of dates written without one. */
@@ -53,6 +73,10 @@ export class SectionDays {
         } else w.end.ymd = startYmd;
       }
       computeInstants(w);
+      if (w.conversionOf && !w.start.date && startYmd) {
+        nearestDay(w, w.conversionOf, startYmd);
+        continue;
+      }
       // "11:52 PM – …" then "12:30 AM – …" with no date: between 12 and 24 hours earlier is the next day.
       if (!w.start.date && startYmd && w.section === timelineIndex && w.startMillis !== undefined && this.latestStart !== undefined) {
         const gap = this.latestStart - w.startMillis;
