@@ -113,3 +113,36 @@ describe('toldInProse: the cause and the actions', () => {
     assert.deepEqual(missing, ['Missing required section "Root Cause Analysis"', 'Missing required section "Technical Action Items and Preventive Measures"']);
   });
 });
+
+/** A notice of what happened, with `title`, its headings after "What happened" and `account` under that heading. */
+function notice(title: string, account: string, headings = ['What information was involved', 'What we are doing', 'What you can do']): string {
+  const rest = headings.map((heading) => `## ${heading}\n\nWe are rotating every key.\n`).join('\n');
+  return `# ${title}\n\n## Summary\n\nSome customers' files were downloaded.\n\n## What happened?\n\n${account}\n\n${rest}`;
+}
+
+function causeAndTimeline(text: string): [boolean, boolean] {
+  const doc = buildModel(text, profile);
+  return [toldInProse(doc, 'root-cause'), toldInProse(doc, 'timeline')];
+}
+
+describe('toldInProse: a security notice', () => {
+  const account = 'On February 9, 2026, a token copied from a support ticket was used to download build logs.';
+
+  it('tells its cause in what happened, and its timeline by the days that account gives', () => {
+    assert.deepEqual(causeAndTimeline(notice('Security advisory: build logs downloaded', account)), [true, true]);
+    assert.deepEqual(causeAndTimeline(notice('Notice of data breach', account)), [true, true]);
+    // The shape alone: a section on the information reached.
+    assert.deepEqual(causeAndTimeline(notice('Important information about your account', account)), [true, true]);
+    // Without a day, the account is no timeline.
+    assert.deepEqual(causeAndTimeline(notice('Security advisory', 'Last week a copied token was used to download build logs.')), [true, false]);
+  });
+
+  it('is not an outage report that names a security update, nor a notice that says nothing of what happened', () => {
+    const outage = ['Timeline', 'What we are doing'];
+    assert.deepEqual(causeAndTimeline(notice('Postmortem: security update rollout broke sign-in', account, outage)), [false, false]);
+    assert.deepEqual(causeAndTimeline(notice('Postmortem: sign-in failures', account, outage)), [false, false]);
+    assert.deepEqual(causeAndTimeline(notice('Security advisory', '')), [false, false]);
+    // With a section that speaks to the people reached, "security update" names a notice.
+    assert.deepEqual(causeAndTimeline(notice('Security update', account, ['What we are doing', 'What you should do'])), [true, true]);
+  });
+});

@@ -6,6 +6,7 @@
 import type { Root } from 'mdast';
 import type { RcaDocument } from './model';
 import type { SectionRole } from './profiles';
+import { securityNoticeAccount } from './security-notice';
 import { findDates, findTimes } from './time/dates';
 import { blocksOf, maskedText, sentencesOf } from './time/text';
 
@@ -70,6 +71,12 @@ export function toldInProse(doc: RcaDocument, part: ToldPart): boolean {
 function readAccount(doc: RcaDocument): Told {
   const told: Told = { 'timeline': false, 'root-cause': false, 'actions': false };
   const masked = maskedText(doc);
+  // A security notice tells its cause as what happened, and its timeline by the days that account gives.
+  const notice = securityNoticeAccount(doc);
+  if (notice) {
+    told['root-cause'] = true;
+    told.timeline = findDates(masked.slice(notice.start, notice.end)).dates.some((date) => date.day !== undefined);
+  }
   const moments = new Set<number>();
   let start: number | undefined;
   let end: number | undefined;
