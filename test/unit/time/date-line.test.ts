@@ -50,4 +50,16 @@ describe('a line that labels the incident date', () => {
     assert.deepEqual(checkText(report('**Date of incident:** 16 June 2026', '16 June 2026')).diagnostics, []);
     assert.deepEqual(checkText(report('**Date:** 18 June 2026', '16 June 2026')).diagnostics, []);
   });
+
+  it('holds the introduction to a bare "Date:" where its day cannot be the day of writing', () => {
+    const codes = (dateLine: string, summaryDate: string) => checkText(report(dateLine, summaryDate)).diagnostics.map((d) => d.code);
+    // The line's day of another month, left from last month's report; a summary's day after the line's.
+    assert.deepEqual(codes('**Date:** 16 June 2026', '16 May 2026'), ['RCA201']);
+    assert.deepEqual(codes('**Date:** 2026-06-16', '16 June 2025'), ['RCA201']);
+    assert.deepEqual(codes('**Date:** 16 June 2026', '19 June 2026'), ['RCA201']);
+    // Not where the page says the line is the report's own date, nor for a day the line's span holds.
+    assert.deepEqual(codes('**Date:** 16 June 2026 (published)', '19 June 2026'), []);
+    assert.deepEqual(codes('**Date:** 16 June 2026\n\nThis report was written on 16 June 2026.', '19 June 2026'), []);
+    assert.deepEqual(codes('**Date:** 15 June 2026 to 17 June 2026', '16 June 2026'), []);
+  });
 });

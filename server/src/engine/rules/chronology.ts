@@ -1,8 +1,9 @@
 import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
-import { ymdKey } from '../time/calendar';
+import { ymdKey, type Ymd } from '../time/calendar';
 import type { TimeWindow } from '../time/window';
 import { describeYmd } from '../time/format';
-import { datesIn, incidentStart } from '../time/incident';
+import { isPublicationDate } from '../time/date-lines';
+import { datesIn, incidentStart, statedYmd, type StatedDate } from '../time/incident';
 import type { Rule } from './rule';
 
 /** What may stand before an entry's time in its line or table row: nothing, or a date ("April 12, 2026, 00:10"). */
@@ -158,14 +159,24 @@ export const chronology: Rule = {
     // Publication history: nothing can be published before the incident.
     const start = incidentStart(a);
     const history = a.sectionIndex('publication-history');
-    if (!start || history < 0) return;
-    for (const d of datesIn(a, history)) {
-      if (ymdKey(d.ymd) >= ymdKey(start)) continue;
+    const tooEarly = (d: StatedDate, incident: Ymd) => {
+      if (ymdKey(d.ymd) >= ymdKey(incident)) return;
       report({
         range: doc.lines.range(d.mention.start, d.mention.end),
-        message: `Publication date ${describeYmd(d.ymd)} is before the incident (${describeYmd(start)}).`,
+        message: `Publication date ${describeYmd(d.ymd)} is before the incident (${describeYmd(incident)}).`,
       });
-    }
+    };
+    if (start) for (const d of datesIn(a, history)) tooEarly(d, start);
+    // A line that labels the report's publication date ("Published:", "Posted on") is held to the earliest day the
+    // title, the incident's date line, the introduction and the timeline give: a day the report tells of as past.
+    const published = a.dates.flatMap((mention) => {
+      const ymd = !mention.isTitle && isPublicationDate(a.masked, mention) ? statedYmd(mention, a) : undefined;
+      return ymd && (history < 0 || mention.section !== history) ? [{ mention, ymd }] : [];
+    });
+    const told = [a.titleDate, a.incidentDateLine].flatMap((d) => (d && statedYmd(d, a)) ?? []);
+    for (const section of [a.introIndex, a.timelineIndex]) for (const d of datesIn(a, section)) if (!isPublicationDate(a.masked, d.mention)) told.push(d.ymd);
+    const earliest = told.sort((x, y) => ymdKey(x) - ymdKey(y))[0];
+    if (earliest) for (const d of published) tooEarly(d, earliest);
   },
 };
 

@@ -1,8 +1,22 @@
-import { analyzeTimes } from '../time/analyze';
+import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
+import { maxOf, minOf } from '../numbers';
+import { ymdKey } from '../time/calendar';
+import type { DateMention } from '../time/dates';
 import { describeYmd, replaceDate, sameYmd } from '../time/format';
 import { dateRanges, datesIn, differences, incidentStart, statedYmd, timelineDays, type StatedDate } from '../time/incident';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
+
+/** The full dates on the line of a date, itself included. */
+function datesOnLine(a: TimeAnalysis, date: DateMention): StatedDate[] {
+  const from = a.masked.lastIndexOf('\n', date.start - 1) + 1;
+  const to = a.masked.indexOf('\n', date.end);
+  const end = to < 0 ? a.masked.length : to;
+  return a.dates.flatMap((mention) => {
+    const ymd = mention.start >= from && mention.end <= end ? statedYmd(mention, a) : undefined;
+    return ymd ? [{ mention, ymd }] : [];
+  });
+}
 
 export const dateMismatch: Rule = {
   code: 'RCA201',
@@ -78,5 +92,20 @@ export const dateMismatch: Rule = {
       return;
     }
     if (title && intro.length && !intro.some((d) => sameYmd(d.ymd, title.ymd))) reportIntro(title.ymd, `the ${named}`);
+    // A bare "Date:" line, with no other date the incident's: the summary that gives another day is the odd one out
+    // when that day cannot be the incident's under a line giving the day of writing: a later one (no report is written
+    // before its incident), or the line's day of another month or year (one left from the report it was copied from).
+    // A line that gives a span ("2026-03-10 to 2026-03-12") holds each day of it.
+    const line = !title && a.dateLine ? statedYmd(a.dateLine, a) : undefined;
+    if (line && intro.length) {
+      const span = [ymdKey(line), ...datesOnLine(a, a.dateLine!).map((d) => ymdKey(d.ymd))];
+      const [first, last] = [minOf(span), maxOf(span)];
+      const told = intro.map((d) => ymdKey(d.ymd));
+      // A summary's span that holds the line's day ("between October 2 and October 19") agrees with it too.
+      const within = ymdKey(line) >= minOf(told) && ymdKey(line) <= maxOf(told);
+      const summary = intro[0].ymd;
+      const cannotBe = ymdKey(summary) > last || (summary.day === line.day && !sameYmd(summary, line));
+      if (!within && cannotBe && !told.some((key) => key >= first && key <= last)) reportIntro(line, 'the "Date:" line');
+    }
   },
 };

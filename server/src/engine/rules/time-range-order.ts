@@ -1,5 +1,8 @@
-import { analyzeTimes } from '../time/analyze';
+import { analyzeTimes, type TimeAnalysis } from '../time/analyze';
 import { describeYmd, formatDuration } from '../time/format';
+import { dateRanges } from '../time/incident';
+import type { Ymd } from '../time/calendar';
+import type { Range } from '../types';
 import type { Rule } from './rule';
 
 /**
@@ -12,7 +15,7 @@ const NEXT_DAY_AFTER = /^[\s,(]*(?:(?:on\s+|in\s+)?(?:the\s+)?(?:next|following)
 export const timeRangeOrder: Rule = {
   code: 'RCA207',
   name: 'time-range-order',
-  description: 'A time range ends before it starts; a range read across midnight gets a note saying how it was read.',
+  description: 'A time or date range ends before it starts; a range read across midnight gets a note saying how it was read.',
   defaultSeverity: 'error',
   fixable: false,
   check({ doc, settings, report }) {
@@ -56,5 +59,41 @@ export const timeRangeOrder: Rule = {
           : `"${text}" ends before it starts when read as written; if it runs past midnight, name the end date and use the same clock (12- or 24-hour) at both ends.`,
       });
     }
+    backwardsDateRanges(a, (range, message) => report({ range, message }));
   },
 };
+
+/** Days from one date to another. */
+function daysBetween(from: Ymd, to: Ymd): number {
+  return (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000;
+}
+
+/**
+ * A range that wraps to the next year when a year is left out is one of weeks ("between December 28 and January 3");
+ * one that would run this long is written end first ("between October 19 and October 2": 348 days).
+ */
+const MAX_WRAP_DAYS = 300;
+
+/**
+ * Ranges of days written end first: "between October 19 and October 2", "from 12 March 2026 to 3 March 2026". With a
+ * year left out, the range may cross the new year, and is one only when that reading is not most of a year. A range
+ * whose dates carry its times is a time range, checked above.
+ */
+function backwardsDateRanges(a: TimeAnalysis, report: (range: Range, message: string) => void): void {
+  const { doc } = a;
+  const timed = new Set(a.windows.flatMap((w) => [w.start.date, w.end?.date]));
+  for (let section = 0; section < doc.sections.length; section++) {
+    for (const { start, end } of dateRanges(a, section)) {
+      if (timed.has(start.mention) || timed.has(end.mention)) continue;
+      const days = daysBetween(start.ymd, end.ymd);
+      if (days >= 0) continue;
+      const yearWritten = start.mention.year !== undefined && end.mention.year !== undefined;
+      if (!yearWritten && days + 365 <= MAX_WRAP_DAYS) continue;
+      const text = doc.text.slice(start.mention.start, end.mention.end);
+      report(
+        doc.lines.range(start.mention.start, end.mention.end),
+        `"${text}" ends before it starts: ${describeYmd(end.ymd)} is before ${describeYmd(start.ymd)}. Write the earlier date first, or correct the one that is wrong.`,
+      );
+    }
+  }
+}

@@ -7,6 +7,7 @@ import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { ambiguityResolver } from './ambiguous';
 import { ymdOf, type Ymd } from './calendar';
 import { ColumnZones, isHeaderCell } from './column-zones';
+import { bareDateLine, isIncidentDateLine, isPublicationDate } from './date-lines';
 import { TimeAnalysisCut, timeCheckpoint } from './deadline';
 import { findDates, type DateMention, type MonthOnly, type TimeMention } from './dates';
 import { zoneForInstance } from './instance-zones';
@@ -48,6 +49,11 @@ export interface TimeAnalysis {
    * incident:** 16 June 2026", "Incident date: 2026-06-16". A bare "Date:" may be the day the report was written.
    */
   incidentDateLine?: DateMention;
+  /**
+   * With no such line, a full date on a bare "Date:" line before the first section of a part's name, unless the page
+   * says it is the day the report was published or written (date-lines.ts).
+   */
+  dateLine?: DateMention;
   incident?: Ymd;
   /** The year the report's dates without one are in, wherever the report states it (title, front matter, any full date). */
   incidentYear?: number;
@@ -135,21 +141,6 @@ function* mentionsInSteps(
   return all;
 }
 
-/** The label of a line that states the incident's date, up to the date: "Date of incident:", "| Incident date |". */
-const INCIDENT_DATE_LABEL = /(?:^|\|)\s*(?:incident\s+date|date\s+of\s+(?:the\s+)?(?:incident|outage)|outage\s+date)\s*[:|]\s*$/i;
-
-/** A line's text before an offset, a label's length at most. */
-function lineBefore(masked: string, offset: number): string {
-  const from = Math.max(0, offset - 60);
-  const text = masked.slice(from, offset);
-  return text.slice(text.lastIndexOf('\n') + 1);
-}
-
-/** Under the title or in a section of no part's name (a table of key facts), before the report's parts. */
-function beforeParts(doc: RcaDocument, d: { section: number }): boolean {
-  return d.section < 0 || !doc.sections[d.section].def;
-}
-
 function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', TimeAnalysis, void> {
   const table = zoneTable(settings.timeZoneAliases);
   const masked = maskedText(doc);
@@ -187,14 +178,22 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   // The incident date and year: the title (an H1's, else the front matter's) first, then the timeline, then the
   // introduction. The front matter's date field comes last: it is often the day the report was published.
   const full = (d: DateMention | undefined) => (d && d.year !== undefined && d.day !== undefined && !d.invalid ? d : undefined);
-  const firstFull = (section: number) => dates.find((d) => d.section === section && full(d));
+  // The day a report was published is not the incident's, wherever its line stands.
+  const firstFull = (section: number) => dates.find((d) => d.section === section && full(d) && !isPublicationDate(masked, d));
   const fromFrontMatter = (text: string | undefined) => (text ? findDates(text).dates.find((d) => full(d)) : undefined);
   const { title: fmTitle, date: fmDate } = doc.frontMatterFacts;
   const frontMatterTitleDate = doc.title ? undefined : fromFrontMatter(fmTitle);
   // With no H1, the front matter's title is the title, and its date is checked against the timeline where it is written.
   const titleDate = dates.find((d) => d.isTitle) ?? (frontMatterTitleDate && frontMatterTitleMention(doc, frontMatterTitleDate));
   const frontMatterDate = fromFrontMatter(fmDate);
-  const incidentDateLine = dates.find((d) => full(d) && !d.isTitle && beforeParts(doc, d) && INCIDENT_DATE_LABEL.test(lineBefore(masked, d.start)));
+  const incidentDateLine = dates.find((d) => full(d) && !d.isTitle && isIncidentDateLine(doc, masked, d));
+  const dateLine = incidentDateLine
+    ? undefined
+    : bareDateLine(
+        doc,
+        masked,
+        dates.filter((d) => full(d) && !d.isTitle),
+      );
   const incidentSource = full(titleDate) ?? frontMatterTitleDate ?? incidentDateLine ?? firstFull(timelineIndex) ?? firstFull(introIndex) ?? frontMatterDate;
   const incidentYear = titleDate?.year ?? incidentSource?.year ?? dates.find((d) => d.year !== undefined)?.year ?? frontMatterDate?.year;
   const incident = ymdOf(incidentSource, incidentYear);
@@ -276,6 +275,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     durationsBySentence,
     titleDate,
     incidentDateLine,
+    dateLine,
     incident,
     incidentYear,
     documentZone,
