@@ -71,6 +71,20 @@ describe('a report in another language', () => {
     assert.equal(writtenInEnglish(`# Incident report: registry unavailable\n\n## Timeline\n\n${links}\n`), true);
   });
 
+  it("is not told by what it quotes: a customer's messages and error texts in Spanish leave an English report English", () => {
+    const message =
+      'Buenos días, desde esta mañana no podemos entrar en el portal de la biblioteca. Cuando pulsamos el botón de acceso, la página se queda en blanco y después de un minuto aparece un error. Los estudiantes no pueden reservar salas ni renovar sus préstamos, y la biblioteca cierra a las ocho. ¿Nos pueden decir si el problema ya se conoce y cuándo se va a resolver? Gracias por la ayuda.';
+    const quoted = Array.from({ length: 6 }, (_, i) => `Site ${i + 1}, as sent:\n\n> ${message}\n`).join('\n');
+    const error = '"No se pudo completar el acceso. Por favor, inténtelo de nuevo más tarde o póngase en contacto con el servicio de ayuda de la biblioteca."';
+    const text = `# Library portal sign-in failures\n\n## Summary\n\nSign-in failed for 70 minutes on 3 March 2026. Every site saw ${error}\n\n## Customer messages\n\n${quoted}\n## Timeline\n\n- 09:10 CET: deploy.\n- 10:20 CET: rollback.\n\n## Root cause\n\nA renamed message key.\n\n## Action items\n\n- [ ] Check keys before deploys.\n`;
+    assert.equal(writtenInEnglish(text), true);
+    // In a block quote written as HTML too; a report that is nothing but quotations has too few words left to tell.
+    assert.equal(writtenInEnglish(text.replace(/> (.*)\n/g, '<blockquote>$1</blockquote>\n')), true);
+    assert.equal(writtenInEnglish(`> ${message}\n\n> ${message}\n`), true);
+    // Its own prose in Spanish is still read as Spanish.
+    assert.equal(writtenInEnglish(`# Fallo del portal\n\n${message}\n\n${message}\n`), false);
+  });
+
   it('is not told by letters alone: a table of "x" marks is no language', () => {
     const marks = Array.from({ length: 60 }, (_, i) => `| ${i} | x | x | x |`).join('\n');
     const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO\n\n| Step | A | B | C |\n| --- | --- | --- | --- |\n${marks}\n`;

@@ -37,11 +37,19 @@ const SAMPLE_CHARS = 20_000;
 /** Code, HTML comments, front matter, addresses and e-mail addresses hold no prose of the report's own language. */
 const NOT_PROSE =
   /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)|```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]*`|\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/**
+ * What the report quotes is in the language of whoever wrote it: a customer's message in a block quote, an error text
+ * in quotation marks ("„Die Anmeldung ist fehlgeschlagen.“"). An English report that quotes a German ticket at length
+ * is still English, so quotations are left out of the count; a report that is nothing but quotations has too few words
+ * left to tell, and reads as English.
+ */
+const QUOTED = /^[ \t]{0,3}>.*$|<blockquote\b[\s\S]*?(?:<\/blockquote\s*>|$)|„[^“”"\n]{0,400}[“”"]|“[^”\n]{0,400}”|«[^»\n]{0,400}»|"[^"\n]{0,400}"/gim;
+
 /** A letter alone ("x" in a table's cells, a list's "a)") says nothing of a language. */
 const WORD = /\p{L}{2,}/gu;
 
 export function writtenInEnglish(text: string): boolean {
-  const prose = text.slice(0, SAMPLE_CHARS).replace(NOT_PROSE, ' ');
+  const prose = text.slice(0, SAMPLE_CHARS).replace(NOT_PROSE, ' ').replace(QUOTED, ' ');
   let words = 0;
   let english = 0;
   let other = 0;
