@@ -199,6 +199,15 @@ describe('RCA204: abbreviations that are also words', () => {
     assert.deepEqual(codes(table('16:07')), []);
     assert.deepEqual(codes(table('17:07')), ['RCA206']);
   });
+  it('checks a conversion into an ambiguous zone in each of its readings: "14:00 UTC (19:30 IST)" is India\'s', () => {
+    const DECEMBER = 'This document is the Root Cause Analysis of the sign-in failures of December 3, 2026.';
+    const timeline = (entries: string[]) =>
+      rca({ title: 'NA01 - RCA - December 3, 2026', intro: DECEMBER, timeline: `Customers served by NA01 on December 3, 2026:\n\n${entries.join('\n')}` });
+    assert.deepEqual(codes(timeline(['- 14:00 UTC (19:30 IST): certificate expires.', '- 14:50 UTC (20:20 IST): certificate replaced.'])), []);
+    assert.deepEqual(codes(timeline(['| UTC | IST | Event |', '| --- | --- | --- |', '| 14:00 | 19:30 | Expires |', '| 14:50 | 20:20 | Replaced |'])), []);
+    // No reading fits: still reported.
+    assert.deepEqual(codes(timeline(['- 14:00 UTC (18:30 IST): certificate expires.'])), ['RCA206']);
+  });
   it('reads a second name right after a zone: "Chicago time (CST)" in April is the wrong season', () => {
     assert.deepEqual(codes(rca({ timeline: TL('on April 11, 2026 from 10:00 until 11:00 Chicago time (CST).') })), ['RCA205']);
     assert.deepEqual(codes(rca({ timeline: TL('on April 11, 2026 from 10:00 until 11:00 UTC-5 (CDT).') })), []);

@@ -46,17 +46,19 @@ function checkConversions(a: TimeAnalysis, report: (range: Range, message: strin
     const datedHere = (point: TimePoint) => (point.date && point.date.start >= w.to && point.ymd ? point.ymd : undefined);
     const pairs: { from: TimeMention; millis?: number; to: TimePoint }[] = [{ from: w.start.time, millis: w.startMillis, to: c.start }];
     if (w.end && c.end) pairs.push({ from: w.end.time, millis: w.endMillis, to: c.end });
-    const wrong = (iana: string) =>
+    const wrong = (iana: string, cIana = c.iana!) =>
       pairs.find(({ millis, to }) => {
         const time = to.time;
         if (millis === undefined || time.hour24 === undefined) return false;
-        const there = wallClock(c.iana!, inZone(millis, w, iana));
+        const there = wallClock(cIana, inZone(millis, w, iana));
         const day = datedHere(to);
         if (day && (there.year !== day.year || there.month !== day.month || there.day !== day.day)) return true;
         return there.hour !== time.hour24 % 24 || there.minute !== time.minute || (time.second !== undefined && there.second !== time.second);
       });
     const readings = w.zone && isAmbiguous(w.zone) ? w.zone.candidates.map((x) => x.iana) : [w.iana];
-    if (readings.some((iana) => !wrong(iana))) continue;
+    // The conversion's zone may be the ambiguous one: "14:00 UTC (19:30 IST)" is India's.
+    const cReadings = isAmbiguous(cZone) ? cZone.candidates.map((x) => x.iana) : [c.iana];
+    if (readings.some((iana) => cReadings.some((cIana) => !wrong(iana, cIana)))) continue;
     const bad = wrong(w.iana)!;
     const local = wallClock(w.iana, bad.millis!);
     const there = wallClock(c.iana, bad.millis!);
