@@ -170,11 +170,11 @@ export const chronology: Rule = {
     // A line that labels the report's publication date ("Published:", "Posted on") is held to the earliest day the
     // title, the incident's date line, the introduction and the timeline give: a day the report tells of as past.
     const published = a.dates.flatMap((mention) => {
-      const ymd = !mention.isTitle && isPublicationDate(a.masked, mention) ? statedYmd(mention, a) : undefined;
+      const ymd = !mention.isTitle && isPublicationDate(doc, a.masked, mention) ? statedYmd(mention, a) : undefined;
       return ymd && (history < 0 || mention.section !== history) ? [{ mention, ymd }] : [];
     });
     const told = [a.titleDate, a.incidentDateLine].flatMap((d) => (d && statedYmd(d, a)) ?? []);
-    for (const section of [a.introIndex, a.timelineIndex]) for (const d of datesIn(a, section)) if (!isPublicationDate(a.masked, d.mention)) told.push(d.ymd);
+    for (const section of [a.introIndex, a.timelineIndex]) for (const d of datesIn(a, section)) told.push(d.ymd);
     const earliest = told.sort((x, y) => ymdKey(x) - ymdKey(y))[0];
     if (earliest) for (const d of published) tooEarly(d, earliest);
   },

@@ -179,7 +179,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
   // introduction. The front matter's date field comes last: it is often the day the report was published.
   const full = (d: DateMention | undefined) => (d && d.year !== undefined && d.day !== undefined && !d.invalid ? d : undefined);
   // The day a report was published is not the incident's, wherever its line stands.
-  const firstFull = (section: number) => dates.find((d) => d.section === section && full(d) && !isPublicationDate(masked, d));
+  const firstFull = (section: number) => dates.find((d) => d.section === section && full(d) && !isPublicationDate(doc, masked, d));
   const fromFrontMatter = (text: string | undefined) => (text ? findDates(text).dates.find((d) => full(d)) : undefined);
   const { title: fmTitle, date: fmDate } = doc.frontMatterFacts;
   const frontMatterTitleDate = doc.title ? undefined : fromFrontMatter(fmTitle);

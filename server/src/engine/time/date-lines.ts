@@ -37,8 +37,17 @@ function beforeParts(doc: RcaDocument, d: { section: number }): boolean {
 }
 
 /** Whether a date is labelled the report's publication date ("Published: November 20, 2026"). */
-export function isPublicationDate(masked: string, d: DateMention): boolean {
+function labelledPublished(masked: string, d: DateMention): boolean {
   return PUBLICATION_LABEL.test(lineBefore(masked, d.start));
+}
+
+/**
+ * Whether a date is on a line that labels it the report's publication date, before the report's parts (under the
+ * title, a blog's "Posted on March 5, 2026 by ...", or in a table of key facts). In a timeline, "Posted Jan 12, 2024 -
+ * 11:42 UTC" dates a status page's update: an entry, not the report.
+ */
+export function isPublicationDate(doc: RcaDocument, masked: string, d: DateMention & { section: number }): boolean {
+  return beforeParts(doc, d) && labelledPublished(masked, d);
 }
 
 /** Whether a date is on a line that labels it the incident's, before the report's parts. */
@@ -57,6 +66,6 @@ export function bareDateLine<D extends DateMention & { section: number }>(doc: R
   const lineEnd = masked.indexOf('\n', line.end);
   const saysReport =
     REPORT_WORDS.test(masked.slice(line.end, lineEnd < 0 ? masked.length : lineEnd)) ||
-    dates.some((d) => same(d) && (REPORT_WORDS.test(lineAround(masked, d.start, d.end)) || isPublicationDate(masked, d)));
+    dates.some((d) => same(d) && (REPORT_WORDS.test(lineAround(masked, d.start, d.end)) || labelledPublished(masked, d)));
   return saysReport ? undefined : line;
 }
