@@ -79,7 +79,7 @@ describe('a report in another language', () => {
     const text = `# Library portal sign-in failures\n\n## Summary\n\nSign-in failed for 70 minutes on 3 March 2026. Every site saw ${error}\n\n## Customer messages\n\n${quoted}\n## Timeline\n\n- 09:10 CET: deploy.\n- 10:20 CET: rollback.\n\n## Root cause\n\nA renamed message key.\n\n## Action items\n\n- [ ] Check keys before deploys.\n`;
     assert.equal(writtenInEnglish(text), true);
     // In a block quote written as HTML too; a report that is nothing but quotations has too few words left to tell.
-    assert.equal(writtenInEnglish(text.replace(/> (.*)\n/g, '<blockquote>$1</blockquote>\n')), true);
+    assert.equal(writtenInEnglish(text.replace(/> (.*)\n/g, '<blockquote>\n<p>$1</p>\n</blockquote>\n')), true);
     assert.equal(writtenInEnglish(`> ${message}\n\n> ${message}\n`), true);
     // Its own prose in Spanish is still read as Spanish.
     assert.equal(writtenInEnglish(`# Fallo del portal\n\n${message}\n\n${message}\n`), false);

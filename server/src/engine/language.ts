@@ -43,7 +43,7 @@ const NOT_PROSE =
  * is still English, so quotations are left out of the count; a report that is nothing but quotations has too few words
  * left to tell, and reads as English.
  */
-const QUOTED = /^[ \t]{0,3}>.*$|<blockquote\b[\s\S]*?(?:<\/blockquote\s*>|$)|„[^“”"\n]{0,400}[“”"]|“[^”\n]{0,400}”|«[^»\n]{0,400}»|"[^"\n]{0,400}"/gim;
+const QUOTED = /^[ \t]{0,3}>.*$|<blockquote\b[\s\S]*?(?:<\/blockquote\s*>|(?![\s\S]))|„[^“”"\n]{0,400}[“”"]|“[^”\n]{0,400}”|«[^»\n]{0,400}»|"[^"\n]{0,400}"/gim;
 
 /** A letter alone ("x" in a table's cells, a list's "a)") says nothing of a language. */
 const WORD = /\p{L}{2,}/gu;
