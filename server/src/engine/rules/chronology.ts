@@ -86,7 +86,8 @@ export const chronology: Rule = {
     // Alerts fired"), each dated by its first time.
     const firstByItem = new Map<string, TimeWindow>();
     for (const w of a.windows) {
-      if (w.section !== a.timelineIndex || a.timelineIndex < 0 || w.startMillis === undefined) continue;
+      // An entry that restates another in a second zone (a timeline given twice) has that entry's place.
+      if (w.section !== a.timelineIndex || a.timelineIndex < 0 || w.startMillis === undefined || w.conversionOf) continue;
       const key = entryKey(a.masked, w);
       if (key !== undefined && !firstByItem.has(key)) firstByItem.set(key, w);
     }

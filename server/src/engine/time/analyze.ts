@@ -13,6 +13,7 @@ import { findDates, type DateMention, type MonthOnly, type TimeMention } from '.
 import { zoneForInstance } from './instance-zones';
 import { findMentions, noMentions, type Mentions } from './mentions';
 import { partialAnalysis } from './partial';
+import { markRestatedEntries } from './restated';
 import { decideNumericOrder } from './numeric-order';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
 import type { TimeWindow } from './window';
@@ -260,6 +261,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
       if (lead) leadZone = lead;
     }
   }
+  markRestatedEntries(windows, timelineIndex);
   return {
     doc,
     settings,
