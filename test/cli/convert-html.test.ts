@@ -231,6 +231,9 @@ describe('convert: what the HTML says that the printed text cannot', () => {
     assert.match(markdown, /\nWe ran `kubectl rollout undo \*` and ``a`b``\.\n/);
     assert.ok(markdown.includes('\n````\n- 14:05 restart\n\n# not a heading\nImpact\nhost\tstate\nweb-1\tdown\n```\n````\n'), markdown);
     assert.deepEqual(headings(markdown), ['## Summary', '## Root cause']);
+    // Markdown in code is an example: the page is no Markdown for it.
+    const example = convert(page('<pre>## Impact\n## Timeline\n# Postmortem: a title</pre>'));
+    assert.ok(example.includes('\n```\n## Impact\n## Timeline\n# Postmortem: a title\n```\n'), example);
   });
 
   it("leaves out the site's navigation, header, sidebar and footers, and lists each; the title in the site's header stays", () => {
@@ -261,6 +264,13 @@ describe('convert: what the HTML says that the printed text cannot', () => {
         [8, 'Subscribe to our newsletter for new posts every week.', 'the page footer'],
       ],
     );
+  });
+
+  it('keeps an aside in the content of a page with no article: a note of the report, not a sidebar', () => {
+    const html = page('<aside class="note"><p>Numbers are for the EU region only.</p></aside><p>About 30% of checkouts failed.</p>');
+    assert.match(convert(html), /\n\nNumbers are for the EU region only\.\n\nAbout 30%/);
+    const main = html.replace('<article>', '<main>').replace('</article>', '</main>');
+    assert.match(convert(main), /\n\nNumbers are for the EU region only\.\n\nAbout 30%/);
   });
 });
 

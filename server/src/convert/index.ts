@@ -114,7 +114,8 @@ export function pageProfile(text: string, profiles: readonly Profile[], page?: P
 export function convertText(input: string, profile: Profile, page?: PageMarks): ConvertResult {
   const lines = splitLines(input);
   const refusal = notAPrintedPage(
-    lines.map((line) => line.raw),
+    // Code may well hold Markdown: "## Impact" in a <pre> is an example, not a sign the page is Markdown already.
+    lines.map((line) => (page?.codeBlock(line.number) === undefined ? line.raw : '')),
     (text) => isHeading(text, profile) || looksLikeTitle(text, profile),
   );
   if (refusal) throw new NotAPrintedPage(refusal);

@@ -13,7 +13,8 @@ const SITE = 3;
 export class PageMarks {
   /** Each line's kind, by printed line number (1-based) as the converter numbers lines: most lines have one. */
   private readonly kinds: Uint8Array;
-  private readonly blocks = new Map<number, number>();
+  /** The `<pre>` block of each line of code, by line number: a page of code marks every line. */
+  private readonly blocks: Uint32Array;
   private readonly reasons = new Map<number, string>();
   private readonly inline = new Map<number, InlineSpan[]>();
 
@@ -21,10 +22,11 @@ export class PageMarks {
     // A mark past the printed lines (from a client that sent them) marks nothing.
     const count = printed?.sourceLines.length ?? 0;
     this.kinds = new Uint8Array(count + 1);
+    this.blocks = new Uint32Array(count + 1);
     for (const mark of printed?.marks ?? []) {
       if (!(mark.line >= 0 && mark.line < count)) continue;
       const line = mark.line + 1;
-      if (mark.kind === 'code') this.blocks.set(line, mark.block);
+      if (mark.kind === 'code') this.blocks[line] = mark.block;
       else if (mark.kind === 'site') this.reasons.set(line, mark.reason);
       this.kinds[line] = mark.kind === 'body' ? BODY : mark.kind === 'code' ? CODE : SITE;
     }
@@ -43,7 +45,7 @@ export class PageMarks {
 
   /** The `<pre>` block the line is printed from, if it is code. */
   codeBlock(line: number): number | undefined {
-    return this.kinds[line] === CODE ? this.blocks.get(line) : undefined;
+    return this.kinds[line] === CODE ? this.blocks[line] : undefined;
   }
 
   /** Why the line is the site's, if the page's markup says so. */

@@ -104,20 +104,32 @@ export function boldClasses(html: string): Set<string> {
   return classes;
 }
 
+/** Where an element stands: inside a sectioning element or `main`, inside an article, on a page that has one. */
+export interface Surroundings {
+  inSection: boolean;
+  inArticle: boolean;
+  pageHasArticle: boolean;
+}
+
 /**
  * The site's parts around an article, and the reason each is left out for (the converter's own words). A header in a
  * section is the section's (the title may be there); a footer anywhere holds no report (tags, share links, the
- * author); an aside is the page's unless an article holds it (a note of the article's own).
+ * author). An aside beside the page's article is the page's (related posts); inside the article, or in the content
+ * of a page with no article, it is a note of the report's own.
  */
-export function siteReason(element: Element, inSection: boolean, inArticle: boolean): string | undefined {
+export function siteReason(element: Element, where: Surroundings): string | undefined {
   const role = attribute(element, 'role');
   const tag = element.tagName;
   if (tag === 'nav' || role === 'navigation' || role === 'search') return 'site navigation';
-  if (tag === 'footer' || role === 'contentinfo') return inSection ? "the article's footer" : 'the page footer';
-  if ((tag === 'header' || role === 'banner') && !inSection) return "the site's header";
-  if ((tag === 'aside' || role === 'complementary') && !inArticle) return "the page's sidebar";
+  if (tag === 'footer' || role === 'contentinfo') return where.inSection ? "the article's footer" : 'the page footer';
+  if ((tag === 'header' || role === 'banner') && !where.inSection) return "the site's header";
+  const sidebar = !where.inArticle && (where.pageHasArticle || !where.inSection);
+  if ((tag === 'aside' || role === 'complementary') && sidebar) return "the page's sidebar";
   return undefined;
 }
+
+/** Whether a page has an article element, whose asides are its own and whose siblings' are the site's. */
+export const hasArticle = (html: string) => /<article[\s>]|\srole\s*=\s*["']?article\b/i.test(html);
 
 /** An editor's redirect around a link (Google Docs exports each as google.com/url?q=ADDRESS&…). */
 export const REDIRECT = /^https:\/\/www\.google\.com\/url\?q=([^&]+)/;

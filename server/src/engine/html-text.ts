@@ -15,6 +15,7 @@ import {
   linkTarget,
   SECTIONING,
   siteReason,
+  hasArticle,
   SPACED,
   TEXT_BLOCKS,
   UNPRINTED,
@@ -133,6 +134,7 @@ export function printHtml(html: string): PrintedHtml {
   let site: string | undefined;
   let sections = 0;
   let articles = 0;
+  const pageHasArticle = hasArticle(html);
   let boldDepth = 0;
   let capture: { href?: string; parts: string[]; lineCount: number } | undefined;
   // What the line being printed is: taken when its first text is written.
@@ -207,7 +209,7 @@ export function printHtml(html: string): PrintedHtml {
     const tag = element.tagName;
     const role = attribute(element, 'role');
     const kind = role === 'heading' || /^h[1-6]$/.test(tag) ? 'heading' : TEXT_BLOCKS.has(tag) ? 'text' : BLOCKS.has(tag) ? 'other' : undefined;
-    const reason = siteReason(element, sections > 0, articles > 0);
+    const reason = siteReason(element, { inSection: sections > 0, inArticle: articles > 0, pageHasArticle });
     const sectioning = SECTIONING.has(tag) || role === 'main' || role === 'article';
     const article = tag === 'article' || role === 'article';
     const bold = isBold(element);
