@@ -48,6 +48,13 @@ function clockChangeTold(w: TimeWindow): boolean {
   return from !== undefined && to !== undefined && from.season !== to.season && from.season !== 'any' && to.season !== 'any';
 }
 
+/** Whether a range's one date is written after its end ("from 23:52 to 01:25 UTC on December 4"), for both its ends. */
+function dateAfterRange(w: TimeWindow): boolean {
+  const date = w.start.date;
+  if (!date || !w.end || (w.end.date && w.end.date !== date)) return false;
+  return date.start >= (w.end.ownZone?.end ?? w.end.time.end);
+}
+
 /**
  * The instants a window means, from its points' days and its zones. A range that ends before it starts is marked
  * backwards, and its end moved to the next day when no date was written for it ("from 23:40 until 00:20").
@@ -93,6 +100,20 @@ export function computeInstants(w: TimeWindow): void {
     }
   }
   if (w.endMillis < w.startMillis || (w.endMillis === w.startMillis && !clockChangeTold(w))) {
+    if (dateAfterRange(w) && w.start.ymd) {
+      // "23:52 UTC to 01:25 UTC on December 4": a date written once after a range that runs past midnight is the
+      // end's day, and the start is on the day before; as for a range read across midnight (RCA207), only for a
+      // range of the same clock at both ends and 12 hours at most ("between 1120 and 0930" is written end first).
+      const previous = addDays(w.start.ymd, -1);
+      const millis = readPoint(w, w.start, previous, startZone)?.millis;
+      const sameClock = Boolean(w.start.time.meridiem) === Boolean(w.end.time.meridiem);
+      if (millis !== undefined && millis < w.endMillis && w.endMillis - millis <= 12 * 3_600_000 && sameClock) {
+        w.start.ymd = previous;
+        w.startMillis = millis;
+        w.start.readings = undefined;
+        return;
+      }
+    }
     w.backwards = true;
     if (!w.end.date) {
       const next = addDays(w.end.ymd, 1);
