@@ -207,6 +207,14 @@ describe('RCA204: abbreviations that are also words', () => {
     assert.deepEqual(codes(timeline(['| UTC | IST | Event |', '| --- | --- | --- |', '| 14:00 | 19:30 | Expires |', '| 14:50 | 20:20 | Replaced |'])), []);
     // No reading fits: still reported.
     assert.deepEqual(codes(timeline(['- 14:00 UTC (18:30 IST): certificate expires.'])), ['RCA206']);
+    // The reading that fits settles the abbreviation: India's, with no note that it is ambiguous (RCA204), and its
+    // times are read in it.
+    const settled = timeline(['| UTC | IST | Event |', '| --- | --- | --- |', '| 14:00 | 19:30 | Expires |']);
+    assert.deepEqual(codes(settled, {}, true), []);
+    const { doc, settings } = checkText(settled);
+    const ist = analyzeTimes(doc, settings).windows.find((w) => w.zone?.text === 'IST')!;
+    assert.deepEqual([ist.iana, new Date(ist.startMillis!).toISOString().slice(11, 16)], ['Asia/Kolkata', '14:00']);
+    assert.deepEqual(codes(timeline(['| UTC | IST | Event |', '| --- | --- | --- |', '| 14:00 | 18:30 | Expires |']), {}, true), ['RCA204', 'RCA206']);
   });
   it('reads a second name right after a zone: "Chicago time (CST)" in April is the wrong season', () => {
     assert.deepEqual(codes(rca({ timeline: TL('on April 11, 2026 from 10:00 until 11:00 Chicago time (CST).') })), ['RCA205']);

@@ -14,6 +14,7 @@ import { zoneForInstance } from './instance-zones';
 import { findMentions, noMentions, type Mentions } from './mentions';
 import { partialAnalysis } from './partial';
 import { markRestatedEntries } from './restated';
+import { settleZonesByConversions } from './conversion-zones';
 import { decideNumericOrder } from './numeric-order';
 import { blocksOf, maskedText, type Block, type Sentence } from './text';
 import type { TimeWindow } from './window';
@@ -261,6 +262,7 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
       if (lead) leadZone = lead;
     }
   }
+  settleZonesByConversions(windows);
   markRestatedEntries(windows, timelineIndex);
   return {
     doc,
