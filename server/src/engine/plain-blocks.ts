@@ -47,6 +47,8 @@ const ADDRESS = /https?:/gi;
  * path of the characters that end no link. What GFM does with "_", "(", "&" or ";" in an address is micromark's.
  */
 const URL_CORE = /^https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9][A-Za-z0-9-]*)+(?::\d{1,5})?(?:\/(?:[A-Za-z0-9\-.=?#%+/]*[A-Za-z0-9\-=#%+/])?)?/;
+/** The address with what follows it up to a space, read where it starts (no copy of the text after it). */
+const WORD = /\S*/y;
 /** Punctuation after an address that GFM leaves out of its link. */
 const URL_TRAIL = /^[.,:!?]*$/;
 /** A line's first character that can open a block other than a paragraph (or indent one). */
@@ -102,11 +104,18 @@ function splitAddresses(text: Text): PhrasingContent[] | undefined {
   ADDRESS.lastIndex = 0;
   if (!ADDRESS.test(value)) return [text];
   const start = text.position!.start;
+  // Points are asked for in order: the line is counted on from the last one, never from the text's start again.
+  let line = start.line;
+  let lineStart = 0;
+  let counted = 0;
   const pointAt = (index: number): Point => {
-    const lineStart = value.lastIndexOf('\n', index - 1) + 1;
-    if (!lineStart) return point(start.line, start.column + index, start.offset! + index);
-    let line = start.line;
-    for (let at = value.indexOf('\n'); at !== -1 && at < index; at = value.indexOf('\n', at + 1)) line++;
+    for (let at = value.indexOf('\n', counted); at !== -1 && at < index; at = value.indexOf('\n', at + 1)) {
+      line++;
+      lineStart = at + 1;
+      counted = at + 1;
+    }
+    counted = Math.max(counted, index);
+    if (line === start.line) return point(line, start.column + index, start.offset! + index);
     return point(line, index - lineStart + 1, start.offset! + index);
   };
   const textOf = (from: number, to: number): Text => ({ type: 'text', value: value.slice(from, to), position: { start: pointAt(from), end: pointAt(to) } });
@@ -117,7 +126,8 @@ function splitAddresses(text: Text): PhrasingContent[] | undefined {
     const at = match.index;
     const before = value.charCodeAt(at - 1);
     if (at > 0 && before !== 32 && before !== 10) return undefined;
-    const word = /^\S*/.exec(value.slice(at))![0];
+    WORD.lastIndex = at;
+    const word = WORD.exec(value)![0];
     const core = URL_CORE.exec(word)?.[0];
     if (!core || !URL_TRAIL.test(word.slice(core.length))) return undefined;
     if (at > done) parts.push(textOf(done, at));
@@ -272,9 +282,8 @@ export function parsePlainBlocks(text: string, parseRun: ParseRun): Root | undef
       list = undefined;
       if (paragraph) {
         const node = paragraph.node as Paragraph;
-        const value = node.children[0] as Text;
-        value.value = text.slice(paragraph.first.start, end);
-        value.position!.end = point(line.number, end - start + 1, end);
+        // Its value is taken when the block is done (readInline): a copy per line grew with the square of the lines.
+        (node.children[0] as Text).position!.end = point(line.number, end - start + 1, end);
         node.position!.end = point(line.number, end - start + 1, end);
         paragraph.last = line;
       } else {
@@ -307,7 +316,10 @@ export function parsePlainBlocks(text: string, parseRun: ParseRun): Root | undef
     // A fence, HTML block or front matter left open runs to the text's end, its last line endings included.
     if (openers.open) region.last = lines[lines.length - 1];
   }
-  for (const block of blocks) if (block.node) block.plain = readInline(block.node);
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') ((block.node as Paragraph).children[0] as Text).value = text.slice(block.first.start, block.last.end);
+    if (block.node) block.plain = readInline(block.node);
+  }
   const children: RootContent[] = [];
   for (let i = 0; i < blocks.length;) {
     if (blocks[i].plain) {
