@@ -11,6 +11,7 @@ import { parsePlainBlocks } from '../../server/src/engine/plain-blocks';
 import { parameters } from './arbitraries';
 
 const words = [
+  '\ufeff',
   'http://status.example.com/',
   'service',
   'restored',
@@ -90,6 +91,8 @@ const plain = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }
 const marked = fc.tuple(plain, fc.constantFrom(...markup), fc.boolean()).map(([text, mark, before]) => (before ? `${mark} ${text}` : `${text} ${mark}`));
 const prose = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: marked });
 const prefixes = [
+  '\ufeff',
+  '\ufeff ',
   '# ',
   '## ',
   '###### ',

@@ -335,8 +335,8 @@ export function parsePlainBlocks(text: string, parseRun: ParseRun): Root | undef
     const run = blocks.slice(i, j + 1);
     const from = blocks[i].first.start;
     const source = text.slice(from, blocks[j].last.end);
-    // Alone, a run that starts with "---" or "+++" would be read as front matter.
-    if (from > 0 && /^(?:---|\+\+\+)/.test(source)) return undefined;
+    // Alone, a run that starts with "---" or "+++" would be read as front matter, and a U+FEFF as a byte order mark.
+    if (from > 0 && /^(?:---|\+\+\+|\ufeff)/.test(source)) return undefined;
     const parsed = parseRun(source).children;
     if (run.some((block) => block.kind === 'other')) {
       // Regions end where no block runs on, as far as the lines read tell; the tree has the last word.
