@@ -17,11 +17,12 @@ const WORKER_MARK = 'rca-writer-check-worker';
 /** Below this many files, starting a worker (loading the bundle, warming up its JIT) costs more than it saves. */
 export const WORKER_MIN_FILES = 64;
 /**
- * Nor below this much text, in UTF-16 units. A worker's start and warm-up took 1.0-1.3 s of CPU over 1,000
- * seed-sized reports (2.4 MB, which one thread checks in 4.3-4.8 s), and threads shorten a run only when the one
- * thread's work is longer than that: about a megabyte of reports.
+ * Nor below this much text, in UTF-16 units. Since the plain-block reader (engine/plain-blocks.ts) one thread checks
+ * 1,000 seed-sized reports (2.4 MB) in 1.4-2.0 s, and a worker's start and warm-up no longer pay for themselves there:
+ * at load 0.8-1.1, one thread took 1,512-1,963 ms against 1,802-2,221 ms with a worker; over the same reports three
+ * times (7.2 MB), 4,306-4,338 ms against 4,059-4,123 ms with one.
  */
-export const WORKER_MIN_CHARS = 1_000_000;
+export const WORKER_MIN_CHARS = 5_000_000;
 /** Files handed to a worker at a time: few messages, and no thread waits long at the end. */
 const BATCH = 16;
 /** Batches a worker holds at once, so that it never waits for this thread, which checks files too. */
