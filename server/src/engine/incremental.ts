@@ -7,6 +7,7 @@ import { ParseCut } from './budget';
 import { parseMarkdown, tooWideForTable, type DefinedElsewhere } from './parse';
 import { ChunkPoints, lineStartBefore, MIN_CHUNK, type BlockPoint } from './chunk-points';
 import { copyOf } from './own-copy';
+import { movePositions } from './move-positions';
 import { mayRunOn } from './runs-on';
 
 interface Chunk {
@@ -92,25 +93,6 @@ function tableHead(chunk: Chunk, text: string): string {
   const lineStart = lineStartBefore(text, start);
   const twoLines = /^[^\r\n]*(?:\r\n|\r|\n)[^\r\n]*(?:\r\n|\r|\n)/.exec(text.slice(lineStart, lineStart + 20_000));
   return twoLines?.[0] ?? '';
-}
-
-function shiftPoint(point: Point | undefined, offset: number, line: number): void {
-  if (!point) return;
-  if (point.offset !== undefined) point.offset += offset;
-  point.line += line;
-}
-
-function shiftTree(node: Node, offset: number, line: number): void {
-  shiftPoint(node.position?.start, offset, line);
-  shiftPoint(node.position?.end, offset, line);
-  const children = (node as { children?: Node[] }).children;
-  if (children) for (let i = 0; i < children.length; i++) shiftTree(children[i], offset, line);
-}
-
-/** Moves every position in the nodes (a plain walk: every chunk after an edit moves, so this runs on most nodes). */
-function shift(nodes: RootContent[], offset: number, line: number): void {
-  if (offset === 0 && line === 0) return;
-  for (const node of nodes) shiftTree(node as Node, offset, line);
 }
 
 function lineBreaks(text: string): number {
@@ -299,7 +281,7 @@ export class IncrementalParser {
       reparsed = stats.reparsed;
       if (pastDeadline?.()) this.cut(next, ownStart(chunk).line);
       const nodes = this.parseText(chunk.text, elsewhere.links.length + elsewhere.footnotes.length ? elsewhere : undefined).children;
-      shift(nodes, chunk.base.offset, chunk.base.line);
+      movePositions(nodes, chunk.base.offset, chunk.base.line);
       chunk.nodes = nodes;
       chunk.knows = knows;
       stats.reparsed++;
@@ -343,7 +325,7 @@ export class IncrementalParser {
     if (chunk) {
       // Taken out, so that a second chunk with the same text gets nodes of its own.
       this.chunks.delete(chunk.text);
-      shift(chunk.nodes, base.offset - chunk.base.offset, base.line - chunk.base.line);
+      movePositions(chunk.nodes, base.offset - chunk.base.offset, base.line - chunk.base.line);
       chunk.base = base;
     } else {
       const own = copyOf(slice ?? head + text.slice(start, end));
@@ -354,7 +336,7 @@ export class IncrementalParser {
       const knows = JSON.stringify({ links: [], footnotes: [] });
       const lines = lineBreaks(own) - headLines;
       chunk = { text: own, nodes, base, open: mayRunOn(own, nodes), defines, mentions, knows, lines, head };
-      shift(nodes, base.offset, base.line);
+      movePositions(nodes, base.offset, base.line);
       stats.reparsed++;
     }
     if (!next.has(chunk.text)) next.set(chunk.text, chunk);

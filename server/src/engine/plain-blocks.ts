@@ -1,5 +1,6 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { Node, Point } from 'unist';
+import type { Point } from 'unist';
+import { movePositions } from './move-positions';
 import { pushAll } from './numbers';
 import { htmlBlockEnd, mayRunOn } from './runs-on';
 
@@ -342,7 +343,7 @@ export function parsePlainBlocks(text: string, parseRun: ParseRun): Root | undef
       // Regions end where no block runs on, as far as the lines read tell; the tree has the last word.
       if (from + source.length < text.length && mayRunOn(source, parsed)) return undefined;
     } else if (parsed.length !== run.length || parsed.some((node, k) => node.type !== run[k].kind)) return undefined;
-    for (const node of parsed) moveBy(node, blocks[i].first.number - 1, from);
+    movePositions(parsed, from, blocks[i].first.number - 1);
     pushAll(children, parsed);
     i = j + 1;
   }
@@ -352,18 +353,4 @@ export function parsePlainBlocks(text: string, parseRun: ParseRun): Root | undef
     children,
     position: { start: point(1, 1, 0), end: point(last.number, text.length - last.start + 1, text.length) },
   };
-}
-
-/** Moves a subtree parsed from a slice that starts at a line's start: columns stay, lines and offsets move on. */
-function moveBy(root: Node, lines: number, offset: number): void {
-  if (!lines && !offset) return;
-  const stack: Node[] = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    for (const at of [node.position?.start, node.position?.end]) {
-      if (!at) continue;
-      at.line += lines;
-      if (at.offset !== undefined) at.offset += offset;
-    }
-    if ('children' in node) for (const child of node.children as Node[]) stack.push(child);
-  }
 }
