@@ -1,3 +1,4 @@
+import { LruMap } from '../lru';
 import type { Block, Sentence } from './text';
 import type { TimeWindow } from './window';
 import type { ZoneMatch, ZoneTable } from './zones';
@@ -7,6 +8,25 @@ const ZONE_ONLY_WORDS = /\b(?:local|time|times|zone|timezone|tz)\b|[\s|()[\],:\-
 
 /** A place alone in a header cell ("Pacific", "Sydney"): a few words of letters, no more. */
 const PLACE_ALONE = /^[A-Za-z][A-Za-z.]*(?: [A-Za-z][A-Za-z.]*){0,2}$/;
+
+/**
+ * The zone a place alone names, by the header cell's words, for each phrase table: a long report's tables repeat
+ * their headers ("| component | count | state |"), and each was read with the whole zone pattern on every edit.
+ */
+const placeZones = new WeakMap<ZoneTable, LruMap<string, ZoneMatch | null>>();
+
+/** The zone a place alone names ("Pacific" as "Pacific time"), at offsets in `text`, or null. */
+function placeZone(table: ZoneTable, text: string): ZoneMatch | null {
+  let known = placeZones.get(table);
+  if (!known) placeZones.set(table, (known = new LruMap(256)));
+  let zone = known.get(text);
+  if (zone === undefined) {
+    const found = table.find(`${text} time`);
+    zone = found.length !== 1 || !found[0].iana || found[0].unknown || found[0].end !== text.length + 5 ? null : found[0];
+    known.set(text, zone);
+  }
+  return zone;
+}
 
 interface ColumnZone {
   zone: ZoneMatch;
@@ -88,12 +108,12 @@ export class ColumnZones {
     // it names the column's zone.
     const text = sentence.text.replace(/^[\s|]*(?:(?:local\s+)?time\s*\(\s*)?|\s*\)?[\s|]*$/gi, '');
     if (!PLACE_ALONE.test(text)) return undefined;
-    const found = this.table.find(`${text} time`);
-    if (found.length !== 1 || !found[0].iana || found[0].unknown || found[0].end !== text.length + 5) return undefined;
+    const zone = placeZone(this.table, text);
+    if (!zone) return undefined;
     const start = sentence.start + sentence.text.indexOf(text);
-    const { seasonWord } = found[0];
+    const { seasonWord } = zone;
     return {
-      ...found[0],
+      ...zone,
       start,
       end: start + text.length,
       text,
