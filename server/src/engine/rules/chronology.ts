@@ -4,7 +4,10 @@ import type { TimeWindow } from '../time/window';
 import { describeYmd } from '../time/format';
 import { isPublicationDate } from '../time/date-lines';
 import { datesIn, incidentStart, statedYmd, type StatedDate } from '../time/incident';
-import type { Rule } from './rule';
+import type { RcaDocument } from '../model';
+import { startOffset } from '../nodes';
+import { pushAll } from '../numbers';
+import type { Rule, RuleContext } from './rule';
 
 /** What may stand before an entry's time in its line or table row: nothing, or a date ("April 12, 2026, 00:10"). */
 const ENTRY_LEAD =
@@ -97,65 +100,7 @@ export const chronology: Rule = {
     // every entry earlier than the one above it is a log kept in the other order on purpose, not entries out of place.
     const firsts = [...firstByItem.values()].map((w) => w.startMillis!);
     const newestFirstLog = firsts.length >= MIN_LOG_ENTRIES && firsts.every((millis, i) => i === 0 || millis < firsts[i - 1]);
-    // Each entry's instant, a day later once the list has run past midnight.
-    const entries: { window: TimeWindow; millis: number }[] = [];
-    let previous: number | undefined;
-    let rollover = 0;
-    for (const w of firstByItem.values()) {
-      let millis = w.startMillis! + rollover;
-      // A time in the hour that repeats when the clocks go back, with no zone that says which pass it is: the reading
-      // that keeps the list in order ("1:50 AM" then "1:10 AM" Central time on November 1, 2026 is the second 1:10).
-      if (previous !== undefined && millis < previous && w.start.readings) {
-        const later = w.start.readings.find((r) => r + rollover >= previous!);
-        if (later !== undefined) millis = later + rollover;
-      }
-      if (previous !== undefined && millis < previous) {
-        const gap = previous - millis;
-        // "23:50 …" then "00:10 …" with no date written: the list went past midnight.
-        if (!w.start.date && gap > 12 * 3600000 && gap < 24 * 3600000) {
-          rollover += 24 * 3600000;
-          millis += 24 * 3600000;
-        }
-      }
-      entries.push({ window: w, millis });
-      if (previous === undefined || millis >= previous) previous = millis;
-    }
-    // The entries out of place are those outside the longest run in time order, keeping earlier entries on a tie: one
-    // misplaced entry is reported once, whether it is too early ("14:18" after "14:31") or too late (a wrong zone
-    // that makes "10:15 AM PST" later than the entries after it).
-    const inOrder = longestInOrder(entries.map((e) => e.millis));
-    // An entry whose own date differs from its neighbour's says so: "14:20" before "14:12" reads as no mistake until
-    // the dates show that one entry kept another month's ("2026-11-04T14:20Z" among December's entries).
-    const quote = (w: TimeWindow, other?: TimeWindow) => {
-      const time = `"${doc.text.slice(w.from, w.to)}"`;
-      const [mine, theirs] = [w.start.ymd, other?.start.ymd];
-      if (!mine || !theirs || (!w.start.date && !other!.start.date) || ymdKey(mine) === ymdKey(theirs)) return time;
-      return `${time} on ${describeYmd(mine)}`;
-    };
-    // The nearest in-order entry before and after each entry.
-    const keptBefore: number[] = [];
-    const keptAfter: number[] = [];
-    for (let i = 0, last = -1; i < entries.length; i++) {
-      keptBefore.push(last);
-      if (inOrder.has(i)) last = i;
-    }
-    for (let i = entries.length - 1, next = -1; i >= 0; i--) {
-      keptAfter[i] = next;
-      if (inOrder.has(i)) next = i;
-    }
-    entries.forEach((entry, index) => {
-      if (inOrder.has(index) || newestFirstLog) return;
-      const w = entry.window;
-      const before = keptBefore[index];
-      const after = keptAfter[index];
-      const message =
-        before >= 0 && entry.millis < entries[before].millis
-          ? `This entry (${quote(w, entries[before].window)}) is earlier than the entry before it (${quote(entries[before].window, w)}); list timeline entries in time order.`
-          : after >= 0
-            ? `This entry (${quote(w, entries[after].window)}) is later than the entry after it (${quote(entries[after].window, w)}); list timeline entries in time order.`
-            : `This entry (${quote(w)}) is out of time order; list timeline entries in time order.`;
-      report({ range: doc.lines.range(w.from, w.to), message });
-    });
+    if (!newestFirstLog) for (const telling of tellings(a, [...firstByItem.values()])) reportOutOfOrder(doc, telling, report);
     for (const finding of newestFirst(a)) report({ range: doc.lines.range(finding.from, finding.to), message: finding.message });
     // Publication history: nothing can be published before the incident.
     const start = incidentStart(a);
@@ -180,6 +125,133 @@ export const chronology: Rule = {
     if (earliest) for (const d of published) tooEarly(d, earliest);
   },
 };
+
+/** A list that starts this much or more before the entries above it went past midnight (see reportOutOfOrder). */
+const HALF_DAY = 12 * 3600000;
+
+/**
+ * The timeline's entries as the report tells them, in order: one sequence, or more where a list or table of entries
+ * starts again from before where the entries above it had got to ("Key moments:" over three entries, then "Detailed
+ * timeline" over every entry from the first again). Each telling is in order on its own; read as one, the second
+ * made the first's later entries "later than the entry after it". These are no second telling: a list that starts
+ * half a day or more before (it went past midnight, see reportOutOfOrder), an entry or two out of place, and a list
+ * a date stands before, in its first entry or since the entries above ("### Thursday, March 11" copied from the day
+ * before puts its entries out of order, as they are reported).
+ */
+function tellings(a: TimeAnalysis, entries: TimeWindow[]): TimeWindow[][] {
+  const tops = a.doc.root.children;
+  const topAt = (offset: number) => {
+    let lo = 0;
+    let hi = tops.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (startOffset(tops[mid]) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const groups: { top: number; entries: TimeWindow[] }[] = [];
+  for (const w of entries) {
+    const top = topAt(w.from);
+    const last = groups[groups.length - 1];
+    if (last?.top === top) last.entries.push(w);
+    else groups.push({ top, entries: [w] });
+  }
+  const sequences: TimeWindow[][] = [];
+  let reached = -Infinity;
+  let nextDate = 0;
+  let previousEnd = 0;
+  for (const group of groups) {
+    const { type } = tops[group.top];
+    const lead = group.entries[0];
+    const first = lead.startMillis!;
+    // The first date written at or after the entries above: one before this list's first time dates it.
+    while (nextDate < a.dates.length && a.dates[nextDate].start < previousEnd) nextDate++;
+    const dated = !!lead.start.date || (nextDate < a.dates.length && a.dates[nextDate].start < lead.from);
+    previousEnd = group.entries[group.entries.length - 1].to;
+    const current = sequences[sequences.length - 1];
+    const restarts =
+      current !== undefined &&
+      current.length >= MIN_TELLING &&
+      group.entries.length >= MIN_TELLING &&
+      (type === 'list' || type === 'table') &&
+      !dated &&
+      first < reached &&
+      reached - first < HALF_DAY;
+    if (current === undefined || restarts) {
+      sequences.push([...group.entries]);
+      reached = -Infinity;
+    } else pushAll(current, group.entries);
+    for (const w of group.entries) reached = Math.max(reached, w.startMillis!);
+  }
+  return sequences;
+}
+
+/** Fewer entries than this are no telling of a timeline: an entry or two out of place are reported as such. */
+const MIN_TELLING = 2;
+
+/** Reports the entries of one telling of the timeline that are out of time order. */
+function reportOutOfOrder(doc: RcaDocument, windows: TimeWindow[], report: RuleContext['report']): void {
+  // Each entry's instant, a day later once the list has run past midnight.
+  const entries: { window: TimeWindow; millis: number }[] = [];
+  let previous: number | undefined;
+  let rollover = 0;
+  for (const w of windows) {
+    let millis = w.startMillis! + rollover;
+    // A time in the hour that repeats when the clocks go back, with no zone that says which pass it is: the reading
+    // that keeps the list in order ("1:50 AM" then "1:10 AM" Central time on November 1, 2026 is the second 1:10).
+    if (previous !== undefined && millis < previous && w.start.readings) {
+      const later = w.start.readings.find((r) => r + rollover >= previous!);
+      if (later !== undefined) millis = later + rollover;
+    }
+    if (previous !== undefined && millis < previous) {
+      const gap = previous - millis;
+      // "23:50 …" then "00:10 …" with no date written: the list went past midnight.
+      if (!w.start.date && gap > 12 * 3600000 && gap < 24 * 3600000) {
+        rollover += 24 * 3600000;
+        millis += 24 * 3600000;
+      }
+    }
+    entries.push({ window: w, millis });
+    if (previous === undefined || millis >= previous) previous = millis;
+  }
+  // The entries out of place are those outside the longest run in time order, keeping earlier entries on a tie: one
+  // misplaced entry is reported once, whether it is too early ("14:18" after "14:31") or too late (a wrong zone
+  // that makes "10:15 AM PST" later than the entries after it).
+  const inOrder = longestInOrder(entries.map((e) => e.millis));
+  // An entry whose own date differs from its neighbour's says so: "14:20" before "14:12" reads as no mistake until
+  // the dates show that one entry kept another month's ("2026-11-04T14:20Z" among December's entries).
+  const quote = (w: TimeWindow, other?: TimeWindow) => {
+    const time = `"${doc.text.slice(w.from, w.to)}"`;
+    const [mine, theirs] = [w.start.ymd, other?.start.ymd];
+    if (!mine || !theirs || (!w.start.date && !other!.start.date) || ymdKey(mine) === ymdKey(theirs)) return time;
+    return `${time} on ${describeYmd(mine)}`;
+  };
+  // The nearest in-order entry before and after each entry.
+  const keptBefore: number[] = [];
+  const keptAfter: number[] = [];
+  for (let i = 0, last = -1; i < entries.length; i++) {
+    keptBefore.push(last);
+    if (inOrder.has(i)) last = i;
+  }
+  for (let i = entries.length - 1, next = -1; i >= 0; i--) {
+    keptAfter[i] = next;
+    if (inOrder.has(i)) next = i;
+  }
+  entries.forEach((entry, index) => {
+    if (inOrder.has(index)) return;
+    const w = entry.window;
+    const before = keptBefore[index];
+    const after = keptAfter[index];
+    const message =
+      before >= 0 && entry.millis < entries[before].millis
+        ? `This entry (${quote(w, entries[before].window)}) is earlier than the entry before it (${quote(entries[before].window, w)}); list timeline entries in time order.`
+        : after >= 0
+          ? `This entry (${quote(w, entries[after].window)}) is later than the entry after it (${quote(entries[after].window, w)}); list timeline entries in time order.`
+          : `This entry (${quote(w)}) is out of time order; list timeline entries in time order.`;
+    report({ range: doc.lines.range(w.from, w.to), message });
+  });
+}
 
 /** Words that make a later range in a sentence an earlier event on purpose: "from 10:00 until 11:00, after a restart from 09:00 until 09:20". */
 const ORDERING_WORDS = /\b(?:after|before|following|followed|prior|earlier|previous(?:ly)?|since|when|while|because|once|as)\b/i;
