@@ -401,6 +401,33 @@ describe('more forms from hand-written reports', () => {
     assert.deepEqual(codes(text, {}, true), []);
     assert.deepEqual(codes(text.replace('January 1, 2026,', 'January 1, 2025,')), ['RCA207']);
   });
+  it('reads "between 11:49 PM PST on November 24 and 2:24 AM PST on November 25" as one range, and carries its start date', () => {
+    // A provider's summary: the range gives both dates, and a later range of the night with none is read from the
+    // start date on, not from the end's (which put it on November 25 into 26).
+    const text = [
+      '# Kinesis event summary - Postmortem',
+      '',
+      '## What happened',
+      '',
+      'Between 11:49 PM PST on November 24, 2026 and 2:24 AM PST on November 25, the service returned errors.',
+      '',
+      'Services that depend on it saw errors between 11:55 PM and 2:40 AM PST.',
+      '',
+    ].join('\n');
+    const { doc, settings } = checkText(text, { profile: 'postmortem' });
+    const windows = analyzeTimes(doc, settings).windows.map((w) => ({
+      text: text.slice(w.from, w.to),
+      start: w.start.ymd?.day,
+      end: w.end?.ymd?.day,
+    }));
+    assert.deepEqual(windows, [
+      { text: '11:49 PM PST on November 24, 2026 and 2:24 AM', start: 24, end: 25 },
+      { text: '11:55 PM and 2:40 AM', start: 24, end: 25 },
+    ]);
+    // Without "between", "and" joins two moments, not a range.
+    const moments = text.replace('Between 11:49', 'At 11:49').replace(' and 2:24 AM PST on November 25,', ' and again at 2:24 AM PST on November 25,');
+    assert.equal(analyzeTimes(checkText(moments, { profile: 'postmortem' }).doc, settings).windows.filter((w) => w.end).length, 1);
+  });
   it('takes IST as India for an IN instance', () => {
     const text = rca({
       title: 'IN01 - RCA - December 2, 2025',

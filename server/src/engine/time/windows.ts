@@ -12,10 +12,13 @@ const RANGE_GAP =
   // eslint-disable-next-line no-control-regex
   /^(?:\s?(?:h|hrs?\.?)(?![A-Za-z]))?[\s,]*(?:\(\s*)?(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?(?:the\s+(?:next|following)\s+day,?\s*)?(?:(?:on\s+)?\u0000(?:T|[\s,]*(?:at\s+)?))?$/i;
 
-/** A gap whose date (\u0000) belongs to the start: "11:20 PM on December 31, 2025 until". */
+/**
+ * A gap whose date (\u0000) belongs to the start: "11:20 PM on December 31, 2025 until", and after "between", "11:49 PM
+ * PST on November 24 and".
+ */
 const RANGE_GAP_START_DATE =
   // eslint-disable-next-line no-control-regex
-  /^[\s,]*(?:on\s+)?\u0000[\s,]*(?:until|till|til|to|through|thru|up\s+to|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?$/i;
+  /^[\s,]*(?:on\s+)?\u0000[\s,]*(?:until|till|til|to|through|thru|up\s+to|and|-|–|—|~|→|->)\s*(?:about\s+|approximately\s+|approx\.?\s+|around\s+|~\s*)?$/i;
 
 /** The zone phrase right after an offset ("10:23 CDT", "10:23 (in CDT)"), skipping vague ones, or undefined. */
 function zoneRightAfter(masked: string, zones: ZoneMatch[], offset: number): ZoneMatch | undefined {
@@ -70,7 +73,7 @@ export function windowsIn(masked: string, sentence: Sentence, sTimes: TimeMentio
       const uZone = zoneRightAfter(masked, zones, u.end);
       if (RANGE_GAP.test(gap) && (!/^\s*,?\s*and\b/i.test(gap) || between)) {
         endPoint = { time: u, date: gapDate, ownZone: uZone };
-      } else if (gapDate && RANGE_GAP_START_DATE.test(gap)) {
+      } else if (gapDate && RANGE_GAP_START_DATE.test(gap) && (between || !/\band\b/i.test(gap))) {
         // "from 11:20 PM on December 31, 2025 until 12:35 AM on January 1, 2026": the date in between is the start's.
         endPoint = { time: u, ownZone: uZone };
       }
