@@ -89,6 +89,13 @@ describe('toldInProse: the cause and the actions', () => {
     assert.deepEqual(causeAndActions('This was caused by an upgrade of hosts. We have increased the connection limit.'), [true, true]);
     assert.deepEqual(causeAndActions('The root cause of this issue was a race condition. We’ve disabled the automation worldwide.'), [true, true]);
     assert.deepEqual(causeAndActions('It was a small pool. Here is what we are doing to stop it happening again.'), [false, true]);
+    // A blog postmortem tells why things failed without naming a cause.
+    assert.deepEqual(causeAndActions('New instances were slow to start because they all fetched one bundle. We now keep more instances running.'), [
+      true,
+      false,
+    ]);
+    assert.deepEqual(causeAndActions('Requests failed due to an expired certificate. We have automated its renewal.'), [true, true]);
+    assert.deepEqual(causeAndActions('The errors stemmed from a change to the proxy. We are reviewing proxy changes.'), [true, true]);
     assert.deepEqual(
       causeAndActions('The issue was traced back to a query. To help reduce the impact of similar incidents in the future, we tuned our monitors.'),
       [true, true],

@@ -26,10 +26,11 @@ const END_LABEL = /^\s*(?:(?:incident|impact|outage|issue|event)\s+)?(?:end(?:ed
 /**
  * A sentence that names what caused the incident: "The root cause was ...", "The cause of these delays was ...",
  * "This was caused by ...", "the issue was traced back to ...", and a security notice's "The investigation found
- * that ...".
+ * that ...". A narrative postmortem (a blog post with no sections) gives it as why things failed: "new instances were
+ * slow to start because they all fetched ...", "errors due to an expired certificate", "stemmed from a change".
  */
 const CAUSE =
-  /\b(?:root[- ]caus(?:e|ed)\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|(?:investigation|review|analysis)\s+(?:found|determined|showed|revealed|concluded|confirmed)\s+that\b|the\s+trigger\s+(?:of|for)\b)/i;
+  /\b(?:root[- ]caus(?:e|ed)\b|because\b|due\s+to\b|as\s+a\s+result\s+of\b|(?:resulted|stemmed|arose)\s+from\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|(?:investigation|review|analysis)\s+(?:found|determined|showed|revealed|concluded|confirmed)\s+that\b|the\s+trigger\s+(?:of|for)\b)/i;
 
 /** A sentence that says the cause is not known yet: "We are still investigating the root cause.", "The cause remains unknown." ("an unknown address" is no such thing.) */
 const CAUSE_UNKNOWN =
