@@ -96,6 +96,8 @@ describe('toldInProse: the cause and the actions', () => {
     ]);
     assert.deepEqual(causeAndActions('Requests failed due to an expired certificate. We have automated its renewal.'), [true, true]);
     assert.deepEqual(causeAndActions('The errors stemmed from a change to the proxy. We are reviewing proxy changes.'), [true, true]);
+    assert.deepEqual(causeAndActions('A permissions change caused the database to return duplicate rows. We are adding a size limit.'), [true, true]);
+    assert.deepEqual(causeAndActions('The outage was not caused by an attack. We are sorry.'), [false, false]);
     assert.deepEqual(
       causeAndActions('The issue was traced back to a query. To help reduce the impact of similar incidents in the future, we tuned our monitors.'),
       [true, true],
@@ -109,6 +111,25 @@ describe('toldInProse: the cause and the actions', () => {
     ]);
     assert.deepEqual(causeAndActions('Errors rose and we rolled back the deploy. We are sorry for the trouble.'), [false, false]);
     assert.deepEqual(causeAndActions('We are still investigating the root cause. The cause has not yet been determined.'), [false, false]);
+  });
+
+  it('reads a part under a heading of its own that the profile does not list', () => {
+    const report = (heading: string, body: string) =>
+      `# Postmortem of database outage of January 31\n\nThe production database was lost for six hours.\n\n## ${heading}\n\n${body}\n`;
+    const actions = buildModel(report('Improving Recovery Procedures', '- Test the backups regularly.\n- Show the host name in every prompt.'), profile);
+    assert.equal(toldInProse(actions, 'actions'), true);
+    const cause = buildModel(report('What caused the outage', 'The data directory was removed on the wrong host.'), profile);
+    assert.equal(toldInProse(cause, 'root-cause'), true);
+    const timeline = buildModel(report('Troubleshooting chronology', '- Replication stopped.\n- The directory was removed.'), profile);
+    assert.equal(toldInProse(timeline, 'timeline'), true);
+    // A heading that names none of them tells none.
+    const other = buildModel(report('Problems encountered', '- Test the backups regularly.'), profile);
+    assert.deepEqual([toldInProse(other, 'actions'), toldInProse(other, 'root-cause'), toldInProse(other, 'timeline')], [false, false, false]);
+    const checked = checkText(report('Improving Recovery Procedures', '- Test the backups regularly.'), { profile: 'postmortem' }).diagnostics;
+    assert.deepEqual(
+      checked.filter((d) => d.code === 'RCA101').map((d) => d.message.replace(/\..*/, '')),
+      ['Missing required section "Root Causes"', 'Missing required section "Timeline"'],
+    );
   });
 
   it('leaves RCA101 to ask for the sections under the house profile', () => {

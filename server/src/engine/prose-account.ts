@@ -5,6 +5,8 @@
 // their reader; one with no time of day ("by the afternoon"), no cause and no commitment does not.
 import type { Root } from 'mdast';
 import type { RcaDocument } from './model';
+import { matchHeading } from './headings';
+import { plainText } from './nodes';
 import type { SectionRole } from './profiles';
 import { securityNoticeAccount } from './security-notice';
 import { findDates, findTimes } from './time/dates';
@@ -27,10 +29,11 @@ const END_LABEL = /^\s*(?:(?:incident|impact|outage|issue|event)\s+)?(?:end(?:ed
  * A sentence that names what caused the incident: "The root cause was ...", "The cause of these delays was ...",
  * "This was caused by ...", "the issue was traced back to ...", and a security notice's "The investigation found
  * that ...". A narrative postmortem (a blog post with no sections) gives it as why things failed: "new instances were
- * slow to start because they all fetched ...", "errors due to an expired certificate", "stemmed from a change".
+ * slow to start because they all fetched ...", "errors due to an expired certificate", "stemmed from a change", "a
+ * permissions change caused the database to return duplicate rows".
  */
 const CAUSE =
-  /\b(?:root[- ]caus(?:e|ed)\b|because\b|due\s+to\b|as\s+a\s+result\s+of\b|(?:resulted|stemmed|arose)\s+from\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|(?:investigation|review|analysis)\s+(?:found|determined|showed|revealed|concluded|confirmed)\s+that\b|the\s+trigger\s+(?:of|for)\b)/i;
+  /\b(?:root[- ]caus(?:e|ed)\b|(?<!\bnot\s)caused\s+(?!by\b)|because\b|due\s+to\b|as\s+a\s+result\s+of\b|(?:resulted|stemmed|arose)\s+from\b|(?:underlying|primary|proximate)\s+cause\b|the\s+cause\s+(?:of\b[^.;]{0,80}?\s)?(?:was|is|were)\b|(?:was|were|is)\s+(?:ultimately\s+|likely\s+)?(?:caused|triggered)\s+by\b|(?:was|were)\s+(?:ultimately\s+)?traced\s+(?:back\s+)?to\b|(?:investigation|review|analysis)\s+(?:found|determined|showed|revealed|concluded|confirmed)\s+that\b|the\s+trigger\s+(?:of|for)\b)/i;
 
 /** A sentence that says the cause is not known yet: "We are still investigating the root cause.", "The cause remains unknown." ("an unknown address" is no such thing.) */
 const CAUSE_UNKNOWN =
@@ -43,6 +46,18 @@ const COMMITMENT =
 /** A sentence about keeping the incident from happening again: "To help reduce the impact of similar incidents in the future, ...". */
 const PREVENTION =
   /\b(?:prevent|avoid|reduce|stop)\b[^.;]{0,80}\b(?:recurr\w*|happening\s+again|from\s+occurring|in\s+the\s+future|future\s+incidents|similar\s+incidents)\b/i;
+
+/**
+ * Headings of their own that the profile does not list but that plainly hold the part: GitLab's "Improving Recovery
+ * Procedures" over its corrective actions, "What caused the outage", "What went wrong", "Troubleshooting chronology". The part is there,
+ * under a name the aliases cannot all foresee.
+ */
+const PART_HEADINGS: Record<ToldPart, RegExp> = {
+  'timeline': /\b(?:timeline|chronology|sequence\s+of\s+events)\b/i,
+  'root-cause': /\bcaus(?:e|es|ed)\b|^why\b|^what\s+went\s+wrong\b/i,
+  'actions':
+    /\b(?:improv(?:e|es|ed|ing|ements?)|prevent(?:s|ed|ing|ion|ive|ative)?|follow[- ]?ups?|remediations?|corrective|next\s+steps|action\s+(?:items?|plan)|(?:going|moving)\s+forward|recurrence)\b/i,
+};
 
 interface Told {
   'timeline': boolean;
@@ -57,8 +72,9 @@ const answers = new WeakMap<Root, { text: string; told: Told }>();
  * Whether the report tells a part in its prose, in whatever section: the timeline when one sentence gives two
  * different times of day (the window: "from 14:02 to 16:40", "began at 14:02 and ended at 16:40"), a start line and an
  * end line give them, or the report gives three different times of day at least; the cause when a sentence names it; the actions when a sentence commits the
- * writers to a change or says how the incident is kept from happening again. Code, HTML, collapsed logs and the title
- * are not the report's account.
+ * writers to a change or says how the incident is kept from happening again; and any part under a heading the profile
+ * does not list that plainly names it (PART_HEADINGS). Code, HTML, collapsed logs and the title are not the report's
+ * account.
  */
 export function toldInProse(doc: RcaDocument, part: ToldPart): boolean {
   let kept = answers.get(doc.root);
@@ -71,6 +87,13 @@ export function toldInProse(doc: RcaDocument, part: ToldPart): boolean {
 
 function readAccount(doc: RcaDocument): Told {
   const told: Told = { 'timeline': false, 'root-cause': false, 'actions': false };
+  for (const node of doc.root.children) {
+    if (node.type !== 'heading' || node.depth < 2) continue;
+    const heading = plainText(node);
+    // A heading the profile names is its section, or a part of one (the timeline's "### Detection"): not this.
+    if (matchHeading(heading, doc.profile, false)) continue;
+    for (const part of ['timeline', 'root-cause', 'actions'] as const) told[part] ||= PART_HEADINGS[part].test(heading);
+  }
   const masked = maskedText(doc);
   // A security notice tells its cause as what happened, and its timeline by the days that account gives.
   const notice = securityNoticeAccount(doc);
