@@ -85,6 +85,14 @@ describe('a report in another language', () => {
     assert.equal(writtenInEnglish(`# Fallo del portal\n\n${message}\n\n${message}\n`), false);
   });
 
+  it('is not told by code: English words in a code block, inline code or a comment leave a German report German', () => {
+    const english = Array.from({ length: 30 }, () => 'the service and the queue of jobs were restored by the team').join(' ');
+    for (const code of ['```\n' + english + '\n```', '~~~\n' + english + '\n~~~', '`' + english + '`', '<!-- ' + english + ' -->']) {
+      assert.equal(writtenInEnglish(`${german}\n${code}\n`), false, code.slice(0, 3));
+      assert.equal(writtenInEnglish(`${german}\n${english}\n`), true);
+    }
+  });
+
   it('is not told by letters alone: a table of "x" marks is no language', () => {
     const marks = Array.from({ length: 60 }, (_, i) => `| ${i} | x | x | x |`).join('\n');
     const text = `# NA01 - RCA - April 11, 2026\n\n## Introduction\n\nTODO\n\n| Step | A | B | C |\n| --- | --- | --- | --- |\n${marks}\n`;
