@@ -116,13 +116,12 @@ async function main(): Promise<void> {
     log('timing edits inside the 1 MB RCA');
     const big = inputs[2].text;
     const parser = new IncrementalParser();
-    /** What the server's analyse() does for a version: incremental parse, RCA detection on the tree, the rules. */
+    /**
+     * What the server's analyse() does for a version (lsp/analysis.ts): the check with the document's kept parser, which
+     * parses incrementally and keeps the lines' facts, RCA detection on the tree, the rules.
+     */
     const analyse = (text: string) =>
-      checkText(
-        text,
-        {},
-        { parse: (t) => parser.parse(t), shouldCheck: (doc) => isRcaDocument({ text, include: [], root: doc.root, titleWords: doc.profile.titleWords }) },
-      );
+      checkText(text, {}, { parser, shouldCheck: (doc) => isRcaDocument({ text, include: [], root: doc.root, titleWords: doc.profile.titleWords }) });
     analyse(big);
     const editTimes: number[] = [];
     const reparsed: number[] = [];

@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  checkText,
-  escapeHeavyParagraph,
-  inlineWork,
-  MAX_CHARS,
-  MAX_INLINE_WORK,
-  MAX_NESTING,
-  MAX_PARAGRAPH_ESCAPES,
-  MAX_TIME_CHECK_CHARS,
-  tooWideTableLine,
-} from '../../server/src/engine/check';
+import { checkText, MAX_CHARS, MAX_TIME_CHECK_CHARS } from '../../server/src/engine/check';
+import { lineBounds, MAX_INLINE_WORK, MAX_NESTING, MAX_PARAGRAPH_ESCAPES } from '../../server/src/engine/line-bounds';
 import { IncrementalParser } from '../../server/src/engine/incremental';
 import { MAX_TABLE_ROW_PIPES, parseMarkdown } from '../../server/src/engine/parse';
 import { fixAll } from '../../server/src/engine/fix-all';
@@ -317,7 +308,7 @@ describe('hostile input to the engine', () => {
     it(`a paragraph of ${name} past the inline-work bound: RCA001, no parse`, () => {
       const count = (unit.match(/[*_[\]`~]/g) ?? []).length;
       const text = `${title}\n\n${unit.repeat(Math.ceil(markers / count))}\n`;
-      assert.ok(text.length < MAX_TIME_CHECK_CHARS && inlineWork(text) > MAX_INLINE_WORK);
+      assert.ok(text.length < MAX_TIME_CHECK_CHARS && lineBounds(text).inlineWork() > MAX_INLINE_WORK);
       const { diagnostics, doc } = checkText(text);
       assert.deepEqual(
         diagnostics.map((d) => [d.code, d.severity]),
@@ -331,14 +322,14 @@ describe('hostile input to the engine', () => {
   it('a long pasted log in a code fence counts for nothing: its text is not matched inline', () => {
     const log = '2026-04-11T10:16:02Z db_pool_1 [WARN] max_conn *reached* `retry`\n'.repeat(Math.ceil(markers / 4));
     const text = `${title}\n\n## Introduction\n\nTODO\n\n\`\`\`text\n${log}\`\`\`\n`;
-    assert.ok(text.length < MAX_TIME_CHECK_CHARS && inlineWork(text) < MAX_INLINE_WORK);
+    assert.ok(text.length < MAX_TIME_CHECK_CHARS && lineBounds(text).inlineWork() < MAX_INLINE_WORK);
     assert.ok(!codes(text).includes('RCA001'));
   });
 
   it('the same markers spread over many paragraphs, as in a real report, are checked as usual', () => {
     const paragraph = 'On *April 11, 2026* the [status page](http://status.exlibrisgroup.com/) said `up` and _more_. TODO\n\n';
     const text = `${title}\n\n## Introduction\n\n${paragraph.repeat(Math.ceil(markers / 8))}`;
-    assert.ok(text.length < MAX_TIME_CHECK_CHARS && inlineWork(text) < MAX_INLINE_WORK);
+    assert.ok(text.length < MAX_TIME_CHECK_CHARS && lineBounds(text).inlineWork() < MAX_INLINE_WORK);
     const found = codes(text);
     assert.ok(!found.includes('RCA001') && found.includes('RCA109'));
   });
@@ -347,7 +338,7 @@ describe('hostile input to the engine', () => {
   // stop it: 400,000 escapes on one line took 7.4 s. Such a paragraph is refused before parsing, and RCA001 says where.
   it('a paragraph with more backslash escapes than the bound: RCA001 naming its line, no parse', () => {
     const text = `${title}\n\n## Introduction\n\nTODO\n\n${'\\\\'.repeat(MAX_PARAGRAPH_ESCAPES + 1)}\n`;
-    assert.equal(escapeHeavyParagraph(text), 6);
+    assert.equal(lineBounds(text).escapeHeavyParagraph(), 6);
     const { diagnostics, doc } = checkText(text);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.severity]),
@@ -362,7 +353,7 @@ describe('hostile input to the engine', () => {
     const half = Math.ceil((MAX_PARAGRAPH_ESCAPES + 1) / 2);
     for (const body of ['&amp; &#169; &#x1F525; '.repeat(Math.ceil(half / 1.5)), `${'&lt;'.repeat(half)}\n${'\\*'.repeat(half)}`]) {
       const text = `${title}\n\n## Introduction\n\nTODO\n\n${body}\n`;
-      assert.equal(escapeHeavyParagraph(text), 6);
+      assert.equal(lineBounds(text).escapeHeavyParagraph(), 6);
       const { diagnostics } = checkText(text);
       assert.deepEqual(
         diagnostics.map((d) => d.code),
@@ -378,7 +369,7 @@ describe('hostile input to the engine', () => {
     const plain = `${'R&D & Q&A &; &#; &#x; '.repeat(Math.ceil(MAX_PARAGRAPH_ESCAPES / 3))} TODO\n`;
     for (const body of [paragraphs, fence, plain]) {
       const text = `${title}\n\n## Introduction\n\n${body}TODO\n`;
-      assert.equal(escapeHeavyParagraph(text), -1);
+      assert.equal(lineBounds(text).escapeHeavyParagraph(), -1);
       const found = codes(text);
       assert.ok(!found.includes('RCA001') && found.includes('RCA109'), found.join());
     }
@@ -390,7 +381,7 @@ describe('hostile input to the engine', () => {
     const plain = `${'\\a'.repeat(MAX_PARAGRAPH_ESCAPES + 1)} TODO\n`;
     for (const body of [paragraphs, fence, plain]) {
       const text = `${title}\n\n## Introduction\n\n${body}TODO\n`;
-      assert.equal(escapeHeavyParagraph(text), -1);
+      assert.equal(lineBounds(text).escapeHeavyParagraph(), -1);
       const found = codes(text);
       assert.ok(!found.includes('RCA001') && found.includes('RCA109'), found.join());
     }
@@ -402,7 +393,7 @@ describe('hostile input to the engine', () => {
     const wide = `${'| x '.repeat(MAX_TABLE_ROW_PIPES + 1)}|`;
     const table = `| Time | Event |\n| --- | --- |\n| 10:16 | Down |\n${wide}\n| 10:23 | Up |\n`;
     const text = `${title}\n\n## Introduction\n\nTODO\n\n${table}\nMore text TODO.\n`;
-    assert.equal(tooWideTableLine(text.split('\n')), 9);
+    assert.equal(lineBounds(text).tooWideTableLine(), 9);
     const root = parseMarkdown(text);
     assert.deepEqual(
       root.children.map((node) => [node.type, node.position!.start.line]),
@@ -438,11 +429,11 @@ describe('hostile input to the engine', () => {
   it('a row of as many "|" as the bound is a table row, and a wide line in a code fence is no table row to refuse', () => {
     const row = `${'| x '.repeat(MAX_TABLE_ROW_PIPES - 1)}|`;
     const text = `${title}\n\n## Introduction\n\nTODO\n\n| a | b |\n| --- | --- |\n${row}\n`;
-    assert.equal(tooWideTableLine(text.split('\n')), -1);
+    assert.equal(lineBounds(text).tooWideTableLine(), -1);
     const table = parseMarkdown(text).children[3] as { type: string; children: unknown[] };
     assert.deepEqual([table.type, table.children.length], ['table', 2]);
     const fenced = `${title}\n\n## Introduction\n\nTODO\n\n\`\`\`text\n${'|'.repeat(MAX_TABLE_ROW_PIPES + 1)}\n\`\`\`\n`;
-    assert.equal(tooWideTableLine(fenced.split('\n')), -1);
+    assert.equal(lineBounds(fenced).tooWideTableLine(), -1);
     assert.ok(!codes(fenced).includes('RCA001'));
   });
 

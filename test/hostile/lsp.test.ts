@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_CHARS, MAX_INLINE_WORK, MAX_NESTING } from '../../server/src/engine/check';
+import { MAX_CHARS } from '../../server/src/engine/check';
+import { MAX_INLINE_WORK, MAX_NESTING } from '../../server/src/engine/line-bounds';
 import { TestClient } from '../helpers/lsp-client';
 
 const title = '# NA01 - RCA - April 11, 2026';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { lineDepth } from '../../server/src/engine/check';
+import { lineDepth } from '../../server/src/engine/line-bounds';
 import { parameters } from './arbitraries';
 
 function depthByPatterns(line: string): number {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, MAX_NESTING, nestingDepth } from '../../server/src/engine/check';
+import { checkText } from '../../server/src/engine/check';
+import { lineBounds, MAX_NESTING } from '../../server/src/engine/line-bounds';
 import { maxOf, minOf } from '../../server/src/engine/numbers';
 import { allRules } from '../../server/src/engine/rules';
 
@@ -8,8 +9,8 @@ const title = '# NA01 - RCA - April 11, 2026\n\n';
 
 describe('the work bound', () => {
   it('measures nesting from quote markers and list indentation', () => {
-    assert.equal(nestingDepth('plain\n> a\n>> b\n'), 2);
-    assert.equal(nestingDepth('- a\n  - b\n    - c\n'), 3);
+    assert.equal(lineBounds('plain\n> a\n>> b\n').deepest(), 2);
+    assert.equal(lineBounds('- a\n  - b\n    - c\n').deepest(), 3);
   });
 
   it('skips a document with 10,000 nested quotes, at once, and says so', () => {

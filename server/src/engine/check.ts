@@ -7,8 +7,9 @@ import { markOneCheckTree } from './block-facts';
 import { writtenInEnglish } from './language';
 import { MIN_CHUNK } from './chunk-points';
 import { IncrementalParser } from './incremental';
+import { KeptLines, lineBounds, MAX_INLINE_WORK, MAX_NESTING, MAX_PARAGRAPH_ESCAPES } from './line-bounds';
 import { buildModel, type RcaDocument } from './model';
-import { MAX_TABLE_ROW_PIPES, parseMarkdown, tooWideForTable } from './parse';
+import { MAX_TABLE_ROW_PIPES, parseMarkdown } from './parse';
 import { DEFAULT_PROFILE, findProfile, type Profile } from './profiles';
 import { allRules, timeRules, type Rule } from './rules';
 import { incompleteCheck } from './rules/incomplete-check';
@@ -79,9 +80,6 @@ export function effectiveSeverity(rule: Rule, settings: RcaSettings, finding?: F
   return settings.rules[rule.code] ?? settings.rules[rule.name] ?? finding?.severity ?? rule.defaultSeverity;
 }
 
-/** Deeper than this, the Markdown parser's recursion could exhaust the stack or take minutes. */
-export const MAX_NESTING = 64;
-
 /** The rules that read no words: an empty heading or list item, a placeholder, a check cut short. */
 const ANY_LANGUAGE = new Set(['RCA001', 'RCA104', 'RCA107', 'RCA109']);
 
@@ -96,209 +94,6 @@ export const MAX_CHARS = 2_000_000;
 
 function describeSize(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} million characters` : `${Math.round(chars / 1000)} thousand characters`;
-}
-
-/** The text's lines; the bounds below take them split already, so a check splits the text once for both. */
-function linesOf(text: string | readonly string[]): readonly string[] {
-  return typeof text === 'string' ? text.split(/\r\n|\n|\r/) : text;
-}
-
-/** The first characters of a line that may open a quote, a list item or a thematic break (indexed by code unit). */
-const MAY_OPEN_BLOCK: boolean[] = [];
-for (const c of ' \t>-*+_0123456789') MAY_OPEN_BLOCK[c.charCodeAt(0)] = true;
-
-const isBlank = (c: number) => c === 32 || c === 9;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/**
- * How many quote and list markers open a line ("> - > 1. x" has four), each after optional blanks and a list marker
- * followed by a blank or the line's end, plus half the width of the line's leading blanks (a tab counting four) when
- * the first marker is a list's. Read a character at a time: patterns made three lists and a match per line, and a
- * timeline written as a list has a marker on every line.
- */
-export function lineDepth(line: string): number {
-  let markers = 0;
-  let firstIsQuote = false;
-  let indent = 0;
-  let at = 0;
-  for (;;) {
-    let next = at;
-    while (isBlank(line.charCodeAt(next))) next++;
-    const c = line.charCodeAt(next);
-    let end: number;
-    if (c === 62) end = next + 1;
-    else if (c === 45 || c === 42 || c === 43) end = next + 1;
-    else if (isDigit(c)) {
-      let digits = next;
-      while (isDigit(line.charCodeAt(digits))) digits++;
-      const closer = line.charCodeAt(digits);
-      if (digits - next > 9 || (closer !== 46 && closer !== 41)) break;
-      end = digits + 1;
-    } else break;
-    // A list marker needs a blank or the line's end after it; a quote's ">" does not.
-    if (c !== 62 && end < line.length && !isBlank(line.charCodeAt(end))) break;
-    if (markers === 0) {
-      firstIsQuote = c === 62;
-      for (let i = 0; i < next; i++) indent += line.charCodeAt(i) === 9 ? 4 : 1;
-    }
-    markers++;
-    at = end;
-  }
-  return markers + (markers && !firstIsQuote ? Math.floor(indent / 2) : 0);
-}
-
-/**
- * How deep quotes and lists nest, from the text alone (every ">" and list marker that opens a line, as in
- * "> - > 1. x" or "- - - x", and a leading list item's indentation), stopping as soon as `limit` is passed.
- * Cheap enough to run before every parse.
- */
-export function nestingDepth(text: string | readonly string[], limit = MAX_NESTING): number {
-  let deepest = 0;
-  for (const line of linesOf(text)) {
-    // Most lines open with a letter: nothing nests there, and the patterns below need not be tried.
-    if (!MAY_OPEN_BLOCK[line.charCodeAt(0)]) continue;
-    // A thematic break ("* * *", "- - -") opens nothing.
-    if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) continue;
-    const depth = lineDepth(line);
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) break;
-  }
-  return deepest;
-}
-
-/**
- * The parser matches emphasis, links, footnotes and code spans within a paragraph in time that grows with the
- * square of their markers ("*a*a*a…" 100 KB long took minutes). The estimate is the sum, over paragraphs, of
- * the square of their count of "*", "_", "[", "]", "`" and "~"; past this bound (one paragraph with 8,000 of
- * them, some seconds of parsing; a real paragraph has a handful) the document is not parsed.
- */
-export const MAX_INLINE_WORK = 64_000_000;
-
-/**
- * Walks the lines outside fenced code blocks (their text is not matched inline): `line` gets each line of a
- * paragraph with its index, `close` each end of one (a blank line, a fence, the end). Either stops the walk by
- * returning true.
- */
-function walkParagraphs(lines: readonly string[], line: (text: string, index: number) => boolean, close: () => boolean): void {
-  /** The fence of the fenced code block the line is in. */
-  let fence: string | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const text = lines[index];
-    const first = text.charCodeAt(0);
-    // A fence opens with a space, "`" or "~", a blank line with a space or a tab: most lines open with neither.
-    const opener = first === 32 || first === 96 || first === 126 ? /^ {0,3}(`{3,}|~{3,})/.exec(text) : null;
-    if (fence !== undefined) {
-      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && /^[ \t]*$/.test(text.slice(opener[0].length))) fence = undefined;
-      continue;
-    }
-    let stop: boolean;
-    if (opener && !(opener[1][0] === '`' && text.slice(opener[0].length).includes('`'))) {
-      fence = opener[1];
-      stop = close();
-    } else if (text.length === 0 || ((first === 32 || first === 9) && /^[ \t]*$/.test(text))) stop = close();
-    else stop = line(text, index);
-    if (stop) return;
-  }
-  close();
-}
-
-/** Any of the characters the inline-work estimate counts. */
-const INLINE_MARKER = /[*_[\]`~]/;
-
-/** The inline-matching work estimate of MAX_INLINE_WORK, stopping as soon as `limit` is passed. */
-export function inlineWork(text: string | readonly string[], limit = MAX_INLINE_WORK): number {
-  let work = 0;
-  let markers = 0;
-  walkParagraphs(
-    linesOf(text),
-    (line) => {
-      // Most lines of prose have none: the pattern finds that faster than a loop over their characters.
-      if (!INLINE_MARKER.test(line)) return false;
-      for (let i = 0; i < line.length; i++) {
-        const c = line.charCodeAt(i);
-        if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 126) markers++;
-      }
-      return false;
-    },
-    () => {
-      work += markers * markers;
-      markers = 0;
-      return work > limit;
-    },
-  );
-  return work;
-}
-
-/**
- * One paragraph is parsed in one go, and the parser spends about 20 µs of CPU on each backslash escape ("\\", "\*")
- * and about 15 µs on each character reference ("&amp;", "&#169;"), mostly on their garbage: 400,000 escapes on one
- * line took 7.4 s, 123,000 references 1.8 s, and the work budget is looked at only between parsed chunks. Past this
- * many of either in one paragraph (about 0.8 s of parsing; a real paragraph has a handful) the document is not parsed.
- */
-export const MAX_PARAGRAPH_ESCAPES = 40_000;
-
-const isAsciiPunctuation = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-
-/** What the parser may read as a character reference after "&" (an unknown name is text, and counted all the same). */
-const CHARACTER_REFERENCE = /#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};/y;
-
-/**
- * The line (from 0) where the first paragraph with more than `limit` backslash escapes and character references
- * starts, or -1.
- */
-export function escapeHeavyParagraph(text: string | readonly string[], limit = MAX_PARAGRAPH_ESCAPES): number {
-  let escapes = 0;
-  let start = -1;
-  let found = -1;
-  walkParagraphs(
-    linesOf(text),
-    (line, index) => {
-      if (start < 0) start = index;
-      // A line with neither is most lines: found at native speed instead of read a character at a time.
-      if (line.indexOf('\\') < 0 && line.indexOf('&') < 0) return false;
-      for (let i = 0; i < line.length - 1; i++) {
-        const c = line.charCodeAt(i);
-        if (c === 92 && isAsciiPunctuation(line.charCodeAt(i + 1))) {
-          escapes++;
-          i++;
-        } else if (c === 38) {
-          CHARACTER_REFERENCE.lastIndex = i + 1;
-          if (CHARACTER_REFERENCE.test(line)) {
-            escapes++;
-            i = CHARACTER_REFERENCE.lastIndex - 1;
-          }
-        }
-      }
-      if (escapes > limit) found = start;
-      return found >= 0;
-    },
-    () => {
-      escapes = 0;
-      start = -1;
-      return false;
-    },
-  );
-  return found;
-}
-
-/**
- * The first line (from 0) outside fenced code with more "|" than a table row may have (MAX_TABLE_ROW_PIPES, parse.ts:
- * the parser reads it as text, not as a row), or -1.
- */
-export function tooWideTableLine(lines: readonly string[]): number {
-  // Only a line longer than the bound can hold more "|" than it: a report whose timeline is a table has thousands in
-  // all but no such line, and reading every line's characters was 4 ms of an edit in a 1 MB one.
-  if (!lines.some((line) => line.length > MAX_TABLE_ROW_PIPES)) return -1;
-  let found = -1;
-  walkParagraphs(
-    lines,
-    (line, index) => {
-      if (line.length > MAX_TABLE_ROW_PIPES && tooWideForTable(line)) found = index;
-      return found >= 0;
-    },
-    () => false,
-  );
-  return found;
 }
 
 function incomplete(message: string, settings: RcaSettings): RcaDiagnostic | undefined {
@@ -322,6 +117,15 @@ export interface CheckOptions {
   findingsLimit?: FindingsLimit;
   /** Under `auto`: the profile this document was last checked with, kept unless another fits strictly better. */
   keepProfile?: string;
+}
+
+/** The lines of each kept parser's document (the language server's), read again only where an edit touched them. */
+const keptLines = new WeakMap<IncrementalParser, KeptLines>();
+
+function keptLinesOf(parser: IncrementalParser): KeptLines {
+  let kept = keptLines.get(parser);
+  if (!kept) keptLines.set(parser, (kept = new KeptLines()));
+  return kept;
 }
 
 /**
@@ -365,12 +169,13 @@ export function* checkSteps(
   const autoProfile = isAutoProfile(settings.profile);
   let profile = profileOrDefault(settings);
   const tooLarge = text.length > MAX_CHARS;
-  const lines = tooLarge ? [] : linesOf(text);
-  const tooNested = !tooLarge && nestingDepth(lines) > MAX_NESTING;
+  const bounds = tooLarge ? undefined : options.parser ? keptLinesOf(options.parser).bounds(text) : lineBounds(text);
+  const lineCount = bounds?.lineCount ?? 0;
+  const tooNested = !!bounds && bounds.deepest() > MAX_NESTING;
   // A text too short to pass a bound is not read for it: an escape takes two characters, and the inline work is
-  // at most the square of the text's length (a seed-sized report spent 5% of its check in these two passes).
-  const escapesAt = tooLarge || tooNested || text.length <= 2 * MAX_PARAGRAPH_ESCAPES ? -1 : escapeHeavyParagraph(lines);
-  if (tooLarge || tooNested || escapesAt >= 0 || (text.length * text.length > MAX_INLINE_WORK && inlineWork(lines) > MAX_INLINE_WORK)) {
+  // at most the square of the text's length.
+  const escapesAt = !bounds || tooNested || text.length <= 2 * MAX_PARAGRAPH_ESCAPES ? -1 : bounds.escapeHeavyParagraph();
+  if (!bounds || tooNested || escapesAt >= 0 || (text.length * text.length > MAX_INLINE_WORK && bounds.inlineWork() > MAX_INLINE_WORK)) {
     // Only the first line is modelled, so the title still tells whether this is an RCA.
     const doc = buildModel(text.slice(0, 1000).split(/\r\n|\n|\r/, 1)[0], profile);
     const why = tooLarge
@@ -395,13 +200,13 @@ export function* checkSteps(
     if (!options.parser && !options.parse) markOneCheckTree(root);
     // Past the budget no rule runs, and the model (and under `auto` the first profile tried) is a step it cannot stop:
     // 58,000 headings took 0.1 to 0.3 s of it. A parse that ended past the budget stops the check as one cut short.
-    if (parser && pastDeadline()) throw new ParseCut(lines.length);
+    if (parser && pastDeadline()) throw new ParseCut(lineCount);
     doc = buildModel(text, profile, root);
   } catch (error) {
     if (error instanceof ParseCut) {
       // No rule runs on part of the document: a section or a date past the cut would be reported missing.
       const doc = buildModel(text.slice(0, 1000).split(/\r\n|\n|\r/, 1)[0], profile);
-      const where = error.line < lines.length ? ` at line ${(error.line + 1).toLocaleString('en-US')} of ${lines.length.toLocaleString('en-US')}` : '';
+      const where = error.line < lineCount ? ` at line ${(error.line + 1).toLocaleString('en-US')} of ${lineCount.toLocaleString('en-US')}` : '';
       const message = `RCA Writer stopped checking this document${where} after ${seconds} s, the time a check may take: reading its Markdown took that long, so no rule was run (one long list or thousands of one-line blocks cost the parser far more than prose).`;
       const skipped = incomplete(message, settings);
       return { doc, diagnostics: skipped ? [skipped] : [], settings, autoProfile, notRun: enabledRules(settings) };
@@ -501,7 +306,7 @@ export function* checkSteps(
       yield rule.code;
     }
   }
-  const wideLine = tooWideTableLine(lines);
+  const wideLine = bounds.tooWideTableLine();
   if (wideLine >= 0) {
     const message = `RCA Writer read line ${(wideLine + 1).toLocaleString('en-US')} as text, not as a table row: it has more than ${MAX_TABLE_ROW_PIPES.toLocaleString('en-US')} "|", and the Markdown parser takes longer to read a row that wide than a check may take.`;
     const skipped = incomplete(message, settings);
