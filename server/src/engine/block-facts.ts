@@ -1,5 +1,7 @@
 import type { Code, Html, Link, ListItem, Nodes, Root, RootContent } from 'mdast';
-import type { RcaDocument } from './model';
+import type { ListItemInfo, RcaDocument } from './model';
+import type { LineIndex } from './text';
+import type { Range } from './types';
 import { nodeRange, plainText, startOffset } from './nodes';
 import { sectionAt } from './sections';
 
@@ -101,18 +103,26 @@ export function codeBlocks(doc: RcaDocument): Code[] {
   return result;
 }
 
+class ListItemEntry implements ListItemInfo {
+  constructor(
+    readonly node: ListItem,
+    readonly text: string,
+    readonly section: number,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return nodeRange(this.lines, this.node);
+  }
+}
+
 /** Fills the document's list items, links and comments from the per-block facts. */
 export function collectInlineFacts(doc: RcaDocument): void {
   for (const block of doc.root.children) {
     const facts = factsOf(block);
     for (const node of facts.nodes) {
       if (node.type === 'listItem') {
-        doc.listItems.push({
-          node,
-          range: nodeRange(doc.lines, node),
-          text: facts.itemText.get(node)!,
-          section: sectionAt(doc, startOffset(node)),
-        });
+        doc.listItems.push(new ListItemEntry(node, facts.itemText.get(node)!, sectionAt(doc, startOffset(node)), doc.lines));
       } else if (node.type === 'link') {
         doc.links.push({ url: node.url, range: nodeRange(doc.lines, node), section: sectionAt(doc, startOffset(node)) });
       } else {

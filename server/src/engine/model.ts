@@ -40,7 +40,8 @@ export interface Section {
 
 export interface ListItemInfo {
   node: ListItem;
-  range: Range;
+  /** Worked out when read: a long report has ten thousand items, and one rule reads the range of an empty one. */
+  readonly range: Range;
   text: string;
   /** Index into `sections`, or -1 before the first section. */
   section: number;

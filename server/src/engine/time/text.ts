@@ -362,7 +362,7 @@ export function blocksOf(doc: RcaDocument): Block[] {
  * at the same offset, the later in doc.listItems counts.
  */
 function innermostItems(doc: RcaDocument): (offset: number) => number {
-  const items = doc.listItems.map((item, index) => ({ index, start: doc.lines.offsetAt(item.range.start), end: doc.lines.offsetAt(item.range.end) }));
+  const items = doc.listItems.map((item, index) => ({ index, start: startOffset(item.node), end: endOffset(item.node) }));
   items.sort((a, b) => a.start - b.start || a.index - b.index);
   const open: typeof items = [];
   let next = 0;
