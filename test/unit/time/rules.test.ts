@@ -47,6 +47,10 @@ const cases: [string, Parts, Record<string, unknown>, string[]][] = [
   ['203 no zone anywhere', { timeline: TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, ['RCA203']],
   ['203 single time without zone', { timeline: TL('on April 11, 2026 at 10:00.') }, {}, ['RCA203']],
   ['203 zone stated for all times', { timeline: 'All times are in Chicago time.\n\n' + TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, []],
+  ['203 zone stated by a place alone', { timeline: 'All times are Eastern.\n\n' + TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, []],
+  ['203 zone stated by a place alone, US style', { timeline: 'Times below are US Central.\n\n' + TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, []],
+  ['203 a place that goes on is no statement', { timeline: 'All times are Eastern region outages.\n\n' + TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, ['RCA203']],
+  ['203 a word that names no place is no statement', { timeline: 'All times are Approximate.\n\n' + TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, ['RCA203']],
   ['203 zone from front matter', { timeline: TL('on April 11, 2026 from 10:00 until 11:00.') }, {}, ['RCA203']],
   // RCA204
   ['204 unknown zone', { timeline: TL('on April 11, 2026 from 10:00 until 11:00 Gotham Time.') }, {}, ['RCA204']],

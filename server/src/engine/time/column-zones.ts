@@ -1,4 +1,4 @@
-import { LruMap } from '../lru';
+import { placeZone } from './place-zone';
 import type { Block, Sentence } from './text';
 import type { TimeWindow } from './window';
 import type { ZoneMatch, ZoneTable } from './zones';
@@ -8,25 +8,6 @@ const ZONE_ONLY_WORDS = /\b(?:local|time|times|zone|timezone|tz)\b|[\s|()[\],:\-
 
 /** A place alone in a header cell ("Pacific", "Sydney"): a few words of letters, no more. */
 const PLACE_ALONE = /^[A-Za-z][A-Za-z.]*(?: [A-Za-z][A-Za-z.]*){0,2}$/;
-
-/**
- * The zone a place alone names, by the header cell's words, for each phrase table: a long report's tables repeat
- * their headers ("| component | count | state |"), and each was read with the whole zone pattern on every edit.
- */
-const placeZones = new WeakMap<ZoneTable, LruMap<string, ZoneMatch | null>>();
-
-/** The zone a place alone names ("Pacific" as "Pacific time"), at offsets in `text`, or null. */
-function placeZone(table: ZoneTable, text: string): ZoneMatch | null {
-  let known = placeZones.get(table);
-  if (!known) placeZones.set(table, (known = new LruMap(256)));
-  let zone = known.get(text);
-  if (zone === undefined) {
-    const found = table.find(`${text} time`);
-    zone = found.length !== 1 || !found[0].iana || found[0].unknown || found[0].end !== text.length + 5 ? null : found[0];
-    known.set(text, zone);
-  }
-  return zone;
-}
 
 interface ColumnZone {
   zone: ZoneMatch;

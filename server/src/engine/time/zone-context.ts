@@ -1,6 +1,7 @@
 import { firstAtOrAfter, pushAll } from '../numbers';
 import type { RcaDocument } from '../model';
 import type { Mentions } from './mentions';
+import { placeZone } from './place-zone';
 import type { Sentence } from './text';
 import { placeBeforeParenthesis, type ZoneMatch, type ZoneTable } from './zones';
 
@@ -218,8 +219,36 @@ export function documentZoneOf(
   const timelineZone = timelineIndex >= 0 ? zones.find((z) => z.iana && !z.unknown && sectionOfOffset(sentences, z.start) === timelineIndex) : undefined;
   const match = statement
     ? (zonesBySentence.get(statement) ?? []).find((z) => z.iana)
-    : (timelineZone ?? introductionZone(sentences, zones, introIndex) ?? zoneBeforeTimeline(doc, zones, timelineIndex));
+    : (placeStatement(table, sentences) ?? timelineZone ?? introductionZone(sentences, zones, introIndex) ?? zoneBeforeTimeline(doc, zones, timelineIndex));
   return match?.iana ? { iana: match.iana, match } : undefined;
+}
+
+/**
+ * A statement of the report's times that names a place alone, as US reports write: "All times are Eastern.", "All
+ * times Pacific", "Times below are US Central." The place ends the statement, so that "all times are Eastern region
+ * outages" names no zone.
+ */
+const PLACE_STATEMENT =
+  /\b(?:[Aa]ll\s+)?[Tt]imes\b(?:\s+(?:are|were|given|listed|shown|below|above|here|in\s+this\s+(?:document|report|timeline)))*\s+(?:in\s+)?(?<place>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)\s*(?:[.;)]|$)/;
+
+/** The zone a statement of the report's times names by a place alone, at its place in the text. */
+function placeStatement(table: ZoneTable, sentences: Sentence[]): ZoneMatch | undefined {
+  for (const sentence of sentences) {
+    const found = PLACE_STATEMENT.exec(sentence.text);
+    const place = found?.groups!.place;
+    const zone = place && placeZone(table, place);
+    if (!found || !place || !zone) continue;
+    const start = sentence.start + found.index + found[0].lastIndexOf(place);
+    const { seasonWord } = zone;
+    return {
+      ...zone,
+      start,
+      end: start + place.length,
+      text: place,
+      seasonWord: seasonWord && { ...seasonWord, start: start + seasonWord.start, end: start + seasonWord.end },
+    };
+  }
+  return undefined;
 }
 
 /** The zone of `named` when they are all one (a vague or unknown one, or two different ones, give none). */
