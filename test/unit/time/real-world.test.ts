@@ -428,6 +428,28 @@ describe('more forms from hand-written reports', () => {
     const moments = text.replace('Between 11:49', 'At 11:49').replace(' and 2:24 AM PST on November 25,', ' and again at 2:24 AM PST on November 25,');
     assert.equal(analyzeTimes(checkText(moments, { profile: 'postmortem' }).doc, settings).windows.filter((w) => w.end).length, 1);
   });
+  it('reads dates written without a year across a new year in the year that puts them next to the incident', () => {
+    const report = (head: string, entries: string[]) =>
+      [`# Postmortem: delayed invoices${head}`, '', '## Timeline', '', 'All times are in UTC.', '', ...entries.map((e) => `- ${e}`), ''].join('\n');
+    const days = (text: string) =>
+      analyzeTimes(checkText(text, { profile: 'postmortem' }).doc, {}).windows.map((w) => `${w.start.ymd?.year}-${w.start.ymd?.month}-${w.start.ymd?.day}`);
+    const entries = [
+      'December 30, 23:50 — the job stalls.',
+      'December 31, 09:15 — noticed.',
+      'January 1, 10:05 — the lock is found.',
+      'January 2, 00:00 — resolved.',
+    ];
+    // No year but the publication's: no day the report tells of comes after it.
+    const published = report('\n\n**Published:** January 6, 2026', entries);
+    assert.deepEqual(days(published), ['2025-12-30', '2025-12-31', '2026-1-1', '2026-1-2']);
+    assert.deepEqual(codes(published), []);
+    // The incident's day in the title: the January days are the next year's.
+    const titled = report(', December 30, 2025', entries);
+    assert.deepEqual(days(titled), ['2025-12-30', '2025-12-31', '2026-1-1', '2026-1-2']);
+    // A day months away keeps the incident's year: it may be before or after, and the report does not say.
+    const far = report(', December 30, 2025', ['December 30, 23:50 — the job stalls.', 'March 3, 10:00 — the certificate was issued.']);
+    assert.deepEqual(days(far), ['2025-12-30', '2025-3-3']);
+  });
   it('takes IST as India for an IN instance', () => {
     const text = rca({
       title: 'IN01 - RCA - December 2, 2025',

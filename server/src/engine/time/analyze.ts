@@ -5,7 +5,7 @@ import { sectionWithRole } from '../sections';
 import type { RcaSettings } from '../settings';
 import { instanceCodesIn, instancePrefixes, isInstanceCode } from '../title';
 import { ambiguityResolver } from './ambiguous';
-import { ymdOf, type Ymd } from './calendar';
+import { daysBetween, ymdOf, type Ymd } from './calendar';
 import { ColumnZones, isHeaderCell } from './column-zones';
 import { bareDateLine, isIncidentDateLine, isPublicationDate } from './date-lines';
 import { TimeAnalysisCut, timeCheckpoint } from './deadline';
@@ -204,6 +204,12 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
       d.yearInferred = true;
     }
   }
+  yearsAcrossNewYear(
+    dates,
+    incident,
+    incidentYear,
+    dates.find((d) => full(d) && !d.isTitle && isPublicationDate(doc, masked, d)),
+  );
 
   const { zones, bySentence: zonesBySentence } = countedZones(masked, mentions);
 
@@ -290,4 +296,31 @@ function* analyze(doc: RcaDocument, settings: RcaSettings): Generator<'times', T
     timelineIndex,
     sectionIndex,
   };
+}
+
+/** Read in the incident's year, a date this far from the day it is read by is on the other side of a new year, */
+const FAR_DAYS = 300;
+/** when the year before or after puts it this near. */
+const NEAR_DAYS = 62;
+
+/**
+ * The year of each date written without one, where the incident's year is wrong for it: an incident over a new year
+ * ("December 30" to "January 2") written with one year, or none but the publication's. Each such date is read by the
+ * incident's day, else by the day the report was published, which no day it tells of comes after: in the incident's
+ * year it lands most of a year away, and the year before or after puts it within two months.
+ */
+function yearsAcrossNewYear(dates: DateMention[], incident: Ymd | undefined, incidentYear: number | undefined, published: DateMention | undefined): void {
+  const publishedYmd = ymdOf(published, undefined);
+  const anchor = incident ?? publishedYmd;
+  if (!anchor || incidentYear === undefined) return;
+  for (const d of dates) {
+    if (d.year !== undefined || d.day === undefined || d.invalid) continue;
+    const read = { year: incidentYear, month: d.month, day: d.day };
+    if (Math.abs(daysBetween(anchor, read)) <= FAR_DAYS) continue;
+    for (const year of [incidentYear - 1, incidentYear + 1]) {
+      const other = { year, month: d.month, day: d.day };
+      const gap = daysBetween(anchor, other);
+      if (Math.abs(gap) <= NEAR_DAYS && (incident || gap <= 0)) d.inferredYear = year;
+    }
+  }
 }

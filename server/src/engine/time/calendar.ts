@@ -12,8 +12,13 @@ export interface Ymd {
 /** The day a written date names, its year taken from `year` when the date has none. */
 export function ymdOf(date: DateMention | undefined, year: number | undefined): Ymd | undefined {
   if (!date || date.day === undefined || date.invalid) return undefined;
-  const y = date.year ?? year;
+  const y = date.year ?? date.inferredYear ?? year;
   return y === undefined ? undefined : { year: y, month: date.month, day: date.day };
+}
+
+/** Days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: Ymd, b: Ymd): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
 
 /** A number that sorts days in calendar order. */

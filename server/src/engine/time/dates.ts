@@ -25,6 +25,12 @@ export interface DateMention {
   weekday?: { index: number; start: number; end: number; text: string };
   /** The year was not written and came from context. */
   yearInferred?: boolean;
+  /**
+   * The year read for a date written without one when it is not the incident's: across a new year, the year that puts
+   * the date next to the incident, or before the day the report was published ("December 30" in a report published
+   * on January 6, 2026 is December 30, 2025).
+   */
+  inferredYear?: number;
   /** Month/day/year that cannot exist (February 30). */
   invalid?: boolean;
   /** The ordinal suffix as written ("th" in "June 21th"), with its offsets. */

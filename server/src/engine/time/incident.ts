@@ -12,7 +12,7 @@ export interface StatedDate {
 
 export function statedYmd(date: DateMention, a: Pick<TimeAnalysis, 'incident'>): Ymd | undefined {
   if (date.day === undefined || date.invalid) return undefined;
-  const year = date.year ?? a.incident?.year;
+  const year = date.year ?? date.inferredYear ?? a.incident?.year;
   return year === undefined ? undefined : { year, month: date.month, day: date.day };
 }
 
