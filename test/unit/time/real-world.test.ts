@@ -431,8 +431,10 @@ describe('more forms from hand-written reports', () => {
   it('reads dates written without a year across a new year in the year that puts them next to the incident', () => {
     const report = (head: string, entries: string[]) =>
       [`# Postmortem: delayed invoices${head}`, '', '## Timeline', '', 'All times are in UTC.', '', ...entries.map((e) => `- ${e}`), ''].join('\n');
-    const days = (text: string) =>
-      analyzeTimes(checkText(text, { profile: 'postmortem' }).doc, {}).windows.map((w) => `${w.start.ymd?.year}-${w.start.ymd?.month}-${w.start.ymd?.day}`);
+    const days = (text: string) => {
+      const { doc, settings } = checkText(text, { profile: 'postmortem' });
+      return analyzeTimes(doc, settings).windows.map((w) => `${w.start.ymd?.year}-${w.start.ymd?.month}-${w.start.ymd?.day}`);
+    };
     const entries = [
       'December 30, 23:50 — the job stalls.',
       'December 31, 09:15 — noticed.',
@@ -449,6 +451,27 @@ describe('more forms from hand-written reports', () => {
     // A day months away keeps the incident's year: it may be before or after, and the report does not say.
     const far = report(', December 30, 2025', ['December 30, 23:50 — the job stalls.', 'March 3, 10:00 — the certificate was issued.']);
     assert.deepEqual(days(far), ['2025-12-30', '2025-3-3']);
+  });
+  it('orders timeline entries led by weekdays as days that follow each other', () => {
+    const report = (entries: string[]) =>
+      [
+        '# Incident review: slow builds, week of March 9, 2026',
+        '',
+        '## Timeline',
+        '',
+        ...entries.map((e) => `- ${e}`),
+        '',
+        '## Root cause',
+        '',
+        'The upgrade changed the format of cache keys.',
+        '',
+      ].join('\n');
+    const inOrder = ['Tuesday, 14:00 UTC: builds are slow.', 'Wednesday, 09:30 UTC: the hit rate is found low.', 'Thu 11:10 UTC: keys restored.'];
+    assert.deepEqual(codes(report(inOrder), { profile: 'postmortem' }), []);
+    // Within one day the order still counts, and so does a weekday written before the one above it.
+    assert.deepEqual(codes(report(['Tuesday, 14:00 UTC: slow.', 'Tuesday, 09:30 UTC: noticed.', 'Wednesday, 10:00 UTC: fixed.']), { profile: 'postmortem' }), [
+      'RCA211',
+    ]);
   });
   it('takes IST as India for an IN instance', () => {
     const text = rca({

@@ -190,13 +190,38 @@ function tellings(a: TimeAnalysis, entries: TimeWindow[]): TimeWindow[][] {
 /** Fewer entries than this are no telling of a timeline: an entry or two out of place are reported as such. */
 const MIN_TELLING = 2;
 
+const DAY_MS = 24 * 3600000;
+
+/** An entry's lead that is a weekday alone: "Tuesday, ", "**Wed** 09:30", "| Thursday | 11:10". */
+const WEEKDAY_LEAD =
+  /^[\s>|*_-]*(?:(?<mon>Mon(?:day)?)|(?<tue>Tue(?:s(?:day)?)?)|(?<wed>Wed(?:nesday)?)|(?<thu>Thu(?:rs?(?:day)?)?)|(?<fri>Fri(?:day)?)|(?<sat>Sat(?:urday)?)|(?<sun>Sun(?:day)?))\.?[\s,:*_|\-\u2013\u2014]*(?:at\s+)?$/i;
+const WEEKDAY_GROUPS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The weekday (0 for Monday) that alone leads a timeline entry's time, if one does. */
+function leadingWeekday(text: string, w: TimeWindow): number | undefined {
+  const { block } = w.sentence;
+  const from = block.tableRow ?? block.start;
+  if (w.from - from > MAX_LEAD) return undefined;
+  const groups = WEEKDAY_LEAD.exec(text.slice(from, w.from))?.groups;
+  if (!groups) return undefined;
+  const index = WEEKDAY_GROUPS.findIndex((name) => groups[name] !== undefined);
+  return index >= 0 ? index : undefined;
+}
+
 /** Reports the entries of one telling of the timeline that are out of time order. */
 function reportOutOfOrder(doc: RcaDocument, windows: TimeWindow[], report: RuleContext['report']): void {
   // Each entry's instant, a day later once the list has run past midnight.
   const entries: { window: TimeWindow; millis: number }[] = [];
   let previous: number | undefined;
   let rollover = 0;
+  let weekday: number | undefined;
   for (const w of windows) {
+    // "Tuesday, 14:00 ..." then "Wednesday, 09:30 ...": an entry led by another weekday than the last is that many days on.
+    const led = w.start.date ? undefined : leadingWeekday(doc.text, w);
+    if (led !== undefined) {
+      if (weekday !== undefined && led !== weekday) rollover += ((led - weekday + 7) % 7) * DAY_MS;
+      weekday = led;
+    }
     let millis = w.startMillis! + rollover;
     // A time in the hour that repeats when the clocks go back, with no zone that says which pass it is: the reading
     // that keeps the list in order ("1:50 AM" then "1:10 AM" Central time on November 1, 2026 is the second 1:10).
@@ -207,9 +232,9 @@ function reportOutOfOrder(doc: RcaDocument, windows: TimeWindow[], report: RuleC
     if (previous !== undefined && millis < previous) {
       const gap = previous - millis;
       // "23:50 …" then "00:10 …" with no date written: the list went past midnight.
-      if (!w.start.date && gap > 12 * 3600000 && gap < 24 * 3600000) {
-        rollover += 24 * 3600000;
-        millis += 24 * 3600000;
+      if (!w.start.date && gap > 12 * 3600000 && gap < DAY_MS) {
+        rollover += DAY_MS;
+        millis += DAY_MS;
       }
     }
     entries.push({ window: w, millis });
