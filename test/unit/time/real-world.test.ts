@@ -473,6 +473,23 @@ describe('more forms from hand-written reports', () => {
       'RCA211',
     ]);
   });
+  it('orders a timeline told as headings, one an entry', () => {
+    const entry = (time: string, what: string) => `### ${time} UTC — ${what}\n\n${what} on the search cluster.\n`;
+    const report = (times: string[]) =>
+      [
+        '# Postmortem: search outage, 3 March 2026',
+        '',
+        '## Timeline',
+        '',
+        ...times.map((t, i) => entry(t, ['Migration starts', 'Search errors', 'Rollback decided', 'Search restored'][i])),
+        '## Root cause',
+        '',
+        'The migration dropped the read alias before the new index was ready.',
+        '',
+      ].join('\n');
+    assert.deepEqual(codes(report(['09:58', '10:04', '10:20', '10:42']), { profile: 'postmortem' }), []);
+    assert.deepEqual(codes(report(['09:58', '10:04', '10:02', '10:42']), { profile: 'postmortem' }), ['RCA211']);
+  });
   it('takes IST as India for an IN instance', () => {
     const text = rca({
       title: 'IN01 - RCA - December 2, 2025',

@@ -9,9 +9,12 @@ import { startOffset } from '../nodes';
 import { pushAll } from '../numbers';
 import type { Rule, RuleContext } from './rule';
 
-/** What may stand before an entry's time in its line or table row: nothing, or a date ("April 12, 2026, 00:10"). */
+/**
+ * What may stand before an entry's time in its line, heading or table row: nothing, or a date ("April 12, 2026,
+ * 00:10"); a heading's marks ("### 10:04 UTC — Search errors": a timeline told as a heading an entry).
+ */
 const ENTRY_LEAD =
-  /^[\s>|]*(?:(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2})(?:,?\s*\d{4})?[\s,|]*(?:at\s+)?)?$/i;
+  /^[\s>|#]*(?:(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2})(?:,?\s*\d{4})?[\s,|]*(?:at\s+)?)?$/i;
 
 /**
  * Which timeline entry a window belongs to, or undefined when it is not in one: a list item; a table row whose first
