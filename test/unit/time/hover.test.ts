@@ -26,6 +26,14 @@ describe('hovers and timeline hints', () => {
     assert.match(info, /Saturday, April 11, 2026, 05:14 UTC/);
   });
 
+  it('hovering a date written without its year says where the year came from', () => {
+    const report =
+      '# Postmortem: delayed invoices, December 30, 2025\n\n## Timeline\n\nAll times are UTC.\n\n- December 31: noticed.\n- January 2: resolved.\n';
+    const { doc: read } = checkText(report, { profile: 'postmortem' });
+    assert.equal(timeInfoAt(read, report.indexOf('December 31') + 1), '**Wednesday**, December 31, 2025 (year from the incident date)');
+    assert.equal(timeInfoAt(read, report.indexOf('January 2') + 1), '**Friday**, January 2, 2026 (year read across the new year from the incident date)');
+  });
+
   it('hovering a date shows its weekday', () => {
     const info = timeInfoAt(doc, text.indexOf('April 11, 2026') + 1)!;
     assert.match(info, /Saturday/);

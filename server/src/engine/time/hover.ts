@@ -51,7 +51,9 @@ export function timeInfoAt(doc: RcaDocument, offset: number, settings?: RcaSetti
   if (date) {
     const ymd = statedYmd(date, a);
     if (!ymd) return undefined;
-    return `**${WEEKDAY_NAMES[weekdayOf(ymd) - 1]}**, ${describeYmd(ymd)}${date.yearInferred ? ' (year from the incident date)' : ''}`;
+    const year =
+      date.inferredYear !== undefined ? ' (year read across the new year from the incident date)' : date.yearInferred ? ' (year from the incident date)' : '';
+    return `**${WEEKDAY_NAMES[weekdayOf(ymd) - 1]}**, ${describeYmd(ymd)}${year}`;
   }
   const zone = a.zones.find((z) => offset >= z.start && offset <= z.end);
   if (zone?.iana) return `Time zone: \`${zone.iana}\``;
