@@ -11,7 +11,7 @@ import type { Rule, RuleContext } from './rule';
 
 /**
  * What may stand before an entry's time in its line, heading or table row: nothing, or a date ("April 12, 2026,
- * 00:10"); a heading's marks ("### 10:04 UTC — Search errors": a timeline told as a heading an entry).
+ * 00:10"), after a heading's marks when the timeline gives each entry a heading ("### 10:04 UTC — Search errors").
  */
 const ENTRY_LEAD =
   /^[\s>|#]*(?:(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2})(?:,?\s*\d{4})?[\s,|]*(?:at\s+)?)?$/i;
