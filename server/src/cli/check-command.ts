@@ -192,7 +192,7 @@ export function runCheck(args: string[], io: CliIo): number | Promise<number> {
   const jobOf = (input: CheckInput, fix: boolean): CheckJob => ({
     text: input.text,
     settings: input.settings,
-    detect: input.detect && input.path ? { path: input.path, roots: input.detect.roots } : undefined,
+    detect: input.detect && input.path ? { path: input.path, roots: input.detect.roots, byContent: true } : undefined,
     fix,
     findingsLimit: limit,
     index: inFolder(input) ? { key: input.path ?? input.name, name: input.name } : undefined,
