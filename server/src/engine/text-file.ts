@@ -1,5 +1,6 @@
 // From a file on disk (or the bytes of standard input) to the text a command checks, renders or converts: which
 // files can be read at all, and how their bytes become text. Every problem is one line that names the input.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
 /**
@@ -59,6 +60,9 @@ export function readBounded(fd: number, expectedBytes = 0): Buffer | undefined {
     chunks.push(target === spare ? Buffer.from(target.subarray(0, read)) : target.subarray(0, read));
     total += read;
     if (total > MAX_INPUT_BYTES) return undefined;
+    // A regular file's read stops short only at its end: the read of 0 bytes that would say so is not needed (it was
+    // one system call in six per file, over a folder of small reports).
+    if (target !== spare && read < target.length) return Buffer.concat(chunks, total);
   }
 }
 
@@ -144,7 +148,9 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   else {
     const body = encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
     if (body.includes(0)) throw new TextFileError(`${name}: looks like a binary file, not text`);
-    const invalid = firstInvalidUtf8(body);
+    // isUtf8 (native) accepts exactly what firstInvalidUtf8 does, in a fraction of the time of a first, cold pass of
+    // the latter over every file of a folder; that one then finds where the text goes wrong, for the message.
+    const invalid = isUtf8(body) ? -1 : firstInvalidUtf8(body);
     if (invalid !== -1) {
       let line = 1;
       for (let i = body.indexOf(10); i !== -1 && i < invalid; i = body.indexOf(10, i + 1)) line++;
