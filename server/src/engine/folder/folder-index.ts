@@ -64,10 +64,14 @@ export class FolderIndex {
     this.slots.set(entry.key, slot);
     this.inSlot[slot] = entry;
     for (const key of this.keysOf(entry)) key.map.set(key.value, (key.map.get(key.value) ?? new Set()).add(entry.key));
-    for (const shingle of shinglesOf(entry)) {
-      const holders = this.byShingle.get(shingle);
-      if (holders) holders.push(slot);
-      else this.byShingle.set(shingle, [slot]);
+    // Each pair once per report, as shinglesOf gives them, without building that set: this report's slot is the last
+    // of a pair's holders exactly when one of its paragraphs had the pair already.
+    for (const paragraph of entry.paragraphs) {
+      for (const shingle of paragraph.fingerprint.shingles) {
+        const holders = this.byShingle.get(shingle);
+        if (!holders) this.byShingle.set(shingle, [slot]);
+        else if (holders[holders.length - 1] !== slot) holders.push(slot);
+      }
     }
   }
 
