@@ -31,6 +31,11 @@ export class FolderIndex {
   private readonly freeSlots: number[] = [];
   /** Hits per slot while findMatches counts them (zero in between). */
   private hitCounts = new Int32Array(0);
+  /**
+   * The slots findMatches hit, in the order first hit: an array kept from call to call, since a paragraph of common
+   * pairs hits hundreds of reports (a new list each time was a sixth of what the folder rules allocated).
+   */
+  private hitSlots = new Int32Array(0);
   /** Incident day (ymdKey) to the reports of that day. */
   private readonly byIncident = new Map<number, Set<string>>();
   /** A title's instances (two or more, sorted and joined) to the reports of that title: where a copied list is looked for. */
@@ -166,21 +171,25 @@ export class FolderIndex {
     held.sort();
     const extra = Math.floor(shingles.length * 0.2);
     const probed = Math.min(shingles.length, shingles.length - Math.ceil(NEAR_SIMILARITY * shingles.length) + 1 + extra);
-    if (this.hitCounts.length < this.inSlot.length) this.hitCounts = new Int32Array(this.inSlot.length * 2);
+    if (this.hitCounts.length < this.inSlot.length) {
+      this.hitCounts = new Int32Array(this.inSlot.length * 2);
+      this.hitSlots = new Int32Array(this.inSlot.length * 2);
+    }
     const counts = this.hitCounts;
-    /** The slots hit, in the order first hit. */
-    const hit: number[] = [];
+    const hit = this.hitSlots;
+    let hits = 0;
     const own = this.slots.get(entry.key);
     for (let i = 0; i < probed; i++) {
       const shingle = (held[i] % PAIR_VALUES) + INT32_MIN;
       for (const slot of this.byShingle.get(shingle) ?? []) {
         if (slot === own) continue;
-        if (counts[slot]++ === 0) hit.push(slot);
+        if (counts[slot]++ === 0) hit[hits++] = slot;
       }
     }
     const found: ParagraphMatch[] = [];
     const size = shingles.length;
-    for (const slot of hit) {
+    for (let h = 0; h < hits; h++) {
+      const slot = hit[h];
       const count = counts[slot];
       counts[slot] = 0;
       if (count <= extra) continue;
