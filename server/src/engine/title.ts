@@ -1,5 +1,5 @@
 import type { TitleSlip } from './profiles';
-import { escapeRegExp } from './regexp';
+import { escapeRegExp, matchesOf } from './regexp';
 /**
  * Reads an RCA title such as "NA01, NA02 - RCA - April 11, 2026" or "Alma EU00- RCA - May 6 ,2024".
  * The forms published reports use are accepted; only what a reader would miss is reported.
@@ -59,7 +59,7 @@ export function instanceKey(text: string, prefixes?: ReadonlySet<string>): strin
 }
 
 export function instanceCodesIn(text: string, prefixes?: ReadonlySet<string>): string[] {
-  const codes = [...text.matchAll(INSTANCE_CODE)].map((m) => m[0]);
+  const codes = matchesOf(INSTANCE_CODE, text).map((m) => m[0]);
   return prefixes ? codes.filter((code) => isInstanceCode(code, prefixes)) : codes;
 }
 

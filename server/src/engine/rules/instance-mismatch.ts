@@ -1,13 +1,14 @@
 import { analyzeTimes } from '../time/analyze';
 import { isInstanceCode } from '../title';
 import type { Rule } from './rule';
+import { matchesOf } from '../regexp';
 
 const CODE = /\b([A-Z]{2,3})(\d{2,3})\b(?:\s*(?:-|–|to|through)\s*\1(\d{2,3})\b)?/g;
 
 /** Instance codes with their offsets; "NA01-NA03" and "NA01 to NA03" stand for NA01, NA02, NA03. */
 export function instanceCodes(text: string, base = 0): { code: string; start: number; end: number }[] {
   const result: { code: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(CODE)) {
+  for (const m of matchesOf(CODE, text)) {
     const [, prefix, first, last] = m;
     if (/^DC$/.test(prefix)) continue;
     const start = base + m.index;

@@ -6,7 +6,7 @@ import { endOffset, startOffset } from '../nodes';
 import { pushAll } from '../numbers';
 import { SpanIndex, type Span } from '../spans';
 import { builtInProfiles, type Profile } from '../profiles';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp, matchesOf } from '../regexp';
 import { templateFields } from '../template';
 import type { Rule } from './rule';
 
@@ -154,7 +154,7 @@ function placeholdersIn(doc: RcaDocument, block: RootContent, keep: boolean, { p
   const found: Placeholder[] = [];
   for (const { pattern, what } of patterns) {
     const mine: Span[] = [];
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (skipped.overlaps(start, end) || reported.some((earlier) => earlier.overlaps(start, end))) continue;

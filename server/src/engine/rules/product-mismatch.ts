@@ -1,6 +1,6 @@
 import { analyzeTimes } from '../time/analyze';
 import type { Profile } from '../profiles';
-import { escapeRegExp } from '../regexp';
+import { escapeRegExp, matchesOf } from '../regexp';
 import type { Rule } from './rule';
 
 interface ProductMention {
@@ -33,7 +33,7 @@ export function productMatcher(profile: Profile): ProductMatcher | null {
 
 export function products(matcher: ProductMatcher, text: string, base: number): ProductMention[] {
   const result: ProductMention[] = [];
-  for (const m of text.matchAll(matcher.pattern)) {
+  for (const m of matchesOf(matcher.pattern, text)) {
     const family = matcher.families.get(m[0].split(/\s+/).join(' '))!;
     result.push({ family, start: base + m.index, end: base + m.index + m[0].length });
   }

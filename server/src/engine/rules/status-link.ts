@@ -6,6 +6,7 @@ import type { RcaDocument, Section } from '../model';
 import { endOffset, startOffset } from '../nodes';
 import type { Rule } from './rule';
 import type { Nodes } from 'mdast';
+import { matchesOf } from '../regexp';
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()"']+/gi;
 
@@ -116,7 +117,7 @@ function lastPortalName(doc: RcaDocument, section: Section): number | undefined 
       // Only where the text is its source as written (no escape or character reference), so an offset in the one is
       // the same in the other.
       if (doc.text.slice(start, endOffset(node)) !== node.value) continue;
-      for (const match of node.value.matchAll(PORTAL_NAME)) found = start + match.index + match[0].length;
+      for (const match of matchesOf(PORTAL_NAME, node.value)) found = start + match.index + match[0].length;
     } else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return found;

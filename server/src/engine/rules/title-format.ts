@@ -3,6 +3,7 @@ import type { TitleDef } from '../profiles';
 import { formatHouseDate, parseTitle, readHouseDate, readHouseTitle, type HouseDate } from '../title';
 import type { Rule } from './rule';
 import { timelineSection } from '../timeline-shape';
+import { matchesOf } from '../regexp';
 
 /** "2026-04-11" → "April 11, 2026". Only the ISO form is unambiguous; 04/11/2026 could be either order. */
 function isoToLongDate(text: string): string | undefined {
@@ -95,7 +96,7 @@ const FULL_DATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.
 function timelineDate(doc: RcaDocument, known: Partial<HouseDate>): HouseDate | undefined {
   const timeline = doc.sections[timelineSection(doc)];
   if (!timeline) return undefined;
-  for (const match of doc.text.slice(timeline.headingEnd, timeline.end).matchAll(FULL_DATE)) {
+  for (const match of matchesOf(FULL_DATE, doc.text.slice(timeline.headingEnd, timeline.end))) {
     const date = readHouseDate(match[0])?.date;
     if (date?.year === undefined || date.month === undefined || date.day === undefined) continue;
     if (date.month !== known.month || (known.year !== undefined && known.year !== date.year) || (known.day !== undefined && known.day !== date.day)) {

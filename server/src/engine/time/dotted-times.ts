@@ -1,5 +1,6 @@
 import type { TimeMention } from './dates';
 import type { ZoneMatch } from './zones';
+import { matchesOf } from '../regexp';
 
 /**
  * Times written without a colon, read only where nothing else is meant. With a dot, as Britain and much of Europe
@@ -66,7 +67,7 @@ export function findCompactTimes(text: string, base: number, zones: readonly Zon
 
 function findUnmarkedTimes(text: string, base: number, zones: readonly ZoneMatch[], compact: boolean): TimeMention[] {
   const candidates: Candidate[] = [];
-  for (const m of text.matchAll(compact ? COMPACT_CANDIDATE : CANDIDATE)) {
+  for (const m of matchesOf(compact ? COMPACT_CANDIDATE : CANDIDATE, text)) {
     const at = m.index;
     const before = text.slice(Math.max(0, at - 24), at);
     if (NOT_A_CLOCK.test(before) || (compact && NOT_A_COMPACT_CLOCK.test(before))) continue;

@@ -4,6 +4,7 @@ import type { TimeAnalysis } from './analyze';
 import { WEEKDAY_NAMES } from './dates';
 import { weekdayOf } from './format';
 import { datesIn } from './incident';
+import { matchesOf } from '../regexp';
 
 /** A weekday written on its own for the incident's day ("during scheduled work last Tuesday"), and the days it may name. */
 export interface RelativeWeekday {
@@ -49,8 +50,8 @@ export function relativeWeekdays(a: TimeAnalysis): RelativeWeekday[] {
   for (const sentence of a.sentences) {
     const section = sentence.block.section;
     if (section < 0 || (section !== a.introIndex && section !== a.timelineIndex)) continue;
-    const matches = [...sentence.text.matchAll(RELATIVE)];
-    if (matches.length !== 1 || [...sentence.text.matchAll(ANY_WEEKDAY)].length !== 1) continue;
+    const matches = matchesOf(RELATIVE, sentence.text);
+    if (matches.length !== 1 || matchesOf(ANY_WEEKDAY, sentence.text).length !== 1) continue;
     if (OTHER_DAY_WORDS.test(sentence.text) || within(a.dates, sentence)) continue;
     const hasTime = within(a.times, sentence);
     if (section === a.introIndex ? !INCIDENT_WORDS.test(sentence.text) : !hasTime) continue;

@@ -7,6 +7,7 @@ import { copyOf } from '../own-copy';
 import { endOffset, startOffset } from '../nodes';
 import { sectionLookup } from '../sections';
 import type { BlockFinds } from './mentions';
+import { matchesOf } from '../regexp';
 
 /**
  * The prose of a document, as the time engine reads it: the source text with code, HTML, link targets and
@@ -379,12 +380,14 @@ function innermostItems(doc: RcaDocument): (offset: number) => number {
 const NO_BREAK_AFTER =
   /(?:\b(?:U\.S|U\.K|a\.m|p\.m|A\.M|P\.M|e\.g|i\.e|etc|approx|vs|Inc|Ltd|Co|St|No|Mr|Mrs|Ms|Dr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$/;
 
+/** Where a sentence may end: its marks, before more text or the block's end. */
+const SENTENCE_END = /[.!?]+(?=\s+\S|\s*$)/g;
+
 export function sentencesOf(masked: string, block: Block): Sentence[] {
   const result: Sentence[] = [];
   let start = block.start;
   const text = masked.slice(block.start, block.end);
-  const breaker = /[.!?]+(?=\s+\S|\s*$)/g;
-  for (const m of text.matchAll(breaker)) {
+  for (const m of matchesOf(SENTENCE_END, text)) {
     const end = block.start + m.index + m[0].length;
     if (NO_BREAK_AFTER.test(masked.slice(Math.max(start, end - 12), end))) continue;
     if (end - start > 0) result.push({ start, end, text: masked.slice(start, end), block });
