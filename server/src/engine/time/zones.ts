@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { aliasMatcher, withAliases } from './aliases';
+import { zoneOffsetAt } from './instants';
 import { escapeRegExp, matchesOf } from '../regexp';
 import type { Ymd } from './calendar';
 
@@ -582,6 +583,7 @@ function computeHasDst(iana: string, year: number): boolean {
   return jan.isValid && jul.isValid && jan.offset !== jul.offset;
 }
 
+/** The zone's offset at an instant in minutes, as a Luxon DateTime there gives it. */
 export function offsetAt(iana: string, millis: number): number {
-  return remember('offset', iana, millis, () => DateTime.fromMillis(millis, { zone: iana }).offset);
+  return zoneOffsetAt(iana, millis);
 }
