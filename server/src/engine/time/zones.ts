@@ -337,6 +337,9 @@ const MAY_PASS_A_TEST = /\s(?:time|tz)(?![a-y0-9_])|[/(]|utc|gmt|local/iu;
  */
 const MAY_FIND_WEAK = /[A-Z]T|\s[Tt]ime(?![A-Ya-y0-9_])/;
 
+/** Three capitals in a row, the Kelvin sign among them (it reads as a K where case is ignored). */
+const CAPITALS = /[A-Z\u212A]{3}/;
+
 /** The phrase finder for an alias set, built once per set (its patterns are long: building one costs more than a check). */
 export function zoneTable(aliases: Record<string, string> = {}): ZoneTable {
   const key = JSON.stringify(Object.entries(aliases));
@@ -377,19 +380,25 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
     [local, /local/iu],
   ];
   const patterns = new Map<number, RegExp>();
-  const patternFor = (text: string): RegExp => {
-    let key = 0;
-    // A text none of the tests passes (most sentences) passes no test: the one search stands for five.
-    const untested = !MAY_PASS_A_TEST.test(text);
-    parts.forEach(([source, test], i) => {
-      if (source && (!test || (!untested && test.test(text)))) key |= 1 << i;
-    });
+  const patternOf = (key: number): RegExp => {
     let found = patterns.get(key);
     if (!found) {
       const sources = parts.filter(([source], i) => source && key & (1 << i)).map(([source]) => source);
       patterns.set(key, (found = new RegExp(sources.join('|'), 'giu')));
     }
     return found;
+  };
+  /** The parts without a test: the pattern of a text that passes none of the tests. */
+  const abbreviationsAlone = patternOf(parts.reduce((key, [source, test], i) => (source && !test ? key | (1 << i) : key), 0));
+  const patternFor = (text: string): RegExp => {
+    // A text none of the tests passes (most sentences) passes no test: the one search stands for five.
+    if (!MAY_PASS_A_TEST.test(text)) return abbreviationsAlone;
+    let key = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const [source, test] = parts[i];
+      if (source && (!test || test.test(text))) key |= 1 << i;
+    }
+    return patternOf(key);
   };
   // Case matters for these: "ET" is a zone, "et" is not; "Response Time" is capitalised like a zone.
   const weakPattern = new RegExp(
@@ -407,8 +416,7 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
    * without three capitals in a row (the Kelvin sign reads as a capital K) has none: most sentences. Not with aliases,
    * which a dropped match still pushes on (withAliases).
    */
-  const mayFindStrong = (text: string, pattern: RegExp): boolean => aliasFinder !== undefined || pattern !== abbreviationsAlone || /[A-Z\u212A]{3}/.test(text);
-  const abbreviationsAlone = patternFor('');
+  const mayFindStrong = (text: string, pattern: RegExp): boolean => aliasFinder !== undefined || pattern !== abbreviationsAlone || CAPITALS.test(text);
   const mayFindWeak = (text: string): boolean => MAY_FIND_WEAK.test(text);
 
   function find(text: string, base = 0): ZoneMatch[] {
@@ -425,7 +433,9 @@ function buildZoneTable(aliases: Record<string, string>): ZoneTable {
           return !(next < strong.length && strong[next].index < w.index + w[0].length);
         })
       : [];
-    for (const m of [...strong, ...weak].sort((a, b) => a.index - b.index)) {
+    // Each list is in order already: merged only when both have matches (most sentences have none).
+    const all = !weak.length ? strong : !strong.length ? weak : [...strong, ...weak].sort((a, b) => a.index - b.index);
+    for (const m of all) {
       const g = m.groups ?? {};
       const start = base + m.index;
       const end = start + m[0].length;
