@@ -2,7 +2,6 @@
 // unified and remark are ESM-only; esbuild turns them into a single CommonJS bundle each.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { NODE_ENTRIES, nodeOptions, WEB_ENTRIES, webOptions } from './build-options.mjs';
 import { writeValidator } from './config-validator.mjs';
 
@@ -18,7 +17,9 @@ const common = nodeOptions(process.argv.includes('--minify'));
  * version and its flags, and ignores one that does not (another Node, VS Code's Electron): then the bundle is
  * compiled as usual. The launchers never write: the language server writes no file at all. The bundle sees this
  * launcher as its module and file, so `require.main === module` and `new Worker(__filename)` work as before.
- * RCA_WRITER_CODE_CACHE=off runs without the cache.
+ * RCA_WRITER_CODE_CACHE=off runs without the cache. The bundle is read as UTF-8, as esbuild writes it: escaped to ASCII
+ * and read as Latin-1 it started 30 ms sooner, but a check of 1,000 reports then spent 250 ms more in V8's background
+ * compiler threads and took longer on the wall (2026-12-08, load 1.7, medians of 7 interleaved runs).
  */
 function launcher(bundle) {
   return `#!/usr/bin/env node
@@ -36,28 +37,9 @@ if (process.env.RCA_WRITER_CODE_CACHE !== 'off') {
     // No cache (a --watch build): compile as usual.
   }
 }
-const bytes = fs.readFileSync(file);
-// The build leaves the bundle ASCII (see asciiOnly): read as Latin-1 it is a copy, where reading 2 MB as UTF-8 took
-// 20-50 ms (and, with one character past ASCII, made a two-byte string). One that is not (a --watch build) is read as UTF-8.
-const source = bytes.toString(require('node:buffer').isAscii(bytes) ? 'latin1' : 'utf8');
-const script = new vm.Script(require('node:module').wrap(source), { filename: file, cachedData });
+const script = new vm.Script(require('node:module').wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
 script.runInThisContext().call(module.exports, module.exports, require, module, __filename, __dirname);
 `;
-}
-
-/**
- * Rewrites a bundle's non-ASCII characters as \uXXXX escapes, for the launcher's Latin-1 read. esbuild escapes them in
- * strings and templates but leaves them in comments, regular expression literals and String.raw templates (the
- * engine's patterns for dashes, quotes and arrows): in a pattern the escape means the same character, and the
- * engine's String.raw templates are pattern sources. One after a backslash (an identity escape, "\–") would not,
- * and stops the build. The source map's columns after such a character on its line move by five for each.
- */
-function asciiOnly(bundle) {
-  const text = readFileSync(bundle, 'utf8');
-  const escaped = /\\[\u0080-\uffff]/.exec(text);
-  if (escaped) throw new Error(`${bundle}: a backslash before a character past ASCII: ${JSON.stringify(text.slice(escaped.index - 40, escaped.index + 2))}`);
-  const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (ascii !== text) writeFileSync(bundle, ascii);
 }
 
 /**
@@ -69,7 +51,7 @@ function writeCodeCache(bundle) {
   const program = `
     const fs = require('node:fs'), path = require('node:path'), vm = require('node:vm');
     const file = path.resolve(${JSON.stringify(bundle)});
-    const script = new vm.Script(require('node:module').wrap(fs.readFileSync(file, 'latin1')), { filename: file });
+    const script = new vm.Script(require('node:module').wrap(fs.readFileSync(file, 'utf8')), { filename: file });
     const module = { exports: {} };
     script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file));
     module.exports.warmUp();
@@ -94,20 +76,17 @@ for (const options of [...NODE_ENTRIES.map((entry) => ({ ...common, ...entry }))
 {
   const { outputFiles } = await build({ entryPoints: ['server/src/render/stylesheet.ts'], bundle: true, format: 'esm', write: false });
   const { STYLESHEET } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
-  const { mkdirSync } = await import('node:fs');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync('media', { recursive: true });
   writeFileSync('media/preview.css', STYLESHEET);
 }
 
 // The CLI and the server are also npm bins: they must be executable.
 {
-  const { chmodSync } = await import('node:fs');
+  const { chmodSync, writeFileSync } = await import('node:fs');
   for (const name of ['cli', 'server']) {
     writeFileSync(`dist/${name}.js`, launcher(`${name}-bundle.js`));
     chmodSync(`dist/${name}.js`, 0o755);
-    if (!watch) {
-      asciiOnly(`dist/${name}-bundle.js`);
-      writeCodeCache(`dist/${name}-bundle.js`);
-    }
+    if (!watch) writeCodeCache(`dist/${name}-bundle.js`);
   }
 }
