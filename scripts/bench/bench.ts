@@ -427,7 +427,7 @@ async function main(): Promise<void> {
     );
   if (cli)
     console.log(
-      `CLI: ${fmt(cli.workersMs)} ms with workers, ${fmt(cli.singleThreadMs)} ms in one thread; markdownlint-cli2 ${fmt(cli.markdownlintCli2Ms)} ms; bare parsing on ${cli.threads} cores: ${fmt(cli.bareParseTwoCoresMs)} ms.`,
+      `CLI: ${fmt(cli.workersMs)} ms by default, ${fmt(cli.singleThreadMs)} ms with RCA_WRITER_WORKERS=0; markdownlint-cli2 ${fmt(cli.markdownlintCli2Ms)} ms; bare parsing on ${cli.threads} cores: ${fmt(cli.bareParseTwoCoresMs)} ms.`,
     );
   if (server)
     console.log(
