@@ -490,6 +490,32 @@ describe('more forms from hand-written reports', () => {
     assert.deepEqual(codes(report(['09:58', '10:04', '10:20', '10:42']), { profile: 'postmortem' }), []);
     assert.deepEqual(codes(report(['09:58', '10:04', '10:02', '10:42']), { profile: 'postmortem' }), ['RCA211']);
   });
+  it("reads a time in another zone further on in an entry, at the entry's moment, as its conversion", () => {
+    const report = (utc: string) =>
+      [
+        '# RCA: Reporting dashboard outage - 2 February 2026',
+        '',
+        '## Summary',
+        '',
+        'On 2 February 2026 the reporting dashboard did not load for customers in India.',
+        '',
+        '## Timeline',
+        '',
+        'All times in IST (UTC+05:30).',
+        '',
+        '- 10:30 — dashboard requests start timing out.',
+        `- 10:41 — alert fires; on-call engineer begins investigating (${utc} UTC).`,
+        '- 12:10 — dashboards load normally.',
+        '',
+        '## Root cause',
+        '',
+        'A scheduled export ran a query without a limit.',
+        '',
+      ].join('\n');
+    assert.deepEqual(codes(report('05:11'), { profile: 'postmortem' }), []);
+    // Another moment is a time in a second zone, as before.
+    assert.deepEqual(codes(report('05:21'), { profile: 'postmortem' }), ['RCA206']);
+  });
   it('takes IST as India for an IN instance', () => {
     const text = rca({
       title: 'IN01 - RCA - December 2, 2025',

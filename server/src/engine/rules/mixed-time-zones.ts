@@ -110,6 +110,9 @@ export const mixedTimeZones: Rule = {
       // A conversion next to it ("10:00 CDT (15:00 UTC)") or a sentence of its own instances (another region) is fine.
       const sameSentence = written.filter((x) => x.sentence === w.sentence);
       if (sameSentence.some((x) => sameZone(first, x))) continue;
+      // The moment of a time before it in the same entry, in another zone: a conversion written further on ("10:41 —
+      // alert fires; on-call begins (05:11 UTC)"), not a second zone.
+      if (a.windows.some((x) => x.from < w.from && x.sentence.block === w.sentence.block && x.startMillis === w.startMillis)) continue;
       const mine = instanceKey(w.sentence.text, a.instancePrefixes);
       if (mine && mine !== instanceKey(first.sentence.text, a.instancePrefixes)) continue;
       report({
